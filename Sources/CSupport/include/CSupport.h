@@ -1,0 +1,31 @@
+#ifndef INFLUENCEKIT_CSUPPORT_H
+#define INFLUENCEKIT_CSUPPORT_H
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* Standard streams, reachable from Swift 6 strict concurrency. */
+FILE *ik_stderr(void);
+FILE *ik_stdout(void);
+int ik_isatty_stderr(void);
+
+/* igraph process-wide setup: an error handler that records the innermost message instead of
+   aborting, a quiet warning handler, and the C attribute table. Idempotent. */
+void ik_igraph_setup(void);
+/* The first non-empty message since the last clear ("" when none). */
+const char *ik_igraph_last_error(void);
+void ik_igraph_clear_error(void);
+/* Last igraph warning text, "" when none. */
+const char *ik_igraph_last_warning(void);
+
+
+
+#include <igraph.h>
+/* Type of a vertex (elem = 0) or edge (elem = 1) attribute under the C attribute table:
+   -1 absent, 1 numeric, 2 boolean, 3 string. */
+int ik_attribute_type(const igraph_t *graph, int elem, const char *name);
+/* Atomic fetch-and-add on a plain long (task counters shared by worker threads). */
+static inline long ik_atomic_fetch_add(long *value, long delta) { return __atomic_fetch_add(value, delta, __ATOMIC_RELAXED); }
+
+#endif

@@ -1,0 +1,62 @@
+/// Minimum, mean and maximum of a per-node or per-arc quantity.
+public struct RangeSummary: Sendable, Codable, Equatable {
+    public var min: Double
+    public var mean: Double
+    public var max: Double
+
+    /// Summary of `values` (all zero when empty). Complexity: O(count).
+    public init<S: Sequence>(_ values: S) where S.Element: BinaryFloatingPoint {
+        var lo = Double.infinity, hi = -Double.infinity, sum = 0.0, count = 0
+        for v in values { let x = Double(v); lo = Swift.min(lo, x); hi = Swift.max(hi, x); sum += x; count += 1 }
+        if count == 0 { lo = 0; hi = 0 }
+        self.min = lo; self.max = hi; self.mean = count == 0 ? 0 : sum / Double(count)
+    }
+}
+
+/// What `infmax info` reports about a graph.
+public struct GraphSummary: Sendable, Codable, Equatable {
+    public var nodes: Int
+    public var arcs: Int
+    /// False when the input was undirected (each edge stored as two arcs).
+    public var directed: Bool
+    public var selfLoopsDropped: Int
+    public var parallelArcs: Int
+    public var parallelArcsMerged: Bool
+    public var inDegree: RangeSummary
+    public var outDegree: RangeSummary
+    public var weaklyConnectedComponents: ComponentSummary
+    public var stronglyConnectedComponents: ComponentSummary
+    /// Nodes with no in-arcs (they can only be activated as seeds).
+    public var nodesWithoutInArcs: Int
+    public var probabilityScheme: String
+    public var probability: RangeSummary
+    public var ltWeight: RangeSummary
+    public var format: String
+
+    /// Summarises `graph`; components come from igraph (`igraph` is built when missing).
+    /// Complexity: O(n + m).
+    public init(_ loaded: LoadedGraph) throws(InfluenceError) {
+        let graph = loaded.graph
+        let n = graph.nodeCount
+        nodes = n
+        arcs = graph.arcCount
+        directed = !graph.statistics.undirectedInput
+        selfLoopsDropped = graph.statistics.selfLoopsDropped
+        parallelArcs = graph.statistics.parallelArcs
+        parallelArcsMerged = graph.statistics.parallelArcsMerged
+        inDegree = RangeSummary((0..<n).lazy.map { Double(graph.inDegree($0)) })
+        outDegree = RangeSummary((0..<n).lazy.map { Double(graph.outDegree($0)) })
+        nodesWithoutInArcs = (0..<n).reduce(0) { $0 + (graph.inDegree($1) == 0 ? 1 : 0) }
+        probabilityScheme = graph.statistics.probabilityScheme
+        probability = RangeSummary(graph.outProbabilities)
+        ltWeight = RangeSummary(graph.outWeights)
+        format = graph.statistics.format
+        let handle = try loaded.igraphGraph()
+        do {
+            weaklyConnectedComponents = try handle.components(strong: false)
+            stronglyConnectedComponents = try handle.components(strong: true)
+        } catch {
+            throw InfluenceError(.resource, "igraph components failed: \(error.message)")
+        }
+    }
+}

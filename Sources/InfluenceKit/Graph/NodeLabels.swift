@@ -1,0 +1,71 @@
+/// The original labels of a graph's nodes, indexed by dense node id `0..<n`.
+///
+/// Edge lists name nodes by arbitrary tokens; InfluenceKit renumbers them densely and maps back in
+/// every output. Three storages keep the common cases compact: the identity (labels are exactly
+/// `0..<n`), integer labels, and string labels.
+public enum NodeLabels: Sendable, Equatable {
+    /// Node `i` is labelled by the decimal integer `i`.
+    case identity(count: Int)
+    /// Node `i` is labelled by the decimal integer `values[i]`.
+    case integers([Int64])
+    /// Node `i` is labelled by `values[i]`.
+    case strings([String])
+
+    /// Number of labelled nodes.
+    public var count: Int {
+        switch self {
+        case .identity(let n): return n
+        case .integers(let v): return v.count
+        case .strings(let v): return v.count
+        }
+    }
+
+    /// The label of dense node `node`. Complexity: O(1).
+    public func label(of node: Int) -> String {
+        switch self {
+        case .identity: return String(node)
+        case .integers(let v): return String(v[node])
+        case .strings(let v): return v[node]
+        }
+    }
+
+    /// A lookup from label to dense node id. Complexity: O(n) to build.
+    public func makeIndex() -> NodeLabelIndex { NodeLabelIndex(self) }
+}
+
+/// Maps labels back to dense node ids (for seeds named by users).
+public struct NodeLabelIndex: Sendable {
+    private let labels: NodeLabels
+    private let byInteger: [Int64: Int]
+    private let byString: [String: Int]
+
+    init(_ labels: NodeLabels) {
+        self.labels = labels
+        switch labels {
+        case .identity:
+            byInteger = [:]; byString = [:]
+        case .integers(let values):
+            var map = [Int64: Int](minimumCapacity: values.count)
+            for (i, v) in values.enumerated() { map[v] = i }
+            byInteger = map; byString = [:]
+        case .strings(let values):
+            var map = [String: Int](minimumCapacity: values.count)
+            for (i, v) in values.enumerated() where map[v] == nil { map[v] = i }
+            byInteger = [:]; byString = map
+        }
+    }
+
+    /// The dense id of the node labelled `label`, or nil when no node has that label.
+    public func node(for label: String) -> Int? {
+        switch labels {
+        case .identity(let n):
+            guard let v = Int(label), v >= 0, v < n, String(v) == label else { return nil }
+            return v
+        case .integers:
+            guard let v = Int64(label), String(v) == label else { return nil }
+            return byInteger[v]
+        case .strings:
+            return byString[label]
+        }
+    }
+}

@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CZlib
+
+/// The bytes of an input file, read in one go; `.gz` files are inflated in memory as they stream.
+public enum FileContents {
+    /// Reads `path` whole. A `.gz` name must hold gzip data.
+    ///
+    /// - Throws: `InfluenceError` naming the file for a missing file, a directory, an unreadable
+    ///   file, or a `.gz` that is not gzip.
+    /// - Complexity: O(file size).
+    public static func read(_ path: String) throws(InfluenceError) -> [UInt8] {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let reason = errno == ENOENT ? "no such file (check the path)" : "cannot open: \(String(cString: strerror(errno)))"
+            throw InfluenceError(.io, file: path, reason)
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw InfluenceError(.io, file: path, "is a directory (expected a graph file)")
+        }
+        let raw = try readPlain(path, size: Int(info.st_size))
+        if path.hasSuffix(".gz") {
+            guard raw.count >= 2, raw[0] == 0x1F, raw[1] == 0x8B else {
+                throw InfluenceError(.data, file: path, "not gzip data (expected a gzip-compressed file, as the .gz name says)")
+            }
+            return try inflate(raw, path: path)
+        }
+        return raw
+    }
+
+    private static func readPlain(_ path: String, size: Int) throws(InfluenceError) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw InfluenceError(.io, file: path, "cannot open: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(size)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw InfluenceError(.io, file: path, "read failed: \(String(cString: strerror(errno)))")
+            }
+            if got == 0 { break }
+            bytes.append(contentsOf: chunk[0..<got])
+        }
+        return bytes
+    }
+
+    private static func inflate(_ compressed: [UInt8], path: String) throws(InfluenceError) -> [UInt8] {
+        var stream = z_stream()
+        // 15 + 32: zlib or gzip header, detected; multi-member gzip handled by the loop below.
+        guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw InfluenceError(.io, file: path, "cannot initialise gzip decoder")
+        }
+        defer { inflateEnd(&stream) }
+        var output = [UInt8]()
+        output.reserveCapacity(compressed.count * 4)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var failure: String?
+        compressed.withUnsafeBufferPointer { input in
+            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+            stream.avail_in = UInt32(input.count)
+            while true {
+                let status: Int32 = chunk.withUnsafeMutableBufferPointer { out in
+                    stream.next_out = out.baseAddress
+                    stream.avail_out = UInt32(out.count)
+                    return CZlib.inflate(&stream, Z_NO_FLUSH)
+                }
+                let produced = chunk.count - Int(stream.avail_out)
+                output.append(contentsOf: chunk[0..<produced])
+                if status == Z_STREAM_END {
+                    if stream.avail_in == 0 { break }
+                    // Another gzip member follows.
+                    if inflateReset(&stream) != Z_OK { failure = "corrupt gzip data"; break }
+                    continue
+                }
+                if status != Z_OK {
+                    failure = status == Z_BUF_ERROR ? "truncated gzip data (the file ends mid-stream)" : "corrupt gzip data"
+                    break
+                }
+            }
+        }
+        if let failure { throw InfluenceError(.data, file: path, "\(failure) (expected a complete gzip file)") }
+        return output
+    }
+}

@@ -1,0 +1,139 @@
+/// Everything that says how a file becomes a graph.
+public struct GraphLoadOptions: Sendable, Equatable {
+    /// Format; inferred from the extension when nil.
+    public var format: GraphFormat?
+    /// Each input edge becomes two arcs.
+    public var undirected: Bool
+    /// Probabilities, LT weights, parallel arcs.
+    public var build: GraphBuildOptions
+
+    public init(format: GraphFormat? = nil, undirected: Bool = false, build: GraphBuildOptions = GraphBuildOptions()) {
+        self.format = format
+        self.undirected = undirected
+        self.build = build
+    }
+}
+
+/// A loaded graph, with the igraph graph it was built through when there was one.
+public struct LoadedGraph: Sendable {
+    /// The compact graph.
+    public let graph: InfluenceGraph
+    /// The igraph graph (nil for snapshots until an igraph algorithm asks: see `igraphGraph()`).
+    public let igraph: IGraphHandle?
+    /// Wall time spent loading, in seconds.
+    public let seconds: Double
+
+    /// The igraph graph, rebuilt from the compact graph when loading did not make one.
+    public func igraphGraph() throws(InfluenceError) -> IGraphHandle {
+        if let igraph { return igraph }
+        do { return try IGraphHandle(graph) } catch { throw InfluenceError(.resource, "igraph: \(error.message)") }
+    }
+}
+
+/// Loads graphs from files: edge lists through our tokenizer into igraph, other formats through
+/// igraph's readers, snapshots directly.
+public enum GraphLoader {
+    /// Loads `path`. Complexity: O(file size + n + m).
+    public static func load(_ path: String, options: GraphLoadOptions = GraphLoadOptions()) throws(InfluenceError) -> LoadedGraph {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let format = options.format ?? GraphFormat.infer(from: path)
+        if format == .infgraph {
+            let graph = try GraphSnapshot.read(path)
+            return LoadedGraph(graph: graph, igraph: nil, seconds: seconds(since: start, clock))
+        }
+        let bytes = try FileContents.read(path)
+        let readValues: Bool
+        if case .file = options.build.probabilities { readValues = true } else { readValues = false }
+        var arcs: ArcList
+        let handle: IGraphHandle
+        if format == .snap {
+            arcs = try EdgeListReader.parse(bytes, path: path, undirected: options.undirected, readValues: readValues)
+            do throws(IGraphError) {
+                handle = try IGraphHandle(nodeCount: arcs.nodeCount, sources: arcs.sources, targets: arcs.targets)
+                let exported = try handle.edgeList()
+                arcs.sources = exported.sources
+                arcs.targets = exported.targets
+            } catch {
+                throw InfluenceError(.resource, file: path, "igraph could not build the graph: \(error.message)")
+            }
+        } else {
+            (arcs, handle) = try readWithIGraph(bytes, path: path, format: format, options: options, readValues: readValues)
+        }
+        let graph = try InfluenceGraph(arcs: arcs, options: options.build, format: format.rawValue, source: path)
+        return LoadedGraph(graph: graph, igraph: handle, seconds: seconds(since: start, clock))
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
+        let d = clock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    private static func readWithIGraph(_ bytes: [UInt8], path: String, format: GraphFormat, options: GraphLoadOptions,
+                                       readValues: Bool) throws(InfluenceError) -> (ArcList, IGraphHandle) {
+        if bytes.isEmpty { throw InfluenceError(.data, file: path, line: 1, "empty file (expected \(format.displayName) graph)") }
+        if let bad = bytes.prefix(4096).firstIndex(where: { $0 == 0 }) {
+            let line = bytes[..<bad].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw InfluenceError(.data, file: path, line: line, "binary data: byte 0x0 (expected \(format.displayName) text)")
+        }
+        let handle: IGraphHandle
+        let edges: (sources: [UInt32], targets: [UInt32])
+        let names: [String]?
+        let weights: [Double]?
+        let directedInput: Bool
+        do throws(IGraphError) {
+            handle = try IGraphHandle(reading: bytes, format: format, directed: !options.undirected)
+            edges = try handle.edgeList()
+            var found: [String]? = nil
+            for attribute in ["name", "id", "label"] where found == nil {
+                found = try handle.vertexLabels(attribute: attribute)
+            }
+            names = found
+            weights = try handle.edgeValues(attribute: "weight")
+            directedInput = handle.isDirected
+        } catch {
+            let (line, text) = splitLine(error.message)
+            throw InfluenceError(.data, file: path, line: line,
+                                 "igraph cannot read it as \(format.displayName): \(text) (expected a valid \(format.displayName) file, or pass --format)")
+        }
+        if readValues, weights == nil {
+            throw InfluenceError(.usage, file: path, "--probabilities file needs a numeric 'weight' edge attribute (expected \(format.displayName) with edge weights)")
+        }
+        let n = handle.vertexCount
+        let undirected = options.undirected || !directedInput
+        var sources = [UInt32](), targets = [UInt32](), values: [Float]? = readValues ? [] : nil
+        sources.reserveCapacity(edges.sources.count * (undirected ? 2 : 1))
+        targets.reserveCapacity(sources.capacity)
+        var selfLoops = 0
+        for e in 0..<edges.sources.count {
+            let u = edges.sources[e], v = edges.targets[e]
+            if u == v { selfLoops += 1; continue }
+            var p: Float = 0
+            if readValues, let weights {
+                let w = weights[e]
+                guard w.isFinite, w >= 0, w <= 1 else {
+                    throw InfluenceError(.data, file: path, "edge \(e + 1) has weight \(w) (expected a probability in [0, 1])")
+                }
+                p = Float(w)
+            }
+            sources.append(u); targets.append(v); values?.append(p)
+            if undirected { sources.append(v); targets.append(u); values?.append(p) }
+        }
+        if sources.isEmpty {
+            throw InfluenceError(.data, file: path, "no edges (expected \(format.displayName) with at least one edge between distinct nodes)")
+        }
+        let labels: NodeLabels = names.map { .strings($0) } ?? .identity(count: n)
+        let arcs = ArcList(nodeCount: n, sources: sources, targets: targets, values: values, labels: labels,
+                           selfLoopsDropped: selfLoops, undirected: undirected)
+        return (arcs, handle)
+    }
+
+    /// Pulls "line N" out of an igraph parser message.
+    static func splitLine(_ message: String) -> (Int?, String) {
+        let words = message.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == ":" })
+        for (i, word) in words.enumerated() where word == "line" && i + 1 < words.count {
+            if let line = Int(words[i + 1].prefix { $0.isNumber }) { return (line, message) }
+        }
+        return (nil, message)
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import InfluenceKit
+
+struct Info: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Describe a graph: size, degrees, components, probabilities.",
+        discussion: """
+        Loads the graph exactly as the other commands would (same options) and reports what was \
+        found: nodes, arcs, self-loops dropped, parallel arcs, degree ranges, weakly and strongly \
+        connected components (igraph), nodes no arc reaches, and the IC probabilities.
+
+        Examples:
+          infmax info Graphs/karate.txt --undirected
+          infmax info soc-Slashdot0902.txt.gz --json
+          infmax info graph.txt --probabilities uniform:0.01 --pagerank 10
+        """
+    )
+
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Option(help: "Seed for random probability schemes (trivalency).")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Also list the N nodes of highest PageRank (igraph, damping 0.85).", valueName: "N"))
+    var pagerank: Int?
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    struct Ranked: Codable { var label: String; var pagerank: Double }
+    struct Report: Codable {
+        var graph: String
+        var summary: GraphSummary
+        var loadSeconds: Double
+        var pagerankTop: [Ranked]?
+    }
+
+    func validate() throws {
+        if let pagerank, pagerank <= 0 { throw ValidationError("--pagerank takes a positive count (e.g. --pagerank 10)") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let loaded = try graphOptions.load(seed: seed)
+            let summary = try GraphSummary(loaded)
+            var top: [Ranked]?
+            if let pagerank {
+                let handle = try loaded.igraphGraph()
+                let scores: [Double]
+                do { scores = try handle.pageRank() } catch let error as IGraphError { throw InfluenceError(.resource, "igraph pagerank failed: \(error.message)") }
+                let order = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+                top = order.prefix(pagerank).map { Ranked(label: loaded.graph.label(of: $0), pagerank: scores[$0]) }
+            }
+            let report = Report(graph: graphOptions.graph, summary: summary, loadSeconds: loaded.seconds, pagerankTop: top)
+            if json {
+                print(try jsonText(report))
+            } else {
+                printText(report)
+            }
+        }
+    }
+
+    private func printText(_ r: Report) {
+        let s = r.summary
+        func range(_ x: RangeSummary, _ d: Int) -> String { "min \(fixed(x.min, d))  mean \(fixed(x.mean, d))  max \(fixed(x.max, d))" }
+        print("graph            \(r.graph) (\(s.format))")
+        print("nodes            \(s.nodes)")
+        print("arcs             \(s.arcs)\(s.directed ? "" : " (undirected input: each edge is two arcs)")")
+        print("directed         \(s.directed ? "yes" : "no")")
+        print("self-loops       \(s.selfLoopsDropped) dropped")
+        print("parallel arcs    \(s.parallelArcs)\(s.parallelArcsMerged ? " (merged)" : "")")
+        print("in-degree        \(range(s.inDegree, 2))")
+        print("out-degree       \(range(s.outDegree, 2))")
+        print("weak components  \(s.weaklyConnectedComponents.count) (largest \(s.weaklyConnectedComponents.largest) nodes)")
+        print("strong components \(s.stronglyConnectedComponents.count) (largest \(s.stronglyConnectedComponents.largest) nodes)")
+        print("no in-arcs       \(s.nodesWithoutInArcs) nodes")
+        print("probabilities    \(s.probabilityScheme): \(range(s.probability, 4))")
+        print("LT weights       \(range(s.ltWeight, 4))")
+        print("load time        \(fixed(r.loadSeconds * 1000, 1)) ms")
+        if let top = r.pagerankTop {
+            print("top PageRank")
+            for (i, entry) in top.enumerated() { print("  \(i + 1). \(entry.label)  \(fixed(entry.pagerank, 6))") }
+        }
+    }
+}

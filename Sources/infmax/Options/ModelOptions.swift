@@ -1,0 +1,27 @@
+import ArgumentParser
+import InfluenceKit
+
+extension DiffusionModelKind: ExpressibleByArgument {}
+
+/// `--model ic|lt`.
+struct ModelOptions: ParsableArguments {
+    @Option(help: "Diffusion model: ic (independent cascade) or lt (linear threshold).")
+    var model: DiffusionModelKind = .ic
+}
+
+/// `--seed` and `--threads`: reproducibility and parallelism, shared by the commands that run
+/// randomised work. The same seed gives the same numbers whatever the thread count.
+struct ExecutionOptions: ParsableArguments {
+    @Option(help: "Seed of every random choice; the same seed gives the same result for any --threads.")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "T"))
+    var threads: Int?
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads takes a positive count (e.g. --threads 2)") }
+    }
+
+    /// The thread count to use.
+    var resolvedThreads: Int { threads ?? Parallel.processorCount }
+}
