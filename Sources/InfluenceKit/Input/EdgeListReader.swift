@@ -165,7 +165,7 @@ public enum EdgeListReader {
                 if fields < 2 {
                     let token = String(decoding: UnsafeBufferPointer(rebasing: text[start..<i]), as: UTF8.self)
                     if token.unicodeScalars.contains("\u{FFFD}") {
-                        throw InfluenceError(.data, file: path, line: line, "binary data: token is not valid UTF-8 text (expected a text edge list)")
+                        throw InfluenceError(.data, file: path, line: line, "binary data: bytes that are not UTF-8 text (expected a text edge list)")
                     }
                     if let known = index[token] {
                         pair[fields] = known

@@ -31,6 +31,13 @@ public enum FileContents {
         return raw
     }
 
+    /// The bytes of `path` exactly as stored (no inflation).
+    public static func readRaw(_ path: String) throws(InfluenceError) -> [UInt8] {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw InfluenceError(.io, file: path, "no such file (check the path)") }
+        return try readPlain(path, size: Int(info.st_size))
+    }
+
     private static func readPlain(_ path: String, size: Int) throws(InfluenceError) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {

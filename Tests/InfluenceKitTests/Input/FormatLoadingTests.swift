@@ -1,0 +1,67 @@
+import Testing
+@testable import InfluenceKit
+
+/// Every input format loads the same four-node graph (one self-loop dropped).
+@Suite(.serialized) struct FormatLoadingTests {
+    static let files = ["tiny.graphml", "tiny.gml", "tiny.net", "tiny.ncol", "tiny.lgl", "tiny.txt", "tiny.txt.gz"]
+
+    @Test(arguments: files)
+    func loadsWithExpectedCounts(_ name: String) throws {
+        let options = GraphLoadOptions(build: GraphBuildOptions(probabilities: .file))
+        let loaded = try GraphLoader.load(TestPaths.fixture(name), options: options)
+        let g = loaded.graph
+        #expect(g.nodeCount == 4)
+        #expect(g.arcCount == 4)
+        #expect(g.statistics.selfLoopsDropped == 1)
+        #expect(g.statistics.parallelArcs == 0)
+        #expect(loaded.igraph != nil, "every text input is built through igraph")
+        // Arc carol -> dave has probability 0.75 whatever the format numbers the nodes.
+        let index = g.labels.makeIndex()
+        let carol = try #require(index.node(for: "carol"))
+        let dave = try #require(index.node(for: "dave"))
+        let row = g.outOffsets[carol]..<g.outOffsets[carol + 1]
+        let arc = try #require(row.first { g.outTargets[$0] == UInt32(dave) })
+        #expect(g.outProbabilities[arc] == 0.75)
+        #expect(Set((0..<4).map { g.label(of: $0) }) == ["alice", "bob", "carol", "dave"])
+    }
+
+    @Test func formatInferredFromExtension() {
+        #expect(GraphFormat.infer(from: "a/b.graphml") == .graphml)
+        #expect(GraphFormat.infer(from: "x.GML") == .gml)
+        #expect(GraphFormat.infer(from: "x.net") == .pajek)
+        #expect(GraphFormat.infer(from: "x.ncol.gz") == .ncol)
+        #expect(GraphFormat.infer(from: "x.lgl") == .lgl)
+        #expect(GraphFormat.infer(from: "x.infgraph") == .infgraph)
+        #expect(GraphFormat.infer(from: "soc-Slashdot0902.txt.gz") == .snap)
+        #expect(GraphFormat.infer(from: "edges") == .snap)
+    }
+
+    @Test func explicitFormatOverridesExtension() throws {
+        let path = writeTemporary("ncol-as-data.dat", "a b 0.5\nb c 0.5\n")
+        let g = try GraphLoader.load(path, options: GraphLoadOptions(format: .ncol)).graph
+        #expect(g.nodeCount == 3)
+        #expect(g.arcCount == 2)
+    }
+
+    @Test func unknownFormatIsAUsageError() {
+        #expect(throws: InfluenceError(.usage, "unknown format 'xlsx' (expected one of: snap, graphml, gml, pajek, ncol, lgl, infgraph)")) {
+            try GraphFormat.parse("xlsx")
+        }
+    }
+
+    @Test func undirectedGraphMLBecomesTwoArcsPerEdge() throws {
+        let text = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+          <graph id="G" edgedefault="undirected">
+            <node id="x"/><node id="y"/><node id="z"/>
+            <edge source="x" target="y"/><edge source="y" target="z"/>
+          </graph>
+        </graphml>
+        """
+        let g = try GraphLoader.load(writeTemporary("u.graphml", text)).graph
+        #expect(g.nodeCount == 3)
+        #expect(g.arcCount == 4)
+        #expect(g.statistics.undirectedInput)
+    }
+}
