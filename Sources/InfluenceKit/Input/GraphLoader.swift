@@ -6,12 +6,27 @@ public struct GraphLoadOptions: Sendable, Equatable {
     public var undirected: Bool
     /// Probabilities, LT weights, parallel arcs.
     public var build: GraphBuildOptions
+    /// When edge lists become igraph graphs.
+    public var igraph: IGraphConstruction
 
-    public init(format: GraphFormat? = nil, undirected: Bool = false, build: GraphBuildOptions = GraphBuildOptions()) {
+    public init(format: GraphFormat? = nil, undirected: Bool = false, build: GraphBuildOptions = GraphBuildOptions(),
+                igraph: IGraphConstruction = .eager) {
         self.format = format
         self.undirected = undirected
         self.build = build
+        self.igraph = igraph
     }
+}
+
+/// When an edge list is handed to igraph.
+public enum IGraphConstruction: Sendable, Equatable {
+    /// At load time: the tokenized arcs build an igraph graph, whose edge list is exported to the
+    /// compact graph (igraph's algorithms are ready at once).
+    case eager
+    /// Only when an igraph algorithm is asked for (`LoadedGraph.igraphGraph()`), from the compact
+    /// graph's arcs. `igraph_create` dominates the load of large edge lists (about two thirds of
+    /// it at 10M arcs), so loads that need no igraph algorithm are several times faster.
+    case onDemand
 }
 
 /// A loaded graph, with the igraph graph it was built through when there was one.
@@ -22,6 +37,8 @@ public struct LoadedGraph: Sendable {
     public let igraph: IGraphHandle?
     /// Wall time spent loading, in seconds.
     public let seconds: Double
+    /// Where the time went, stage by stage (seconds).
+    public var stages: [(stage: String, seconds: Double)] = []
 
     /// The igraph graph, rebuilt from the compact graph when loading did not make one.
     public func igraphGraph() throws(InfluenceError) -> IGraphHandle {
@@ -42,15 +59,32 @@ public enum GraphLoader {
             let graph = try GraphSnapshot.read(path)
             return LoadedGraph(graph: graph, igraph: nil, seconds: seconds(since: start, clock))
         }
+        var stages: [(stage: String, seconds: Double)] = []
+        var mark = start
+        func lap(_ stage: String) {
+            let now = clock.now
+            stages.append((stage, Self.seconds(now - mark)))
+            mark = now
+        }
         let bytes = try FileContents.read(path)
+        lap("read")
         let readValues: Bool
         if case .file = options.build.probabilities { readValues = true } else { readValues = false }
         var arcs: ArcList
         let handle: IGraphHandle
         if format == .snap {
             arcs = try EdgeListReader.parse(bytes, path: path, undirected: options.undirected, readValues: readValues)
+            lap("tokenize")
+            if options.igraph == .onDemand {
+                let graph = try InfluenceGraph(arcs: arcs, options: options.build, format: format.rawValue, source: path)
+                lap("CSR build")
+                var loaded = LoadedGraph(graph: graph, igraph: nil, seconds: seconds(since: start, clock))
+                loaded.stages = stages
+                return loaded
+            }
             do throws(IGraphError) {
                 handle = try IGraphHandle(nodeCount: arcs.nodeCount, sources: arcs.sources, targets: arcs.targets)
+                lap("igraph build")
                 let exported = try handle.edgeList()
                 arcs.sources = exported.sources
                 arcs.targets = exported.targets
@@ -60,13 +94,20 @@ public enum GraphLoader {
         } else {
             (arcs, handle) = try readWithIGraph(bytes, path: path, format: format, options: options, readValues: readValues)
         }
+        lap(format == .snap ? "igraph export" : "igraph read")
         let graph = try InfluenceGraph(arcs: arcs, options: options.build, format: format.rawValue, source: path)
-        return LoadedGraph(graph: graph, igraph: handle, seconds: seconds(since: start, clock))
+        lap("CSR build")
+        var loaded = LoadedGraph(graph: graph, igraph: handle, seconds: seconds(since: start, clock))
+        loaded.stages = stages
+        return loaded
     }
 
     private static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
-        let d = clock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        seconds(clock.now - start)
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 
     private static func readWithIGraph(_ bytes: [UInt8], path: String, format: GraphFormat, options: GraphLoadOptions,

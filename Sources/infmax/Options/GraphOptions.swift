@@ -21,6 +21,9 @@ struct GraphOptions: ParsableArguments {
     @Flag(help: "Merge parallel arcs into one (IC probabilities combine as 1−Π(1−p), LT weights add).")
     var dedupe = false
 
+    @Flag(name: .customLong("defer-igraph"), help: "Hand an edge list to igraph only if an igraph algorithm is needed (loads large edge lists several times faster).")
+    var deferIGraph = false
+
     /// Loads the graph; `seed` feeds the trivalency scheme.
     func load(seed: UInt64) throws(InfluenceError) -> LoadedGraph {
         let chosen: GraphFormat? = try format.map { (text) throws(InfluenceError) in try GraphFormat.parse(text) }
@@ -31,7 +34,8 @@ struct GraphOptions: ParsableArguments {
         }
         let scheme = try ProbabilityScheme.parse(probabilities ?? "wc", seed: seed)
         let options = GraphLoadOptions(format: chosen, undirected: undirected,
-                                       build: GraphBuildOptions(probabilities: scheme, normalizeLT: normalizeLT, dedupe: dedupe))
+                                       build: GraphBuildOptions(probabilities: scheme, normalizeLT: normalizeLT, dedupe: dedupe),
+                                       igraph: deferIGraph ? .onDemand : .eager)
         return try GraphLoader.load(graph, options: options)
     }
 }

@@ -1,0 +1,159 @@
+/// The counting-sort kernels that turn arc lists into CSR rows, over unsafe buffers (these run on
+/// every load: 10M arcs should take a fraction of a second).
+enum CSRConstruction {
+    /// Row offsets (n + 1 entries) for arcs keyed by `keys`. Complexity: O(n + m).
+    static func offsets(keys: [UInt32], nodeCount n: Int) -> [Int] {
+        var offsets = [Int](repeating: 0, count: n + 1)
+        keys.withUnsafeBufferPointer { k in
+            offsets.withUnsafeMutableBufferPointer { off in
+                for key in k { off[Int(key) + 1] &+= 1 }
+                var running = 0
+                for i in 0...n { running &+= off[i]; off[i] = running }
+            }
+        }
+        return offsets
+    }
+
+    /// Stable scatter of `payload` (and `values`) into rows given by `keys` and `offsets`.
+    /// Complexity: O(n + m).
+    static func scatter(keys: [UInt32], payload: [UInt32], values: [Float]?, offsets: [Int]) -> ([UInt32], [Float]?) {
+        let m = keys.count
+        var cursor = offsets
+        var outPayload = [UInt32](repeating: 0, count: m)
+        var outValues: [Float]? = values == nil ? nil : [Float](repeating: 0, count: m)
+        keys.withUnsafeBufferPointer { k in
+            payload.withUnsafeBufferPointer { p in
+                cursor.withUnsafeMutableBufferPointer { cur in
+                    outPayload.withUnsafeMutableBufferPointer { out in
+                        for a in 0..<m {
+                            let row = Int(k[a])
+                            let slot = cur[row]
+                            cur[row] = slot &+ 1
+                            out[slot] = p[a]
+                        }
+                    }
+                }
+            }
+        }
+        if let values {
+            var cursor = offsets
+            keys.withUnsafeBufferPointer { k in
+                values.withUnsafeBufferPointer { v in
+                    cursor.withUnsafeMutableBufferPointer { cur in
+                        outValues!.withUnsafeMutableBufferPointer { out in
+                            for a in 0..<m {
+                                let row = Int(k[a])
+                                let slot = cur[row]
+                                cur[row] = slot &+ 1
+                                out[slot] = v[a]
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (outPayload, outValues)
+    }
+
+    /// Counts arcs that repeat an earlier (row, target) pair, with one epoch-stamped mark per
+    /// target, and each node's in-degree. Complexity: O(n + m).
+    static func parallelArcsAndInDegrees(offsets: [Int], targets: [UInt32], nodeCount n: Int) -> (parallel: Int, inDegree: [Int]) {
+        var stamp = [UInt32](repeating: UInt32.max, count: n)
+        var inDegree = [Int](repeating: 0, count: n)
+        var parallel = 0
+        offsets.withUnsafeBufferPointer { off in
+            targets.withUnsafeBufferPointer { tgt in
+                stamp.withUnsafeMutableBufferPointer { st in
+                    inDegree.withUnsafeMutableBufferPointer { deg in
+                        for u in 0..<n {
+                            let mark = UInt32(truncatingIfNeeded: u)
+                            for a in off[u]..<off[u + 1] {
+                                let v = Int(tgt[a])
+                                deg[v] &+= 1
+                                if st[v] == mark { parallel &+= 1 } else { st[v] = mark }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (parallel, inDegree)
+    }
+
+    /// Merges parallel arcs in place: the first arc of each (row, target) pair stays, IC
+    /// probabilities combine as 1 − Π(1 − p), LT weights add. Complexity: O(n + m).
+    static func mergeParallelArcs(offsets: inout [Int], targets: inout [UInt32], values: inout [Float]?,
+                                  ltWeights: inout [Float]?, nodeCount n: Int) {
+        var stamp = [UInt32](repeating: UInt32.max, count: n)
+        var position = [Int](repeating: 0, count: n)
+        var write = 0
+        for u in 0..<n {
+            let begin = offsets[u], end = offsets[u + 1]
+            offsets[u] = write
+            let mark = UInt32(truncatingIfNeeded: u)
+            for a in begin..<end {
+                let v = Int(targets[a])
+                if stamp[v] == mark {
+                    if values != nil {
+                        let k = position[v]
+                        values![k] = 1 - (1 - values![k]) * (1 - values![a])
+                        ltWeights![k] += ltWeights![a]
+                    }
+                    continue
+                }
+                stamp[v] = mark
+                position[v] = write
+                targets[write] = targets[a]
+                if values != nil { values![write] = values![a]; ltWeights![write] = ltWeights![a] }
+                write += 1
+            }
+        }
+        offsets[n] = write
+        targets.removeSubrange(write...)
+        values?.removeSubrange(write...)
+        ltWeights?.removeSubrange(write...)
+    }
+
+    /// Reverse CSR sources (stable by forward row, so each in-row lists sources increasingly) and
+    /// the permutation from reverse slot to forward arc. Complexity: O(n + m).
+    static func reverse(offsets: [Int], targets: [UInt32], inOffsets: [Int], nodeCount n: Int,
+                        needPermutation: Bool) -> (sources: [UInt32], forwardArc: [Int]) {
+        let m = targets.count
+        var cursor = inOffsets
+        var sources = [UInt32](repeating: 0, count: m)
+        var forwardArc = [Int](repeating: 0, count: needPermutation ? m : 0)
+        offsets.withUnsafeBufferPointer { off in
+            targets.withUnsafeBufferPointer { tgt in
+                cursor.withUnsafeMutableBufferPointer { cur in
+                    sources.withUnsafeMutableBufferPointer { src in
+                        forwardArc.withUnsafeMutableBufferPointer { perm in
+                            for u in 0..<n {
+                                let label = UInt32(truncatingIfNeeded: u)
+                                for a in off[u]..<off[u + 1] {
+                                    let v = Int(tgt[a])
+                                    let slot = cur[v]
+                                    cur[v] = slot &+ 1
+                                    src[slot] = label
+                                    if needPermutation { perm[slot] = a }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (sources, forwardArc)
+    }
+
+    /// `values` gathered in reverse-CSR order. Complexity: O(m).
+    static func gather(_ values: [Float], by forwardArc: [Int]) -> [Float] {
+        [Float](unsafeUninitializedCapacity: forwardArc.count) { out, initialized in
+            values.withUnsafeBufferPointer { v in
+                forwardArc.withUnsafeBufferPointer { perm in
+                    for i in 0..<perm.count { out[i] = v[perm[i]] }
+                }
+            }
+            initialized = forwardArc.count
+        }
+    }
+}
