@@ -65,3 +65,31 @@ import Testing
         #expect(g.statistics.undirectedInput)
     }
 }
+
+@Suite(.serialized) struct IGraphConstructionTests {
+    @Test func onDemandGivesTheSameGraphAndBuildsIGraphWhenAsked() throws {
+        let path = TestPaths.fixture("../../Graphs/karate.txt")
+        let eager = try GraphLoader.load(path, options: GraphLoadOptions(undirected: true))
+        let lazy = try GraphLoader.load(path, options: GraphLoadOptions(undirected: true, igraph: .onDemand))
+        #expect(eager.igraph != nil)
+        #expect(lazy.igraph == nil)
+        #expect(eager.graph.outOffsets == lazy.graph.outOffsets)
+        #expect(eager.graph.outTargets == lazy.graph.outTargets)
+        #expect(eager.graph.inSources == lazy.graph.inSources)
+        #expect(eager.graph.outProbabilities == lazy.graph.outProbabilities)
+        let a = try eager.igraphGraph().pageRank()
+        let b = try lazy.igraphGraph().pageRank()
+        #expect(a.count == 34)
+        for i in 0..<34 { #expect(abs(a[i] - b[i]) < 1e-12) }
+    }
+
+    @Test func reversedPageRankIsPageRankOfTheTransposedGraph() throws {
+        // A directed star into 0: along arcs 0 collects rank; against arcs 0 spreads it.
+        let graph = try graphFrom("1 0\n2 0\n3 0\n")
+        let handle = try IGraphHandle(graph)
+        let along = try handle.pageRank()
+        let against = try handle.pageRank(reversed: true)
+        #expect(along[0] > along[1])
+        #expect(against[0] < against[1])
+    }
+}
