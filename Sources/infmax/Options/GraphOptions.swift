@@ -36,6 +36,8 @@ struct GraphOptions: ParsableArguments {
         let options = GraphLoadOptions(format: chosen, undirected: undirected,
                                        build: GraphBuildOptions(probabilities: scheme, normalizeLT: normalizeLT, dedupe: dedupe),
                                        igraph: deferIGraph ? .onDemand : .eager)
+        if StandardError.isTerminal { StandardError.write("loading \(graph) …\r") }
+        defer { if StandardError.isTerminal { StandardError.write("\u{1B}[2K\r") } }
         return try GraphLoader.load(graph, options: options)
     }
 }
