@@ -44,10 +44,26 @@ public enum FileContents {
             throw InfluenceError(.io, file: path, "cannot open: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(size)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
+        // Read straight into the result (the size from stat is a hint: the file may change).
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var filled = 0
+            while filled < size {
+                let got = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if got == 0 { break }
+                filled += got
+            }
+            initialized = filled
+        }
+        if failure != 0 { throw InfluenceError(.io, file: path, "read failed: \(String(cString: strerror(failure)))") }
+        // Anything past the stat size (a growing file) is read too.
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count >= size {
             let got = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if got < 0 {
                 if errno == EINTR { continue }
