@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct GenerateCommandTests {
+    /// The bundled graphs are exactly what their recorded command regenerates.
+    @Test func bundledGraphsRegenerateFromTheirRecordedCommands() throws {
+        for name in ["karate.txt", "demo.txt"] {
+            let bundled = try String(contentsOfFile: CLI.root + "/Graphs/" + name, encoding: .utf8)
+            let header = try #require(bundled.split(separator: "\n").first)
+            var arguments = header.dropFirst("# infmax ".count).split(separator: " ").map(String.init)
+            let output = NSTemporaryDirectory() + "infmax-regenerated-\(getpid())-\(name)"
+            let o = try #require(arguments.firstIndex(of: "--output"))
+            arguments[o + 1] = output
+            let result = try CLI.run(arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            let regenerated = try String(contentsOfFile: output, encoding: .utf8)
+            #expect(regenerated.split(separator: "\n").dropFirst() == bundled.split(separator: "\n").dropFirst())
+        }
+    }
+
+    @Test func unknownGeneratorIsAUsageError() throws {
+        let result = try CLI.run(["generate", "lattice", "--output", "/tmp/never.txt"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: unknown generator 'lattice' (expected famous:NAME, power-law or barabasi)\n")
+    }
+}
