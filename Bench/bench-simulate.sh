@@ -58,6 +58,11 @@ echo "simulate,$case_name,1_thread_cpu_ratio_to_cynetdiff,$(python3 -c "print(ro
 one="$(value "$ours" threads_1_simulations_per_second)"
 many="$(value "$ours" "threads_${all}_simulations_per_second")"
 echo "simulate,$case_name,thread_scaling_${all}_vs_1,$(python3 -c "print(round($many / $one, 2))"),,,x,1"
+# CPU time of the same runs on all threads over one thread: 1.0 means splitting the work costs
+# nothing, so wall-clock scaling is bounded only by the cores actually free during the run.
+cpu_one="$(value "$ours" threads_1_cpu_seconds)"
+cpu_many="$(value "$ours" "threads_${all}_cpu_seconds")"
+echo "simulate,$case_name,cpu_time_${all}_threads_vs_1,$(python3 -c "print(round($cpu_many / $cpu_one, 2))"),,,x,0"
 echo "   note: cynetdiff reports no arc counts; it examines every out-arc of each activated node, as we do," >&2
 echo "   so at equal spread its arcs/s is its simulations/s times our arcs per run ($(value "$ours" threads_1_arcs_per_run))." >&2
 echo "   load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (other work on the machine slows both sides)" >&2
