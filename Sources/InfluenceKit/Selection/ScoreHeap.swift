@@ -1,6 +1,6 @@
 /// A binary max-heap of (score, node) entries with lazy deletion, shared by the score-based
-/// heuristics: an entry is current only while its score equals the node's latest score and the
-/// node is still unchosen; every score change pushes a fresh entry.
+/// selectors (the heuristics, CELF): an entry is current only while its score equals the node's
+/// latest score and the node is still unchosen; every score change pushes a fresh entry.
 ///
 /// Order: higher score first, then smaller node id, so results are deterministic.
 ///
