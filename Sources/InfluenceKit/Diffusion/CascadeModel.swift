@@ -17,10 +17,10 @@ public protocol CascadeModel {
     /// - Parameters:
     ///   - seeds: dense node ids, each below `arcs.nodeCount`.
     ///   - maxSteps: the number of rounds after the seeds (`Int.max`: until nothing changes).
-    ///   - random: the run's own generator.
+    ///   - randomness: the run's coins and thresholds (one live-edge world per run).
     /// - Complexity: O(|S| + Σ out-degree of the activated nodes).
     static func cascade(from seeds: UnsafeBufferPointer<UInt32>, arcs: CascadeArcs, scratch: CascadeScratch,
-                        maxSteps: Int, random: inout Xoshiro256StarStar) -> CascadeOutcome
+                        maxSteps: Int, randomness: RunRandomness) -> CascadeOutcome
 }
 
 /// What one simulated cascade produced.

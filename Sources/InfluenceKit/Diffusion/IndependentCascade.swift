@@ -9,7 +9,7 @@ public enum IndependentCascade: CascadeModel {
 
     /// One IC cascade. Complexity: O(|S| + Σ out-degree of the activated nodes).
     public static func cascade(from seeds: UnsafeBufferPointer<UInt32>, arcs: CascadeArcs, scratch: CascadeScratch,
-                               maxSteps: Int, random: inout Xoshiro256StarStar) -> CascadeOutcome {
+                               maxSteps: Int, randomness: RunRandomness) -> CascadeOutcome {
         let offsets = arcs.offsets.baseAddress!
         let targets = arcs.targets.baseAddress
         let probabilities = arcs.probabilities.baseAddress
@@ -35,7 +35,7 @@ public enum IndependentCascade: CascadeModel {
                 var a = begin
                 while a < end {
                     let v = Int(targets.unsafelyUnwrapped[a])
-                    if marks[v] != active && random.coin(probabilities.unsafelyUnwrapped[a]) {
+                    if marks[v] != active && randomness.isLive(arc: a, probability: probabilities.unsafelyUnwrapped[a]) {
                         marks[v] = active
                         queue[tail] = UInt32(truncatingIfNeeded: v)
                         tail += 1

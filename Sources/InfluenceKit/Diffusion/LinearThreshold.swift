@@ -13,7 +13,7 @@ public enum LinearThreshold: CascadeModel {
 
     /// One LT cascade. Complexity: O(|S| + Σ out-degree of the activated nodes).
     public static func cascade(from seeds: UnsafeBufferPointer<UInt32>, arcs: CascadeArcs, scratch: CascadeScratch,
-                               maxSteps: Int, random: inout Xoshiro256StarStar) -> CascadeOutcome {
+                               maxSteps: Int, randomness: RunRandomness) -> CascadeOutcome {
         let offsets = arcs.offsets.baseAddress!
         let targets = arcs.targets.baseAddress
         let weights = arcs.weights.baseAddress
@@ -44,7 +44,7 @@ public enum LinearThreshold: CascadeModel {
                     let mark = marks[v]
                     if mark != active {
                         // θ in (0, 1]: weight 0 never activates, total weight 1 always does.
-                        var residual = mark == touched ? residuals[v] : 1 - random.nextUnitFloat()
+                        var residual = mark == touched ? residuals[v] : randomness.threshold(of: v)
                         residual -= weights.unsafelyUnwrapped[a]
                         if residual <= 0 {
                             marks[v] = active

@@ -3,11 +3,13 @@ import CSupport
 /// Estimates the expected spread σ(S) of a seed set by simulating cascades (Kempe, Kleinberg,
 /// Tardos, KDD 2003, §2; the estimator of every greedy and evaluation in the IM literature).
 ///
-/// Run `i` draws only from `Xoshiro256StarStar(seed: configuration.seed, stream: i)`, so
+/// Run `i` draws only from `Xoshiro256StarStar(seed: configuration.seed, stream: i)` (through
+/// `RunRandomness`, which makes run `i` one fixed live-edge world), so
 /// - the result is bit-identical for any thread count (runs are grouped in blocks of
 ///   `runsPerTask`, block totals merged in block order), and
-/// - two seed sets evaluated with the same seed see the same random stream per run index
-///   (common random numbers: their difference has less variance than two independent estimates).
+/// - two seed sets evaluated with the same seed see the same world in run `i` (common random
+///   numbers: run by run a superset of seeds reaches a superset of nodes, and the difference of
+///   two estimates has far less variance than with independent runs).
 ///
 /// The simulator is configured, then queried; it holds no mutable state and may be shared.
 public struct MonteCarloSimulator: Sendable {
@@ -161,10 +163,9 @@ public struct MonteCarloSimulator: Sendable {
                         let end = Swift.min(runs.upperBound, (globalTask + 1) * perTask)
                         var block = MonteCarloTally()
                         for run in begin..<end {
-                            var random = Xoshiro256StarStar(seed: seed, stream: UInt64(run))
                             let scratch = workspace.beginRun()
                             let outcome = Model.cascade(from: seedBuffer, arcs: arcs, scratch: scratch,
-                                                        maxSteps: maxSteps, random: &random)
+                                                        maxSteps: maxSteps, randomness: RunRandomness(seed: seed, run: run))
                             block.add(spread: outcome.activated, arcsExamined: outcome.arcsExamined)
                             if let counts {
                                 for k in 0..<outcome.activated { counts[Int(scratch.queue[k])] &+= 1 }
