@@ -3,11 +3,10 @@
 /// KDD 2007, §4.1, https://doi.org/10.1145/1281192.1281239), applied to the greedy algorithm of
 /// Kempe, Kleinberg, Tardos (KDD 2003), which gives 1 − 1/e − ε with enough runs.
 ///
-/// Every spread is the mean of `configuration.runs` cascades, run `i` drawing from
-/// `Xoshiro256StarStar(seed: configuration.seed, stream: i)`: all evaluations share the same
-/// random numbers per run index (common random numbers), so a marginal gain
-/// σ(S ∪ {v}) − σ(S) compares two paired estimates. Gains are kept as exact integer sums over
-/// the runs.
+/// Every spread is the mean of `configuration.runs` cascades, run `i` in the live-edge world of
+/// `RunRandomness(seed: configuration.seed, run: i)`: all evaluations share the same worlds per run
+/// index (common random numbers), so a marginal gain σ(S ∪ {v}) − σ(S) compares two paired
+/// estimates and is never negative. Gains are kept as exact integer sums over the runs.
 ///
 /// Round 1 estimates σ({v}) for every node (parallel over nodes). Then each round pops the node
 /// with the largest stale gain; a gain computed in this round is taken, any other is re-estimated
@@ -134,9 +133,8 @@ public struct CELF: SeedSelector {
                                 withUnsafeMutablePointer(to: &seedId) { pointer in
                                     let seeds = UnsafeBufferPointer(start: pointer, count: 1)
                                     for run in 0..<runs {
-                                        var random = Xoshiro256StarStar(seed: seed, stream: UInt64(run))
                                         let outcome = Model.cascade(from: seeds, arcs: cascadeArcs, scratch: workspaces[worker].beginRun(),
-                                                                    maxSteps: maxSteps, random: &random)
+                                                                    maxSteps: maxSteps, randomness: RunRandomness(seed: seed, run: run))
                                         total += outcome.activated
                                         examined += outcome.arcsExamined
                                     }
