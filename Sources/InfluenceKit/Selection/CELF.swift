@@ -31,6 +31,8 @@ public struct CELF: SeedSelector {
         public var evaluations: Int
         /// Wall time in seconds.
         public var seconds: Double
+        /// `elapsed[i]`: seconds from the start to the choice of `seeds[i]`.
+        public var elapsed: [Double]
     }
 
     public let graph: InfluenceGraph
@@ -53,7 +55,7 @@ public struct CELF: SeedSelector {
 
     public func select(k: Int) throws(InfluenceError) -> SeedRanking {
         let report = try run(k: k)
-        return SeedRanking(seeds: report.seeds, seconds: report.seconds)
+        return SeedRanking(seeds: report.seeds, seconds: report.seconds, elapsed: report.elapsed)
     }
 
     /// Runs CELF for `k` seeds.
@@ -75,7 +77,7 @@ public struct CELF: SeedSelector {
         var heap = ScoreHeap(gain)
         var evaluations = n
 
-        var seeds: [Int] = [], gains: [Double] = [], spreads: [Double] = []
+        var seeds: [Int] = [], gains: [Double] = [], spreads: [Double] = [], elapsed: [Double] = []
         var currentSum = 0   // Σ over runs of |activated(S)|
         var round = 0
         while seeds.count < k, let v = heap.popCurrent(current: gain, chosen: chosen) {
@@ -85,6 +87,7 @@ public struct CELF: SeedSelector {
                 currentSum += Int(gain[v])
                 gains.append(gain[v] / runs)
                 spreads.append(Double(currentSum) / runs)
+                elapsed.append(watch.seconds)
                 round += 1
                 progress?("celf", seeds.count, k)
                 continue
@@ -96,7 +99,7 @@ public struct CELF: SeedSelector {
             evaluatedInRound[v] = round
             heap.push(v, gain[v])
         }
-        return Report(seeds: seeds, gains: gains, spreads: spreads, evaluations: evaluations, seconds: watch.seconds)
+        return Report(seeds: seeds, gains: gains, spreads: spreads, evaluations: evaluations, seconds: watch.seconds, elapsed: elapsed)
     }
 
     /// Σ over runs `0..<runs` of σ({v}) for each of `nodes` (one task per node, runs in order on

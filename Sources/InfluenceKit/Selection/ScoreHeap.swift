@@ -79,14 +79,19 @@ struct ScoreHeap {
         return nil
     }
 
-    /// The `k` best nodes of a fixed score vector, best first (ties: smaller id).
+    /// The `k` best nodes of a fixed score vector, best first (ties: smaller id), with the time
+    /// on `watch` at each choice.
     ///
     /// Complexity: O(n + k log n).
-    static func top(_ k: Int, of scores: [Double]) -> [Int] {
+    static func top(_ k: Int, of scores: [Double], watch: Stopwatch = Stopwatch()) -> SeedRanking {
         var heap = ScoreHeap(scores)
-        var result: [Int] = []
-        result.reserveCapacity(k)
-        while result.count < k, let (node, _) = heap.pop() { result.append(node) }
-        return result
+        var seeds: [Int] = [], elapsed: [Double] = []
+        seeds.reserveCapacity(k)
+        elapsed.reserveCapacity(k)
+        while seeds.count < k, let (node, _) = heap.pop() {
+            seeds.append(node)
+            elapsed.append(watch.seconds)
+        }
+        return SeedRanking(seeds: seeds, seconds: watch.seconds, elapsed: elapsed)
     }
 }

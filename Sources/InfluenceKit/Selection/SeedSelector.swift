@@ -4,10 +4,23 @@ public struct SeedRanking: Sendable, Equatable, Codable {
     public var seeds: [Int]
     /// Wall time of the selection, in seconds (preparation such as PageRank included).
     public var seconds: Double
+    /// For selectors that choose one seed after another: `elapsed[i]` is the time from the start
+    /// to the choice of `seeds[i]`, i.e. what choosing only the first i + 1 seeds costs. Empty
+    /// otherwise.
+    public var elapsed: [Double]
 
-    public init(seeds: [Int], seconds: Double) {
+    public init(seeds: [Int], seconds: Double, elapsed: [Double] = []) {
         self.seeds = seeds
         self.seconds = seconds
+        self.elapsed = elapsed
+    }
+
+    /// The first `k` seeds and the time they took (`elapsed[k − 1]` when known, else the whole
+    /// selection's time).
+    public func prefix(_ k: Int) -> SeedRanking {
+        let count = min(k, seeds.count)
+        let time = elapsed.count >= count && count > 0 ? elapsed[count - 1] : seconds
+        return SeedRanking(seeds: Array(seeds.prefix(count)), seconds: time, elapsed: Array(elapsed.prefix(count)))
     }
 }
 

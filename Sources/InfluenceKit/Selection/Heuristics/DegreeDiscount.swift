@@ -79,10 +79,11 @@ public struct DegreeDiscount: SeedSelector {
         var state = State(graph)
         var current = (0..<graph.nodeCount).map { state.score($0) }
         var heap = ScoreHeap(current)
-        var seeds: [Int] = []
+        var seeds: [Int] = [], elapsed: [Double] = []
         seeds.reserveCapacity(k)
         while seeds.count < k, let u = heap.popCurrent(current: current, chosen: state.chosen) {
             seeds.append(u)
+            elapsed.append(watch.seconds)
             var changed: [Int] = []
             state.choose(u, in: graph) { changed.append($0) }
             for v in changed {
@@ -90,6 +91,6 @@ public struct DegreeDiscount: SeedSelector {
                 if s != current[v] { current[v] = s; heap.push(v, s) }
             }
         }
-        return SeedRanking(seeds: seeds, seconds: watch.seconds)
+        return SeedRanking(seeds: seeds, seconds: watch.seconds, elapsed: elapsed)
     }
 }

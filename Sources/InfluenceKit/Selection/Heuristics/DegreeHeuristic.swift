@@ -19,7 +19,6 @@ public struct DegreeHeuristic: SeedSelector {
         let degrees = graph.outOffsets.withUnsafeBufferPointer { offsets in
             (0..<graph.nodeCount).map { Double(offsets[$0 + 1] - offsets[$0]) }
         }
-        let seeds = ScoreHeap.top(k, of: degrees)
-        return SeedRanking(seeds: seeds, seconds: watch.seconds)
+        return ScoreHeap.top(k, of: degrees, watch: watch)
     }
 }

@@ -40,6 +40,6 @@ public struct PageRankHeuristic: SeedSelector {
         try validate(k: k, nodeCount: loaded.graph.nodeCount)
         let watch = Stopwatch()
         let ranks = try scores()
-        return SeedRanking(seeds: ScoreHeap.top(k, of: ranks), seconds: watch.seconds)
+        return ScoreHeap.top(k, of: ranks, watch: watch)
     }
 }

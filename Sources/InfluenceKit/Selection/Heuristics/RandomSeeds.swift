@@ -22,13 +22,14 @@ public struct RandomSeeds: SeedSelector {
         let n = graph.nodeCount
         var rng = Xoshiro256StarStar(seed: seed, stream: 0)
         var order = (0..<n).map { UInt32($0) }
-        var seeds: [Int] = []
+        var seeds: [Int] = [], elapsed: [Double] = []
         seeds.reserveCapacity(k)
         for i in 0..<k {
             let j = i + Int(rng.nextBelow(UInt64(n - i)))
             order.swapAt(i, j)
             seeds.append(Int(order[i]))
+            elapsed.append(watch.seconds)
         }
-        return SeedRanking(seeds: seeds, seconds: watch.seconds)
+        return SeedRanking(seeds: seeds, seconds: watch.seconds, elapsed: elapsed)
     }
 }

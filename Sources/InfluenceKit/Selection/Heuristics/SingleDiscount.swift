@@ -22,10 +22,11 @@ public struct SingleDiscount: SeedSelector {
         var score = (0..<n).map { Double(graph.outDegree($0)) }
         var chosen = [Bool](repeating: false, count: n)
         var heap = ScoreHeap(score)
-        var seeds: [Int] = []
+        var seeds: [Int] = [], elapsed: [Double] = []
         seeds.reserveCapacity(k)
         while seeds.count < k, let u = heap.popCurrent(current: score, chosen: chosen) {
             seeds.append(u)
+            elapsed.append(watch.seconds)
             chosen[u] = true
             for a in graph.inOffsets[u]..<graph.inOffsets[u + 1] {
                 let x = Int(graph.inSources[a])
@@ -34,6 +35,6 @@ public struct SingleDiscount: SeedSelector {
                 heap.push(x, score[x])
             }
         }
-        return SeedRanking(seeds: seeds, seconds: watch.seconds)
+        return SeedRanking(seeds: seeds, seconds: watch.seconds, elapsed: elapsed)
     }
 }
