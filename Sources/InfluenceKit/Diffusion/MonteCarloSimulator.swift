@@ -85,23 +85,30 @@ public struct MonteCarloSimulator: Sendable {
     /// possibly at `maxRuns`).
     ///
     /// - Complexity: O(R · (|S| + Σ out-degree of the activated nodes)), R the final run count.
-    public func estimate(seeds: [Int], untilRelativeError: Double, maxRuns: Int,
-                         progress: (@Sendable (_ runsDone: Int, _ runsPlanned: Int) -> Void)? = nil) -> SpreadEstimate {
+    public func estimate(seeds: [Int], untilRelativeError: Double, maxRuns: Int) -> SpreadEstimate {
+        simulate(seeds: seeds, untilRelativeError: untilRelativeError, maxRuns: maxRuns).estimate
+    }
+
+    /// The totals behind `estimate(seeds:untilRelativeError:maxRuns:)`, optionally with per-node
+    /// activation counts, reporting progress as `simulate(seeds:runs:countNodes:into:progress:)`.
+    ///
+    /// - Complexity: as `estimate(seeds:untilRelativeError:maxRuns:)`.
+    public func simulate(seeds: [Int], untilRelativeError: Double, maxRuns: Int, countNodes: Bool = false,
+                         progress: (@Sendable (_ runsDone: Int, _ runsPlanned: Int) -> Void)? = nil) -> MonteCarloTally {
         precondition(untilRelativeError > 0, "untilRelativeError must be positive")
         precondition(maxRuns >= 1, "maxRuns must be positive")
         var tally = MonteCarloTally()
         var planned = Swift.min(Swift.max(configuration.runs, 2), maxRuns)
         while true {
-            simulate(seeds: seeds, runs: tally.runs..<planned, into: &tally, progress: progress)
+            simulate(seeds: seeds, runs: tally.runs..<planned, countNodes: countNodes, into: &tally, progress: progress)
             let estimate = tally.estimate
-            if estimate.halfWidth <= untilRelativeError * estimate.mean || tally.runs >= maxRuns { return estimate }
+            if estimate.halfWidth <= untilRelativeError * estimate.mean || tally.runs >= maxRuns { return tally }
             // Runs needed if the variance stays as measured: R · (half-width / target)².
             let ratio = estimate.halfWidth / (untilRelativeError * estimate.mean)
             let needed = Double(tally.runs) * ratio * ratio
             let step = Swift.max(needed - Double(tally.runs), Double(tally.runs) / 4, Double(Self.runsPerTask))
-            let target = Double(tally.runs) + step.rounded(.up)
-            let aligned = Int(Swift.min(target, Double(maxRuns))).roundedUp(toMultipleOf: Self.runsPerTask)
-            planned = Swift.min(aligned, maxRuns)
+            let target = Swift.min(Double(tally.runs) + step.rounded(.up), Double(maxRuns))
+            planned = Swift.min(Int(target).roundedUp(toMultipleOf: Self.runsPerTask), maxRuns)
         }
     }
 
@@ -112,8 +119,9 @@ public struct MonteCarloSimulator: Sendable {
     /// - Parameters:
     ///   - countNodes: also count, per node, the runs in which it ended active (into
     ///     `tally.activationCounts`, allocated on first use).
-    ///   - progress: called from worker threads after each block with the runs done in this call
-    ///     and the runs in `runs`; it must be thread-safe and cheap.
+    ///   - progress: called from worker threads after each block with the number of runs done
+    ///     (counting from run 0, so batches continue where the previous one ended) and
+    ///     `runs.upperBound`; it must be thread-safe and cheap.
     /// - Complexity: O(|runs| · (|S| + Σ out-degree of the activated nodes)) over the threads.
     public func simulate(seeds: [Int], runs: Range<Int>, countNodes: Bool = false, into tally: inout MonteCarloTally,
                          progress: (@Sendable (_ runsDone: Int, _ runsPlanned: Int) -> Void)? = nil) {
@@ -173,7 +181,7 @@ public struct MonteCarloSimulator: Sendable {
                         }
                         blockBuffer[task] = block
                         if let progress {
-                            progress(done.add(end - begin), runs.count)
+                            progress(runs.lowerBound + done.add(end - begin), runs.upperBound)
                         }
                     }
                 }
