@@ -1,16 +1,22 @@
-/// Measures elapsed wall time with the monotonic clock, in seconds.
-///
-/// Complexity: O(1).
+/// Wall-clock timing of phases (monotonic clock).
 public struct Stopwatch: Sendable {
     private let clock = ContinuousClock()
-    private let start: ContinuousClock.Instant
+    private var start: ContinuousClock.Instant
 
-    /// Starts measuring now.
+    /// A stopwatch started now.
     public init() { start = clock.now }
 
-    /// Seconds since the stopwatch started.
-    public var seconds: Double {
-        let d = clock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    /// Seconds since the start (or the last `lap()`).
+    public var seconds: Double { Self.seconds(clock.now - start) }
+
+    /// Seconds since the start (or the last lap), restarting the count.
+    public mutating func lap() -> Double {
+        let now = clock.now
+        defer { start = now }
+        return Self.seconds(now - start)
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 }
