@@ -4,7 +4,7 @@
 ///
 /// Every series keeps its colour across panels (by its position in the legend). In each panel a
 /// series is one `<path class="series-line" data-series="NAME">`, its band one `<polygon
-/// class="series-band">`, its points `<circle>`s.
+/// class="series-band">`, its points markers of class `series-marker` (one shape per series).
 ///
 /// Complexity: O(total points) to render.
 public struct SVGPlot: Sendable {
@@ -187,12 +187,31 @@ public struct SVGPlot: Sendable {
             for (i, point) in drawn.enumerated() {
                 d += (i == 0 ? "M" : " L") + "\(SVGText.coordinate(xAxis.position(point.x))) \(SVGText.coordinate(yAxis.position(point.y)))"
             }
-            svg.line("<path class=\"series-line\" data-series=\"\(SVGText.escape(series.name))\" d=\"\(d)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" stroke-linejoin=\"round\"/>")
+            svg.line("<path class=\"series-line\" data-series=\"\(SVGText.escape(series.name))\" d=\"\(d)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-opacity=\"0.9\"/>")
+            let shape = names.firstIndex(of: series.name) ?? 0
             for point in drawn {
-                svg.line("<circle cx=\"\(SVGText.coordinate(xAxis.position(point.x)))\" cy=\"\(SVGText.coordinate(yAxis.position(point.y)))\" r=\"3\" fill=\"\(color)\"/>")
+                svg.line(marker(shape, x: xAxis.position(point.x), y: yAxis.position(point.y), color: color))
             }
         }
         svg.line("</g>")
+    }
+
+    /// A point marker; the shape cycles with the series index (circle, square, triangle, diamond,
+    /// inverted triangle, ring) so that series drawn on top of each other stay distinguishable.
+    private func marker(_ index: Int, x: Double, y: Double, color: String) -> String {
+        let r = 3.6
+        func corners(_ points: [(Double, Double)]) -> String {
+            points.map { "\(SVGText.coordinate(x + $0.0 * r)),\(SVGText.coordinate(y + $0.1 * r))" }.joined(separator: " ")
+        }
+        let cx = SVGText.coordinate(x), cy = SVGText.coordinate(y)
+        switch index % 6 {
+        case 0: return "<circle class=\"series-marker\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"3.4\" fill=\"\(color)\"/>"
+        case 1: return "<rect class=\"series-marker\" x=\"\(SVGText.coordinate(x - 3.1))\" y=\"\(SVGText.coordinate(y - 3.1))\" width=\"6.2\" height=\"6.2\" fill=\"\(color)\"/>"
+        case 2: return "<polygon class=\"series-marker\" points=\"\(corners([(0, -1.15), (1.05, 0.75), (-1.05, 0.75)]))\" fill=\"\(color)\"/>"
+        case 3: return "<polygon class=\"series-marker\" points=\"\(corners([(0, -1.2), (1.1, 0), (0, 1.2), (-1.1, 0)]))\" fill=\"\(color)\"/>"
+        case 4: return "<polygon class=\"series-marker\" points=\"\(corners([(0, 1.15), (1.05, -0.75), (-1.05, -0.75)]))\" fill=\"\(color)\"/>"
+        default: return "<circle class=\"series-marker\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"3.2\" fill=\"#ffffff\" stroke=\"\(color)\" stroke-width=\"1.8\"/>"
+        }
     }
 
     private func renderLegend(_ names: [String], x: Double, y: Double, into svg: inout SVGText.Builder) {
@@ -203,7 +222,7 @@ public struct SVGPlot: Sendable {
             let rowY = y + 26 + 22 * Double(i)
             let color = color(of: name, in: names)
             svg.line("<line x1=\"\(SVGText.coordinate(x))\" y1=\"\(SVGText.coordinate(rowY))\" x2=\"\(SVGText.coordinate(x + 26))\" y2=\"\(SVGText.coordinate(rowY))\" stroke=\"\(color)\" stroke-width=\"2.5\"/>")
-            svg.line("<circle cx=\"\(SVGText.coordinate(x + 13))\" cy=\"\(SVGText.coordinate(rowY))\" r=\"3\" fill=\"\(color)\"/>")
+            svg.line(marker(i, x: x + 13, y: rowY, color: color))
             svg.line("<text x=\"\(SVGText.coordinate(x + 34))\" y=\"\(SVGText.coordinate(rowY))\" dy=\"0.32em\" font-size=\"13\" fill=\"#222222\">\(SVGText.escape(name))</text>")
         }
         svg.line("</g>")

@@ -71,8 +71,12 @@ struct SVGPlotTests {
             }
         }
         // Bands only where the points carry bounds (the spread panel).
-        #expect(parsed.elements.filter { $0.name == "polygon" && $0.panel == "panel-spread" }.count == names.count)
-        #expect(parsed.elements.filter { $0.name == "polygon" && $0.panel == "panel-time" }.isEmpty)
+        let bands = parsed.elements.filter { $0.name == "polygon" && $0.attributes["class"] == "series-band" }
+        #expect(bands.filter { $0.panel == "panel-spread" }.count == names.count)
+        #expect(bands.filter { $0.panel == "panel-time" }.isEmpty)
+        // Five markers per series and panel; no other element is a path.
+        #expect(parsed.elements.filter { $0.attributes["class"] == "series-marker" && $0.panel == "panel-spread" }.count == 5 * names.count)
+        #expect(parsed.elements.filter { $0.name == "path" }.count == 2 * names.count)
         // The legend names every algorithm once.
         let legendText = parsed.elements.filter { $0.name == "text" && $0.panel == nil }
         #expect(legendText.count >= names.count)

@@ -134,6 +134,12 @@ private let outStar = "3 0\n3 1\n3 2\n3 4\n3 5\n0 1\n1 2\n"
             let short = try selector.select(k: 7).seeds
             #expect(Array(long.prefix(7)) == short, "\(selector.name)")
             #expect(Set(long).count == 20, "\(selector.name)")
+            // Time to each choice: one entry per seed, never decreasing, ending at most at the total.
+            let ranking = try selector.select(k: 20)
+            #expect(ranking.elapsed.count == 20, "\(selector.name)")
+            #expect(zip(ranking.elapsed, ranking.elapsed.dropFirst()).allSatisfy { $0 <= $1 }, "\(selector.name)")
+            #expect(ranking.elapsed.last! <= ranking.seconds)
+            #expect(ranking.prefix(7).seconds == ranking.elapsed[6])
         }
     }
 
