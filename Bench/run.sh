@@ -35,7 +35,8 @@ for script in "${scripts[@]}"; do
   echo "== $script: exit $status after $(( $(date +%s) - start )) s" >&2
   [ $status -eq 0 ] || failures+=("$name: exit status $status (see its stderr above)")
   # Keep well-formed rows only (8 fields, a numeric 'ours'); say what was dropped.
-  awk -F, -v name="$name" 'NF == 8 && $4 ~ /^-?[0-9.eE+-]+$/ { print; next }
+  awk -F, -v name="$name" -v header="$header" '$0 == header { next }
+       NF == 8 && $4 ~ /^-?[0-9.eE+-]+$/ { print; next }
        NF > 0 { printf "warning: bench-%s: dropped malformed row: %s\n", name, $0 > "/dev/stderr" }' "$out" >> "$rows"
   rm -f "$out"
 done
