@@ -46,7 +46,7 @@ struct Compare: ParsableCommand {
         Carlo gains, --celf-runs per evaluation; its cost is estimated first and a run above \
         --celf-budget is refused unless --force), degree (highest out-degree), degree-discount \
         and single-discount (Chen, Wang, Yang 2009; degree discount uses each arc's own \
-        probability), pagerank (on the reversed graph, igraph), random.
+        probability, or LT weight under --model lt), pagerank (on the reversed graph, igraph), random.
 
         Prints a table (or --json); --csv writes the rows, --plot an SVG of spread and selection \
         time versus k (both atomically).
@@ -147,7 +147,7 @@ struct Compare: ParsableCommand {
                     try checkCELFCost(celf, k: sizes.last!)
                     selectors.append(celf)
                 case .degree: selectors.append(DegreeHeuristic(graph: graph))
-                case .degreeDiscount: selectors.append(DegreeDiscount(graph: graph))
+                case .degreeDiscount: selectors.append(DegreeDiscount(graph: graph, model: model))
                 case .singleDiscount: selectors.append(SingleDiscount(graph: graph))
                 case .pagerank: selectors.append(PageRankHeuristic(loaded: loaded))
                 case .random: selectors.append(RandomSeeds(graph: graph, seed: selectionSeed))

@@ -89,6 +89,19 @@ private let outStar = "3 0\n3 1\n3 2\n3 4\n3 5\n0 1\n1 2\n"
         #expect(labels(seeds, in: graph) == ["0", "2", "3", "1"])
     }
 
+    /// Under LT the arc's value is its LT weight (here rescaled: the in-weights of 3 summed to 2).
+    @Test func degreeDiscountUsesLTWeightsForLT() throws {
+        let graph = try tinyGraph(4, [(0, 3, 0.8), (1, 3, 0.7), (2, 3, 0.5), (0, 1, 0.6)])
+        let ic = DegreeDiscount(graph: graph, model: .ic).scores(after: [])
+        let lt = DegreeDiscount(graph: graph, model: .lt).scores(after: [])
+        #expect(abs(ic[0] - 1.4) < 1e-6 && abs(ic[1] - 0.7) < 1e-6)
+        #expect(abs(lt[0] - 1.0) < 1e-6 && abs(lt[1] - 0.35) < 1e-6)
+        // After 0 under LT: a_1 = 0.6, a_3 = 0.4; score(1) = 0.4·1.35 − 1, score(2) = 0.25.
+        let after = DegreeDiscount(graph: graph, model: .lt).scores(after: [0])
+        #expect(abs(after[1] - (0.4 * 1.35 - 1)) < 1e-6)
+        #expect(abs(after[2] - 0.25) < 1e-6)
+    }
+
     /// The selection is the argmax of freshly computed scores at every step, on a random graph.
     @Test func degreeDiscountSelectionFollowsItsScores() throws {
         let loaded = try GraphLoader.load(CLIRoot.path("Graphs/demo.txt"))

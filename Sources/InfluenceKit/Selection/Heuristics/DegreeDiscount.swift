@@ -1,6 +1,7 @@
 /// Degree discount (Chen, Wang, Yang, "Efficient influence maximization in social networks",
 /// KDD 2009, Algorithm 4 "DegreeDiscountIC", https://doi.org/10.1145/1557019.1557047), with each
-/// arc's own IC probability.
+/// arc's own probability p(u, v): its IC probability, or its LT weight when built for LT (the
+/// chance that u alone activates v in either model).
 ///
 /// For a chosen set S and an unchosen node v let
 /// - a_v = Σ_{u ∈ S, u→v} p(u, v), the (first-order) chance that a seed already activates v;
@@ -17,11 +18,14 @@
 /// Complexity: O(n + m_out) to start, O((deg(u)) log n) per choice; O(n) memory.
 public struct DegreeDiscount: SeedSelector {
     public let graph: InfluenceGraph
+    /// Which per-arc values are p(u, v): IC probabilities or LT weights.
+    public let model: DiffusionModelKind
     public var name: String { "degree-discount" }
     public var nestedPrefixes: Bool { true }
 
-    public init(graph: InfluenceGraph) {
+    public init(graph: InfluenceGraph, model: DiffusionModelKind = .ic) {
         self.graph = graph
+        self.model = model
     }
 
     /// The state the scores are computed from.
@@ -29,15 +33,20 @@ public struct DegreeDiscount: SeedSelector {
         var a: [Double]
         var b: [Double]
         var chosen: [Bool]
+        /// p of each forward arc and of each reverse arc.
+        let outP: [Float]
+        let inP: [Float]
 
-        init(_ graph: InfluenceGraph) {
+        init(_ graph: InfluenceGraph, model: DiffusionModelKind) {
             let n = graph.nodeCount
+            outP = model == .ic ? graph.outProbabilities : graph.outWeights
+            inP = model == .ic ? graph.inProbabilities : graph.inWeights
             a = [Double](repeating: 0, count: n)
             b = [Double](repeating: 0, count: n)
             chosen = [Bool](repeating: false, count: n)
             for v in 0..<n {
                 var sum = 0.0
-                for arc in graph.outOffsets[v]..<graph.outOffsets[v + 1] { sum += Double(graph.outProbabilities[arc]) }
+                for arc in graph.outOffsets[v]..<graph.outOffsets[v + 1] { sum += Double(outP[arc]) }
                 b[v] = sum
             }
         }
@@ -51,13 +60,13 @@ public struct DegreeDiscount: SeedSelector {
             for arc in graph.outOffsets[u]..<graph.outOffsets[u + 1] {
                 let v = Int(graph.outTargets[arc])
                 if chosen[v] { continue }
-                a[v] += Double(graph.outProbabilities[arc])
+                a[v] += Double(outP[arc])
                 touched(v)
             }
             for arc in graph.inOffsets[u]..<graph.inOffsets[u + 1] {
                 let x = Int(graph.inSources[arc])
                 if chosen[x] { continue }
-                b[x] -= Double(graph.inProbabilities[arc])
+                b[x] -= Double(inP[arc])
                 touched(x)
             }
         }
@@ -68,7 +77,7 @@ public struct DegreeDiscount: SeedSelector {
     ///
     /// Complexity: O(n + m).
     public func scores(after seeds: [Int]) -> [Double] {
-        var state = State(graph)
+        var state = State(graph, model: model)
         for u in seeds where !state.chosen[u] { state.choose(u, in: graph) { _ in } }
         return (0..<graph.nodeCount).map { state.chosen[$0] ? -.infinity : state.score($0) }
     }
@@ -76,7 +85,7 @@ public struct DegreeDiscount: SeedSelector {
     public func select(k: Int) throws(InfluenceError) -> SeedRanking {
         try validate(k: k, nodeCount: graph.nodeCount)
         let watch = Stopwatch()
-        var state = State(graph)
+        var state = State(graph, model: model)
         var current = (0..<graph.nodeCount).map { state.score($0) }
         var heap = ScoreHeap(current)
         var seeds: [Int] = [], elapsed: [Double] = []
