@@ -12,6 +12,6 @@ struct InfMax: ParsableCommand {
         Start with `infmax info GRAPH` to see what was loaded.
         """,
         version: "0.1.0",
-        subcommands: [Seeds.self, Info.self, Convert.self, Generate.self]
+        subcommands: [Seeds.self, Simulate.self, Info.self, Convert.self, Generate.self]
     )
 }

@@ -1,0 +1,73 @@
+/// The exact expected spread σ(S) of a tiny instance, by enumerating live-edge worlds: the ground
+/// truth every estimator is tested against (ALGORITHMS.md §1).
+///
+/// Live-edge view (Kempe, Kleinberg, Tardos, KDD 2003, Claims 2.3 and 2.6): under IC each arc is
+/// live independently with its probability; under LT each node keeps at most one in-arc, arc
+/// `u→v` with probability w(u,v) and none with 1 − Σ_u w(u,v). In both, the nodes active after t
+/// rounds are exactly those within t live arcs of S, so
+/// σ(S) = Σ_worlds P(world) · |nodes reachable from S in the world|.
+///
+/// Only what can matter is enumerated: arcs whose tail is reachable from S through arcs of
+/// positive probability and whose head is not a seed; under IC, arcs with p = 1 are always live
+/// and p = 0 never; under LT, a node's in-arcs from nodes S cannot reach merge into its "none"
+/// choice. An instance above `worldLimit` worlds is refused.
+public enum ExactSpread {
+    /// The most live-edge worlds an exact computation enumerates, 2^24.
+    public static let worldLimit = 1 << 24
+
+    /// σ(S), exactly (up to floating-point rounding).
+    ///
+    /// - Parameters:
+    ///   - seeds: dense node ids; duplicates count once.
+    ///   - maxSteps: rounds after the seeds (nil: until no new activation).
+    /// - Throws: `InfluenceError(.usage)` for a seed that is not a node; `InfluenceError(.resource)`
+    ///   when the instance has more than 2^24 live-edge worlds.
+    /// - Complexity: O(W · (n' + m')) with W the number of worlds (2^u for IC, u the uncertain
+    ///   relevant arcs; Π_v (choices of v) for LT) and n', m' the relevant nodes and arcs.
+    public static func spread(of seeds: [Int], in graph: InfluenceGraph, model: DiffusionModelKind,
+                              maxSteps: Int? = nil) throws(InfluenceError) -> Double {
+        var total = 0.0
+        try enumerateWorlds(seeds: seeds, graph: graph, model: model, maxSteps: maxSteps) { probability, reached in
+            total += probability * Double(reached.count)
+        }
+        return total
+    }
+
+    /// For every node, the exact probability that it ends active; the values sum to σ(S).
+    ///
+    /// - Throws: as `spread(of:in:model:maxSteps:)`.
+    /// - Complexity: as `spread(of:in:model:maxSteps:)`, plus O(n) memory.
+    public static func activationProbabilities(of seeds: [Int], in graph: InfluenceGraph, model: DiffusionModelKind,
+                                               maxSteps: Int? = nil) throws(InfluenceError) -> [Double] {
+        var probabilities = [Double](repeating: 0, count: graph.nodeCount)
+        try enumerateWorlds(seeds: seeds, graph: graph, model: model, maxSteps: maxSteps) { probability, reached in
+            for v in reached { probabilities[Int(v)] += probability }
+        }
+        return probabilities
+    }
+
+    /// The number of live-edge worlds an exact computation for `seeds` would enumerate (saturating
+    /// at `UInt64.max`).
+    ///
+    /// - Throws: `InfluenceError(.usage)` for a seed that is not a node.
+    /// - Complexity: O(n + m).
+    public static func worldCount(of seeds: [Int], in graph: InfluenceGraph, model: DiffusionModelKind) throws(InfluenceError) -> UInt64 {
+        let instance = try RelevantInstance(seeds: seeds, graph: graph, model: model)
+        return instance.worlds
+    }
+
+    /// Calls `visit(P(world), nodes reached)` for every live-edge world.
+    private static func enumerateWorlds(seeds: [Int], graph: InfluenceGraph, model: DiffusionModelKind, maxSteps: Int?,
+                                        _ visit: (Double, ArraySlice<UInt32>) -> Void) throws(InfluenceError) {
+        if let maxSteps, maxSteps < 0 { throw InfluenceError(.usage, "maxSteps is \(maxSteps) (expected a count ≥ 0)") }
+        let instance = try RelevantInstance(seeds: seeds, graph: graph, model: model)
+        guard instance.worlds <= UInt64(worldLimit) else {
+            throw InfluenceError(.resource, instance.refusal(model: model))
+        }
+        var walker = WorldWalker(instance: instance, maxSteps: maxSteps ?? Int.max)
+        switch model {
+        case .ic: walker.enumerateIC(visit)
+        case .lt: walker.enumerateLT(visit)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+/// What `infmax simulate` found, as the JSON it prints: the inputs (graph, model, seeds by label,
+/// seed, runs), the estimate, optionally the exact value and the top node activation
+/// probabilities, and the timing. Its `seeds` field has the shape seed files are read in, so a
+/// report can be fed back as `--seeds-file`.
+public struct SimulationReport: Sendable, Codable, Equatable {
+    /// A seed, by its label in the input graph.
+    public struct Seed: Sendable, Codable, Equatable {
+        public var label: String
+        public init(label: String) { self.label = label }
+    }
+
+    /// A node with its estimated activation probability.
+    public struct NodeProbability: Sendable, Codable, Equatable {
+        public var label: String
+        public var probability: Double
+        public init(label: String, probability: Double) {
+            self.label = label
+            self.probability = probability
+        }
+    }
+
+    /// The graph file.
+    public var graph: String
+    /// Nodes and arcs as loaded.
+    public var nodes: Int
+    public var arcs: Int
+    /// The IC probability scheme (`wc`, `uniform:P`, `trivalency`, `file`).
+    public var probabilities: String
+    /// The diffusion model.
+    public var model: DiffusionModelKind
+    /// The seed set, by label.
+    public var seeds: [Seed]
+    /// The random seed; run `i` uses stream (seed, i).
+    public var seed: UInt64
+    /// Worker threads used (the numbers do not depend on it).
+    public var threads: Int
+    /// Rounds after the seeds, when bounded.
+    public var maxSteps: Int?
+    /// The relative CI half-width asked for, and the cap on runs, when runs were adaptive.
+    public var untilRelativeError: Double?
+    public var maxRuns: Int?
+    /// The Monte Carlo estimate of σ(S).
+    public var estimate: SpreadEstimate
+    /// σ(S) from the live-edge oracle, when asked for.
+    public var exact: Double?
+    /// Nodes of highest activation probability, when asked for.
+    public var nodeProbabilities: [NodeProbability]?
+    /// Arcs the kernels examined, over all runs.
+    public var arcsExamined: Int
+    /// Wall time of the simulation (loading excluded), in seconds.
+    public var seconds: Double
+    /// Runs per second of wall time.
+    public var simulationsPerSecond: Double
+
+    public init(graph: String, nodes: Int, arcs: Int, probabilities: String, model: DiffusionModelKind, seeds: [Seed],
+                seed: UInt64, threads: Int, maxSteps: Int?, untilRelativeError: Double?, maxRuns: Int?,
+                estimate: SpreadEstimate, exact: Double?, nodeProbabilities: [NodeProbability]?,
+                arcsExamined: Int, seconds: Double) {
+        self.graph = graph
+        self.nodes = nodes
+        self.arcs = arcs
+        self.probabilities = probabilities
+        self.model = model
+        self.seeds = seeds
+        self.seed = seed
+        self.threads = threads
+        self.maxSteps = maxSteps
+        self.untilRelativeError = untilRelativeError
+        self.maxRuns = maxRuns
+        self.estimate = estimate
+        self.exact = exact
+        self.nodeProbabilities = nodeProbabilities
+        self.arcsExamined = arcsExamined
+        self.seconds = seconds
+        self.simulationsPerSecond = seconds > 0 ? Double(estimate.runs) / seconds : 0
+    }
+}

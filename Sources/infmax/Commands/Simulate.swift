@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import InfluenceKit
+
+struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Estimate the expected spread of a seed set by Monte Carlo simulation.",
+        discussion: """
+        Simulates independent cascades (ic) or linear-threshold cascades (lt) from the seed set \
+        and reports the mean spread σ(S) with its standard deviation, standard error, 95% \
+        confidence interval, minimum and maximum. Run i draws only from the random stream \
+        (--seed, i), so the numbers are identical for any --threads, and two seed sets simulated \
+        with the same --seed are compared on the same random cascades.
+
+        Examples:
+          infmax simulate Graphs/karate.txt --undirected --seeds 0,33 --runs 100000
+          infmax simulate soc-Slashdot0902.txt.gz --seeds-file seeds.json --model lt --json
+          infmax simulate Graphs/demo.txt --seeds 0,1,2 --until-relative-error 0.005
+          infmax simulate graph.txt --probabilities file --seeds 0 --exact --node-probabilities 10
+        """
+    )
+
+    @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup var seedsOptions: SeedsOptions
+    @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var execution: ExecutionOptions
+
+    @Option(help: ArgumentHelp("Number of simulated cascades (the first batch with --until-relative-error).", valueName: "N"))
+    var runs: Int = 10_000
+
+    @Option(name: .customLong("max-steps"), help: ArgumentHelp("Stop each cascade after T rounds (default: until no new activation).", valueName: "T"))
+    var maxSteps: Int?
+
+    @Option(name: .customLong("node-probabilities"), help: ArgumentHelp("Also list the N nodes most likely to end active, with their activation probability.", valueName: "N"))
+    var nodeProbabilities: Int?
+
+    @Option(name: .customLong("until-relative-error"), help: ArgumentHelp("Add runs until the 95% CI half-width is at most E times the mean (capped by --max-runs).", valueName: "E"))
+    var untilRelativeError: Double?
+
+    @Option(name: .customLong("max-runs"), help: ArgumentHelp("Cap on runs with --until-relative-error.", valueName: "N"))
+    var maxRuns: Int = 1_000_000
+
+    @Flag(help: "Also compute σ(S) exactly by enumerating live-edge worlds (tiny instances only: at most 2^24 worlds).")
+    var exact = false
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    func validate() throws {
+        if runs < 1 { throw ValidationError("--runs takes a positive count (e.g. --runs 10000)") }
+        if let maxSteps, maxSteps < 0 { throw ValidationError("--max-steps takes a count of rounds ≥ 0 (e.g. --max-steps 3)") }
+        if let nodeProbabilities, nodeProbabilities < 1 { throw ValidationError("--node-probabilities takes a positive count (e.g. --node-probabilities 10)") }
+        if let untilRelativeError, !(untilRelativeError > 0 && untilRelativeError < 1) {
+            throw ValidationError("--until-relative-error takes a fraction between 0 and 1 (e.g. --until-relative-error 0.01)")
+        }
+        if maxRuns < 1 { throw ValidationError("--max-runs takes a positive count (e.g. --max-runs 1000000)") }
+        if untilRelativeError != nil, maxRuns < runs {
+            throw ValidationError("--max-runs (\(maxRuns)) is below --runs (\(runs)); raise --max-runs or lower --runs")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let loaded = try graphOptions.load(seed: execution.seed)
+            let graph = loaded.graph
+            let seeds = try seedsOptions.resolve(in: graph, graphName: graphOptions.graph)
+            let model = modelOptions.model
+            let threads = execution.resolvedThreads
+            let simulator = MonteCarloSimulator(
+                graph: graph, model: model,
+                configuration: .init(runs: runs, seed: execution.seed, threads: threads, maxSteps: maxSteps))
+            let progressLine = ProgressLine("simulate")
+            let progress: @Sendable (Int, Int) -> Void = { done, total in progressLine.update(done, of: total, unit: "runs") }
+            let clock = ContinuousClock()
+            let start = clock.now
+            var tally = MonteCarloTally()
+            if let untilRelativeError {
+                tally = simulator.simulate(seeds: seeds, untilRelativeError: untilRelativeError, maxRuns: maxRuns,
+                                           countNodes: nodeProbabilities != nil, progress: progress)
+            } else {
+                simulator.simulate(seeds: seeds, runs: 0..<runs, countNodes: nodeProbabilities != nil, into: &tally, progress: progress)
+            }
+            let elapsed = clock.now - start
+            progressLine.finish()
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            let exactValue = exact ? try ExactSpread.spread(of: seeds, in: graph, model: model, maxSteps: maxSteps) : nil
+            var top: [SimulationReport.NodeProbability]?
+            if let nodeProbabilities {
+                let probabilities = tally.activationProbabilities
+                top = MonteCarloSimulator.topNodes(probabilities, count: nodeProbabilities).map {
+                    SimulationReport.NodeProbability(label: graph.label(of: $0), probability: probabilities[$0])
+                }
+            }
+            let report = SimulationReport(
+                graph: graphOptions.graph, nodes: graph.nodeCount, arcs: graph.arcCount,
+                probabilities: graph.statistics.probabilityScheme, model: model,
+                seeds: SeedsInput.labels(of: seeds, in: graph).map(SimulationReport.Seed.init(label:)),
+                seed: execution.seed, threads: threads, maxSteps: maxSteps,
+                untilRelativeError: untilRelativeError, maxRuns: untilRelativeError == nil ? nil : maxRuns,
+                estimate: tally.estimate, exact: exactValue, nodeProbabilities: top,
+                arcsExamined: tally.arcsExamined, seconds: seconds)
+            if json {
+                print(try jsonText(report))
+            } else {
+                printText(report)
+            }
+        }
+    }
+
+    private func printText(_ r: SimulationReport) {
+        let e = r.estimate
+        let digits = 4
+        print("graph          \(r.graph) (\(r.nodes) nodes, \(r.arcs) arcs)")
+        print("model          \(r.model.rawValue)\(r.model == .ic ? " (\(r.probabilities) probabilities)" : " (LT weights)")\(r.maxSteps.map { ", at most \($0) rounds" } ?? "")")
+        let shown = r.seeds.prefix(20).map(\.label).joined(separator: ", ")
+        print("seeds          \(r.seeds.count): \(shown)\(r.seeds.count > 20 ? ", …" : "")")
+        var runsLine = "runs           \(e.runs) (seed \(r.seed), \(r.threads) thread\(r.threads == 1 ? "" : "s")"
+        if let target = r.untilRelativeError, let cap = r.maxRuns {
+            let reached = e.halfWidth <= target * e.mean
+            runsLine += reached ? "; CI half-width within \(fixed(target * 100, 2))% of the mean"
+                                : "; stopped at --max-runs \(cap) before the CI half-width reached \(fixed(target * 100, 2))% of the mean"
+        }
+        print(runsLine + ")")
+        print("spread         \(fixed(e.mean, digits)) ± \(fixed(e.halfWidth, digits)) (95% CI \(fixed(e.confidenceLow, digits)) … \(fixed(e.confidenceHigh, digits)))")
+        print("std deviation  \(fixed(e.standardDeviation, digits))")
+        print("std error      \(fixed(e.standardError, digits))")
+        print("min / max      \(Int(e.min)) / \(Int(e.max))")
+        if let exact = r.exact {
+            let off = e.standardError > 0 ? " (Monte Carlo off by \(fixed(abs(e.mean - exact) / e.standardError, 2)) standard errors)" : ""
+            print("exact          \(fixed(exact, 6))\(off)")
+        }
+        let arcsPerSecond = r.seconds > 0 ? Double(r.arcsExamined) / r.seconds : 0
+        print("time           \(fixed(r.seconds, 3)) s (\(Int(r.simulationsPerSecond.rounded())) simulations/s, \(fixed(arcsPerSecond / 1e6, 1))M arcs examined/s)")
+        if let top = r.nodeProbabilities {
+            print("most likely active nodes")
+            for (i, node) in top.enumerated() { print("  \(i + 1). \(node.label)  \(fixed(node.probability, 6))") }
+        }
+    }
+}
