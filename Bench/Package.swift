@@ -15,6 +15,11 @@ let package = Package(
             dependencies: [.product(name: "InfluenceKit", package: "InfluenceKit")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
+        .executableTarget(
+            name: "BenchRIS",
+            dependencies: [.product(name: "InfluenceKit", package: "InfluenceKit")],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
