@@ -20,6 +20,11 @@ let package = Package(
             dependencies: [.product(name: "InfluenceKit", package: "InfluenceKit")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
+        .executableTarget(
+            name: "BenchSimulate",
+            dependencies: [.product(name: "InfluenceKit", package: "InfluenceKit")],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,9 +1,10 @@
 /// Independent cascade (Kempe, Kleinberg, Tardos, KDD 2003, §2): each newly active `u` gets one
 /// chance to activate each inactive out-neighbour `v`, succeeding with the arc's IC probability.
 ///
-/// The kernel is a level-by-level BFS over the forward CSR: a coin is flipped only for arcs into
-/// nodes not yet active (an arc into an active node cannot change anything), so every arc is
-/// examined at most once per run. `p = 0` never fires and `p = 1` always does.
+/// The kernel is a level-by-level BFS over the forward CSR. Each out-arc of a newly active node is
+/// examined once: its coin (a pure function of the run and the arc, see `RunRandomness`) is
+/// tested first, and only a live arc looks at its head's mark. `p = 0` never fires and `p = 1`
+/// always does.
 public enum IndependentCascade: CascadeModel {
     public static var kind: DiffusionModelKind { .ic }
 
@@ -34,8 +35,10 @@ public enum IndependentCascade: CascadeModel {
                 examined += end - begin
                 var a = begin
                 while a < end {
-                    let v = Int(targets.unsafelyUnwrapped[a])
-                    if marks[v] != active && randomness.isLive(arc: a, probability: probabilities.unsafelyUnwrapped[a]) {
+                    // Coin first: it is a pure function of the arc, mostly false and well
+                    // predicted, and spares the random access to the mark of a dead arc's head.
+                    if randomness.isLive(arc: a, probability: probabilities.unsafelyUnwrapped[a]),
+                       case let v = Int(targets.unsafelyUnwrapped[a]), marks[v] != active {
                         marks[v] = active
                         queue[tail] = UInt32(truncatingIfNeeded: v)
                         tail += 1
