@@ -27,5 +27,7 @@ const char *ik_igraph_last_warning(void);
 int ik_attribute_type(const igraph_t *graph, int elem, const char *name);
 /* Atomic fetch-and-add on a plain long (task counters shared by worker threads). */
 static inline long ik_atomic_fetch_add(long *value, long delta) { return __atomic_fetch_add(value, delta, __ATOMIC_RELAXED); }
+/* Hint that `address` will be read soon (sampling loops queue nodes before visiting them). */
+static inline void ik_prefetch(const void *address) { __builtin_prefetch(address, 0, 3); }
 
 #endif

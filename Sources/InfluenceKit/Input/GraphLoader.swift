@@ -6,11 +6,17 @@ public struct GraphLoadOptions: Sendable, Equatable {
     public var undirected: Bool
     /// Probabilities, LT weights, parallel arcs.
     public var build: GraphBuildOptions
+    /// Build the igraph graph of a SNAP edge list while loading (default). Commands that never
+    /// call igraph pass false and skip that round trip; `LoadedGraph.igraphGraph()` still builds
+    /// it on demand. Other formats are read by igraph either way.
+    public var buildsIGraph: Bool
 
-    public init(format: GraphFormat? = nil, undirected: Bool = false, build: GraphBuildOptions = GraphBuildOptions()) {
+    public init(format: GraphFormat? = nil, undirected: Bool = false, build: GraphBuildOptions = GraphBuildOptions(),
+                buildsIGraph: Bool = true) {
         self.format = format
         self.undirected = undirected
         self.build = build
+        self.buildsIGraph = buildsIGraph
     }
 }
 
@@ -46,12 +52,16 @@ public enum GraphLoader {
         let readValues: Bool
         if case .file = options.build.probabilities { readValues = true } else { readValues = false }
         var arcs: ArcList
-        let handle: IGraphHandle
-        if format == .snap {
+        let handle: IGraphHandle?
+        if format == .snap, !options.buildsIGraph {
+            arcs = try EdgeListReader.parse(bytes, path: path, undirected: options.undirected, readValues: readValues)
+            handle = nil
+        } else if format == .snap {
             arcs = try EdgeListReader.parse(bytes, path: path, undirected: options.undirected, readValues: readValues)
             do throws(IGraphError) {
-                handle = try IGraphHandle(nodeCount: arcs.nodeCount, sources: arcs.sources, targets: arcs.targets)
-                let exported = try handle.edgeList()
+                let built = try IGraphHandle(nodeCount: arcs.nodeCount, sources: arcs.sources, targets: arcs.targets)
+                handle = built
+                let exported = try built.edgeList()
                 arcs.sources = exported.sources
                 arcs.targets = exported.targets
             } catch {

@@ -1,3 +1,4 @@
+import CSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,11 +13,11 @@ struct ICReverseSampling: ReverseSamplingModel {
     let inProbabilities: UnsafeBufferPointer<Float>
 
     @inline(__always)
-    func sample<Stop: RRStopRule>(root: UInt32, rng: inout Xoshiro256StarStar, marks: UnsafeMutablePointer<UInt32>,
-                                  epoch: UInt32, buffer: inout MemberBuffer, stop: Stop) -> Bool {
-        marks[Int(root)] = epoch
-        if stop.stops(at: root) { return true }
+    func sample<Stop: RRStopRule>(root: UInt32, rng: inout Xoshiro256StarStar, marks: UnsafeMutablePointer<UInt8>,
+                                  buffer: inout MemberBuffer, stop: Stop) -> Bool {
+        marks[Int(root)] = 1
         buffer.append(root)
+        if stop.stops(at: root) { return true }
         var head = buffer.count - 1
         while head < buffer.count {
             let v = Int(buffer.base[head])
@@ -26,10 +27,10 @@ struct ICReverseSampling: ReverseSamplingModel {
             while a < end {
                 if rng.nextUnitFloat() < inProbabilities[a] {
                     let u = inSources[a]
-                    if marks[Int(u)] != epoch {
-                        marks[Int(u)] = epoch
-                        if stop.stops(at: u) { return true }
+                    if marks[Int(u)] == 0 {
+                        marks[Int(u)] = 1
                         buffer.append(u)
+                        if stop.stops(at: u) { return true }
                     }
                 }
                 a &+= 1

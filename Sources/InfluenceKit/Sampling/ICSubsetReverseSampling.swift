@@ -1,3 +1,4 @@
+import CSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,86 +9,86 @@ import Glibc
 ///
 /// Complexity per set: O(|R| + live arcs examined) draws in expectation.
 struct ICSubsetReverseSampling: ReverseSamplingModel {
-    let inOffsets: UnsafeBufferPointer<Int>
-    let inSources: UnsafeBufferPointer<UInt32>
-    let inProbabilities: UnsafeBufferPointer<Float>
-    let mode: UnsafeBufferPointer<UInt8>
-    let inverseLogMiss: UnsafeBufferPointer<Double>
-    let sortedSources: UnsafeBufferPointer<UInt32>
-    let sortedProbabilities: UnsafeBufferPointer<Float>
-    let bucketOffsets: UnsafeBufferPointer<Int>
-    let bucketEnds: UnsafeBufferPointer<Int>
-    let bucketMaxProbability: UnsafeBufferPointer<Float>
-    let bucketInverseLogMiss: UnsafeBufferPointer<Double>
+    let nodes: UnsafePointer<SamplingNode>
+    let inSources: UnsafePointer<UInt32>
+    let inProbabilities: UnsafePointer<Float>
+    let sortedSources: UnsafePointer<UInt32>
+    let sortedProbabilities: UnsafePointer<Float>
+    let bucketEnds: UnsafePointer<Int>
+    let bucketMaxProbability: UnsafePointer<Float>
+    let bucketInverseLogMiss: UnsafePointer<Double>
 
-    init(graph inOffsets: UnsafeBufferPointer<Int>, _ inSources: UnsafeBufferPointer<UInt32>,
-         _ inProbabilities: UnsafeBufferPointer<Float>, tables: ICSubsetTables) {
-        self.inOffsets = inOffsets
-        self.inSources = inSources
-        self.inProbabilities = inProbabilities
-        mode = tables.mode.buffer
-        inverseLogMiss = tables.inverseLogMiss.buffer
-        sortedSources = tables.sortedSources.buffer
-        sortedProbabilities = tables.sortedProbabilities.buffer
-        bucketOffsets = tables.bucketOffsets.buffer
-        bucketEnds = tables.bucketEnds.buffer
-        bucketMaxProbability = tables.bucketMaxProbability.buffer
-        bucketInverseLogMiss = tables.bucketInverseLogMiss.buffer
+    init(graph inSources: UnsafeBufferPointer<UInt32>, _ inProbabilities: UnsafeBufferPointer<Float>, tables: ICSubsetTables) {
+        nodes = UnsafePointer(tables.nodes.base)
+        // An arc-less graph has empty arrays: any non-nil address will do, nothing is read.
+        self.inSources = inSources.baseAddress ?? UnsafePointer(tables.sortedSources.base)
+        self.inProbabilities = inProbabilities.baseAddress ?? UnsafePointer(tables.sortedProbabilities.base)
+        sortedSources = UnsafePointer(tables.sortedSources.base)
+        sortedProbabilities = UnsafePointer(tables.sortedProbabilities.base)
+        bucketEnds = UnsafePointer(tables.bucketEnds.base)
+        bucketMaxProbability = UnsafePointer(tables.bucketMaxProbability.base)
+        bucketInverseLogMiss = UnsafePointer(tables.bucketInverseLogMiss.base)
     }
 
     @inline(__always)
-    func sample<Stop: RRStopRule>(root: UInt32, rng: inout Xoshiro256StarStar, marks: UnsafeMutablePointer<UInt32>,
-                                  epoch: UInt32, buffer: inout MemberBuffer, stop: Stop) -> Bool {
-        marks[Int(root)] = epoch
-        if stop.stops(at: root) { return true }
+    func sample<Stop: RRStopRule>(root: UInt32, rng: inout Xoshiro256StarStar, marks: UnsafeMutablePointer<UInt8>,
+                                  buffer: inout MemberBuffer, stop: Stop) -> Bool {
+        marks[Int(root)] = 1
         buffer.append(root)
+        if stop.stops(at: root) { return true }
         var head = buffer.count - 1
         while head < buffer.count {
-            let v = Int(buffer.base[head])
+            let node = nodes[Int(buffer.base[head])]
             head &+= 1
-            let start = inOffsets[v], end = inOffsets[v + 1]
-            switch mode[v] {
-            case ICSubsetTables.Mode.geometric.rawValue:
-                let inverse = inverseLogMiss[v]
+            let start = Int(node.start)
+            let end = start &+ node.degree
+            switch node.mode {
+            case UInt32(ICSubsetTables.Mode.geometric.rawValue):
+                let inverse = node.parameter
                 var a = start &- 1
                 while true {
                     let skip = log(openUnitInterval(&rng)) * inverse
                     if skip >= Double(end &- a &- 1) { break }
                     a = a &+ 1 &+ Int(skip)
                     let u = inSources[a]
-                    if marks[Int(u)] != epoch {
-                        marks[Int(u)] = epoch
-                        if stop.stops(at: u) { return true }
+                    if marks[Int(u)] == 0 {
+                        marks[Int(u)] = 1
+                        ik_prefetch(nodes + Int(u))
                         buffer.append(u)
+                        if stop.stops(at: u) { return true }
                     }
                 }
-            case ICSubsetTables.Mode.coins.rawValue:
+            case UInt32(ICSubsetTables.Mode.coins.rawValue):
                 var a = start
                 while a < end {
                     if rng.nextUnitFloat() < inProbabilities[a] {
                         let u = inSources[a]
-                        if marks[Int(u)] != epoch {
-                            marks[Int(u)] = epoch
-                            if stop.stops(at: u) { return true }
+                        if marks[Int(u)] == 0 {
+                            marks[Int(u)] = 1
+                            ik_prefetch(nodes + Int(u))
                             buffer.append(u)
+                            if stop.stops(at: u) { return true }
                         }
                     }
                     a &+= 1
                 }
-            case ICSubsetTables.Mode.all.rawValue:
+            case UInt32(ICSubsetTables.Mode.all.rawValue):
                 var a = start
                 while a < end {
                     let u = inSources[a]
-                    if marks[Int(u)] != epoch {
-                        marks[Int(u)] = epoch
-                        if stop.stops(at: u) { return true }
+                    if marks[Int(u)] == 0 {
+                        marks[Int(u)] = 1
+                        ik_prefetch(nodes + Int(u))
                         buffer.append(u)
+                        if stop.stops(at: u) { return true }
                     }
                     a &+= 1
                 }
-            case ICSubsetTables.Mode.bucketed.rawValue:
+            case UInt32(ICSubsetTables.Mode.bucketed.rawValue):
+                let range = node.parameter.bitPattern
+                let first = Int(range >> 8)
                 var bucketStart = start
-                for b in bucketOffsets[v]..<bucketOffsets[v + 1] {
+                for b in first..<(first &+ Int(range & 0xFF)) {
                     let bucketEnd = bucketEnds[b]
                     let inverse = bucketInverseLogMiss[b]
                     if inverse == 0 {
@@ -95,10 +96,11 @@ struct ICSubsetReverseSampling: ReverseSamplingModel {
                         while a < bucketEnd {
                             if rng.nextUnitFloat() < sortedProbabilities[a] {
                                 let u = sortedSources[a]
-                                if marks[Int(u)] != epoch {
-                                    marks[Int(u)] = epoch
-                                    if stop.stops(at: u) { return true }
+                                if marks[Int(u)] == 0 {
+                                    marks[Int(u)] = 1
+                                    ik_prefetch(nodes + Int(u))
                                     buffer.append(u)
+                                    if stop.stops(at: u) { return true }
                                 }
                             }
                             a &+= 1
@@ -113,10 +115,11 @@ struct ICSubsetReverseSampling: ReverseSamplingModel {
                             // Candidate drawn with p̄; keep it with probability p / p̄.
                             if Double(rng.nextUnitFloat()) * top < Double(sortedProbabilities[a]) {
                                 let u = sortedSources[a]
-                                if marks[Int(u)] != epoch {
-                                    marks[Int(u)] = epoch
-                                    if stop.stops(at: u) { return true }
+                                if marks[Int(u)] == 0 {
+                                    marks[Int(u)] = 1
+                                    ik_prefetch(nodes + Int(u))
                                     buffer.append(u)
+                                    if stop.stops(at: u) { return true }
                                 }
                             }
                         }

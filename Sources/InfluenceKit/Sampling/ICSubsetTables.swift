@@ -22,17 +22,14 @@ struct ICSubsetTables: Sendable {
         case none = 0, all = 1, coins = 2, geometric = 3, bucketed = 4
     }
 
-    /// Method of each node (`Mode.rawValue`).
-    let mode: PinnedBuffer<UInt8>
-    /// 1 / ln(1 − p) of each `.geometric` node (0 elsewhere).
-    let inverseLogMiss: PinnedBuffer<Double>
+    /// Each node's in-arc range, mode and parameter: 1/ln(1 − p) for `.geometric`; for
+    /// `.bucketed`, the bit pattern of (first bucket << 8 | bucket count).
+    let nodes: PinnedBuffer<SamplingNode>
     /// In-arc sources of `.bucketed` nodes sorted by decreasing probability, at the same row
     /// positions as the graph's reverse CSR (empty when no node is bucketed).
     let sortedSources: PinnedBuffer<UInt32>
     /// Probabilities matching `sortedSources`.
     let sortedProbabilities: PinnedBuffer<Float>
-    /// `n + 1` offsets into the bucket arrays (empty when no node is bucketed).
-    let bucketOffsets: PinnedBuffer<Int>
     /// End (exclusive arc position) of each bucket; a bucket starts where the previous one of the
     /// same node ends, the first at the node's row start.
     let bucketEnds: PinnedBuffer<Int>
@@ -45,9 +42,8 @@ struct ICSubsetTables: Sendable {
 
     /// Bytes held by the tables.
     var memoryBytes: Int {
-        mode.memoryBytes + inverseLogMiss.memoryBytes + sortedSources.memoryBytes + sortedProbabilities.memoryBytes
-            + bucketOffsets.memoryBytes + bucketEnds.memoryBytes + bucketMaxProbability.memoryBytes
-            + bucketInverseLogMiss.memoryBytes
+        nodes.memoryBytes + sortedSources.memoryBytes + sortedProbabilities.memoryBytes
+            + bucketEnds.memoryBytes + bucketMaxProbability.memoryBytes + bucketInverseLogMiss.memoryBytes
     }
 
     /// Builds the tables.
@@ -55,6 +51,7 @@ struct ICSubsetTables: Sendable {
     /// - Parameter geometricCost: the cost of one geometric skip (a logarithm and a draw) in units
     ///   of one coin; a node or bucket uses skips when (expected live arcs + 1) × cost is below its
     ///   arc count. 0 forces skips wherever they apply.
+    /// - Precondition: m < 2³² and every in-degree below 2²⁹ (`SamplingNode`'s packing).
     /// - Complexity: O(n + m log d_max).
     init(graph: InfluenceGraph, geometricCost: Double) {
         let n = graph.nodeCount
@@ -101,15 +98,15 @@ struct ICSubsetTables: Sendable {
         }
 
         var sortedSources = [UInt32](), sortedProbabilities = [Float]()
-        var bucketOffsets = [Int](), bucketEnds = [Int](), bucketMax = [Float](), bucketInverse = [Double]()
+        var bucketFirst = [Int](repeating: 0, count: n), bucketCount = [Int](repeating: 0, count: n)
+        var bucketEnds = [Int](), bucketMax = [Float](), bucketInverse = [Double]()
         if !bucketed.isEmpty {
             sortedSources = graph.inSources
             sortedProbabilities = probabilities
-            bucketOffsets = [Int](repeating: 0, count: n + 1)
             var row = [(Float, UInt32)]()
             for v in 0..<n {
-                bucketOffsets[v] = bucketEnds.count
                 guard mode[v] == Mode.bucketed.rawValue else { continue }
+                bucketFirst[v] = bucketEnds.count
                 let start = offsets[v], end = offsets[v + 1]
                 row.removeAll(keepingCapacity: true)
                 for a in start..<end where probabilities[a] > 0 { row.append((probabilities[a], graph.inSources[a])) }
@@ -135,14 +132,20 @@ struct ICSubsetTables: Sendable {
                     }
                     i = e
                 }
+                bucketCount[v] = bucketEnds.count - bucketFirst[v]
             }
-            bucketOffsets[n] = bucketEnds.count
         }
-        self.mode = PinnedBuffer(mode)
-        self.inverseLogMiss = PinnedBuffer(inverseLogMiss)
+        var nodes = [SamplingNode]()
+        nodes.reserveCapacity(n)
+        for v in 0..<n {
+            let parameter = mode[v] == Mode.bucketed.rawValue
+                ? Double(bitPattern: UInt64(bucketFirst[v]) << 8 | UInt64(bucketCount[v]))
+                : inverseLogMiss[v]
+            nodes.append(SamplingNode(start: offsets[v], degree: offsets[v + 1] - offsets[v], mode: mode[v], parameter: parameter))
+        }
+        self.nodes = PinnedBuffer(nodes)
         self.sortedSources = PinnedBuffer(sortedSources)
         self.sortedProbabilities = PinnedBuffer(sortedProbabilities)
-        self.bucketOffsets = PinnedBuffer(bucketOffsets)
         self.bucketEnds = PinnedBuffer(bucketEnds)
         self.bucketMaxProbability = PinnedBuffer(bucketMax)
         self.bucketInverseLogMiss = PinnedBuffer(bucketInverse)

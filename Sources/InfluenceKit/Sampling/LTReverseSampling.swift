@@ -1,42 +1,42 @@
+import CSupport
+
 /// Reverse sampling under linear threshold: a random reverse walk from the root that takes at most
 /// one in-arc per node and stops at a node already on the walk or when no arc is chosen (Tang,
 /// Shi, Xiao, "Influence Maximization in Near-Linear Time: A Martingale Approach", SIGMOD 2015).
 ///
 /// Complexity per set: O(|R|) steps, each O(1) (equal weights) or O(log d) (cumulative search).
 struct LTReverseSampling: ReverseSamplingModel {
-    let inOffsets: UnsafeBufferPointer<Int>
-    let inSources: UnsafeBufferPointer<UInt32>
-    let mode: UnsafeBufferPointer<UInt8>
-    let uniformWeight: UnsafeBufferPointer<Double>
-    let cumulative: UnsafeBufferPointer<Double>
+    let nodes: UnsafePointer<SamplingNode>
+    let inSources: UnsafePointer<UInt32>
+    let cumulative: UnsafePointer<Double>
 
-    init(graph inOffsets: UnsafeBufferPointer<Int>, _ inSources: UnsafeBufferPointer<UInt32>, tables: LTTables) {
-        self.inOffsets = inOffsets
-        self.inSources = inSources
-        mode = tables.mode.buffer
-        uniformWeight = tables.uniformWeight.buffer
-        cumulative = tables.cumulative.buffer
+    init(graph inSources: UnsafeBufferPointer<UInt32>, tables: LTTables) {
+        nodes = UnsafePointer(tables.nodes.base)
+        cumulative = UnsafePointer(tables.cumulative.base)
+        self.inSources = inSources.baseAddress ?? UnsafePointer(OpaquePointer(cumulative))
     }
 
     @inline(__always)
-    func sample<Stop: RRStopRule>(root: UInt32, rng: inout Xoshiro256StarStar, marks: UnsafeMutablePointer<UInt32>,
-                                  epoch: UInt32, buffer: inout MemberBuffer, stop: Stop) -> Bool {
-        marks[Int(root)] = epoch
-        if stop.stops(at: root) { return true }
+    func sample<Stop: RRStopRule>(root: UInt32, rng: inout Xoshiro256StarStar, marks: UnsafeMutablePointer<UInt8>,
+                                  buffer: inout MemberBuffer, stop: Stop) -> Bool {
+        marks[Int(root)] = 1
         buffer.append(root)
+        if stop.stops(at: root) { return true }
         var v = Int(root)
         while true {
-            let start = inOffsets[v], end = inOffsets[v + 1]
+            let node = nodes[v]
+            let start = Int(node.start), degree = node.degree
             let arc: Int
-            switch mode[v] {
-            case LTTables.Mode.uniformFull.rawValue:
-                arc = start &+ Int(rng.nextBelow(UInt64(end &- start)))
-            case LTTables.Mode.uniformPartial.rawValue:
-                let x = rng.nextUnitDouble() / uniformWeight[v]
-                if x >= Double(end &- start) { return false }
+            switch node.mode {
+            case UInt32(LTTables.Mode.uniformFull.rawValue):
+                arc = start &+ Int(rng.nextBelow(UInt64(degree)))
+            case UInt32(LTTables.Mode.uniformPartial.rawValue):
+                let x = rng.nextUnitDouble() / node.parameter
+                if x >= Double(degree) { return false }
                 arc = start &+ Int(x)
-            case LTTables.Mode.cumulative.rawValue:
+            case UInt32(LTTables.Mode.cumulative.rawValue):
                 let u = rng.nextUnitDouble()
+                let end = start &+ degree
                 if u >= cumulative[end &- 1] { return false }
                 // First position whose running sum exceeds u.
                 var low = start, high = end &- 1
@@ -49,10 +49,10 @@ struct LTReverseSampling: ReverseSamplingModel {
                 return false
             }
             let u = inSources[arc]
-            if marks[Int(u)] == epoch { return false }
-            marks[Int(u)] = epoch
-            if stop.stops(at: u) { return true }
+            if marks[Int(u)] != 0 { return false }
+            marks[Int(u)] = 1
             buffer.append(u)
+            if stop.stops(at: u) { return true }
             v = Int(u)
         }
     }

@@ -12,18 +12,17 @@ struct LTTables: Sendable {
         case none = 0, uniformFull = 1, uniformPartial = 2, cumulative = 3
     }
 
-    /// Method of each node.
-    let mode: PinnedBuffer<UInt8>
-    /// The shared weight of `.uniformPartial` nodes (0 elsewhere).
-    let uniformWeight: PinnedBuffer<Double>
+    /// Each node's in-arc range, mode and, for `.uniformPartial`, the shared weight.
+    let nodes: PinnedBuffer<SamplingNode>
     /// Running sums of in-weights along each `.cumulative` row, at the reverse CSR's positions
     /// (empty when no node needs them).
     let cumulative: PinnedBuffer<Double>
 
     /// Bytes held by the tables.
-    var memoryBytes: Int { mode.memoryBytes + uniformWeight.memoryBytes + cumulative.memoryBytes }
+    var memoryBytes: Int { nodes.memoryBytes + cumulative.memoryBytes }
 
-    /// Complexity: O(n + m).
+    /// - Precondition: m < 2³² and every in-degree below 2²⁹ (`SamplingNode`'s packing).
+    /// - Complexity: O(n + m).
     init(graph: InfluenceGraph) {
         let n = graph.nodeCount
         var mode = [UInt8](repeating: Mode.none.rawValue, count: n)
@@ -61,8 +60,12 @@ struct LTTables: Sendable {
                 }
             }
         }
-        self.mode = PinnedBuffer(mode)
-        self.uniformWeight = PinnedBuffer(uniform)
+        var nodes = [SamplingNode]()
+        nodes.reserveCapacity(n)
+        for v in 0..<n {
+            nodes.append(SamplingNode(start: offsets[v], degree: offsets[v + 1] - offsets[v], mode: mode[v], parameter: uniform[v]))
+        }
+        self.nodes = PinnedBuffer(nodes)
         self.cumulative = PinnedBuffer(cumulative)
     }
 }

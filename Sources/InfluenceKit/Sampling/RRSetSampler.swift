@@ -49,7 +49,10 @@ public struct RRSetSampler: Sendable {
         self.graph = graph
         self.model = model
         self.method = method
-        icSubset = (model == .ic && method == .subset) ? ICSubsetTables(graph: graph, geometricCost: geometricCost) : nil
+        let packable = graph.arcCount < SamplingNode.arcLimit
+            && (0..<graph.nodeCount).allSatisfy { graph.inDegree($0) <= SamplingNode.degreeLimit }
+        icSubset = (model == .ic && method == .subset && packable) ? ICSubsetTables(graph: graph, geometricCost: geometricCost) : nil
+        precondition(model != .lt || packable, "LT sampling handles graphs of fewer than 2^32 arcs and in-degrees below 2^29")
         lt = model == .lt ? LTTables(graph: graph) : nil
     }
 
@@ -67,11 +70,11 @@ public struct RRSetSampler: Sendable {
             graph.inSources.withUnsafeBufferPointer { sources in
                 switch model {
                 case .lt:
-                    return operation.run(LTReverseSampling(graph: offsets, sources, tables: lt!))
+                    return operation.run(LTReverseSampling(graph: sources, tables: lt!))
                 case .ic:
                     return graph.inProbabilities.withUnsafeBufferPointer { probabilities in
                         if let icSubset {
-                            return operation.run(ICSubsetReverseSampling(graph: offsets, sources, probabilities, tables: icSubset))
+                            return operation.run(ICSubsetReverseSampling(graph: sources, probabilities, tables: icSubset))
                         }
                         return operation.run(ICReverseSampling(inOffsets: offsets, inSources: sources, inProbabilities: probabilities))
                     }

@@ -4,14 +4,15 @@
 /// compile time (no dynamic dispatch per arc). Conforming types hold unsafe pointers into the
 /// graph and the sampler's tables; they exist only inside the sampler's scoped helpers.
 protocol ReverseSamplingModel {
-    /// Draws the RR set rooted at `root` into `buffer` (root first), marking reached nodes with
-    /// `epoch` in `marks`. Returns true, leaving the set unfinished, as soon as `stop` says a
-    /// reached node ends the walk (used to test coverage by a seed set without storing sets).
+    /// Draws the RR set rooted at `root` into `buffer` (root first), setting `marks` of every
+    /// node it appends (the caller clears them from the buffer afterwards). Returns true, leaving
+    /// the set unfinished, as soon as `stop` says an appended node ends the walk (used to test
+    /// coverage by a seed set without storing sets).
     ///
     /// Complexity: O(|R| + arcs examined); with subset sampling, arcs examined is about the
     /// number of live arcs rather than the in-degrees.
-    func sample<Stop: RRStopRule>(root: UInt32, rng: inout Xoshiro256StarStar, marks: UnsafeMutablePointer<UInt32>,
-                                  epoch: UInt32, buffer: inout MemberBuffer, stop: Stop) -> Bool
+    func sample<Stop: RRStopRule>(root: UInt32, rng: inout Xoshiro256StarStar, marks: UnsafeMutablePointer<UInt8>,
+                                  buffer: inout MemberBuffer, stop: Stop) -> Bool
 }
 
 /// Decides whether reaching a node ends an RR-set walk early.
@@ -57,6 +58,16 @@ struct MemberBuffer {
         base.deallocate()
         base = fresh
         capacity = larger
+    }
+
+    /// Clears the marks of members `from..<count`.
+    @inline(__always)
+    func clearMarks(_ marks: UnsafeMutablePointer<UInt8>, from start: Int) {
+        var i = start
+        while i < count {
+            marks[Int(base[i])] = 0
+            i &+= 1
+        }
     }
 
     /// Releases the storage (the owner calls this once).

@@ -1,4 +1,5 @@
-/// One sampling worker's scratch: epoch-stamped visit marks over the nodes, the growing run of
+/// One sampling worker's scratch: one visit-mark byte per node (cleared from the member list
+/// after each set, so a set costs O(|R|) to reset and the marks stay cache-resident), the growing run of
 /// members it produced, their set sizes, and which task produced which part.
 ///
 /// A workspace belongs to one worker at a time; tasks append to it in the order that worker ran
@@ -14,8 +15,7 @@ final class SamplingWorkspace {
     }
 
     let nodeCount: Int
-    let marks: UnsafeMutablePointer<UInt32>
-    var epoch: UInt32 = 0
+    let marks: UnsafeMutablePointer<UInt8>
     var buffer: MemberBuffer
     var sizes: [UInt32] = []
     var runs: [TaskRun] = []
@@ -33,7 +33,7 @@ final class SamplingWorkspace {
     }
 
     /// Bytes held (marks, members, sizes).
-    var memoryBytes: Int { nodeCount * 4 + buffer.capacity * 4 + sizes.capacity * 4 }
+    var memoryBytes: Int { nodeCount + buffer.capacity * 4 + sizes.capacity * 4 }
 
     /// Draws `sets` RR sets for global task `task` from stream `stream` of `seed` and keeps them.
     ///
@@ -42,28 +42,21 @@ final class SamplingWorkspace {
     func generate<Model: ReverseSamplingModel>(_ model: Model, task: Int, sets: Int, seed: UInt64, stream: UInt64) {
         var rng = Xoshiro256StarStar(seed: seed, stream: stream)
         var buffer = self.buffer
-        var epoch = self.epoch
         var sizes = self.sizes
         self.sizes = []
         let marks = self.marks
-        let n = nodeCount
-        let bound = UInt64(n)
+        let bound = UInt64(nodeCount)
         let memberStart = buffer.count, sizeStart = sizes.count
         for _ in 0..<sets {
-            epoch &+= 1
-            if epoch == 0 {
-                marks.update(repeating: 0, count: n)
-                epoch = 1
-            }
             let before = buffer.count
             let root = UInt32(truncatingIfNeeded: rng.nextBelow(bound))
-            _ = model.sample(root: root, rng: &rng, marks: marks, epoch: epoch, buffer: &buffer, stop: NeverStop())
+            _ = model.sample(root: root, rng: &rng, marks: marks, buffer: &buffer, stop: NeverStop())
+            buffer.clearMarks(marks, from: before)
             sizes.append(UInt32(truncatingIfNeeded: buffer.count &- before))
         }
         runs.append(TaskRun(task: task, memberStart: memberStart, memberCount: buffer.count - memberStart,
                             sizeStart: sizeStart, setCount: sets))
         self.buffer = buffer
-        self.epoch = epoch
         self.sizes = sizes
     }
 
@@ -76,27 +69,20 @@ final class SamplingWorkspace {
                                                      seed: UInt64, stream: UInt64) -> Int {
         var rng = Xoshiro256StarStar(seed: seed, stream: stream)
         var buffer = self.buffer
-        var epoch = self.epoch
         let marks = self.marks
-        let n = nodeCount
-        let bound = UInt64(n)
+        let bound = UInt64(nodeCount)
         let stop = StopAtFlagged(flags: flags)
         var reached = 0
         for _ in 0..<sets {
-            epoch &+= 1
-            if epoch == 0 {
-                marks.update(repeating: 0, count: n)
-                epoch = 1
-            }
             buffer.count = 0
             let root = UInt32(truncatingIfNeeded: rng.nextBelow(bound))
-            if model.sample(root: root, rng: &rng, marks: marks, epoch: epoch, buffer: &buffer, stop: stop) {
+            if model.sample(root: root, rng: &rng, marks: marks, buffer: &buffer, stop: stop) {
                 reached &+= 1
             }
+            buffer.clearMarks(marks, from: 0)
         }
         buffer.count = 0
         self.buffer = buffer
-        self.epoch = epoch
         return reached
     }
 }

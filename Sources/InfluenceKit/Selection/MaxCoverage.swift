@@ -17,7 +17,7 @@ public enum MaxCoverage {
         /// When asked: an upper bound on the coverage of the best k nodes,
         /// min over i = 0...k of Λ(S_i) + (the k largest marginal coverages given S_i)
         /// (Tang, Tang, Xiao, Yuan, "Online Processing Algorithms for Influence Maximization",
-        /// SIGMOD 2018, §4.2; valid by submodularity of coverage).
+        /// SIGMOD 2018, §4.2; valid by submodularity of coverage), and at most θ.
         public let upperBound: Int?
     }
 
@@ -100,8 +100,9 @@ public enum MaxCoverage {
                 }
             }
         }
+        // No k nodes cover more than every set.
         return Result(seeds: seeds, marginalCoverage: marginal, coverage: coverage,
-                      upperBound: upperBound ? bound : nil)
+                      upperBound: upperBound ? min(bound, pool.count) : nil)
     }
 
     /// Greedy on `pool`, building its inverted index first.

@@ -12,6 +12,14 @@ import Glibc
 /// the last round uses at least θmax sets (Eq. 13), which guarantees 1 − 1/e − ε by itself. The
 /// result holds with probability at least 1 − δ.
 ///
+/// Precision refinement (optional, `Configuration.precision`): the ratio is a worst-case
+/// certificate; how close greedy gets to its best depends on how precisely R1 measures coverage.
+/// With a precision ρ, once the ratio is reached the run keeps going while the relative standard
+/// error of R1's estimate of σ(S), √((1 − p̂)/Λ1(S)) with p̂ = Λ1(S)/θ1, exceeds ρ: the next round
+/// grows R1 alone to the size that estimate calls for (never beyond θmax), and its ratio is
+/// computed and reported like any other. Refinement rounds are rounds of the algorithm, counted in
+/// i_max, and R2 stays independent of R1, so the bounds keep their failure probability.
+///
 /// Usage: configure, `run(on:)`, read the report (each round's α is what users should see).
 public struct OPIMC: Sendable {
     /// What to run.
@@ -30,12 +38,16 @@ public struct OPIMC: Sendable {
         public var memory: MemoryBudget
         /// Progress and notes.
         public var progress: ProgressMeter
+        /// Relative standard error of R1's spread estimate to refine to once the ratio is reached
+        /// (nil: stop as soon as it is reached, as in the paper).
+        public var precision: Double?
 
         public init(k: Int, epsilon: Double = 0.1, delta: Double? = nil, seed: UInt64 = 1, workers: Int = 1,
-                    memory: MemoryBudget = MemoryBudget(), progress: ProgressMeter = .silent) {
+                    memory: MemoryBudget = MemoryBudget(), progress: ProgressMeter = .silent, precision: Double? = nil) {
             self.k = k
             self.epsilon = epsilon
             self.delta = delta
+            self.precision = precision
             self.seed = seed
             self.workers = workers
             self.memory = memory
@@ -47,8 +59,12 @@ public struct OPIMC: Sendable {
     public struct Round: Sendable, Codable, Equatable {
         /// 1-based round number.
         public var index: Int
-        /// Sets in each of R1 and R2.
-        public var rrSetsPerPool: Int
+        /// Sets in R1.
+        public var rrSetsR1: Int
+        /// Sets in R2.
+        public var rrSetsR2: Int
+        /// True for a precision-refinement round (R1 grown alone).
+        public var refinement: Bool
         /// Λ1(S): coverage of greedy's seeds on R1.
         public var coverageR1: Int
         /// Λ2(S): coverage of the same seeds on R2.
@@ -59,6 +75,8 @@ public struct OPIMC: Sendable {
         public var upperBound: Double
         /// α = σˡ/σᵘ.
         public var ratio: Double
+        /// √((1 − p̂)/Λ1(S)): relative standard error of R1's estimate of σ(S).
+        public var relativeStandardError: Double
         /// Wall seconds of the round (sampling and selection).
         public var seconds: Double
     }
@@ -99,6 +117,9 @@ public struct OPIMC: Sendable {
         guard delta > 0, delta < 1 else {
             throw InfluenceError(.usage, "--delta must lie strictly between 0 and 1 (got \(delta))")
         }
+        if let precision = c.precision, !(precision > 0 && precision < 1) {
+            throw InfluenceError(.usage, "--precision must lie strictly between 0 and 1 (got \(precision); e.g. --precision 0.005)")
+        }
         let e1 = Combinatorics.greedyRatio
         let logC = Combinatorics.logBinomial(nodes, c.k)
         let alpha = log(6 / delta).squareRoot()
@@ -126,20 +147,24 @@ public struct OPIMC: Sendable {
         var rounds = [Round]()
         var samplingSeconds = 0.0, selectionSeconds = 0.0
         var peak = 0
-        var size = thetaZero
+        var goal1 = thetaZero, goal2 = thetaZero
+        var refining = false
         var best: MaxCoverage.Result?
         var reached = 0.0
         for i in 1...maxRounds {
             var clock = Stopwatch()
-            if i == maxRounds { size = max(size, thetaMax) }
-            let goal = RRSetSampler.roundedToTasks(size)
+            if i == maxRounds {
+                goal1 = max(goal1, thetaMax)
+                if !refining { goal2 = goal1 }
+            }
+            let next1 = RRSetSampler.roundedToTasks(goal1), next2 = RRSetSampler.roundedToTasks(goal2)
             let mean = r1.count > 0 ? (r1.meanSetSize + r2.meanSetSize) / 2 : pilotMean
-            let estimate = MemoryBudget.estimate(pools: [.init(before: r1.count, after: goal), .init(before: r2.count, after: goal)],
-                                                 indexedSets: goal, meanSetSize: mean, nodeCount: nodes, workers: c.workers)
-            try c.memory.check(estimate, step: "OPIM-C round \(i) (2 × \(goal) RR sets)")
-            sampler.extend(&r1, to: size, seed: c.seed, poolID: RRPool.selection, workers: c.workers,
+            let estimate = MemoryBudget.estimate(pools: [.init(before: r1.count, after: next1), .init(before: r2.count, after: next2)],
+                                                 indexedSets: next1, meanSetSize: mean, nodeCount: nodes, workers: c.workers)
+            try c.memory.check(estimate, step: "OPIM-C round \(i) (\(next1) + \(next2) RR sets)")
+            sampler.extend(&r1, to: goal1, seed: c.seed, poolID: RRPool.selection, workers: c.workers,
                            progress: c.progress, phase: "OPIM-C round \(i): R1")
-            sampler.extend(&r2, to: size, seed: c.seed, poolID: RRPool.validation, workers: c.workers,
+            sampler.extend(&r2, to: goal2, seed: c.seed, poolID: RRPool.validation, workers: c.workers,
                            progress: c.progress, phase: "OPIM-C round \(i): R2")
             let sampled = clock.lap()
             samplingSeconds += sampled
@@ -155,14 +180,39 @@ public struct OPIMC: Sendable {
             let upperCoverage = min(Double(greedy.upperBound ?? Int.max), Double(greedy.coverage) / e1)
             let upper = pow((upperCoverage + a / 2).squareRoot() + (a / 2).squareRoot(), 2) * n / theta1
             let ratio = upper > 0 ? lower / upper : 0
+            let covered = Double(greedy.coverage)
+            let fraction = covered / theta1
+            let error = covered > 0 ? ((1 - fraction) / covered).squareRoot() : .infinity
             let selected = clock.lap()
             selectionSeconds += selected
-            rounds.append(Round(index: i, rrSetsPerPool: r1.count, coverageR1: greedy.coverage, coverageR2: coverage2,
-                                lowerBound: lower, upperBound: upper, ratio: ratio, seconds: sampled + selected))
+            rounds.append(Round(index: i, rrSetsR1: r1.count, rrSetsR2: r2.count, refinement: refining,
+                                coverageR1: greedy.coverage, coverageR2: coverage2, lowerBound: lower, upperBound: upper,
+                                ratio: ratio, relativeStandardError: error, seconds: sampled + selected))
             best = greedy
             reached = ratio
-            if ratio >= target || i == maxRounds { break }
-            size = r1.count * 2
+            if i == maxRounds { break }
+            if ratio >= target {
+                guard let precision = c.precision, error > precision, fraction > 0 else { break }
+                // Refinement: R1 alone grows to the size at which the error would be ρ (10% margin,
+                // as greedy's coverage fraction shrinks a little on more sets), never beyond θmax.
+                let wanted = min(Double(thetaMax), 1.1 * (1 - fraction) / (fraction * precision * precision))
+                let grown = RRSetSampler.roundedToTasks(Int(wanted.rounded(.up)))
+                guard grown > r1.count else { break }
+                let need = MemoryBudget.estimate(pools: [.init(before: r1.count, after: grown), .init(before: r2.count, after: r2.count)],
+                                                 indexedSets: grown, meanSetSize: r1.meanSetSize, nodeCount: nodes, workers: c.workers)
+                if need > c.memory.limitBytes {
+                    c.progress.note("precision refinement stopped: \(grown) RR sets would need about \(SystemMemory.describe(need)) (limit \(SystemMemory.describe(c.memory.limitBytes)))")
+                    break
+                }
+                refining = true
+                goal1 = grown
+                goal2 = r2.count
+            } else {
+                // The paper doubles both pools (after a refinement R1 is already the larger one).
+                refining = false
+                goal2 = r2.count * 2
+                goal1 = max(r1.count, goal2)
+            }
         }
         let greedy = best!
         // With |R1| ≥ θmax in the last round the target ratio holds by Eq. 13 even when α falls short.

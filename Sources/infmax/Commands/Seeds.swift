@@ -56,6 +56,9 @@ struct Seeds: ParsableCommand {
     @Option(help: ArgumentHelp("IMM's ℓ: failure probability n^−ℓ.", valueName: "L"))
     var ell: Double = 1
 
+    @Option(help: ArgumentHelp("OPIM-C precision refinement: once the ratio is reached, keep growing the selection sets until they estimate the seeds' spread with this relative standard error (never beyond the paper's θmax); 0 stops as soon as the ratio is reached, as in the paper.", valueName: "R"))
+    var precision: Double = 0.005
+
     @OptionGroup var execution: ExecutionOptions
 
     @Option(help: "How IC in-arcs are drawn: subset (geometric skips and buckets, SUBSIM) or plain (one coin per arc); same distribution.")
@@ -81,6 +84,7 @@ struct Seeds: ParsableCommand {
         if !(epsilon > 0 && epsilon < 1) { throw ValidationError("--epsilon must lie strictly between 0 and 1 (got \(epsilon); e.g. --epsilon 0.1)") }
         if let delta, !(delta > 0 && delta < 1) { throw ValidationError("--delta must lie strictly between 0 and 1 (got \(delta))") }
         if !(ell > 0) { throw ValidationError("--ell must be positive (got \(ell))") }
+        if !(precision >= 0 && precision < 1) { throw ValidationError("--precision must be 0 (off) or a relative standard error below 1 (got \(precision); e.g. --precision 0.005)") }
         if let evaluationSets, evaluationSets < 1 { throw ValidationError("--evaluation-sets must be positive (got \(evaluationSets))") }
         if delta != nil, algorithm == .imm { throw ValidationError("--delta applies to opim-c; IMM's failure probability is n^-ℓ (use --ell)") }
     }
@@ -88,7 +92,7 @@ struct Seeds: ParsableCommand {
     func run() throws {
         try reportingErrors {
             var total = Stopwatch()
-            let loaded = try graphOptions.load(seed: execution.seed)
+            let loaded = try graphOptions.load(seed: execution.seed, buildsIGraph: false)
             let graph = loaded.graph
             try SeedSelection.validate(k: k, epsilon: epsilon, nodeCount: graph.nodeCount)
             let threads = execution.resolvedThreads
@@ -104,7 +108,8 @@ struct Seeds: ParsableCommand {
             switch algorithm {
             case .opimC:
                 let report = try OPIMC(.init(k: k, epsilon: epsilon, delta: delta, seed: execution.seed, workers: threads,
-                                             memory: memory, progress: progress)).run(on: sampler)
+                                             memory: memory, progress: progress,
+                                             precision: precision > 0 ? precision : nil)).run(on: sampler)
                 selection = report.selection
                 rounds = report.rounds
                 usedDelta = report.delta
@@ -117,7 +122,7 @@ struct Seeds: ParsableCommand {
             }
 
             var evaluationClock = Stopwatch()
-            let evaluationCount = evaluationSets ?? min(1 << 20, max(1 << 17, selection.selectionSets))
+            let evaluationCount = evaluationSets ?? Self.evaluationSize(for: selection)
             let interval = SpreadInterval.estimate(seeds: selection.seeds, sampler: sampler, sets: evaluationCount,
                                                    seed: execution.seed, workers: threads, progress: progress)
             let evaluationSeconds = evaluationClock.lap()
@@ -155,6 +160,16 @@ struct Seeds: ParsableCommand {
         }
     }
 
+    /// Fresh sets for the spread interval: enough for a relative standard error of about 1%
+    /// (a 95% interval of about ±2%) at the coverage the selection pool saw, within [2^14, 2^22].
+    static func evaluationSize(for selection: SeedSelection) -> Int {
+        let covered = Double(selection.marginalCoverage.reduce(0, +))
+        let fraction = covered / Double(max(1, selection.selectionSets))
+        guard fraction > 0 else { return 1 << 14 }
+        let wanted = (1 - fraction) / (fraction * 0.01 * 0.01)
+        return Int(min(Double(1 << 22), max(Double(1 << 14), wanted.rounded(.up))))
+    }
+
     private func printText(_ r: SelectionReport) {
         let p = r.parameters
         var header = "\(p.algorithm), \(p.model.rawValue.uppercased()), k = \(p.k), ε = \(p.epsilon)"
@@ -186,7 +201,8 @@ struct Seeds: ParsableCommand {
         }
         if let rounds = r.rounds {
             for round in rounds {
-                print("          round \(round.index): 2 × \(round.rrSetsPerPool) RR sets, σˡ = \(fixed(round.lowerBound, 1)), σᵘ = \(fixed(round.upperBound, 1)), ratio \(fixed(round.ratio, 4))")
+                let kind = round.refinement ? " (precision refinement)" : ""
+                print("          round \(round.index)\(kind): R1 \(round.rrSetsR1), R2 \(round.rrSetsR2) RR sets, σˡ = \(fixed(round.lowerBound, 1)), σᵘ = \(fixed(round.upperBound, 1)), ratio \(fixed(round.ratio, 4)), relative error \(fixed(100 * round.relativeStandardError, 2))%")
             }
         }
         if let lb = r.lowerBound {

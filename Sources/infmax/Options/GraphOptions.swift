@@ -21,8 +21,9 @@ struct GraphOptions: ParsableArguments {
     @Flag(help: "Merge parallel arcs into one (IC probabilities combine as 1−Π(1−p), LT weights add).")
     var dedupe = false
 
-    /// Loads the graph; `seed` feeds the trivalency scheme.
-    func load(seed: UInt64) throws(InfluenceError) -> LoadedGraph {
+    /// Loads the graph; `seed` feeds the trivalency scheme. `buildsIGraph: false` skips building
+    /// igraph's copy of an edge list (for commands that never call igraph).
+    func load(seed: UInt64, buildsIGraph: Bool = true) throws(InfluenceError) -> LoadedGraph {
         let chosen: GraphFormat? = try format.map { (text) throws(InfluenceError) in try GraphFormat.parse(text) }
         let resolved = chosen ?? GraphFormat.infer(from: graph)
         if resolved == .infgraph, undirected || probabilities != nil || normalizeLT || dedupe {
@@ -31,7 +32,8 @@ struct GraphOptions: ParsableArguments {
         }
         let scheme = try ProbabilityScheme.parse(probabilities ?? "wc", seed: seed)
         let options = GraphLoadOptions(format: chosen, undirected: undirected,
-                                       build: GraphBuildOptions(probabilities: scheme, normalizeLT: normalizeLT, dedupe: dedupe))
+                                       build: GraphBuildOptions(probabilities: scheme, normalizeLT: normalizeLT, dedupe: dedupe),
+                                       buildsIGraph: buildsIGraph)
         return try GraphLoader.load(graph, options: options)
     }
 }
