@@ -4,6 +4,7 @@
 //       RR-set throughput of plain and subset sampling, and greedy on the pool.
 //   BenchRIS spread GRAPH SEEDS.json [--model ic|lt] [--runs R] [--seed S] [--threads T] [--case NAME]
 //       Monte Carlo spread of the seeds in an `infmax seeds` report (our simulator).
+import Foundation
 import InfluenceKit
 #if canImport(Glibc)
 import Glibc
@@ -80,6 +81,28 @@ case "curve":
             }
             theta *= 4
         }
+    } catch {
+        fail("\(error)")
+    }
+case "spread":
+    guard arguments.count >= 2 else { fail("spread needs a graph and a seeds report") }
+    let runs = Int(option("--runs") ?? "") ?? 10_000
+    let seed = UInt64(option("--seed") ?? "") ?? 1
+    let name = option("--case") ?? arguments[0]
+    do {
+        let graph = try GraphLoader.load(arguments[0], options: GraphLoadOptions(buildsIGraph: false)).graph
+        let data = try Data(contentsOf: URL(fileURLWithPath: arguments[1]))
+        let report = try JSONDecoder().decode(SelectionReport.self, from: data)
+        let index = graph.labels.makeIndex()
+        let seeds = try report.seeds.map { entry -> Int in
+            guard let node = index.node(for: entry.label) else { throw InfluenceError(.data, "unknown label \(entry.label)") }
+            return node
+        }
+        let estimate = MonteCarloSimulator(graph: graph, model: model,
+                                           configuration: .init(runs: runs, seed: seed, threads: threads)).estimate(seeds: seeds)
+        print("ris,\(name),mc_spread,\(estimate.mean),,,nodes,1")
+        print("ris,\(name),mc_spread_standard_error,\(estimate.standardError),,,nodes,0")
+        StandardError.write("\(name): \(seeds.count) seeds, Monte Carlo spread \(estimate.mean) ± \(estimate.standardError) (\(runs) runs, seed \(seed))\n")
     } catch {
         fail("\(error)")
     }

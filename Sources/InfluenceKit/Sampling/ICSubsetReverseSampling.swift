@@ -17,6 +17,7 @@ struct ICSubsetReverseSampling: ReverseSamplingModel {
     let bucketEnds: UnsafePointer<Int>
     let bucketMaxProbability: UnsafePointer<Float>
     let bucketInverseLogMiss: UnsafePointer<Double>
+    let binomialCDF: UnsafePointer<Double>
 
     init(graph inSources: UnsafeBufferPointer<UInt32>, _ inProbabilities: UnsafeBufferPointer<Float>, tables: ICSubsetTables) {
         nodes = UnsafePointer(tables.nodes.base)
@@ -28,6 +29,7 @@ struct ICSubsetReverseSampling: ReverseSamplingModel {
         bucketEnds = UnsafePointer(tables.bucketEnds.base)
         bucketMaxProbability = UnsafePointer(tables.bucketMaxProbability.base)
         bucketInverseLogMiss = UnsafePointer(tables.bucketInverseLogMiss.base)
+        binomialCDF = UnsafePointer(tables.binomialCDF.base)
     }
 
     @inline(__always)
@@ -43,6 +45,35 @@ struct ICSubsetReverseSampling: ReverseSamplingModel {
             let start = Int(node.start)
             let end = start &+ node.degree
             switch node.mode {
+            case UInt32(ICSubsetTables.Mode.binomial.rawValue):
+                // K ~ Binomial(d, p) by inversion of the node's table.
+                let table = binomialCDF + Int(node.parameter.bitPattern >> 8)
+                let u = rng.nextUnitDouble()
+                var k = 0
+                while u >= table[k] { k &+= 1 }
+                if k == 0 { continue }
+                // K distinct arc offsets, each uniform among those not drawn yet (rejection),
+                // parked in the buffer's free space just past the members; then visited in order.
+                // Appending a source writes at or before the offset being read, never after it.
+                while buffer.capacity &- buffer.count < k { buffer.grow() }
+                let parked = buffer.base + buffer.count
+                let degree = UInt64(node.degree)
+                for i in 0..<k {
+                    var offset: UInt32
+                    repeat {
+                        offset = UInt32(truncatingIfNeeded: rng.nextBelow(degree))
+                    } while UnsafeBufferPointer(start: parked, count: i).contains(offset)
+                    parked[i] = offset
+                }
+                for i in 0..<k {
+                    let u = inSources[start &+ Int(parked[i])]
+                    if marks[Int(u)] == 0 {
+                        marks[Int(u)] = 1
+                        ik_prefetch(nodes + Int(u))
+                        buffer.append(u)
+                        if stop.stops(at: u) { return true }
+                    }
+                }
             case UInt32(ICSubsetTables.Mode.geometric.rawValue):
                 let inverse = node.parameter
                 var a = start &- 1

@@ -21,9 +21,6 @@ public struct RRSetSampler: Sendable {
     /// RR sets per task: the unit of parallel work and of pool growth.
     public static let setsPerTask = 256
 
-    /// Default cost of one geometric skip in coins (measured on this code: a logarithm and a
-    /// 64-bit draw against a 24-bit draw and a compare).
-    static let defaultGeometricCost = 4.0
 
     /// The graph sets are drawn on.
     public let graph: InfluenceGraph
@@ -40,18 +37,18 @@ public struct RRSetSampler: Sendable {
     ///
     /// Complexity: O(n + m) (O(m log d) when some node has unequal in-arc probabilities).
     public init(graph: InfluenceGraph, model: DiffusionModelKind, method: Method = .subset) {
-        self.init(graph: graph, model: model, method: method, geometricCost: Self.defaultGeometricCost)
+        self.init(graph: graph, model: model, method: method, costs: .measured)
     }
 
-    /// As above, with the cost model of subset sampling exposed (0 forces geometric skips and
-    /// buckets wherever they apply).
-    init(graph: InfluenceGraph, model: DiffusionModelKind, method: Method, geometricCost: Double) {
+    /// As above, with the cost model that picks each node's subset-sampling method exposed
+    /// (tests force one method wherever it applies).
+    init(graph: InfluenceGraph, model: DiffusionModelKind, method: Method, costs: ICSubsetTables.Costs) {
         self.graph = graph
         self.model = model
         self.method = method
         let packable = graph.arcCount < SamplingNode.arcLimit
             && (0..<graph.nodeCount).allSatisfy { graph.inDegree($0) <= SamplingNode.degreeLimit }
-        icSubset = (model == .ic && method == .subset && packable) ? ICSubsetTables(graph: graph, geometricCost: geometricCost) : nil
+        icSubset = (model == .ic && method == .subset && packable) ? ICSubsetTables(graph: graph, costs: costs) : nil
         precondition(model != .lt || packable, "LT sampling handles graphs of fewer than 2^32 arcs and in-degrees below 2^29")
         lt = model == .lt ? LTTables(graph: graph) : nil
     }

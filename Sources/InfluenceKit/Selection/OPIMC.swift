@@ -193,9 +193,9 @@ public struct OPIMC: Sendable {
             if i == maxRounds { break }
             if ratio >= target {
                 guard let precision = c.precision, error > precision, fraction > 0 else { break }
-                // Refinement: R1 alone grows to the size at which the error would be ρ (10% margin,
+                // Refinement: R1 alone grows to the size at which the error would be ρ (25% margin,
                 // as greedy's coverage fraction shrinks a little on more sets), never beyond θmax.
-                let wanted = min(Double(thetaMax), 1.1 * (1 - fraction) / (fraction * precision * precision))
+                let wanted = min(Double(thetaMax), 1.25 * (1 - fraction) / (fraction * precision * precision))
                 let grown = RRSetSampler.roundedToTasks(Int(wanted.rounded(.up)))
                 guard grown > r1.count else { break }
                 let need = MemoryBudget.estimate(pools: [.init(before: r1.count, after: grown), .init(before: r2.count, after: r2.count)],

@@ -32,55 +32,91 @@ import Glibc
         })
     }
 
-    /// Inclusion frequency of every node over `sets` RR sets.
-    static func frequencies(_ sampler: RRSetSampler, sets: Int, seed: UInt64) -> [Double] {
+    /// Inclusion frequency of every node, and the mean and variance of the set size, over `sets`
+    /// RR sets.
+    static func statistics(_ sampler: RRSetSampler, sets: Int, seed: UInt64) -> (frequencies: [Double], mean: Double, variance: Double) {
         let pool = sampler.sample(sets, seed: seed, poolID: 1, workers: 2)
         var counts = [Int](repeating: 0, count: pool.nodeCount)
         for v in pool.members { counts[Int(v)] += 1 }
-        return counts.map { Double($0) / Double(pool.count) }
+        let mean = pool.meanSetSize
+        var squares = 0.0
+        for j in 0..<pool.count {
+            let size = Double(pool.offsets[j + 1] - pool.offsets[j])
+            squares += (size - mean) * (size - mean)
+        }
+        return (counts.map { Double($0) / Double(pool.count) }, mean, squares / Double(pool.count - 1))
     }
 
-    static func compare(_ graph: InfluenceGraph, expectModes: [ICSubsetTables.Mode]) {
+    /// Compares plain coins with subset sampling under `costs`: every node's inclusion frequency
+    /// within 4.5 standard errors of the difference (family-wise about 0.2% over 300 nodes, by the
+    /// union bound, whatever the correlation between nodes), and the mean set size (sets are
+    /// independent) within 4.5 standard errors.
+    static func compare(_ graph: InfluenceGraph, costs: ICSubsetTables.Costs, expectModes: [ICSubsetTables.Mode],
+                        sets: Int = 200_000) {
         let plain = RRSetSampler(graph: graph, model: .ic, method: .plain)
-        let subset = RRSetSampler(graph: graph, model: .ic, method: .subset, geometricCost: 0)
+        let subset = RRSetSampler(graph: graph, model: .ic, method: .subset, costs: costs)
         for mode in expectModes {
             #expect(subset.icSubset!.modeCounts[Int(mode.rawValue)] > 0, "no node uses \(mode)")
         }
-        let sets = 200_000
-        let a = frequencies(plain, sets: sets, seed: 31)
-        let b = frequencies(subset, sets: sets, seed: 32)
-        var sumSquares = 0.0, compared = 0, worst = 0.0
+        let a = statistics(plain, sets: sets, seed: 31)
+        let b = statistics(subset, sets: sets, seed: 32)
+        var compared = 0, worst = 0.0
         for v in 0..<graph.nodeCount {
-            let variance = (a[v] * (1 - a[v]) + b[v] * (1 - b[v])) / Double(sets)
+            let p = a.frequencies[v], q = b.frequencies[v]
+            let variance = (p * (1 - p) + q * (1 - q)) / Double(sets)
             guard variance > 0 else {
-                #expect(a[v] == b[v])
+                #expect(p == q)
                 continue
             }
-            let z = (a[v] - b[v]) / variance.squareRoot()
-            sumSquares += z * z
+            worst = max(worst, abs(p - q) / variance.squareRoot())
             compared += 1
-            worst = max(worst, abs(z))
         }
-        // Each z is about N(0, 1): none beyond 4.5 (family-wise about 0.2% for 300 nodes), and
-        // their mean square near 1 (its standard deviation is √(2/300) ≈ 0.08).
         #expect(worst < 4.5)
-        let meanSquare = sumSquares / Double(compared)
-        #expect(meanSquare > 0.75 && meanSquare < 1.3, "mean z² \(meanSquare)")
         #expect(compared > 250)
+        let sizeError = ((a.variance + b.variance) / Double(sets)).squareRoot()
+        #expect(abs(a.mean - b.mean) < 4.5 * sizeError, "mean sizes \(a.mean) and \(b.mean)")
     }
 
     @Test func geometricSkipsMatchCoins() throws {
-        Self.compare(try Self.weightedCascade(), expectModes: [.geometric])
+        Self.compare(try Self.weightedCascade(), costs: .skipsOnly, expectModes: [.geometric])
+    }
+
+    @Test func binomialCountsMatchCoins() throws {
+        Self.compare(try Self.weightedCascade(), costs: .binomialOnly, expectModes: [.binomial])
     }
 
     @Test func bucketsMatchCoins() throws {
-        Self.compare(try Self.unequal(), expectModes: [.bucketed])
+        Self.compare(try Self.unequal(), costs: .skipsOnly, expectModes: [.bucketed])
     }
 
-    @Test func costModelKeepsCoinsForSmallRows() throws {
-        let tables = ICSubsetTables(graph: try Self.weightedCascade(), geometricCost: RRSetSampler.defaultGeometricCost)
+    /// Many live arcs per node (p = 0.3, in-degrees 5 to 60): K reaches well past 1, so the draw
+    /// without replacement and its rejection are exercised. Two layers (270 leaves without in-arcs
+    /// pointing at 30 hubs) keep the sets small.
+    @Test func binomialCountsWithManyLiveArcsMatchCoins() throws {
+        var random = Xoshiro256StarStar(seed: 23)
+        var arcs: [(Int, Int, Float)] = []
+        for hub in 0..<30 {
+            let degree = 5 + 2 * hub
+            var sources: Set<Int> = []
+            while sources.count < degree { sources.insert(30 + Int(random.nextBelow(270))) }
+            arcs += sources.sorted().map { ($0, hub, 0.3) }
+        }
+        Self.compare(try tinyGraph(300, arcs), costs: .binomialOnly, expectModes: [.binomial], sets: 100_000)
+    }
+
+    @Test func measuredCostsMixMethods() throws {
+        let tables = ICSubsetTables(graph: try Self.weightedCascade(), costs: .measured)
         #expect(tables.modeCounts[Int(ICSubsetTables.Mode.coins.rawValue)] > 0)
-        #expect(tables.modeCounts[Int(ICSubsetTables.Mode.geometric.rawValue)] > 0)
+        #expect(tables.modeCounts[Int(ICSubsetTables.Mode.binomial.rawValue)] > 0)
+    }
+
+    @Test func binomialTables() {
+        // d = 2, p = 1/2: P(K ≤ 0) = 1/4, P(K ≤ 1) = 3/4, then 1.
+        #expect(ICSubsetTables.binomialTable(degree: 2, probability: 0.5) == [0.25, 0.75, 1])
+        let wc = ICSubsetTables.binomialTable(degree: 1000, probability: 0.001)
+        #expect(abs(wc[0] - 0.367695) < 1e-6)
+        #expect(wc.count < 30 && wc.last == 1)
+        #expect(zip(wc, wc.dropFirst()).allSatisfy { $0 <= $1 })
     }
 
     @Test func bucketIndex() {
