@@ -1,3 +1,5 @@
+import CSupport
+
 /// Independent cascade (Kempe, Kleinberg, Tardos, KDD 2003, §2): each newly active `u` gets one
 /// chance to activate each inactive out-neighbour `v`, succeeding with the arc's IC probability.
 ///
@@ -7,6 +9,11 @@
 /// always does.
 public enum IndependentCascade: CascadeModel {
     public static var kind: DiffusionModelKind { .ic }
+
+    /// How many queued nodes ahead the cascade kernels prefetch a row's offsets (and, half as
+    /// far ahead, its first arcs). Rows of queued nodes lie at random places in the CSR; without
+    /// this the kernels wait on memory at the start of nearly every row.
+    static let prefetchDistance = 8
 
     /// One IC cascade. Complexity: O(|S| + Σ out-degree of the activated nodes).
     public static func cascade(from seeds: UnsafeBufferPointer<UInt32>, arcs: CascadeArcs, scratch: CascadeScratch,
@@ -30,6 +37,14 @@ public enum IndependentCascade: CascadeModel {
             let levelEnd = tail
             while head < levelEnd {
                 let u = Int(queue[head])
+                // The queue says which rows come next: fetch their offsets, then their arcs, ahead.
+                let distance = IndependentCascade.prefetchDistance
+                if head + distance < tail { ik_prefetch(offsets + Int(queue[head + distance])) }
+                if head + distance / 2 < tail {
+                    let row = offsets[Int(queue[head + distance / 2])]
+                    ik_prefetch(probabilities.unsafelyUnwrapped + row)
+                    ik_prefetch(targets.unsafelyUnwrapped + row)
+                }
                 head += 1
                 let begin = offsets[u], end = offsets[u + 1]
                 examined += end - begin

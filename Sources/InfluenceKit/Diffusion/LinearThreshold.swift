@@ -1,3 +1,5 @@
+import CSupport
+
 /// Linear threshold (Kempe, Kleinberg, Tardos, KDD 2003, §2): each node `v` draws a threshold
 /// θ_v uniformly from (0, 1] and activates once the LT weights of its active in-neighbours sum
 /// to at least θ_v.
@@ -35,6 +37,14 @@ public enum LinearThreshold: CascadeModel {
             let levelEnd = tail
             while head < levelEnd {
                 let u = Int(queue[head])
+                // The queue says which rows come next: fetch their offsets, then their arcs, ahead.
+                let distance = IndependentCascade.prefetchDistance
+                if head + distance < tail { ik_prefetch(offsets + Int(queue[head + distance])) }
+                if head + distance / 2 < tail {
+                    let row = offsets[Int(queue[head + distance / 2])]
+                    ik_prefetch(weights.unsafelyUnwrapped + row)
+                    ik_prefetch(targets.unsafelyUnwrapped + row)
+                }
                 head += 1
                 let begin = offsets[u], end = offsets[u + 1]
                 examined += end - begin

@@ -1,5 +1,3 @@
-import CSupport
-
 /// Estimates the expected spread σ(S) of a seed set by simulating cascades (Kempe, Kleinberg,
 /// Tardos, KDD 2003, §2; the estimator of every greedy and evaluation in the IM literature).
 ///
@@ -196,32 +194,4 @@ public struct MonteCarloSimulator: Sendable {
             }
         }
     }
-}
-
-/// Per-worker activation counts (UInt32 per node: a worker makes fewer than 2^32 runs per call).
-final class ActivationCounter: @unchecked Sendable {
-    let counts: UnsafeMutablePointer<UInt32>
-    private let nodeCount: Int
-
-    init(nodeCount: Int) {
-        self.nodeCount = nodeCount
-        counts = .allocate(capacity: max(1, nodeCount))
-        counts.initialize(repeating: 0, count: max(1, nodeCount))
-    }
-
-    deinit { counts.deallocate() }
-}
-
-/// A shared counter of finished runs, for progress reports from worker threads.
-final class ProgressCounter: @unchecked Sendable {
-    private let value = UnsafeMutablePointer<Int>.allocate(capacity: 1)
-    init() { value.initialize(to: 0) }
-    deinit { value.deallocate() }
-    /// Adds `amount` and returns the new total, atomically.
-    func add(_ amount: Int) -> Int { ik_atomic_fetch_add(value, amount) + amount }
-}
-
-extension Int {
-    /// The smallest multiple of `m` not below `self` (for non-negative values).
-    func roundedUp(toMultipleOf m: Int) -> Int { (self + m - 1) / m * m }
 }

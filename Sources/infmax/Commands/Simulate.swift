@@ -37,8 +37,11 @@ struct Simulate: ParsableCommand {
     @Option(name: .customLong("until-relative-error"), help: ArgumentHelp("Add runs until the 95% CI half-width is at most E times the mean (capped by --max-runs).", valueName: "E"))
     var untilRelativeError: Double?
 
-    @Option(name: .customLong("max-runs"), help: ArgumentHelp("Cap on runs with --until-relative-error.", valueName: "N"))
-    var maxRuns: Int = 1_000_000
+    @Option(name: .customLong("max-runs"), help: ArgumentHelp("Cap on runs with --until-relative-error (default: 1000000).", valueName: "N"))
+    var maxRuns: Int?
+
+    /// The cap on adaptive runs.
+    var resolvedMaxRuns: Int { maxRuns ?? 1_000_000 }
 
     @Flag(help: "Also compute σ(S) exactly by enumerating live-edge worlds (tiny instances only: at most 2^24 worlds).")
     var exact = false
@@ -53,9 +56,12 @@ struct Simulate: ParsableCommand {
         if let untilRelativeError, !(untilRelativeError > 0 && untilRelativeError < 1) {
             throw ValidationError("--until-relative-error takes a fraction between 0 and 1 (e.g. --until-relative-error 0.01)")
         }
-        if maxRuns < 1 { throw ValidationError("--max-runs takes a positive count (e.g. --max-runs 1000000)") }
-        if untilRelativeError != nil, maxRuns < runs {
-            throw ValidationError("--max-runs (\(maxRuns)) is below --runs (\(runs)); raise --max-runs or lower --runs")
+        if let maxRuns {
+            if untilRelativeError == nil { throw ValidationError("--max-runs caps --until-relative-error; give both, or use --runs alone") }
+            if maxRuns < 1 { throw ValidationError("--max-runs takes a positive count (e.g. --max-runs 1000000)") }
+        }
+        if untilRelativeError != nil, resolvedMaxRuns < runs {
+            throw ValidationError("--max-runs (\(resolvedMaxRuns)) is below --runs (\(runs)); raise --max-runs or lower --runs")
         }
     }
 
@@ -75,7 +81,7 @@ struct Simulate: ParsableCommand {
             let start = clock.now
             var tally = MonteCarloTally()
             if let untilRelativeError {
-                tally = simulator.simulate(seeds: seeds, untilRelativeError: untilRelativeError, maxRuns: maxRuns,
+                tally = simulator.simulate(seeds: seeds, untilRelativeError: untilRelativeError, maxRuns: resolvedMaxRuns,
                                            countNodes: nodeProbabilities != nil, progress: progress)
             } else {
                 simulator.simulate(seeds: seeds, runs: 0..<runs, countNodes: nodeProbabilities != nil, into: &tally, progress: progress)
@@ -96,7 +102,7 @@ struct Simulate: ParsableCommand {
                 probabilities: graph.statistics.probabilityScheme, model: model,
                 seeds: SeedsInput.labels(of: seeds, in: graph).map(SimulationReport.Seed.init(label:)),
                 seed: execution.seed, threads: threads, maxSteps: maxSteps,
-                untilRelativeError: untilRelativeError, maxRuns: untilRelativeError == nil ? nil : maxRuns,
+                untilRelativeError: untilRelativeError, maxRuns: untilRelativeError == nil ? nil : resolvedMaxRuns,
                 estimate: tally.estimate, exact: exactValue, nodeProbabilities: top,
                 arcsExamined: tally.arcsExamined, seconds: seconds)
             if json {
