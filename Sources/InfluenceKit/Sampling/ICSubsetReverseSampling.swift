@@ -83,6 +83,21 @@ struct ICSubsetReverseSampling: ReverseSamplingModel {
                     if stop.stops(at: u) { return true }
                 }
             }
+        case UInt32(ICSubsetTables.Mode.uniformCoins.rawValue):
+            let p = Float(node.parameter)
+            var a = start
+            while a < end {
+                if rng.nextUnitFloat() < p {
+                    let u = inSources[a]
+                    if marks[Int(u)] & bit == 0 {
+                        marks[Int(u)] |= bit
+                        ik_prefetch(nodes + Int(u))
+                        buffer.append(u)
+                        if stop.stops(at: u) { return true }
+                    }
+                }
+                a &+= 1
+            }
         case UInt32(ICSubsetTables.Mode.coins.rawValue):
             var a = start
             while a < end {
