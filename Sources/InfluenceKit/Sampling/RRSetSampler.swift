@@ -62,7 +62,7 @@ public struct RRSetSampler: Sendable {
     /// Bytes held by the sampler's own tables (the graph not counted).
     public var tableBytes: Int { (icSubset?.memoryBytes ?? 0) + (lt?.memoryBytes ?? 0) }
 
-    /// `count` rounded up to whole tasks.
+    /// `count` rounded up to whole tasks. Complexity: O(1).
     public static func roundedToTasks(_ count: Int) -> Int {
         (count + setsPerTask - 1) / setsPerTask * setsPerTask
     }
