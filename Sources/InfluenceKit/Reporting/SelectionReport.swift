@@ -23,6 +23,7 @@ public struct SelectionReport: Codable, Sendable, Equatable {
         public var sampling: String
         public var maxMemoryBytes: Int
 
+        /// Complexity: O(1).
         public init(graph: String, nodes: Int, arcs: Int, probabilities: String, model: DiffusionModelKind,
                     algorithm: String, k: Int, epsilon: Double, delta: Double?, ell: Double?, seed: UInt64,
                     threads: Int, sampling: String, maxMemoryBytes: Int) {
@@ -46,6 +47,7 @@ public struct SelectionReport: Codable, Sendable, Equatable {
         /// ΔΛ, new sets covered in the selection pool.
         public var marginalCoverage: Int
 
+        /// Complexity: O(1).
         public init(rank: Int, label: String, node: Int, marginalGain: Double, marginalCoverage: Int) {
             self.rank = rank; self.label = label; self.node = node
             self.marginalGain = marginalGain; self.marginalCoverage = marginalCoverage
@@ -64,6 +66,7 @@ public struct SelectionReport: Codable, Sendable, Equatable {
         public var independentOfSelection: Bool
         public var note: String
 
+        /// Complexity: O(1).
         public init(_ interval: SpreadInterval) {
             estimate = interval.estimate
             standardError = interval.standardError
@@ -85,6 +88,7 @@ public struct SelectionReport: Codable, Sendable, Equatable {
         /// Sets drawn for the spread interval.
         public var evaluation: Int
 
+        /// Complexity: O(1).
         public init(selection: Int, generated: Int, evaluation: Int) {
             self.selection = selection; self.generated = generated; self.evaluation = evaluation
         }
@@ -97,6 +101,7 @@ public struct SelectionReport: Codable, Sendable, Equatable {
         public var evaluationSeconds: Double
         public var totalSeconds: Double
 
+        /// Complexity: O(1).
         public init(loadSeconds: Double, phases: [PhaseTiming], evaluationSeconds: Double, totalSeconds: Double) {
             self.loadSeconds = loadSeconds; self.phases = phases
             self.evaluationSeconds = evaluationSeconds; self.totalSeconds = totalSeconds
@@ -111,6 +116,7 @@ public struct SelectionReport: Codable, Sendable, Equatable {
         public var peakRRSetBytes: Int
         public var limitBytes: Int
 
+        /// Complexity: O(1).
         public init(peakResidentBytes: Int, peakRRSetBytes: Int, limitBytes: Int) {
             self.peakResidentBytes = peakResidentBytes; self.peakRRSetBytes = peakRRSetBytes; self.limitBytes = limitBytes
         }
@@ -132,6 +138,7 @@ public struct SelectionReport: Codable, Sendable, Equatable {
     public var timings: Timings
     public var memory: Memory
 
+    /// Complexity: O(1).
     public init(parameters: Parameters, seeds: [Seed], spread: Spread, selectionSpread: Double, guarantee: Guarantee,
                 rrSets: RRSets, rounds: [OPIMC.Round]?, estimationRounds: [IMM.EstimationRound]?, lowerBound: Double?,
                 timings: Timings, memory: Memory) {

@@ -13,28 +13,20 @@ struct ICReverseSampling: ReverseSamplingModel {
     let inProbabilities: UnsafeBufferPointer<Float>
 
     @inline(__always)
-    func sample<Stop: RRStopRule>(root: UInt32, rng: inout Xoshiro256StarStar, marks: UnsafeMutablePointer<UInt8>,
-                                  buffer: inout MemberBuffer, stop: Stop) -> Bool {
-        marks[Int(root)] = 1
-        buffer.append(root)
-        if stop.stops(at: root) { return true }
-        var head = buffer.count - 1
-        while head < buffer.count {
-            let v = Int(buffer.base[head])
-            head &+= 1
-            var a = inOffsets[v]
-            let end = inOffsets[v + 1]
-            while a < end {
-                if rng.nextUnitFloat() < inProbabilities[a] {
-                    let u = inSources[a]
-                    if marks[Int(u)] == 0 {
-                        marks[Int(u)] = 1
-                        buffer.append(u)
-                        if stop.stops(at: u) { return true }
-                    }
+    func expand<Stop: RRStopRule>(_ node: UInt32, rng: inout Xoshiro256StarStar, marks: UnsafeMutablePointer<UInt8>,
+                                  bit: UInt8, buffer: inout MemberBuffer, stop: Stop) -> Bool {
+        var a = inOffsets[Int(node)]
+        let end = inOffsets[Int(node) + 1]
+        while a < end {
+            if rng.nextUnitFloat() < inProbabilities[a] {
+                let u = inSources[a]
+                if marks[Int(u)] & bit == 0 {
+                    marks[Int(u)] |= bit
+                    buffer.append(u)
+                    if stop.stops(at: u) { return true }
                 }
-                a &+= 1
             }
+            a &+= 1
         }
         return false
     }

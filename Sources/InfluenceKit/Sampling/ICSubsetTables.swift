@@ -19,12 +19,13 @@ import Glibc
 ///   with probabilities in (2^−(j+1), 2^−j]; each bucket is skipped through geometrically with
 ///   its largest probability p̄ and a candidate arc is kept with probability p/p̄ ≥ 1/2;
 /// - `.coins` — one coin per arc, chosen when that is expected to be cheaper (few arcs or large
-///   probabilities).
+///   probabilities); `.uniformCoins` when they share one probability, kept in the node's record
+///   so the per-arc probabilities are not read.
 /// All methods draw exactly the same distribution as one coin per arc (to the 2^−53 resolution of
 /// a uniform draw: the binomial tables end where the remaining mass falls below it).
 struct ICSubsetTables: Sendable {
     enum Mode: UInt8 {
-        case none = 0, all = 1, coins = 2, geometric = 3, bucketed = 4, binomial = 5
+        case none = 0, all = 1, coins = 2, geometric = 3, bucketed = 4, binomial = 5, uniformCoins = 6
     }
 
     /// Relative costs of the methods, in units of one coin, from which each node's method is
@@ -49,8 +50,9 @@ struct ICSubsetTables: Sendable {
         static let binomialOnly = Costs(coin: .infinity, skip: .infinity, binomialCount: 1, binomialArc: 1, binomialMaxMean: .infinity)
     }
 
-    /// Each node's in-arc range, mode and parameter: 1/ln(1 − p) for `.geometric`; for
-    /// `.bucketed`, the bit pattern of (first bucket << 8 | bucket count).
+    /// Each node's in-arc range, mode and parameter: 1/ln(1 − p) for `.geometric`, p for
+    /// `.uniformCoins`; for `.bucketed` and `.binomial`, the bit pattern of (first bucket or table
+    /// entry << 8 | count).
     let nodes: PinnedBuffer<SamplingNode>
     /// In-arc sources of `.bucketed` nodes sorted by decreasing probability, at the same row
     /// positions as the graph's reverse CSR (empty when no node is bucketed).
@@ -87,7 +89,7 @@ struct ICSubsetTables: Sendable {
         let n = graph.nodeCount
         var mode = [UInt8](repeating: Mode.none.rawValue, count: n)
         var inverseLogMiss = [Double](repeating: 0, count: n)
-        var counts = [Int](repeating: 0, count: 6)
+        var counts = [Int](repeating: 0, count: 7)
         var binomialStart = [Int](repeating: 0, count: n), binomialLength = [Int](repeating: 0, count: n)
         var tables = [Double]()
         var tableOf = [BinomialKey: (Int, Int)]()
@@ -129,7 +131,8 @@ struct ICSubsetTables: Sendable {
                         chosen = .geometric
                         inverseLogMiss[v] = 1 / log1p(-p)
                     } else {
-                        chosen = .coins
+                        chosen = .uniformCoins
+                        inverseLogMiss[v] = p
                     }
                 } else {
                     // Expected candidates with buckets: at most 2·Σp + number of buckets (≤ 2 + log2 of the spread).
@@ -191,7 +194,7 @@ struct ICSubsetTables: Sendable {
             switch mode[v] {
             case Mode.bucketed.rawValue: parameter = Double(bitPattern: UInt64(bucketFirst[v]) << 8 | UInt64(bucketCount[v]))
             case Mode.binomial.rawValue: parameter = Double(bitPattern: UInt64(binomialStart[v]) << 8 | UInt64(binomialLength[v]))
-            default: parameter = inverseLogMiss[v]
+            default: parameter = inverseLogMiss[v] // 1/ln(1 − p) for skips, p for uniform coins
             }
             nodes.append(SamplingNode(start: offsets[v], degree: offsets[v + 1] - offsets[v], mode: mode[v], parameter: parameter))
         }

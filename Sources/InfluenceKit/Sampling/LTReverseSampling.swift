@@ -17,43 +17,38 @@ struct LTReverseSampling: ReverseSamplingModel {
     }
 
     @inline(__always)
-    func sample<Stop: RRStopRule>(root: UInt32, rng: inout Xoshiro256StarStar, marks: UnsafeMutablePointer<UInt8>,
-                                  buffer: inout MemberBuffer, stop: Stop) -> Bool {
-        marks[Int(root)] = 1
-        buffer.append(root)
-        if stop.stops(at: root) { return true }
-        var v = Int(root)
-        while true {
-            let node = nodes[v]
-            let start = Int(node.start), degree = node.degree
-            let arc: Int
-            switch node.mode {
-            case UInt32(LTTables.Mode.uniformFull.rawValue):
-                arc = start &+ Int(rng.nextBelow(UInt64(degree)))
-            case UInt32(LTTables.Mode.uniformPartial.rawValue):
-                let x = rng.nextUnitDouble() / node.parameter
-                if x >= Double(degree) { return false }
-                arc = start &+ Int(x)
-            case UInt32(LTTables.Mode.cumulative.rawValue):
-                let u = rng.nextUnitDouble()
-                let end = start &+ degree
-                if u >= cumulative[end &- 1] { return false }
-                // First position whose running sum exceeds u.
-                var low = start, high = end &- 1
-                while low < high {
-                    let middle = (low &+ high) >> 1
-                    if cumulative[middle] > u { high = middle } else { low = middle &+ 1 }
-                }
-                arc = low
-            default:
-                return false
+    func expand<Stop: RRStopRule>(_ reached: UInt32, rng: inout Xoshiro256StarStar, marks: UnsafeMutablePointer<UInt8>,
+                                  bit: UInt8, buffer: inout MemberBuffer, stop: Stop) -> Bool {
+        let node = nodes[Int(reached)]
+        let start = Int(node.start), degree = node.degree
+        let arc: Int
+        switch node.mode {
+        case UInt32(LTTables.Mode.uniformFull.rawValue):
+            arc = start &+ Int(rng.nextBelow(UInt64(degree)))
+        case UInt32(LTTables.Mode.uniformPartial.rawValue):
+            let x = rng.nextUnitDouble() / node.parameter
+            if x >= Double(degree) { return false }
+            arc = start &+ Int(x)
+        case UInt32(LTTables.Mode.cumulative.rawValue):
+            let u = rng.nextUnitDouble()
+            let end = start &+ degree
+            if u >= cumulative[end &- 1] { return false }
+            // First position whose running sum exceeds u.
+            var low = start, high = end &- 1
+            while low < high {
+                let middle = (low &+ high) >> 1
+                if cumulative[middle] > u { high = middle } else { low = middle &+ 1 }
             }
-            let u = inSources[arc]
-            if marks[Int(u)] != 0 { return false }
-            marks[Int(u)] = 1
-            buffer.append(u)
-            if stop.stops(at: u) { return true }
-            v = Int(u)
+            arc = low
+        default:
+            return false
         }
+        // The walk ends at a node already on it.
+        let u = inSources[arc]
+        if marks[Int(u)] & bit != 0 { return false }
+        marks[Int(u)] |= bit
+        ik_prefetch(nodes + Int(u))
+        buffer.append(u)
+        return stop.stops(at: u)
     }
 }

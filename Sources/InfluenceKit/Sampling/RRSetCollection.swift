@@ -15,7 +15,7 @@ public struct RRSetCollection: Sendable {
     /// `count + 1` offsets into `members`.
     public private(set) var offsets: [Int]
 
-    /// An empty pool for a graph of `nodeCount` nodes.
+    /// An empty pool for a graph of `nodeCount` nodes. Complexity: O(1).
     public init(nodeCount: Int) {
         self.nodeCount = nodeCount
         members = []
@@ -87,7 +87,7 @@ public struct RRSetCollection: Sendable {
         }
     }
 
-    /// Removes every set, keeping the storage when asked.
+    /// Removes every set, keeping the storage when asked. Complexity: O(1) (O(capacity) to free).
     public mutating func removeAll(keepingCapacity: Bool = false) {
         members.removeAll(keepingCapacity: keepingCapacity)
         offsets.removeAll(keepingCapacity: keepingCapacity)

@@ -21,7 +21,7 @@ extension RRSetSampler {
         progress.begin(phase, total: goal - pool.count, unit: "RR sets")
         let spaces = dispatch(Generation(nodeCount: graph.nodeCount, firstTask: firstTask, taskCount: taskCount,
                                          seed: seed, poolID: poolID, workers: workers, expectedMembers: expected,
-                                         progress: progress))
+                                         lanes: lanes, progress: progress))
         progress.end()
 
         // Re-assemble in task order.
@@ -69,7 +69,8 @@ extension RRSetSampler {
         progress.begin(phase, total: goal, unit: "RR sets")
         let covered = flags.withUnsafeBufferPointer { flagBuffer in
             dispatch(Counting(nodeCount: graph.nodeCount, taskCount: taskCount, seed: seed, poolID: poolID,
-                              workers: max(1, min(workers, taskCount)), flags: flagBuffer.baseAddress!, progress: progress))
+                              workers: max(1, min(workers, taskCount)), flags: flagBuffer.baseAddress!, lanes: lanes,
+                              progress: progress))
         }
         progress.end()
         return (goal, covered)
@@ -94,10 +95,11 @@ private struct Generation: SamplingOperation {
     let poolID: UInt64
     let workers: Int
     let expectedMembers: Int
+    let lanes: Int
     let progress: ProgressMeter
 
     func run<Model: ReverseSamplingModel>(_ model: Model) -> [SamplingWorkspace] {
-        let spaces = (0..<workers).map { _ in SamplingWorkspace(nodeCount: nodeCount, expectedMembers: expectedMembers) }
+        let spaces = (0..<workers).map { _ in SamplingWorkspace(nodeCount: nodeCount, expectedMembers: expectedMembers, lanes: lanes) }
         let perTask = RRSetSampler.setsPerTask
         Parallel.forEachTask(taskCount, workers: workers) { worker, t in
             let task = firstTask + t
@@ -117,10 +119,11 @@ private struct Counting: SamplingOperation {
     let poolID: UInt64
     let workers: Int
     let flags: UnsafePointer<UInt8>
+    let lanes: Int
     let progress: ProgressMeter
 
     func run<Model: ReverseSamplingModel>(_ model: Model) -> Int {
-        let spaces = (0..<workers).map { _ in SamplingWorkspace(nodeCount: nodeCount, expectedMembers: 1024) }
+        let spaces = (0..<workers).map { _ in SamplingWorkspace(nodeCount: nodeCount, expectedMembers: 1024, lanes: lanes) }
         let perTask = RRSetSampler.setsPerTask
         let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: taskCount)
         counts.initialize(repeating: 0)
@@ -142,7 +145,7 @@ private struct Pilot: SamplingOperation {
     let seed: UInt64
 
     func run<Model: ReverseSamplingModel>(_ model: Model) -> Double {
-        let space = SamplingWorkspace(nodeCount: nodeCount, expectedMembers: 1024)
+        let space = SamplingWorkspace(nodeCount: nodeCount, expectedMembers: 1024, lanes: 1)
         var total = 0
         for j in 0..<sets {
             space.generate(model, task: j, sets: 1, seed: seed, stream: RRSetSampler.stream(pool: RRPool.pilot, task: j))

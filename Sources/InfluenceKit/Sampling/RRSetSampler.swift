@@ -31,6 +31,11 @@ public struct RRSetSampler: Sendable {
 
     let icSubset: ICSubsetTables?
     let lt: LTTables?
+    /// Sets a task draws at once (see `SamplingWorkspace`): one when the graph's sampling data
+    /// (16-byte node records and 4-byte arc sources) fit in about 1 MiB of cache, where
+    /// interleaving only adds bookkeeping; eight otherwise, where it hides cache misses. Fixed by
+    /// the graph, never by the thread count.
+    let lanes: Int
 
     /// A sampler for `graph` under `model`; tables for subset sampling or the LT walk are built
     /// here.
@@ -42,7 +47,7 @@ public struct RRSetSampler: Sendable {
 
     /// As above, with the cost model that picks each node's subset-sampling method exposed
     /// (tests force one method wherever it applies).
-    init(graph: InfluenceGraph, model: DiffusionModelKind, method: Method, costs: ICSubsetTables.Costs) {
+    init(graph: InfluenceGraph, model: DiffusionModelKind, method: Method, costs: ICSubsetTables.Costs, lanes: Int? = nil) {
         self.graph = graph
         self.model = model
         self.method = method
@@ -51,12 +56,13 @@ public struct RRSetSampler: Sendable {
         icSubset = (model == .ic && method == .subset && packable) ? ICSubsetTables(graph: graph, costs: costs) : nil
         precondition(model != .lt || packable, "LT sampling handles graphs of fewer than 2^32 arcs and in-degrees below 2^29")
         lt = model == .lt ? LTTables(graph: graph) : nil
+        self.lanes = lanes ?? (graph.nodeCount * 16 + graph.arcCount * 4 <= 1 << 20 ? 1 : SamplingWorkspace.maxLanes)
     }
 
     /// Bytes held by the sampler's own tables (the graph not counted).
     public var tableBytes: Int { (icSubset?.memoryBytes ?? 0) + (lt?.memoryBytes ?? 0) }
 
-    /// `count` rounded up to whole tasks.
+    /// `count` rounded up to whole tasks. Complexity: O(1).
     public static func roundedToTasks(_ count: Int) -> Int {
         (count + setsPerTask - 1) / setsPerTask * setsPerTask
     }

@@ -4,15 +4,18 @@
 /// compile time (no dynamic dispatch per arc). Conforming types hold unsafe pointers into the
 /// graph and the sampler's tables; they exist only inside the sampler's scoped helpers.
 protocol ReverseSamplingModel {
-    /// Draws the RR set rooted at `root` into `buffer` (root first), setting `marks` of every
-    /// node it appends (the caller clears them from the buffer afterwards). Returns true, leaving
-    /// the set unfinished, as soon as `stop` says an appended node ends the walk (used to test
-    /// coverage by a seed set without storing sets).
+    /// Expands one reached node `node` of an RR set: draws its live in-arcs (IC) or its one chosen
+    /// in-arc (LT) and appends to `buffer` every source whose `marks` lack `bit`, setting the bit.
+    /// Returns true as soon as `stop` says an appended node ends the set (used to test coverage by
+    /// a seed set without storing sets).
     ///
-    /// Complexity: O(|R| + arcs examined); with subset sampling, arcs examined is about the
-    /// number of live arcs rather than the in-degrees.
-    func sample<Stop: RRStopRule>(root: UInt32, rng: inout Xoshiro256StarStar, marks: UnsafeMutablePointer<UInt8>,
-                                  buffer: inout MemberBuffer, stop: Stop) -> Bool
+    /// An RR set is its root followed by the nodes appended while expanding every member in order
+    /// (a reverse BFS; under LT, a walk, since at most one node is appended per expansion).
+    ///
+    /// Complexity: O(1 + arcs examined); with subset sampling, arcs examined is about the number
+    /// of live arcs rather than the in-degree.
+    func expand<Stop: RRStopRule>(_ node: UInt32, rng: inout Xoshiro256StarStar, marks: UnsafeMutablePointer<UInt8>,
+                                  bit: UInt8, buffer: inout MemberBuffer, stop: Stop) -> Bool
 }
 
 /// Decides whether reaching a node ends an RR-set walk early.
@@ -50,6 +53,14 @@ struct MemberBuffer {
         count &+= 1
     }
 
+    /// Appends all of `other`'s members.
+    @inline(__always)
+    mutating func append(contentsOf other: MemberBuffer) {
+        while capacity &- count < other.count { grow() }
+        (base + count).update(from: other.base, count: other.count)
+        count &+= other.count
+    }
+
     @inline(never)
     mutating func grow() {
         let larger = capacity * 2
@@ -60,12 +71,13 @@ struct MemberBuffer {
         capacity = larger
     }
 
-    /// Clears the marks of members `from..<count`.
+    /// Clears `bit` in the marks of every member.
     @inline(__always)
-    func clearMarks(_ marks: UnsafeMutablePointer<UInt8>, from start: Int) {
-        var i = start
+    func clearMarks(_ marks: UnsafeMutablePointer<UInt8>, bit: UInt8) {
+        let keep = ~bit
+        var i = 0
         while i < count {
-            marks[Int(base[i])] = 0
+            marks[Int(base[i])] &= keep
             i &+= 1
         }
     }

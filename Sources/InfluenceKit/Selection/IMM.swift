@@ -31,6 +31,7 @@ public struct IMM: Sendable {
         /// Progress and notes.
         public var progress: ProgressMeter
 
+        /// Parameters of a run; checked by `run(on:)`. Complexity: O(1).
         public init(k: Int, epsilon: Double = 0.1, ell: Double = 1, seed: UInt64 = 1, workers: Int = 1,
                     memory: MemoryBudget = MemoryBudget(), progress: ProgressMeter = .silent) {
             self.k = k
@@ -71,8 +72,10 @@ public struct IMM: Sendable {
         public var theta: Int
     }
 
+    /// The run's parameters.
     public let configuration: Configuration
 
+    /// IMM configured by `configuration`; nothing runs until `run(on:)`. Complexity: O(1).
     public init(_ configuration: Configuration) {
         self.configuration = configuration
     }

@@ -4,7 +4,7 @@ public struct MemoryBudget: Sendable, Equatable {
     /// The limit in bytes.
     public let limitBytes: Int
 
-    /// A budget of `limitBytes` (default: 80% of physical memory).
+    /// A budget of `limitBytes` (default: 80% of physical memory). Complexity: O(1).
     public init(limitBytes: Int = SystemMemory.defaultLimitBytes) {
         self.limitBytes = limitBytes
     }
@@ -13,6 +13,7 @@ public struct MemoryBudget: Sendable, Equatable {
     public struct Growth: Sendable, Equatable {
         public var before: Int
         public var after: Int
+        /// Complexity: O(1).
         public init(before: Int, after: Int) { self.before = before; self.after = after }
     }
 
@@ -42,6 +43,7 @@ public struct MemoryBudget: Sendable, Equatable {
     /// Throws a resource error when `bytes` exceeds the limit.
     ///
     /// - Parameter step: what was about to happen (e.g. "drawing 4,194,304 RR sets").
+    /// - Complexity: O(1).
     public func check(_ bytes: Int, step: String) throws(InfluenceError) {
         guard bytes > limitBytes else { return }
         throw InfluenceError(.resource,

@@ -42,6 +42,7 @@ public struct OPIMC: Sendable {
         /// (nil: stop as soon as it is reached, as in the paper).
         public var precision: Double?
 
+        /// Parameters of a run; checked by `run(on:)`. Complexity: O(1).
         public init(k: Int, epsilon: Double = 0.1, delta: Double? = nil, seed: UInt64 = 1, workers: Int = 1,
                     memory: MemoryBudget = MemoryBudget(), progress: ProgressMeter = .silent, precision: Double? = nil) {
             self.k = k
@@ -96,8 +97,10 @@ public struct OPIMC: Sendable {
         public var maxRounds: Int
     }
 
+    /// The run's parameters.
     public let configuration: Configuration
 
+    /// OPIM-C configured by `configuration`; nothing runs until `run(on:)`. Complexity: O(1).
     public init(_ configuration: Configuration) {
         self.configuration = configuration
     }

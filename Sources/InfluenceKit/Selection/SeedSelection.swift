@@ -28,6 +28,7 @@ public struct SeedSelection: Sendable, Codable, Equatable {
     /// n·Λ(S)/θ on the selection pool (biased upward for the same reason).
     public var selectionSpread: Double { marginalGains.reduce(0, +) }
 
+    /// Complexity: O(1).
     public init(algorithm: String, nodeCount: Int, seeds: [Int], marginalCoverage: [Int], selectionSets: Int,
                 rrSetsGenerated: Int, phases: [PhaseTiming], peakRRSetBytes: Int, guarantee: Guarantee) {
         self.algorithm = algorithm
@@ -55,6 +56,7 @@ public struct Guarantee: Sendable, Codable, Equatable {
     /// fixed in advance (IMM).
     public var instanceWise: Bool
 
+    /// Complexity: O(1).
     public init(approximation: Double, target: Double, failureProbability: Double, instanceWise: Bool) {
         self.approximation = approximation
         self.target = target
@@ -72,6 +74,7 @@ public struct PhaseTiming: Sendable, Codable, Equatable {
     /// RR sets drawn in the phase.
     public var rrSets: Int
 
+    /// Complexity: O(1).
     public init(name: String, seconds: Double, rrSets: Int) {
         self.name = name
         self.seconds = seconds

@@ -20,6 +20,7 @@ public struct SpreadInterval: Sendable, Codable, Equatable {
     public let covered: Int
 
     /// The interval from `covered` of `sets` RR sets on a graph of `nodeCount` nodes.
+    /// Complexity: O(1).
     public init(covered: Int, sets: Int, nodeCount: Int) {
         let n = Double(nodeCount)
         let theta = Double(max(1, sets))

@@ -20,7 +20,7 @@ public final class ProgressMeter: @unchecked Sendable {
     private var lastDraw = ContinuousClock.now
     private var drew = false
 
-    /// A meter; `silent` shows nothing at all.
+    /// A meter showing what the flags allow. Complexity: O(1).
     public init(showsProgress: Bool, showsNotes: Bool) {
         self.showsProgress = showsProgress
         self.showsNotes = showsNotes
@@ -33,6 +33,7 @@ public final class ProgressMeter: @unchecked Sendable {
     deinit { done.deallocate() }
 
     /// Starts a phase of `total` units (call from the coordinating thread, not from workers).
+    /// Complexity: O(1).
     public func begin(_ phase: String, total: Int, unit: String) {
         guard showsProgress else { return }
         self.phase = phase
@@ -63,7 +64,7 @@ public final class ProgressMeter: @unchecked Sendable {
         StandardError.write("\r\(phase): \(finished)/\(total) \(unit) (\(percent)%)   ")
     }
 
-    /// Ends the phase, finishing the progress line when one was drawn.
+    /// Ends the phase, finishing the progress line when one was drawn. Complexity: O(1).
     public func end() {
         guard showsProgress, drew else { return }
         let elapsed = Stopwatch.seconds(ContinuousClock.now - started)
@@ -71,7 +72,7 @@ public final class ProgressMeter: @unchecked Sendable {
         drew = false
     }
 
-    /// Prints `text` as a note line on standard error (when notes are enabled).
+    /// Prints `text` as a note line on standard error (when notes are enabled). Complexity: O(1).
     public func note(_ text: String) {
         guard showsNotes else { return }
         StandardError.write("note: \(text)\n")

@@ -5,9 +5,9 @@ import Testing
 @Suite struct RRSetSamplerTests {
     static func graph() throws -> InfluenceGraph { try randomGraph(nodes: 60, arcs: 240, seed: 11) }
 
-    @Test(arguments: [DiffusionModelKind.ic, .lt])
-    func samePoolForAnyThreadCount(_ model: DiffusionModelKind) throws {
-        let sampler = RRSetSampler(graph: try Self.graph(), model: model)
+    @Test(arguments: [(DiffusionModelKind.ic, 1), (.ic, 8), (.lt, 1), (.lt, 8)])
+    func samePoolForAnyThreadCount(_ model: DiffusionModelKind, _ lanes: Int) throws {
+        let sampler = RRSetSampler(graph: try Self.graph(), model: model, method: .subset, costs: .measured, lanes: lanes)
         let one = sampler.sample(3000, seed: 5, poolID: 1, workers: 1)
         for workers in [2, 4] {
             let other = sampler.sample(3000, seed: 5, poolID: 1, workers: workers)
@@ -17,8 +17,9 @@ import Testing
         #expect(one.count == RRSetSampler.roundedToTasks(3000))
     }
 
-    @Test func growingInStepsEqualsDrawingAtOnce() throws {
-        let sampler = RRSetSampler(graph: try Self.graph(), model: .ic)
+    @Test(arguments: [1, 3, 8])
+    func growingInStepsEqualsDrawingAtOnce(_ lanes: Int) throws {
+        let sampler = RRSetSampler(graph: try Self.graph(), model: .ic, method: .subset, costs: .measured, lanes: lanes)
         var pool = RRSetCollection(nodeCount: sampler.graph.nodeCount)
         sampler.extend(&pool, to: 100, seed: 9, poolID: 2, workers: 2)
         sampler.extend(&pool, to: 700, seed: 9, poolID: 2, workers: 3)
@@ -38,8 +39,9 @@ import Testing
     }
 
     @Test func setsAreDistinctNodesRootFirst() throws {
-        for model in [DiffusionModelKind.ic, .lt] {
-            let pool = RRSetSampler(graph: try Self.graph(), model: model).sample(1024, seed: 3, poolID: 1, workers: 2)
+        for (model, lanes) in [(DiffusionModelKind.ic, 1), (.ic, 8), (.lt, 1), (.lt, 8)] {
+            let sampler = RRSetSampler(graph: try Self.graph(), model: model, method: .subset, costs: .measured, lanes: lanes)
+            let pool = sampler.sample(1024, seed: 3, poolID: 1, workers: 2)
             for j in 0..<pool.count {
                 let members = Array(pool.members(of: j))
                 #expect(!members.isEmpty)
@@ -53,8 +55,9 @@ import Testing
     /// earlier member (the reverse BFS or walk never jumps).
     @Test func membersAreReverseReachable() throws {
         let graph = try Self.graph()
-        for model in [DiffusionModelKind.ic, .lt] {
-            let pool = RRSetSampler(graph: graph, model: model).sample(512, seed: 4, poolID: 1, workers: 1)
+        for (model, lanes) in [(DiffusionModelKind.ic, 1), (.ic, 8), (.lt, 1), (.lt, 8)] {
+            let sampler = RRSetSampler(graph: graph, model: model, method: .subset, costs: .measured, lanes: lanes)
+            let pool = sampler.sample(512, seed: 4, poolID: 1, workers: 1)
             for j in 0..<pool.count {
                 let members = Array(pool.members(of: j))
                 for (i, u) in members.enumerated().dropFirst() {
@@ -75,9 +78,9 @@ import Testing
     /// Streaming coverage with early stops estimates the same coverage fraction as a stored pool
     /// (a stop changes where the next set's draws start, so the sets differ; the distribution
     /// does not), and it is reproducible for any thread count.
-    @Test(arguments: [DiffusionModelKind.ic, .lt])
-    func streamedCoverageAgreesWithStoredCoverage(_ model: DiffusionModelKind) throws {
-        let sampler = RRSetSampler(graph: try Self.graph(), model: model)
+    @Test(arguments: [(DiffusionModelKind.ic, 1), (.ic, 8), (.lt, 1), (.lt, 8)])
+    func streamedCoverageAgreesWithStoredCoverage(_ model: DiffusionModelKind, _ lanes: Int) throws {
+        let sampler = RRSetSampler(graph: try Self.graph(), model: model, method: .subset, costs: .measured, lanes: lanes)
         let seeds = [3, 17, 42]
         let sets = 60_000
         let stored = sampler.sample(sets, seed: 8, poolID: 1, workers: 2)
@@ -93,8 +96,9 @@ import Testing
 
     @Test func graphWithoutArcs() throws {
         let graph = try tinyGraph(4, [])
-        for model in [DiffusionModelKind.ic, .lt] {
-            let pool = RRSetSampler(graph: graph, model: model).sample(256, seed: 1, poolID: 1, workers: 2)
+        for (model, lanes) in [(DiffusionModelKind.ic, 1), (.ic, 8), (.lt, 1), (.lt, 8)] {
+            let sampler = RRSetSampler(graph: graph, model: model, method: .subset, costs: .measured, lanes: lanes)
+            let pool = sampler.sample(256, seed: 1, poolID: 1, workers: 2)
             #expect(pool.memberCount == pool.count)
         }
     }
