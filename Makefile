@@ -21,8 +21,8 @@ build release: deps
 	$(SWIFT) build -c release --product infmax
 
 demo: release
-	@echo "== infmax info $(DEMO_GRAPH)" >&2
-	.build/release/infmax info $(DEMO_GRAPH)
+	@echo "== infmax seeds $(DEMO_GRAPH) --k 10" >&2
+	.build/release/infmax seeds $(DEMO_GRAPH) --k 10
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -16,6 +16,11 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
         .executableTarget(
+            name: "BenchRIS",
+            dependencies: [.product(name: "InfluenceKit", package: "InfluenceKit")],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]
+        ),
+        .executableTarget(
             name: "BenchSimulate",
             dependencies: [.product(name: "InfluenceKit", package: "InfluenceKit")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]

@@ -13,7 +13,7 @@ struct InfMax: ParsableCommand {
         Start with `infmax info GRAPH` to see what was loaded.
         """,
         version: "0.1.0",
-        subcommands: [Info.self, Convert.self, Generate.self, Simulate.self]
+        subcommands: [Seeds.self, Simulate.self, Compare.self, Info.self, Convert.self, Generate.self]
     )
 }
 

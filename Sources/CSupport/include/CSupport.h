@@ -25,7 +25,7 @@ const char *ik_igraph_last_warning(void);
 /* Type of a vertex (elem = 0) or edge (elem = 1) attribute under the C attribute table:
    -1 absent, 1 numeric, 2 boolean, 3 string. */
 int ik_attribute_type(const igraph_t *graph, int elem, const char *name);
-/* Hint that *address will be read soon (cascade kernels prefetch the rows of queued nodes). */
+/* Hint that *address will be read soon (cascade kernels and sampling loops prefetch queued nodes). */
 static inline void ik_prefetch(const void *address) { __builtin_prefetch(address, 0, 3); }
 /* Atomic fetch-and-add on a plain long (task counters shared by worker threads). */
 static inline long ik_atomic_fetch_add(long *value, long delta) { return __atomic_fetch_add(value, delta, __ATOMIC_RELAXED); }

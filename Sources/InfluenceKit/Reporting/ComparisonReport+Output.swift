@@ -1,0 +1,63 @@
+extension ComparisonReport {
+    /// The graph's file name without its folders.
+    var graphName: String {
+        graph.split(separator: "/").last.map(String.init) ?? graph
+    }
+
+    /// The picture: spread versus k (one line per algorithm, 95% CI band) beside selection time
+    /// versus k on a log axis; the title names the graph, model and runs.
+    ///
+    /// Complexity: O(rows).
+    public func plot() -> SVGPlot {
+        let modelName = model == .ic ? "IC" : "LT"
+        let spread = algorithms.map { name in
+            SVGPlot.Series(name: name, points: rows.filter { $0.algorithm == name }.map {
+                SVGPlot.Point(x: Double($0.k), y: $0.spread.mean, low: $0.spread.confidenceLow, high: $0.spread.confidenceHigh)
+            })
+        }
+        let time = algorithms.map { name in
+            SVGPlot.Series(name: name, points: rows.filter { $0.algorithm == name }.map {
+                SVGPlot.Point(x: Double($0.k), y: $0.selectionSeconds)
+            })
+        }
+        return SVGPlot(
+            title: "Influence spread vs seed set size — \(graphName) (\(modelName))",
+            subtitle: "\(nodes) nodes, \(arcs) arcs · \(modelName) model · \(runs) Monte Carlo runs per point, common random numbers (seed \(seed)) · bands: 95% CI",
+            panels: [
+                SVGPlot.Panel(id: "spread", title: "Expected spread σ(S)", xLabel: "seed set size k",
+                              yLabel: "expected spread (nodes)", series: spread),
+                SVGPlot.Panel(id: "time", title: "Selection time", xLabel: "seed set size k",
+                              yLabel: "selection time (log scale)", yScale: .logarithmic, yFormat: .seconds, series: time),
+            ])
+    }
+
+    /// CSV, one row per (algorithm, k): algorithm, k, spread, ci_low, ci_high, standard_error,
+    /// runs, selection_seconds, seeds (labels separated by spaces; quoted as RFC 4180 needs).
+    ///
+    /// Complexity: O(rows · k).
+    public func csv() -> String {
+        var text = "algorithm,k,spread,ci_low,ci_high,standard_error,runs,selection_seconds,seeds\n"
+        for row in rows {
+            let fields = [row.algorithm, String(row.k), String(row.spread.mean), String(row.spread.confidenceLow),
+                          String(row.spread.confidenceHigh), String(row.spread.standardError), String(row.spread.runs),
+                          String(row.selectionSeconds), row.seeds.joined(separator: " ")]
+            text += fields.map(Self.csvField).joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    /// A CSV field, quoted when it holds a comma, quote or line break.
+    static func csvField(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    /// `self` with every `target` character replaced by `replacement`.
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
+    }
+}

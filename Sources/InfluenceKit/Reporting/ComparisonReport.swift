@@ -1,0 +1,52 @@
+/// The record of a comparison, as `infmax compare --json` prints it: parameters, then one row per
+/// (algorithm, k) with the seeds by their original labels.
+public struct ComparisonReport: Sendable, Codable, Equatable {
+    /// One algorithm at one k.
+    public struct Row: Sendable, Codable, Equatable {
+        public var algorithm: String
+        public var k: Int
+        /// Seeds by original label, in order of choice.
+        public var seeds: [String]
+        /// Monte Carlo estimate of their spread (mean, 95% CI, ...).
+        public var spread: SpreadEstimate
+        /// Wall time to choose them, in seconds.
+        public var selectionSeconds: Double
+    }
+
+    /// The graph's path (as given).
+    public var graph: String
+    public var nodes: Int
+    public var arcs: Int
+    public var model: DiffusionModelKind
+    /// Monte Carlo runs per evaluation.
+    public var runs: Int
+    /// The evaluation seed (every seed set sees the same worlds).
+    public var seed: UInt64
+    /// The seed of randomised selectors, derived from `seed`.
+    public var selectionSeed: UInt64
+    public var ks: [Int]
+    public var algorithms: [String]
+    public var rows: [Row]
+
+    /// Labels the rows of a comparison run on `graph`.
+    ///
+    /// Complexity: O(rows · k).
+    public init(graphPath: String, graph: InfluenceGraph, model: DiffusionModelKind,
+                evaluation: MonteCarloSimulator.Configuration, rows: [Comparison.Row]) {
+        self.graph = graphPath
+        nodes = graph.nodeCount
+        arcs = graph.arcCount
+        self.model = model
+        runs = evaluation.runs
+        seed = evaluation.seed
+        selectionSeed = Comparison.selectionSeed(for: evaluation.seed)
+        ks = Array(Set(rows.map(\.k))).sorted()
+        var names: [String] = []
+        for row in rows where !names.contains(row.algorithm) { names.append(row.algorithm) }
+        algorithms = names
+        self.rows = rows.map {
+            Row(algorithm: $0.algorithm, k: $0.k, seeds: $0.seeds.map { graph.label(of: $0) }, spread: $0.spread,
+                selectionSeconds: $0.selectionSeconds)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+/// A pool of reverse-reachable (RR) sets stored flat: the members of set `j` are
+/// `members[offsets[j]..<offsets[j + 1]]`, root first, as dense `UInt32` node ids.
+///
+/// RR sets are the samples of the RIS family (Borgs, Brautbar, Chayes, Lucier, "Maximizing Social
+/// Influence in Nearly Optimal Time", SODA 2014): for a seed set S, n · Pr[S ∩ R ≠ ∅] = σ(S).
+/// Pools are filled by `RRSetSampler`, which appends the sets in a fixed order (set `j` always
+/// comes from the same random stream), so a pool's content is the same for any thread count.
+///
+/// Memory: 4 bytes per member plus 8 bytes per set.
+public struct RRSetCollection: Sendable {
+    /// Number of nodes of the graph the sets were drawn on.
+    public let nodeCount: Int
+    /// Members of all sets, back to back.
+    public private(set) var members: [UInt32]
+    /// `count + 1` offsets into `members`.
+    public private(set) var offsets: [Int]
+
+    /// An empty pool for a graph of `nodeCount` nodes. Complexity: O(1).
+    public init(nodeCount: Int) {
+        self.nodeCount = nodeCount
+        members = []
+        offsets = [0]
+    }
+
+    /// Number of RR sets, θ.
+    @inlinable public var count: Int { offsets.count - 1 }
+
+    /// Total number of members, Σ|R|.
+    @inlinable public var memberCount: Int { members.count }
+
+    /// Mean RR-set size (0 for an empty pool).
+    public var meanSetSize: Double { count == 0 ? 0 : Double(memberCount) / Double(count) }
+
+    /// Bytes held by the pool's storage (capacity, not just what is used).
+    public var memoryBytes: Int { members.capacity * 4 + offsets.capacity * 8 }
+
+    /// The members of set `set`, root first. Complexity: O(1).
+    public func members(of set: Int) -> ArraySlice<UInt32> {
+        members[offsets[set]..<offsets[set + 1]]
+    }
+
+    /// Coverage Λ(S): how many sets contain at least one node of `seeds`.
+    ///
+    /// Complexity: O(Σ|R| + n).
+    public func coverage(of seeds: [Int]) -> Int {
+        var isSeed = [Bool](repeating: false, count: nodeCount)
+        for s in seeds where s >= 0 && s < nodeCount { isSeed[s] = true }
+        var covered = 0
+        isSeed.withUnsafeBufferPointer { seed in
+            members.withUnsafeBufferPointer { mem in
+                offsets.withUnsafeBufferPointer { off in
+                    for j in 0..<(off.count - 1) {
+                        var i = off[j]
+                        let end = off[j + 1]
+                        while i < end {
+                            if seed[Int(mem[i])] { covered += 1; break }
+                            i += 1
+                        }
+                    }
+                }
+            }
+        }
+        return covered
+    }
+
+    /// Appends one set (tests and hand-made set systems; samplers append in bulk).
+    ///
+    /// Complexity: O(|set|) amortised.
+    public mutating func append<S: Sequence>(set: S) where S.Element == UInt32 {
+        members.append(contentsOf: set)
+        offsets.append(members.count)
+    }
+
+    /// Reserves room for `sets` more sets with `members` more members in total.
+    mutating func reserve(sets: Int, members extra: Int) {
+        members.reserveCapacity(members.count + extra)
+        offsets.reserveCapacity(offsets.count + sets)
+    }
+
+    /// Appends a run of sets: `memberRun` holds their members back to back and `sizes` their sizes.
+    mutating func append(memberRun: UnsafeBufferPointer<UInt32>, sizes: UnsafeBufferPointer<UInt32>) {
+        members.append(contentsOf: memberRun)
+        var end = offsets[offsets.count - 1]
+        for size in sizes {
+            end += Int(size)
+            offsets.append(end)
+        }
+    }
+
+    /// Removes every set, keeping the storage when asked. Complexity: O(1) (O(capacity) to free).
+    public mutating func removeAll(keepingCapacity: Bool = false) {
+        members.removeAll(keepingCapacity: keepingCapacity)
+        offsets.removeAll(keepingCapacity: keepingCapacity)
+        offsets.append(0)
+    }
+}

@@ -1,0 +1,196 @@
+/// Greedy maximum coverage over a pool of RR sets: pick k nodes, each time the one covering the
+/// most sets not yet covered (Nemhauser, Wolsey, Fisher 1978: a (1 − 1/e) approximation of the
+/// best coverage; on RR sets, Borgs et al. SODA 2014 and Tang, Shi, Xiao SIGMOD 2015).
+///
+/// Every node's marginal coverage is kept exact by decrementing the counts of all members of a
+/// set when it becomes covered (each set is covered once, so O(Σ|R|) in all); a lazy max-heap
+/// keyed by (coverage, −node) finds the best node, so ties go to the smaller node id.
+public enum MaxCoverage {
+    /// What greedy found.
+    public struct Result: Sendable, Equatable {
+        /// The chosen nodes in selection order.
+        public let seeds: [Int]
+        /// How many new sets each seed covered when chosen, Λ(S_i) − Λ(S_{i−1}).
+        public let marginalCoverage: [Int]
+        /// Λ(S): sets covered by all seeds.
+        public let coverage: Int
+        /// When asked: an upper bound on the coverage of the best k nodes,
+        /// min over i = 0...k of Λ(S_i) + (the k largest marginal coverages given S_i)
+        /// (Tang, Tang, Xiao, Yuan, "Online Processing Algorithms for Influence Maximization",
+        /// SIGMOD 2018, §4.2; valid by submodularity of coverage), and at most θ.
+        public let upperBound: Int?
+    }
+
+    /// Runs greedy for `k` seeds on `pool` using its inverted `index`.
+    ///
+    /// When fewer than `k` nodes cover anything new, the rest are the smallest unchosen ids with
+    /// marginal coverage 0.
+    ///
+    /// - Parameter upperBound: also compute the bound on the best coverage (adds O(k² log n)).
+    /// - Precondition: 0 ≤ k ≤ n and fewer than 2³² sets.
+    /// - Complexity: O(Σ|R| + n + k·log n) time (plus O(k² log n) with the bound), O(n + θ) memory.
+    public static func select(_ k: Int, from pool: RRSetCollection, index: RRSetInvertedIndex,
+                              upperBound: Bool = false) -> Result {
+        let n = pool.nodeCount
+        precondition(k >= 0 && k <= n, "k must be between 0 and the number of nodes")
+        precondition(pool.count < Int(UInt32.max), "greedy handles fewer than 2^32 sets")
+        var degree = [UInt32](repeating: 0, count: n)
+        var heap = [UInt64]()
+        heap.reserveCapacity(n)
+        for v in 0..<n {
+            let d = index.degree(of: v)
+            degree[v] = UInt32(d)
+            if d > 0 { heap.append(key(UInt32(d), v)) }
+        }
+        var covered = [Bool](repeating: false, count: pool.count)
+        var chosen = [Bool](repeating: false, count: n)
+        var seeds = [Int](), marginal = [Int]()
+        seeds.reserveCapacity(k); marginal.reserveCapacity(k)
+        var coverage = 0
+        var bound = Int.max
+        var nextZero = 0
+
+        degree.withUnsafeMutableBufferPointer { degree in
+            var queue = LazyMaxHeap(keys: heap)
+            heap = []
+            var topK = [UInt64]()
+            topK.reserveCapacity(k)
+            for i in 0...k {
+                if upperBound {
+                    var sum = 0
+                    topK.removeAll(keepingCapacity: true)
+                    while topK.count < k, let top = queue.freshTop(degree) {
+                        topK.append(top)
+                        sum += Int(top >> 32)
+                        queue.removeTop()
+                    }
+                    for entry in topK { queue.insert(entry) }
+                    bound = min(bound, coverage + sum)
+                }
+                if i == k { break }
+                let v: Int
+                if let top = queue.freshTop(degree) {
+                    v = node(of: top)
+                    queue.removeTop()
+                } else {
+                    while chosen[nextZero] { nextZero += 1 }
+                    v = nextZero
+                }
+                chosen[v] = true
+                let gain = Int(degree[v])
+                seeds.append(v)
+                marginal.append(gain)
+                coverage += gain
+                if gain == 0 { continue }
+                pool.members.withUnsafeBufferPointer { members in
+                    pool.offsets.withUnsafeBufferPointer { offsets in
+                        index.setIDs.withUnsafeBufferPointer { ids in
+                            covered.withUnsafeMutableBufferPointer { covered in
+                                for e in index.nodeOffsets[v]..<index.nodeOffsets[v + 1] {
+                                    let s = Int(ids[e])
+                                    if covered[s] { continue }
+                                    covered[s] = true
+                                    for m in offsets[s]..<offsets[s + 1] {
+                                        degree[Int(members[m])] &-= 1
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // No k nodes cover more than every set.
+        return Result(seeds: seeds, marginalCoverage: marginal, coverage: coverage,
+                      upperBound: upperBound ? min(bound, pool.count) : nil)
+    }
+
+    /// Greedy on `pool`, building its inverted index first.
+    ///
+    /// Complexity: O(Σ|R| + n + k·log n).
+    public static func select(_ k: Int, from pool: RRSetCollection, upperBound: Bool = false) -> Result {
+        select(k, from: pool, index: pool.makeInvertedIndex(), upperBound: upperBound)
+    }
+
+    /// Heap key: coverage in the high half, the complement of the node id in the low half, so
+    /// larger coverage wins and, among equals, the smaller id.
+    @inline(__always) static func key(_ gain: UInt32, _ node: Int) -> UInt64 {
+        (UInt64(gain) << 32) | UInt64(UInt32.max - UInt32(node))
+    }
+
+    @inline(__always) static func node(of key: UInt64) -> Int {
+        Int(UInt32.max - UInt32(truncatingIfNeeded: key))
+    }
+}
+
+/// A binary max-heap of greedy keys whose stored coverages may be stale (only ever too high).
+struct LazyMaxHeap {
+    private var keys: [UInt64]
+
+    /// Heapifies `keys`. Complexity: O(count).
+    init(keys: [UInt64]) {
+        self.keys = keys
+        var i = keys.count / 2
+        while i > 0 {
+            i -= 1
+            siftDown(i)
+        }
+    }
+
+    /// The top entry after refreshing stale tops against the current `degree` (entries whose
+    /// coverage fell to 0 are dropped); nil when nothing with positive coverage is left.
+    ///
+    /// Complexity: O(log n) per refresh.
+    mutating func freshTop(_ degree: UnsafeMutableBufferPointer<UInt32>) -> UInt64? {
+        while let top = keys.first {
+            let v = MaxCoverage.node(of: top)
+            let current = degree[v]
+            if UInt64(current) == top >> 32 { return top }
+            if current == 0 {
+                removeTop()
+            } else {
+                keys[0] = MaxCoverage.key(current, v)
+                siftDown(0)
+            }
+        }
+        return nil
+    }
+
+    /// Removes the top entry. Complexity: O(log n).
+    mutating func removeTop() {
+        let last = keys.removeLast()
+        if !keys.isEmpty {
+            keys[0] = last
+            siftDown(0)
+        }
+    }
+
+    /// Adds an entry. Complexity: O(log n).
+    mutating func insert(_ key: UInt64) {
+        keys.append(key)
+        var i = keys.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            if keys[parent] >= key { break }
+            keys[i] = keys[parent]
+            i = parent
+        }
+        keys[i] = key
+    }
+
+    private mutating func siftDown(_ start: Int) {
+        let count = keys.count
+        let value = keys[start]
+        var i = start
+        while true {
+            let left = 2 * i + 1
+            if left >= count { break }
+            var child = left
+            if left + 1 < count, keys[left + 1] > keys[left] { child = left + 1 }
+            if keys[child] <= value { break }
+            keys[i] = keys[child]
+            i = child
+        }
+        keys[i] = value
+    }
+}

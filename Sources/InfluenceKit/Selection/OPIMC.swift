@@ -1,0 +1,233 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// OPIM-C: Tang, Tang, Xiao, Yuan, "Online Processing Algorithms for Influence Maximization",
+/// SIGMOD 2018, Algorithm 2.
+///
+/// Two independent pools R1 and R2 of equal size start at θ0 = θmax·ε²k/n sets. Each round,
+/// greedy picks S on R1; R2's coverage of S gives a lower bound σˡ(S) and R1 an upper bound σᵘ of
+/// OPT (Lemmas 4.2 and 4.3 of the paper, each failing with probability δ/(3·i_max)); the round's
+/// instance-wise ratio is α = σˡ/σᵘ. The run stops when α ≥ 1 − 1/e − ε, else doubles both pools;
+/// the last round uses at least θmax sets (Eq. 13), which guarantees 1 − 1/e − ε by itself. The
+/// result holds with probability at least 1 − δ.
+///
+/// Precision refinement (optional, `Configuration.precision`): the ratio is a worst-case
+/// certificate; how close greedy gets to its best depends on how precisely R1 measures coverage.
+/// With a precision ρ, once the ratio is reached the run keeps going while the relative standard
+/// error of R1's estimate of σ(S), √((1 − p̂)/Λ1(S)) with p̂ = Λ1(S)/θ1, exceeds ρ: the next round
+/// grows R1 alone to the size that estimate calls for (never beyond θmax), and its ratio is
+/// computed and reported like any other. Refinement rounds are rounds of the algorithm, counted in
+/// i_max, and R2 stays independent of R1, so the bounds keep their failure probability.
+///
+/// Usage: configure, `run(on:)`, read the report (each round's α is what users should see).
+public struct OPIMC: Sendable {
+    /// What to run.
+    public struct Configuration: Sendable {
+        /// Seeds to pick.
+        public var k: Int
+        /// ε of the target ratio 1 − 1/e − ε (0 < ε < 1).
+        public var epsilon: Double
+        /// Failure probability δ (nil: 1/n).
+        public var delta: Double?
+        /// Seed of every random choice.
+        public var seed: UInt64
+        /// Sampling threads.
+        public var workers: Int
+        /// Memory limit, checked before each pool growth.
+        public var memory: MemoryBudget
+        /// Progress and notes.
+        public var progress: ProgressMeter
+        /// Relative standard error of R1's spread estimate to refine to once the ratio is reached
+        /// (nil: stop as soon as it is reached, as in the paper).
+        public var precision: Double?
+
+        /// Parameters of a run; checked by `run(on:)`. Complexity: O(1).
+        public init(k: Int, epsilon: Double = 0.1, delta: Double? = nil, seed: UInt64 = 1, workers: Int = 1,
+                    memory: MemoryBudget = MemoryBudget(), progress: ProgressMeter = .silent, precision: Double? = nil) {
+            self.k = k
+            self.epsilon = epsilon
+            self.delta = delta
+            self.precision = precision
+            self.seed = seed
+            self.workers = workers
+            self.memory = memory
+            self.progress = progress
+        }
+    }
+
+    /// One round: pool sizes, coverages, bounds and the ratio reached.
+    public struct Round: Sendable, Codable, Equatable {
+        /// 1-based round number.
+        public var index: Int
+        /// Sets in R1.
+        public var rrSetsR1: Int
+        /// Sets in R2.
+        public var rrSetsR2: Int
+        /// True for a precision-refinement round (R1 grown alone).
+        public var refinement: Bool
+        /// Λ1(S): coverage of greedy's seeds on R1.
+        public var coverageR1: Int
+        /// Λ2(S): coverage of the same seeds on R2.
+        public var coverageR2: Int
+        /// σˡ(S), the lower bound of the seeds' spread from R2.
+        public var lowerBound: Double
+        /// σᵘ, the upper bound of OPT from R1.
+        public var upperBound: Double
+        /// α = σˡ/σᵘ.
+        public var ratio: Double
+        /// √((1 − p̂)/Λ1(S)): relative standard error of R1's estimate of σ(S).
+        public var relativeStandardError: Double
+        /// Wall seconds of the round (sampling and selection).
+        public var seconds: Double
+    }
+
+    /// What a run found.
+    public struct Report: Sendable {
+        /// Seeds, gains, sets used, timings, memory, guarantee.
+        public var selection: SeedSelection
+        /// Every round, in order.
+        public var rounds: [Round]
+        /// δ used.
+        public var delta: Double
+        /// θ0 and θmax (per pool).
+        public var thetaZero: Int
+        public var thetaMax: Int
+        /// Number of rounds allowed.
+        public var maxRounds: Int
+    }
+
+    /// The run's parameters.
+    public let configuration: Configuration
+
+    /// OPIM-C configured by `configuration`; nothing runs until `run(on:)`. Complexity: O(1).
+    public init(_ configuration: Configuration) {
+        self.configuration = configuration
+    }
+
+    /// Runs OPIM-C with `sampler`'s graph and model.
+    ///
+    /// - Throws: `.usage` for bad parameters, `.resource` when the pools would exceed the memory
+    ///   limit.
+    /// - Complexity: O((k ln n + ln(1/δ))(n + m)/ε²) expected in the worst case (Theorem 4.5);
+    ///   usually far less, as the ratio is reached early.
+    public func run(on sampler: RRSetSampler) throws(InfluenceError) -> Report {
+        let c = configuration
+        let nodes = sampler.graph.nodeCount
+        try SeedSelection.validate(k: c.k, epsilon: c.epsilon, nodeCount: nodes)
+        let n = Double(nodes)
+        let delta = c.delta ?? 1 / n
+        guard delta > 0, delta < 1 else {
+            throw InfluenceError(.usage, "--delta must lie strictly between 0 and 1 (got \(delta))")
+        }
+        if let precision = c.precision, !(precision > 0 && precision < 1) {
+            throw InfluenceError(.usage, "--precision must lie strictly between 0 and 1 (got \(precision); e.g. --precision 0.005)")
+        }
+        let e1 = Combinatorics.greedyRatio
+        let logC = Combinatorics.logBinomial(nodes, c.k)
+        let alpha = log(6 / delta).squareRoot()
+        let beta = (e1 * (logC + log(6 / delta))).squareRoot()
+        // Eq. 13: θmax = 2n((1 − 1/e)α + β)² / (ε²k); θ0 = θmax·ε²k/n.
+        let thetaMaxReal = 2 * n * (e1 * alpha + beta) * (e1 * alpha + beta) / (c.epsilon * c.epsilon * Double(c.k))
+        let thetaZeroReal = thetaMaxReal * c.epsilon * c.epsilon * Double(c.k) / n
+        let thetaMax = Int(thetaMaxReal.rounded(.up))
+        let thetaZero = max(1, Int(thetaZeroReal.rounded(.up)))
+        let maxRounds = max(1, Int(log2(thetaMaxReal / thetaZeroReal).rounded(.up)))
+        let a = log(3 * Double(maxRounds) / delta)
+        let target = e1 - c.epsilon
+
+        let pilotMean = max(1, sampler.pilotMeanSetSize(seed: c.seed))
+        let worst = MemoryBudget.estimate(pools: [.init(before: 0, after: RRSetSampler.roundedToTasks(thetaMax)),
+                                                  .init(before: 0, after: RRSetSampler.roundedToTasks(thetaMax))],
+                                          indexedSets: RRSetSampler.roundedToTasks(thetaMax), meanSetSize: pilotMean,
+                                          nodeCount: nodes, workers: c.workers)
+        if worst > c.memory.limitBytes {
+            c.progress.note("OPIM-C may draw up to 2 × \(thetaMax) RR sets, about \(SystemMemory.describe(worst)) of memory, above the limit of \(SystemMemory.describe(c.memory.limitBytes)); it stops with an error if a round would exceed the limit")
+        }
+
+        var r1 = RRSetCollection(nodeCount: nodes)
+        var r2 = RRSetCollection(nodeCount: nodes)
+        var rounds = [Round]()
+        var samplingSeconds = 0.0, selectionSeconds = 0.0
+        var peak = 0
+        var goal1 = thetaZero, goal2 = thetaZero
+        var refining = false
+        var best: MaxCoverage.Result?
+        var reached = 0.0
+        for i in 1...maxRounds {
+            var clock = Stopwatch()
+            if i == maxRounds {
+                goal1 = max(goal1, thetaMax)
+                if !refining { goal2 = goal1 }
+            }
+            let next1 = RRSetSampler.roundedToTasks(goal1), next2 = RRSetSampler.roundedToTasks(goal2)
+            let mean = r1.count > 0 ? (r1.meanSetSize + r2.meanSetSize) / 2 : pilotMean
+            let estimate = MemoryBudget.estimate(pools: [.init(before: r1.count, after: next1), .init(before: r2.count, after: next2)],
+                                                 indexedSets: next1, meanSetSize: mean, nodeCount: nodes, workers: c.workers)
+            try c.memory.check(estimate, step: "OPIM-C round \(i) (\(next1) + \(next2) RR sets)")
+            sampler.extend(&r1, to: goal1, seed: c.seed, poolID: RRPool.selection, workers: c.workers,
+                           progress: c.progress, phase: "OPIM-C round \(i): R1")
+            sampler.extend(&r2, to: goal2, seed: c.seed, poolID: RRPool.validation, workers: c.workers,
+                           progress: c.progress, phase: "OPIM-C round \(i): R2")
+            let sampled = clock.lap()
+            samplingSeconds += sampled
+
+            let index = r1.makeInvertedIndex()
+            peak = max(peak, r1.memoryBytes + r2.memoryBytes + index.memoryBytes)
+            let greedy = MaxCoverage.select(c.k, from: r1, index: index, upperBound: true)
+            let coverage2 = r2.coverage(of: greedy.seeds)
+            let theta1 = Double(r1.count), theta2 = Double(r2.count)
+            // Lemma 4.2 (lower bound of σ(S) from R2) and Lemma 4.3 with the tightened coverage bound.
+            let lowerCoverage = pow((Double(coverage2) + 2 * a / 9).squareRoot() - (a / 2).squareRoot(), 2) - a / 18
+            let lower = max(0, lowerCoverage) * n / theta2
+            let upperCoverage = min(Double(greedy.upperBound ?? Int.max), Double(greedy.coverage) / e1)
+            let upper = pow((upperCoverage + a / 2).squareRoot() + (a / 2).squareRoot(), 2) * n / theta1
+            let ratio = upper > 0 ? lower / upper : 0
+            let covered = Double(greedy.coverage)
+            let fraction = covered / theta1
+            let error = covered > 0 ? ((1 - fraction) / covered).squareRoot() : .infinity
+            let selected = clock.lap()
+            selectionSeconds += selected
+            rounds.append(Round(index: i, rrSetsR1: r1.count, rrSetsR2: r2.count, refinement: refining,
+                                coverageR1: greedy.coverage, coverageR2: coverage2, lowerBound: lower, upperBound: upper,
+                                ratio: ratio, relativeStandardError: error, seconds: sampled + selected))
+            best = greedy
+            reached = ratio
+            if i == maxRounds { break }
+            if ratio >= target {
+                guard let precision = c.precision, error > precision, fraction > 0 else { break }
+                // Refinement: R1 alone grows to the size at which the error would be ρ (25% margin,
+                // as greedy's coverage fraction shrinks a little on more sets), never beyond θmax.
+                let wanted = min(Double(thetaMax), 1.25 * (1 - fraction) / (fraction * precision * precision))
+                let grown = RRSetSampler.roundedToTasks(Int(wanted.rounded(.up)))
+                guard grown > r1.count else { break }
+                let need = MemoryBudget.estimate(pools: [.init(before: r1.count, after: grown), .init(before: r2.count, after: r2.count)],
+                                                 indexedSets: grown, meanSetSize: r1.meanSetSize, nodeCount: nodes, workers: c.workers)
+                if need > c.memory.limitBytes {
+                    c.progress.note("precision refinement stopped: \(grown) RR sets would need about \(SystemMemory.describe(need)) (limit \(SystemMemory.describe(c.memory.limitBytes)))")
+                    break
+                }
+                refining = true
+                goal1 = grown
+                goal2 = r2.count
+            } else {
+                // The paper doubles both pools (after a refinement R1 is already the larger one).
+                refining = false
+                goal2 = r2.count * 2
+                goal1 = max(r1.count, goal2)
+            }
+        }
+        let greedy = best!
+        // With |R1| ≥ θmax in the last round the target ratio holds by Eq. 13 even when α falls short.
+        let approximation = r1.count >= thetaMax ? max(reached, target) : reached
+        let selection = SeedSelection(
+            algorithm: "OPIM-C", nodeCount: nodes, seeds: greedy.seeds, marginalCoverage: greedy.marginalCoverage,
+            selectionSets: r1.count, rrSetsGenerated: r1.count + r2.count,
+            phases: [PhaseTiming(name: "sampling", seconds: samplingSeconds, rrSets: r1.count + r2.count),
+                     PhaseTiming(name: "selection", seconds: selectionSeconds, rrSets: 0)],
+            peakRRSetBytes: peak,
+            guarantee: Guarantee(approximation: approximation, target: target, failureProbability: delta, instanceWise: true))
+        return Report(selection: selection, rounds: rounds, delta: delta, thetaZero: thetaZero, thetaMax: thetaMax,
+                      maxRounds: maxRounds)
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import InfluenceKit
+
+/// A memory size on the command line: bytes, with an optional K, M, G or T suffix (powers of
+/// 1024), or a percentage of physical memory (`80%`).
+struct ByteCount: ExpressibleByArgument, Sendable {
+    var bytes: Int
+
+    init(bytes: Int) { self.bytes = bytes }
+
+    init?(argument: String) {
+        let text = argument.trimmingCharacters(in: .whitespaces).uppercased()
+        if text.hasSuffix("%") {
+            guard let percent = Double(text.dropLast()), percent > 0, percent <= 100 else { return nil }
+            bytes = Int(Double(SystemMemory.physicalBytes) * percent / 100)
+            return
+        }
+        var digits = Substring(text)
+        if digits.hasSuffix("IB") { digits = digits.dropLast(2) } else if digits.hasSuffix("B") { digits = digits.dropLast() }
+        var scale = 1.0
+        if let last = digits.last, let power = ["K": 1, "M": 2, "G": 3, "T": 4][String(last)] {
+            scale = pow(1024, Double(power))
+            digits = digits.dropLast()
+        }
+        guard let value = Double(digits), value > 0, value.isFinite else { return nil }
+        bytes = Int(value * scale)
+    }
+
+    static var defaultValueDescription: String { "80% of physical memory" }
+}

@@ -1,0 +1,91 @@
+import Testing
+@testable import InfluenceKit
+
+@Suite(.serialized) struct ComparisonTests {
+    static func demo() throws -> LoadedGraph {
+        try GraphLoader.load(CLIRoot.path("Graphs/karate.txt"), options: GraphLoadOptions(undirected: true))
+    }
+
+    /// Every row's spread is the shared simulator's estimate of its seeds (same seed, same worlds),
+    /// and prefix methods give prefixes.
+    @Test func rowsAreTheSharedSimulatorsEstimates() throws {
+        let loaded = try Self.demo()
+        let graph = loaded.graph
+        let evaluation = MonteCarloSimulator.Configuration(runs: 1500, seed: 12, threads: 2)
+        let selectors: [any SeedSelector] = [
+            DegreeHeuristic(graph: graph), DegreeDiscount(graph: graph), PageRankHeuristic(loaded: loaded),
+            RandomSeeds(graph: graph, seed: Comparison.selectionSeed(for: 12)),
+            RISSelector(graph: graph, model: .ic, algorithm: .opimC, seed: 3, workers: 2),
+        ]
+        let rows = try Comparison(graph: graph, model: .ic, evaluation: evaluation).run(selectors, ks: [4, 1, 2, 4])
+        #expect(rows.count == 5 * 3)
+        #expect(rows.map(\.k) == Array(repeating: [1, 2, 4], count: 5).flatMap { $0 })
+        let simulator = MonteCarloSimulator(graph: graph, model: .ic, configuration: evaluation)
+        for row in rows {
+            #expect(row.seeds.count == row.k)
+            #expect(row.spread == simulator.estimate(seeds: row.seeds), "\(row.algorithm) k = \(row.k)")
+            #expect(row.selectionSeconds >= 0)
+        }
+        for name in ["degree", "degree-discount", "pagerank", "random"] {
+            let byK = rows.filter { $0.algorithm == name }
+            #expect(Array(byK[2].seeds.prefix(2)) == byK[1].seeds, "\(name)")
+            #expect(Array(byK[2].seeds.prefix(1)) == byK[0].seeds, "\(name)")
+            #expect(byK[0].selectionSeconds <= byK[2].selectionSeconds, "\(name)")
+        }
+        // Random seeds lose to degree at every k on karate (large gaps).
+        for k in [1, 2, 4] {
+            let degree = rows.first { $0.algorithm == "degree" && $0.k == k }!
+            let random = rows.first { $0.algorithm == "random" && $0.k == k }!
+            #expect(degree.spread.confidenceLow > random.spread.confidenceHigh, "k = \(k)")
+        }
+    }
+
+    @Test func sameSeedSameNumbers() throws {
+        let loaded = try Self.demo()
+        func once(threads: Int) throws -> [Comparison.Row] {
+            let graph = loaded.graph
+            let selectors: [any SeedSelector] = [
+                RandomSeeds(graph: graph, seed: 9), CELF(graph: graph, model: .lt, configuration: .init(runs: 200, seed: 9, threads: threads)),
+                RISSelector(graph: graph, model: .lt, algorithm: .imm, seed: 9, workers: threads),
+            ]
+            return try Comparison(graph: graph, model: .lt, evaluation: .init(runs: 640, seed: 4, threads: threads))
+                .run(selectors, ks: [1, 3])
+        }
+        let a = try once(threads: 1), b = try once(threads: 2)
+        #expect(a.map(\.seeds) == b.map(\.seeds))
+        #expect(a.map(\.spread) == b.map(\.spread))
+    }
+
+    @Test func rejectsBadSizesAndRepeatedNames() throws {
+        let graph = try Self.demo().graph
+        let comparison = Comparison(graph: graph, model: .ic, evaluation: .init(runs: 10, seed: 1, threads: 1))
+        #expect(throws: InfluenceError.self) { try comparison.run([DegreeHeuristic(graph: graph)], ks: []) }
+        #expect(throws: InfluenceError.self) { try comparison.run([DegreeHeuristic(graph: graph)], ks: [1, 35]) }
+        #expect(throws: InfluenceError.self) {
+            try comparison.run([DegreeHeuristic(graph: graph), DegreeHeuristic(graph: graph)], ks: [1])
+        }
+        do {
+            _ = try Comparison.validatedKs([0], nodeCount: 34)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.contains("expected 1 ≤ k ≤ 34"))
+        }
+    }
+
+    @Test func reportLabelsSeedsAndWritesCSV() throws {
+        let graph = try graphFrom("a b\nb c\nc a\nd a\n", name: "labels.txt")
+        let rows = try Comparison(graph: graph, model: .ic, evaluation: .init(runs: 64, seed: 1, threads: 1))
+            .run([DegreeHeuristic(graph: graph)], ks: [2])
+        let report = ComparisonReport(graphPath: "dir/labels,1.txt", graph: graph, model: .ic,
+                                      evaluation: .init(runs: 64, seed: 1, threads: 1), rows: rows)
+        #expect(report.rows[0].seeds.allSatisfy { ["a", "b", "c", "d"].contains($0) })
+        #expect(report.algorithms == ["degree"])
+        #expect(report.ks == [2])
+        let csv = report.csv().split(separator: "\n")
+        #expect(csv[0] == "algorithm,k,spread,ci_low,ci_high,standard_error,runs,selection_seconds,seeds")
+        #expect(csv[1].hasPrefix("degree,2,"))
+        #expect(csv[1].hasSuffix(",\(report.rows[0].seeds.joined(separator: " "))"))
+        #expect(ComparisonReport.csvField("x,\"y\"") == "\"x,\"\"y\"\"\"")
+        #expect(report.plot().title.contains("labels,1.txt"))
+    }
+}
