@@ -14,7 +14,7 @@
 # to Bench/work/ris/table.md.
 #
 # usage: Bench/bench-ris.sh        (environment: REPEAT=3, THREADS=2, RUNS=10000, GRAPHS=dir,
-#                                   FASTEST_ARGS="--precision 0.01 --evaluation-sets 16384")
+#                                   FASTEST_ARGS="--precision 0.015 --evaluation-sets 8192")
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -22,7 +22,7 @@ graphs="${GRAPHS:-$root/../shared/graphs}"
 repeat="${REPEAT:-3}"
 threads="${THREADS:-2}"
 runs="${RUNS:-10000}"
-fastest="${FASTEST_ARGS:---precision 0.01 --evaluation-sets 16384}"
+fastest="${FASTEST_ARGS:---precision 0.015 --evaluation-sets 8192}"
 work="$here/work/ris"
 mkdir -p "$work"
 

@@ -1,35 +1,77 @@
 extension RRSetCollection {
-    /// Builds the node → set index by a counting sort over the members (set ids come out
-    /// increasing within each node's row).
+    /// Builds the node → set index by a counting sort over the members, on `workers` threads
+    /// (each counts, then fills, a contiguous range of sets; set ids come out increasing within
+    /// each node's row, the same for any worker count).
     ///
     /// - Precondition: fewer than 2³² sets.
-    /// - Complexity: O(Σ|R| + n) time, 4·Σ|R| + 8·n bytes.
-    public func makeInvertedIndex() -> RRSetInvertedIndex {
+    /// - Complexity: O(Σ|R| + n·workers) time, 4·Σ|R| + 8·n·(workers + 1) bytes.
+    public func makeInvertedIndex(workers: Int = 1) -> RRSetInvertedIndex {
         precondition(count < Int(UInt32.max), "an inverted index holds fewer than 2^32 sets")
         let n = nodeCount
-        var nodeOffsets = [Int](repeating: 0, count: n + 1)
         let total = memberCount
+        let sets = count
+        // Split the sets into ranges of about equal member counts (small pools: one range).
+        let parts = max(1, min(workers, total / 100_000 + 1, sets))
+        var bounds = [0]
+        for p in 1..<parts {
+            let wanted = total * p / parts
+            var low = bounds[p - 1], high = sets
+            while low < high {
+                let middle = (low + high) / 2
+                if offsets[middle] < wanted { low = middle + 1 } else { high = middle }
+            }
+            bounds.append(low)
+        }
+        bounds.append(sets)
+
+        // Per range: counts, then (after the prefix sums) write cursors.
+        var cursors = [[Int]](repeating: [], count: parts)
+        members.withUnsafeBufferPointer { mem in
+            offsets.withUnsafeBufferPointer { off in
+                let memBox = UncheckedSendableBox(mem), offBox = UncheckedSendableBox(off)
+                let counts = UnsafeMutablePointer<[Int]>.allocate(capacity: parts)
+                counts.initialize(repeating: [], count: parts)
+                defer { counts.deinitialize(count: parts); counts.deallocate() }
+                let countsBox = UncheckedSendableBox(counts)
+                Parallel.forEachTask(parts, workers: parts) { _, p in
+                    var local = [Int](repeating: 0, count: n)
+                    local.withUnsafeMutableBufferPointer { c in
+                        for i in offBox.value[bounds[p]]..<offBox.value[bounds[p + 1]] { c[Int(memBox.value[i])] &+= 1 }
+                    }
+                    countsBox.value[p] = local
+                }
+                for p in 0..<parts { cursors[p] = counts[p] }
+            }
+        }
+        var nodeOffsets = [Int](repeating: 0, count: n + 1)
+        var running = 0
+        for v in 0..<n {
+            nodeOffsets[v] = running
+            for p in 0..<parts {
+                let c = cursors[p][v]
+                cursors[p][v] = running
+                running &+= c
+            }
+        }
+        nodeOffsets[n] = running
+
         let setIDs = [UInt32](unsafeUninitializedCapacity: total) { ids, initialized in
             members.withUnsafeBufferPointer { mem in
                 offsets.withUnsafeBufferPointer { off in
-                    nodeOffsets.withUnsafeMutableBufferPointer { start in
-                        for v in mem { start[Int(v) + 1] &+= 1 }
-                        var running = 0
-                        for v in 0..<n {
-                            let c = start[v + 1]
-                            start[v + 1] = running
-                            running &+= c
-                        }
-                        // start[v + 1] is now the write cursor of node v; after the fill it is the
-                        // end of v's row, which is what offset v + 1 must be.
-                        let sets = off.count - 1
-                        for j in 0..<sets {
-                            let id = UInt32(truncatingIfNeeded: j)
-                            for i in off[j]..<off[j + 1] {
-                                let v = Int(mem[i]) + 1
-                                let slot = start[v]
-                                ids[slot] = id
-                                start[v] = slot &+ 1
+                    let memBox = UncheckedSendableBox(mem), offBox = UncheckedSendableBox(off), idsBox = UncheckedSendableBox(ids)
+                    cursors.withUnsafeMutableBufferPointer { all in
+                        let allBox = UncheckedSendableBox(all)
+                        Parallel.forEachTask(parts, workers: parts) { _, p in
+                            allBox.value[p].withUnsafeMutableBufferPointer { cursor in
+                                for j in bounds[p]..<bounds[p + 1] {
+                                    let id = UInt32(truncatingIfNeeded: j)
+                                    for i in offBox.value[j]..<offBox.value[j + 1] {
+                                        let v = Int(memBox.value[i])
+                                        let slot = cursor[v]
+                                        idsBox.value[slot] = id
+                                        cursor[v] = slot &+ 1
+                                    }
+                                }
                             }
                         }
                     }

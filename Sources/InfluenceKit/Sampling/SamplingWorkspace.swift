@@ -63,7 +63,6 @@ final class SamplingWorkspace {
 
     /// Bytes held (marks, members, sizes, lanes).
     var memoryBytes: Int {
-        var lanes = 0
         var laneBytes = 0
         for l in 0..<lanes { laneBytes += laneSets[l].capacity * 4 }
         return nodeCount + buffer.capacity * 4 + sizes.capacity * 4 + laneBytes

@@ -127,7 +127,7 @@ public struct IMM: Sendable {
                 sampler.extend(&pool, to: thetaI, seed: c.seed, poolID: RRPool.estimation, workers: c.workers,
                                progress: c.progress, phase: "IMM estimation round \(i)")
                 generated += pool.count - before
-                let index = pool.makeInvertedIndex()
+                let index = pool.makeInvertedIndex(workers: c.workers)
                 peak = max(peak, pool.memoryBytes + index.memoryBytes)
                 let greedy = MaxCoverage.select(c.k, from: pool, index: index)
                 let spread = n * Double(greedy.coverage) / Double(pool.count)
@@ -155,7 +155,7 @@ public struct IMM: Sendable {
                                    progress: c.progress, phase: "IMM sampling")
         generated += final.count
         phases.append(PhaseTiming(name: "sampling", seconds: clock.lap(), rrSets: final.count))
-        let index = final.makeInvertedIndex()
+        let index = final.makeInvertedIndex(workers: c.workers)
         peak = max(peak, final.memoryBytes + index.memoryBytes)
         let greedy = MaxCoverage.select(c.k, from: final, index: index)
         phases.append(PhaseTiming(name: "selection", seconds: clock.lap(), rrSets: 0))

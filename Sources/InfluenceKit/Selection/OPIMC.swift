@@ -172,7 +172,7 @@ public struct OPIMC: Sendable {
             let sampled = clock.lap()
             samplingSeconds += sampled
 
-            let index = r1.makeInvertedIndex()
+            let index = r1.makeInvertedIndex(workers: c.workers)
             peak = max(peak, r1.memoryBytes + r2.memoryBytes + index.memoryBytes)
             let greedy = MaxCoverage.select(c.k, from: r1, index: index, upperBound: true)
             let coverage2 = r2.coverage(of: greedy.seeds)

@@ -57,7 +57,7 @@ struct Seeds: ParsableCommand {
     var ell: Double = 1
 
     @Option(help: ArgumentHelp("OPIM-C precision refinement: once the ratio is reached, keep growing the selection sets until they estimate the seeds' spread with this relative standard error (never beyond the paper's θmax); 0 stops as soon as the ratio is reached, as in the paper.", valueName: "R"))
-    var precision: Double = 0.005
+    var precision: Double = 0.004
 
     @OptionGroup var execution: ExecutionOptions
 
@@ -84,7 +84,7 @@ struct Seeds: ParsableCommand {
         if !(epsilon > 0 && epsilon < 1) { throw ValidationError("--epsilon must lie strictly between 0 and 1 (got \(epsilon); e.g. --epsilon 0.1)") }
         if let delta, !(delta > 0 && delta < 1) { throw ValidationError("--delta must lie strictly between 0 and 1 (got \(delta))") }
         if !(ell > 0) { throw ValidationError("--ell must be positive (got \(ell))") }
-        if !(precision >= 0 && precision < 1) { throw ValidationError("--precision must be 0 (off) or a relative standard error below 1 (got \(precision); e.g. --precision 0.005)") }
+        if !(precision >= 0 && precision < 1) { throw ValidationError("--precision must be 0 (off) or a relative standard error below 1 (got \(precision); e.g. --precision 0.004)") }
         if let evaluationSets, evaluationSets < 1 { throw ValidationError("--evaluation-sets must be positive (got \(evaluationSets))") }
         if delta != nil, algorithm == .imm { throw ValidationError("--delta applies to opim-c; IMM's failure probability is n^-ℓ (use --ell)") }
     }

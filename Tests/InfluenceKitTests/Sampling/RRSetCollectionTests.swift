@@ -60,4 +60,33 @@ import Testing
         }
         #expect(index.setIDs.count == pool.memberCount)
     }
+
+    /// The parallel build (ranges of sets counted and filled by separate workers) gives the same
+    /// index for any worker count.
+    @Test func parallelIndexEqualsSequentialIndex() {
+        var random = Xoshiro256StarStar(seed: 4)
+        let n = 5000
+        var pool = RRSetCollection(nodeCount: n)
+        var members: [UInt32] = []
+        while pool.memberCount < 350_000 {
+            members.removeAll(keepingCapacity: true)
+            let size = 1 + Int(random.nextBelow(12))
+            while members.count < size {
+                let v = UInt32(random.nextBelow(UInt64(n)))
+                if !members.contains(v) { members.append(v) }
+            }
+            pool.append(set: members)
+        }
+        let one = pool.makeInvertedIndex(workers: 1)
+        for workers in [2, 3, 4] {
+            let other = pool.makeInvertedIndex(workers: workers)
+            #expect(other.nodeOffsets == one.nodeOffsets)
+            #expect(other.setIDs == one.setIDs)
+        }
+        #expect(one.setIDs.count == pool.memberCount)
+        for v in [0, 17, 4999] {
+            let expected = (0..<pool.count).filter { pool.members(of: $0).contains(UInt32(v)) }.map(UInt32.init)
+            #expect(Array(one.sets(containing: v)) == expected)
+        }
+    }
 }
