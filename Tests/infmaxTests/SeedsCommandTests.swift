@@ -77,7 +77,7 @@ import Testing
         #expect((report["estimationRounds"] as! [Any]).count >= 1)
     }
 
-    /// The reported 95% interval contains the exact σ of the returned seeds (requirement 6b).
+    /// The reported 95% interval contains the exact σ of the returned seeds.
     @Test(arguments: [DiffusionModelKind.ic, .lt])
     func intervalContainsTheExactSpread(_ model: DiffusionModelKind) throws {
         let path = try Self.temporaryFile("tiny-\(model).txt", Self.tinyText)
@@ -99,7 +99,7 @@ import Testing
         #expect(exact >= (1 - 1 / M_E - 0.1) * best)
     }
 
-    /// The same --seed gives the same seeds for 1, 2 and 4 threads (requirement 6c).
+    /// The same --seed gives the same seeds for 1, 2 and 4 threads.
     @Test(arguments: ["opim-c", "imm"])
     func sameSeedsForAnyThreadCount(_ algorithm: String) throws {
         for model in ["ic", "lt"] {

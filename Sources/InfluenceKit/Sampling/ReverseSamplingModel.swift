@@ -2,7 +2,7 @@
 ///
 /// `RRSetSampler` is generic over this protocol, so each model's hot loop is specialised at
 /// compile time (no dynamic dispatch per arc). Conforming types hold unsafe pointers into the
-/// graph and the sampler's tables; they exist only inside the sampler's scoped helpers.
+/// graph and the sampler's tables; they exist only inside the sampler's scoped dispatch.
 protocol ReverseSamplingModel {
     /// Expands one reached node `node` of an RR set: draws its live in-arcs (IC) or its one chosen
     /// in-arc (LT) and appends to `buffer` every source whose `marks` lack `bit`, setting the bit.

@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// Small numeric helpers of the sampling bounds.
+/// Small numeric functions of the sampling bounds.
 enum Combinatorics {
     /// ln C(n, k) through log-gamma. Complexity: O(1).
     static func logBinomial(_ n: Int, _ k: Int) -> Double {

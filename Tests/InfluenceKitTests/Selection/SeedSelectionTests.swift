@@ -20,7 +20,7 @@ import Testing
 
     static let cases = TinyCase.battery.filter { $0.nodeCount >= 5 }
 
-    /// σ(S) ≥ (1 − 1/e − ε)·OPT for the returned seeds (requirement 6a), IC and LT, both algorithms.
+    /// σ(S) ≥ (1 − 1/e − ε)·OPT for the returned seeds, IC and LT, both algorithms.
     @Test(arguments: cases)
     func approximationAgainstBruteForce(_ tiny: TinyCase) throws {
         let graph = try tiny.graph()
@@ -43,7 +43,7 @@ import Testing
 
     static func mediumGraph() throws -> InfluenceGraph { try randomGraph(nodes: 200, arcs: 900, seed: 5) }
 
-    /// The same seed gives the same seeds and pools for 1, 2 and 4 threads (requirement 6c).
+    /// The same seed gives the same seeds and pools for 1, 2 and 4 threads.
     @Test(arguments: [DiffusionModelKind.ic, .lt])
     func sameSeedsForAnyThreadCount(_ model: DiffusionModelKind) throws {
         let sampler = RRSetSampler(graph: try Self.mediumGraph(), model: model)

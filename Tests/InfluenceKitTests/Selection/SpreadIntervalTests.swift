@@ -1,7 +1,7 @@
 import Testing
 @testable import InfluenceKit
 
-/// The spread interval from independent RR sets against the exact oracle (requirement 6b).
+/// The spread interval from independent RR sets against the exact oracle.
 @Suite struct SpreadIntervalTests {
     @Test func binomialFormulas() {
         let interval = SpreadInterval(covered: 250, sets: 1000, nodeCount: 40)
