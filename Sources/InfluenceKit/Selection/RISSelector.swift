@@ -24,13 +24,19 @@ public struct RISSelector: SeedSelector {
     public let memory: MemoryBudget
     public let progress: ProgressMeter
     public let method: RRSetSampler.Method
+    /// OPIM-C's precision refinement (relative standard error; nil for the paper's stopping rule).
+    /// The default is the one `infmax seeds` uses.
+    public let precision: Double?
+
+    /// The precision refinement `infmax seeds` and `infmax compare` use by default.
+    public static let defaultPrecision = 0.004
 
     public var name: String { algorithm.rawValue }
     public var nestedPrefixes: Bool { false }
 
     public init(graph: InfluenceGraph, model: DiffusionModelKind, algorithm: Algorithm, epsilon: Double = 0.1,
                 seed: UInt64, workers: Int, memory: MemoryBudget = MemoryBudget(), progress: ProgressMeter = .silent,
-                method: RRSetSampler.Method = .subset) {
+                method: RRSetSampler.Method = .subset, precision: Double? = RISSelector.defaultPrecision) {
         self.graph = graph
         self.model = model
         self.algorithm = algorithm
@@ -40,6 +46,7 @@ public struct RISSelector: SeedSelector {
         self.memory = memory
         self.progress = progress
         self.method = method
+        self.precision = precision
     }
 
     public func select(k: Int) throws(InfluenceError) -> SeedRanking {
@@ -50,7 +57,7 @@ public struct RISSelector: SeedSelector {
         switch algorithm {
         case .opimC:
             selection = try OPIMC(.init(k: k, epsilon: epsilon, seed: seed, workers: workers, memory: memory,
-                                        progress: progress)).run(on: sampler).selection
+                                        progress: progress, precision: precision)).run(on: sampler).selection
         case .imm:
             selection = try IMM(.init(k: k, epsilon: epsilon, seed: seed, workers: workers, memory: memory,
                                       progress: progress)).run(on: sampler).selection

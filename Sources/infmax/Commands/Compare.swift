@@ -74,6 +74,9 @@ struct Compare: ParsableCommand {
     @Option(help: ArgumentHelp("ε of IMM and OPIM-C (target ratio 1 − 1/e − ε).", valueName: "E"))
     var epsilon: Double = 0.1
 
+    @Option(help: ArgumentHelp("OPIM-C precision refinement, as in `infmax seeds` (0: the paper's stopping rule).", valueName: "R"))
+    var precision: Double = RISSelector.defaultPrecision
+
     @Option(name: .customLong("celf-runs"), help: ArgumentHelp("Monte Carlo runs per CELF marginal-gain evaluation (default: --runs).", valueName: "R"))
     var celfRuns: Int?
 
@@ -106,6 +109,7 @@ struct Compare: ParsableCommand {
         if runs < 1 { throw ValidationError("--runs must be at least 1 (got \(runs); e.g. --runs 10000)") }
         if let celfRuns, celfRuns < 1 { throw ValidationError("--celf-runs must be at least 1 (got \(celfRuns))") }
         if !(epsilon > 0 && epsilon < 1) { throw ValidationError("--epsilon must lie strictly between 0 and 1 (got \(epsilon); e.g. --epsilon 0.1)") }
+        if !(precision >= 0 && precision < 1) { throw ValidationError("--precision must be 0 (off) or a relative standard error below 1 (got \(precision); e.g. --precision 0.004)") }
         if !(celfBudget > 0) { throw ValidationError("--celf-budget must be a positive number of seconds (got \(celfBudget))") }
     }
 
@@ -138,7 +142,8 @@ struct Compare: ParsableCommand {
                 case .opimC, .imm:
                     selectors.append(RISSelector(graph: graph, model: model, algorithm: algorithm == .imm ? .imm : .opimC,
                                                  epsilon: epsilon, seed: selectionSeed, workers: threads,
-                                                 memory: MemoryBudget(limitBytes: maxMemory.bytes)))
+                                                 memory: MemoryBudget(limitBytes: maxMemory.bytes),
+                                                 precision: precision > 0 ? precision : nil))
                 case .celf:
                     let line = ProgressLine("celf", enabled: showProgress)
                     let celf = CELF(graph: graph, model: model,

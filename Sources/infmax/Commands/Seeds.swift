@@ -57,7 +57,7 @@ struct Seeds: ParsableCommand {
     var ell: Double = 1
 
     @Option(help: ArgumentHelp("OPIM-C precision refinement: once the ratio is reached, keep growing the selection sets until they estimate the seeds' spread with this relative standard error (never beyond the paper's θmax); 0 stops as soon as the ratio is reached, as in the paper.", valueName: "R"))
-    var precision: Double = 0.004
+    var precision: Double = RISSelector.defaultPrecision
 
     @OptionGroup var execution: ExecutionOptions
 
