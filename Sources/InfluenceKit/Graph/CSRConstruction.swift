@@ -17,42 +17,28 @@ enum CSRConstruction {
     /// Stable scatter of `payload` (and `values`) into rows given by `keys` and `offsets`.
     /// Complexity: O(n + m).
     static func scatter(keys: [UInt32], payload: [UInt32], values: [Float]?, offsets: [Int]) -> ([UInt32], [Float]?) {
-        let m = keys.count
+        (scatter(keys: keys, items: payload, offsets: offsets), values.map { scatter(keys: keys, items: $0, offsets: offsets) })
+    }
+
+    /// `items` moved into the rows given by `keys` and `offsets`, keeping their order within a row.
+    /// Complexity: O(n + m).
+    static func scatter<T: BitwiseCopyable>(keys: [UInt32], items: [T], offsets: [Int]) -> [T] {
         var cursor = offsets
-        var outPayload = [UInt32](repeating: 0, count: m)
-        var outValues: [Float]? = values == nil ? nil : [Float](repeating: 0, count: m)
-        keys.withUnsafeBufferPointer { k in
-            payload.withUnsafeBufferPointer { p in
-                cursor.withUnsafeMutableBufferPointer { cur in
-                    outPayload.withUnsafeMutableBufferPointer { out in
-                        for a in 0..<m {
+        return [T](unsafeUninitializedCapacity: keys.count) { out, initialized in
+            keys.withUnsafeBufferPointer { k in
+                items.withUnsafeBufferPointer { p in
+                    cursor.withUnsafeMutableBufferPointer { cur in
+                        for a in 0..<k.count {
                             let row = Int(k[a])
                             let slot = cur[row]
                             cur[row] = slot &+ 1
-                            out[slot] = p[a]
+                            (out.baseAddress! + slot).initialize(to: p[a])
                         }
                     }
                 }
             }
+            initialized = keys.count
         }
-        if let values {
-            var cursor = offsets
-            keys.withUnsafeBufferPointer { k in
-                values.withUnsafeBufferPointer { v in
-                    cursor.withUnsafeMutableBufferPointer { cur in
-                        outValues!.withUnsafeMutableBufferPointer { out in
-                            for a in 0..<m {
-                                let row = Int(k[a])
-                                let slot = cur[row]
-                                cur[row] = slot &+ 1
-                                out[slot] = v[a]
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return (outPayload, outValues)
     }
 
     /// Counts arcs that repeat an earlier (row, target) pair, with one epoch-stamped mark per
