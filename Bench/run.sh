@@ -70,7 +70,7 @@ awk -F, -v cores="$cores" -v date="$date" -v cpu="$cpu" -v commit="$commit" -v f
     print ""
     printf "Machine: %s cores%s; date %s; commit %s.\n", cores, (cpu != "" ? " (" cpu ")" : ""), date, commit
     print ""
-    print "Ratio = ours / peer when higher is better, peer / ours when lower is better: **above 1 means InfluenceKit is ahead**. Peers run side by side on the same inputs in the same run, except those marked (reference): figures published with a peer's code, not measured on this machine."
+    print "Ratio = ours / peer when higher is better, peer / ours when lower is better: **above 1 means InfluenceKit is ahead**. Peers run side by side on the same inputs in the same run, except those marked (reference): figures published with a peer\047s code, not measured on this machine."
     if (failed != "") {
       print ""
       print "**Failed scripts:**"
