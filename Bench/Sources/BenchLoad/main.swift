@@ -8,11 +8,7 @@ import Glibc
 #endif
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let clock = ContinuousClock()
-    let start = clock.now
-    try body()
-    let d = clock.now - start
-    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    try Stopwatch.measure(body)
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())

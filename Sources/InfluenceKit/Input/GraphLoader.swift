@@ -52,20 +52,15 @@ public struct LoadedGraph: Sendable {
 public enum GraphLoader {
     /// Loads `path`. Complexity: O(file size + n + m).
     public static func load(_ path: String, options: GraphLoadOptions = GraphLoadOptions()) throws(InfluenceError) -> LoadedGraph {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let total = Stopwatch()
         let format = options.format ?? GraphFormat.infer(from: path)
         if format == .infgraph {
             let graph = try GraphSnapshot.read(path)
-            return LoadedGraph(graph: graph, igraph: nil, seconds: seconds(since: start, clock))
+            return LoadedGraph(graph: graph, igraph: nil, seconds: total.seconds)
         }
         var stages: [(stage: String, seconds: Double)] = []
-        var mark = start
-        func lap(_ stage: String) {
-            let now = clock.now
-            stages.append((stage, Self.seconds(now - mark)))
-            mark = now
-        }
+        var stage = Stopwatch()
+        func lap(_ name: String) { stages.append((name, stage.lap())) }
         let bytes = try FileContents.read(path)
         lap("read")
         let readValues: Bool
@@ -78,7 +73,7 @@ public enum GraphLoader {
             if options.igraph == .onDemand {
                 let graph = try InfluenceGraph(arcs: arcs, options: options.build, format: format.rawValue, source: path)
                 lap("CSR build")
-                var loaded = LoadedGraph(graph: graph, igraph: nil, seconds: seconds(since: start, clock))
+                var loaded = LoadedGraph(graph: graph, igraph: nil, seconds: total.seconds)
                 loaded.stages = stages
                 return loaded
             }
@@ -97,18 +92,11 @@ public enum GraphLoader {
         lap(format == .snap ? "igraph export" : "igraph read")
         let graph = try InfluenceGraph(arcs: arcs, options: options.build, format: format.rawValue, source: path)
         lap("CSR build")
-        var loaded = LoadedGraph(graph: graph, igraph: handle, seconds: seconds(since: start, clock))
+        var loaded = LoadedGraph(graph: graph, igraph: handle, seconds: total.seconds)
         loaded.stages = stages
         return loaded
     }
 
-    private static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
-        seconds(clock.now - start)
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
 
     private static func readWithIGraph(_ bytes: [UInt8], path: String, format: GraphFormat, options: GraphLoadOptions,
                                        readValues: Bool) throws(InfluenceError) -> (ArcList, IGraphHandle) {

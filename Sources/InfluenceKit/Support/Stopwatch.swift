@@ -16,6 +16,13 @@ public struct Stopwatch: Sendable {
         return Self.seconds(now - start)
     }
 
+    /// Seconds `body` takes to run. Complexity: that of `body`.
+    public static func measure(_ body: () throws -> Void) rethrows -> Double {
+        let watch = Stopwatch()
+        try body()
+        return watch.seconds
+    }
+
     static func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }

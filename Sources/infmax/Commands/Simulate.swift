@@ -77,8 +77,7 @@ struct Simulate: ParsableCommand {
                 configuration: .init(runs: runs, seed: execution.seed, threads: threads, maxSteps: maxSteps))
             let progressLine = ProgressLine("simulate")
             let progress: @Sendable (Int, Int) -> Void = { done, total in progressLine.update(done, of: total, unit: "runs") }
-            let clock = ContinuousClock()
-            let start = clock.now
+            let watch = Stopwatch()
             var tally = MonteCarloTally()
             if let untilRelativeError {
                 tally = simulator.simulate(seeds: seeds, untilRelativeError: untilRelativeError, maxRuns: resolvedMaxRuns,
@@ -86,9 +85,8 @@ struct Simulate: ParsableCommand {
             } else {
                 simulator.simulate(seeds: seeds, runs: 0..<runs, countNodes: nodeProbabilities != nil, into: &tally, progress: progress)
             }
-            let elapsed = clock.now - start
+            let seconds = watch.seconds
             progressLine.finish()
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             let exactValue = exact ? try ExactSpread.spread(of: seeds, in: graph, model: model, maxSteps: maxSteps) : nil
             var top: [SimulationReport.NodeProbability]?
             if let nodeProbabilities {
