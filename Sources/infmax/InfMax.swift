@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import InfluenceKit
 
 @main
 struct InfMax: ParsableCommand {
@@ -12,7 +13,7 @@ struct InfMax: ParsableCommand {
 
         Start with `infmax info GRAPH` to see what was loaded.
         """,
-        version: "0.1.0",
+        version: InfluenceKitVersion.library,
         subcommands: [Seeds.self, Simulate.self, Compare.self, Info.self, Convert.self, Generate.self]
     )
 }

@@ -23,17 +23,21 @@ struct RelevantInstance {
     var worlds: UInt64 = 1
 
     /// Collects the relevant part. Complexity: O(n + m).
-    init(seeds: [Int], graph: InfluenceGraph, model: DiffusionModelKind) throws(InfluenceError) {
+    init(seeds: [Int], graph: InfluenceGraph, liveEdges: LiveEdgeView) throws(InfluenceError) {
         let n = graph.nodeCount
         var local = [Int](repeating: -1, count: n)
         for s in seeds {
             guard s >= 0 && s < n else {
-                throw InfluenceError(.usage, "seed \(s) is not a node (expected an id in 0..<\(n))")
+                throw InfluenceError(.usage, parameter: "seeds", "seed \(s) is not a node (expected an id in 0..<\(n))")
             }
             if local[s] < 0 { local[s] = nodes.count; nodes.append(UInt32(s)) }
         }
         seedCount = nodes.count
-        let values = model == .ic ? graph.outProbabilities : graph.outWeights
+        let values: [Float]
+        switch liveEdges {
+        case .independentArcs(let probabilities): values = probabilities
+        case .singleInArc(let weights): values = weights
+        }
         // Relevant nodes: BFS over arcs of positive value.
         var head = 0
         while head < nodes.count {
@@ -54,15 +58,15 @@ struct RelevantInstance {
             }
             offsets.append(heads.count)
         }
-        switch model {
-        case .ic:
+        switch liveEdges {
+        case .independentArcs:
             bit = arcValue.map { _ in -1 }
             for (a, p) in arcValue.enumerated() where p < 1 {
                 bit[a] = bitProbabilities.count
                 bitProbabilities.append(p)
             }
             worlds = bitProbabilities.count >= 64 ? UInt64.max : UInt64(1) << UInt64(bitProbabilities.count)
-        case .lt:
+        case .singleInArc:
             // Group the relevant arcs by head: the in-arc choices of each non-seed node.
             let count = nodes.count
             var inCount = [Int](repeating: 0, count: count + 1)
@@ -93,15 +97,15 @@ struct RelevantInstance {
     }
 
     /// The message refusing an instance above the limit.
-    func refusal(model: DiffusionModelKind) -> String {
+    func refusal(_ liveEdges: LiveEdgeView) -> String {
         let limit = ExactSpread.worldLimit
         let count: String
-        switch model {
-        case .ic:
+        switch liveEdges {
+        case .independentArcs:
             let bits = bitProbabilities.count
             count = bits >= 64 ? "2^\(bits) live-edge worlds (\(bits) arcs with 0 < p < 1)"
                                : "2^\(bits) = \(UInt64(1) << UInt64(bits)) live-edge worlds (\(bits) arcs with 0 < p < 1)"
-        case .lt:
+        case .singleInArc:
             count = worlds == UInt64.max ? "more than 2^64 live-edge worlds" : "\(worlds) live-edge worlds"
         }
         return "exact spread would enumerate \(count) reachable from the seeds (limit 2^24 = \(limit)); estimate it by Monte Carlo instead"

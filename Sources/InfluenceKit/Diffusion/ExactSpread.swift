@@ -24,10 +24,10 @@ public enum ExactSpread {
     ///   when the instance has more than 2^24 live-edge worlds.
     /// - Complexity: O(W · (n' + m')) with W the number of worlds (2^u for IC, u the uncertain
     ///   relevant arcs; Π_v (choices of v) for LT) and n', m' the relevant nodes and arcs.
-    public static func spread(of seeds: [Int], in graph: InfluenceGraph, model: DiffusionModelKind,
+    public static func spread(of seeds: [Int], under model: any DiffusionModel,
                               maxSteps: Int? = nil) throws(InfluenceError) -> Double {
         var total = 0.0
-        try enumerateWorlds(seeds: seeds, graph: graph, model: model, maxSteps: maxSteps) { probability, reached in
+        try enumerateWorlds(seeds: seeds, model: model, maxSteps: maxSteps) { probability, reached in
             total += probability * Double(reached.count)
         }
         return total
@@ -35,12 +35,12 @@ public enum ExactSpread {
 
     /// For every node, the exact probability that it ends active; the values sum to σ(S).
     ///
-    /// - Throws: as `spread(of:in:model:maxSteps:)`.
-    /// - Complexity: as `spread(of:in:model:maxSteps:)`, plus O(n) memory.
-    public static func activationProbabilities(of seeds: [Int], in graph: InfluenceGraph, model: DiffusionModelKind,
+    /// - Throws: as `spread(of:under:maxSteps:)`.
+    /// - Complexity: as `spread(of:under:maxSteps:)`, plus O(n) memory.
+    public static func activationProbabilities(of seeds: [Int], under model: any DiffusionModel,
                                                maxSteps: Int? = nil) throws(InfluenceError) -> [Double] {
-        var probabilities = [Double](repeating: 0, count: graph.nodeCount)
-        try enumerateWorlds(seeds: seeds, graph: graph, model: model, maxSteps: maxSteps) { probability, reached in
+        var probabilities = [Double](repeating: 0, count: model.graph.nodeCount)
+        try enumerateWorlds(seeds: seeds, model: model, maxSteps: maxSteps) { probability, reached in
             for v in reached { probabilities[Int(v)] += probability }
         }
         return probabilities
@@ -51,23 +51,23 @@ public enum ExactSpread {
     ///
     /// - Throws: `InfluenceError(.usage)` for a seed that is not a node.
     /// - Complexity: O(n + m).
-    public static func worldCount(of seeds: [Int], in graph: InfluenceGraph, model: DiffusionModelKind) throws(InfluenceError) -> UInt64 {
-        let instance = try RelevantInstance(seeds: seeds, graph: graph, model: model)
+    public static func worldCount(of seeds: [Int], under model: any DiffusionModel) throws(InfluenceError) -> UInt64 {
+        let instance = try RelevantInstance(seeds: seeds, graph: model.graph, liveEdges: model.liveEdges)
         return instance.worlds
     }
 
     /// Calls `visit(P(world), nodes reached)` for every live-edge world.
-    private static func enumerateWorlds(seeds: [Int], graph: InfluenceGraph, model: DiffusionModelKind, maxSteps: Int?,
+    private static func enumerateWorlds(seeds: [Int], model: any DiffusionModel, maxSteps: Int?,
                                         _ visit: (Double, ArraySlice<UInt32>) -> Void) throws(InfluenceError) {
-        if let maxSteps, maxSteps < 0 { throw InfluenceError(.usage, "maxSteps is \(maxSteps) (expected a count ≥ 0)") }
-        let instance = try RelevantInstance(seeds: seeds, graph: graph, model: model)
+        if let maxSteps, maxSteps < 0 { throw InfluenceError(.usage, parameter: "maxSteps", "maxSteps is \(maxSteps) (expected a count ≥ 0)") }
+        let instance = try RelevantInstance(seeds: seeds, graph: model.graph, liveEdges: model.liveEdges)
         guard instance.worlds <= UInt64(worldLimit) else {
-            throw InfluenceError(.resource, instance.refusal(model: model))
+            throw InfluenceError(.resource, instance.refusal(model.liveEdges))
         }
         var walker = WorldWalker(instance: instance, maxSteps: maxSteps ?? Int.max)
-        switch model {
-        case .ic: walker.enumerateIC(visit)
-        case .lt: walker.enumerateLT(visit)
+        switch model.liveEdges {
+        case .independentArcs: walker.enumerateIC(visit)
+        case .singleInArc: walker.enumerateLT(visit)
         }
     }
 }

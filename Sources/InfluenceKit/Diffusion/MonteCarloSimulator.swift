@@ -12,7 +12,7 @@
 /// The simulator is configured, then queried; it holds no mutable state and may be shared.
 public struct MonteCarloSimulator: Sendable {
     /// How many runs, from which seed, on how many threads.
-    public struct Configuration: Sendable, Equatable {
+    public struct Configuration: Sendable, Equatable, Codable {
         /// Number of simulated cascades (the first batch for `estimate(seeds:untilRelativeError:maxRuns:)`).
         public var runs: Int
         /// Seed of every random choice.
@@ -28,26 +28,35 @@ public struct MonteCarloSimulator: Sendable {
             self.threads = threads
             self.maxSteps = maxSteps
         }
+
+        /// Checks the values, naming the parameter at fault. Complexity: O(1).
+        public func validate() throws(InfluenceError) {
+            guard runs >= 0 else { throw InfluenceError(.usage, parameter: "runs", "runs = \(runs) (expected a count ≥ 0)") }
+            guard threads >= 1 else { throw InfluenceError(.usage, parameter: "threads", "threads = \(threads) (expected at least 1)") }
+            if let maxSteps, maxSteps < 0 {
+                throw InfluenceError(.usage, parameter: "maxSteps", "maxSteps = \(maxSteps) (expected a count of rounds ≥ 0)")
+            }
+        }
     }
 
     /// Runs per block of work. Blocks are the unit of parallel hand-out and of the fixed-order
     /// merge, so this constant (not the thread count) decides the floating-point result.
     public static let runsPerTask = 64
 
-    /// The graph simulated on.
-    public let graph: InfluenceGraph
-    /// The diffusion model.
-    public let model: DiffusionModelKind
+    /// The bound diffusion model (and through it the graph).
+    public let model: any DiffusionModel
     /// Runs, seed, threads and step bound.
     public let configuration: Configuration
 
-    /// A simulator for `model` on `graph`.
+    /// The graph simulated on.
+    public var graph: InfluenceGraph { model.graph }
+
+    /// A simulator for `model`.
     ///
-    /// Complexity: O(1).
-    public init(graph: InfluenceGraph, model: DiffusionModelKind, configuration: Configuration = Configuration()) {
-        precondition(configuration.runs >= 0, "MonteCarloSimulator: runs must not be negative")
-        precondition(configuration.maxSteps.map { $0 >= 0 } ?? true, "MonteCarloSimulator: maxSteps must not be negative")
-        self.graph = graph
+    /// - Throws: `InfluenceError(.usage)` for negative runs or steps, or no threads.
+    /// - Complexity: O(1).
+    public init(model: any DiffusionModel, configuration: Configuration = Configuration()) throws(InfluenceError) {
+        try configuration.validate()
         self.model = model
         self.configuration = configuration
     }
@@ -55,11 +64,12 @@ public struct MonteCarloSimulator: Sendable {
     /// Estimates σ(S) from `configuration.runs` cascades.
     ///
     /// - Parameter seeds: dense node ids (`0..<graph.nodeCount`); duplicates count once.
+    /// - Throws: `InfluenceError(.usage)` for a seed that is not a node.
     /// - Complexity: O(R · (|S| + Σ out-degree of the activated nodes)) over the threads, with
     ///   R = `configuration.runs`; memory O(threads · n).
-    public func estimate(seeds: [Int]) -> SpreadEstimate {
+    public func estimate(seeds: [Int]) throws(InfluenceError) -> SpreadEstimate {
         var tally = MonteCarloTally()
-        simulate(seeds: seeds, runs: 0..<configuration.runs, into: &tally)
+        try simulate(seeds: seeds, runs: 0..<configuration.runs, into: &tally)
         return tally.estimate
     }
 
@@ -67,9 +77,9 @@ public struct MonteCarloSimulator: Sendable {
     /// runs in which it did). The probabilities sum to the mean spread.
     ///
     /// - Complexity: as `estimate(seeds:)`, plus O(threads · n) memory and time to combine.
-    public func nodeActivationProbabilities(seeds: [Int]) -> (SpreadEstimate, [Double]) {
+    public func nodeActivationProbabilities(seeds: [Int]) throws(InfluenceError) -> (SpreadEstimate, [Double]) {
         var tally = MonteCarloTally()
-        simulate(seeds: seeds, runs: 0..<configuration.runs, countNodes: true, into: &tally)
+        try simulate(seeds: seeds, runs: 0..<configuration.runs, countNodes: true, into: &tally)
         return (tally.estimate, tally.activationProbabilities)
     }
 
@@ -83,22 +93,25 @@ public struct MonteCarloSimulator: Sendable {
     /// possibly at `maxRuns`).
     ///
     /// - Complexity: O(R · (|S| + Σ out-degree of the activated nodes)), R the final run count.
-    public func estimate(seeds: [Int], untilRelativeError: Double, maxRuns: Int) -> SpreadEstimate {
-        simulate(seeds: seeds, untilRelativeError: untilRelativeError, maxRuns: maxRuns).estimate
+    public func estimate(seeds: [Int], untilRelativeError: Double, maxRuns: Int) throws(InfluenceError) -> SpreadEstimate {
+        try simulate(seeds: seeds, untilRelativeError: untilRelativeError, maxRuns: maxRuns).estimate
     }
 
     /// The totals behind `estimate(seeds:untilRelativeError:maxRuns:)`, optionally with per-node
-    /// activation counts, reporting progress as `simulate(seeds:runs:countNodes:into:progress:)`.
+    /// activation counts; each batch is a progress phase of `progress`.
     ///
     /// - Complexity: as `estimate(seeds:untilRelativeError:maxRuns:)`.
     public func simulate(seeds: [Int], untilRelativeError: Double, maxRuns: Int, countNodes: Bool = false,
-                         progress: (@Sendable (_ runsDone: Int, _ runsPlanned: Int) -> Void)? = nil) -> MonteCarloTally {
-        precondition(untilRelativeError > 0, "untilRelativeError must be positive")
-        precondition(maxRuns >= 1, "maxRuns must be positive")
+                         progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) -> MonteCarloTally {
+        guard untilRelativeError > 0, untilRelativeError < 1 else {
+            throw InfluenceError(.usage, parameter: "untilRelativeError",
+                                 "relative error \(untilRelativeError) (expected a fraction strictly between 0 and 1, e.g. 0.01)")
+        }
+        guard maxRuns >= 1 else { throw InfluenceError(.usage, parameter: "maxRuns", "maxRuns = \(maxRuns) (expected at least 1)") }
         var tally = MonteCarloTally()
         var planned = Swift.min(Swift.max(configuration.runs, 2), maxRuns)
         while true {
-            simulate(seeds: seeds, runs: tally.runs..<planned, countNodes: countNodes, into: &tally, progress: progress)
+            try simulate(seeds: seeds, runs: tally.runs..<planned, countNodes: countNodes, into: &tally, progress: progress)
             let estimate = tally.estimate
             if estimate.halfWidth <= untilRelativeError * estimate.mean || tally.runs >= maxRuns { return tally }
             // Runs needed if the variance stays as measured: R · (half-width / target)².
@@ -117,81 +130,56 @@ public struct MonteCarloSimulator: Sendable {
     /// - Parameters:
     ///   - countNodes: also count, per node, the runs in which it ended active (into
     ///     `tally.activationCounts`, allocated on first use).
-    ///   - progress: called from worker threads after each block with the number of runs done
-    ///     (counting from run 0, so batches continue where the previous one ended) and
-    ///     `runs.upperBound`; it must be thread-safe and cheap.
+    ///   - progress: a phase "simulating" of `runs.upperBound` runs, counting from run 0 (so
+    ///     batches continue where the previous one ended).
+    /// - Throws: `InfluenceError(.usage)` for a seed that is not a node or a negative range.
     /// - Complexity: O(|runs| · (|S| + Σ out-degree of the activated nodes)) over the threads.
     public func simulate(seeds: [Int], runs: Range<Int>, countNodes: Bool = false, into tally: inout MonteCarloTally,
-                         progress: (@Sendable (_ runsDone: Int, _ runsPlanned: Int) -> Void)? = nil) {
+                         progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) {
         let n = graph.nodeCount
-        for s in seeds {
-            precondition(s >= 0 && s < n, "MonteCarloSimulator: seed \(s) is not a node (expected 0..<\(n))")
+        let seedIds = try Self.checkedSeeds(seeds, nodeCount: n)
+        guard runs.lowerBound >= 0 else {
+            throw InfluenceError(.usage, parameter: "runs", "run range starts at \(runs.lowerBound) (expected runs ≥ 0)")
         }
         if countNodes && tally.activationCounts.count != n {
             tally.activationCounts = [Int](repeating: 0, count: n)
         }
         guard !runs.isEmpty else { return }
-        let seedIds = seeds.map { UInt32(truncatingIfNeeded: $0) }
-        switch model {
-        case .ic:
-            simulate(IndependentCascade.self, seeds: seedIds, runs: runs, countNodes: countNodes, into: &tally, progress: progress)
-        case .lt:
-            simulate(LinearThreshold.self, seeds: seedIds, runs: runs, countNodes: countNodes, into: &tally, progress: progress)
+        progress.begin("simulating", total: runs.upperBound, unit: "runs")
+        if runs.lowerBound > 0 { progress.advance(by: runs.lowerBound, worker: 0) }
+        let work = ForwardWork(graph: graph, job: .runs(seeds: seedIds, runs: runs, countNodes: countNodes),
+                               seed: configuration.seed, threads: configuration.threads, maxSteps: configuration.maxSteps,
+                               progress: progress)
+        model.runForward(work)
+        progress.end()
+        for block in work.blocks { tally.merge(block) }
+        if countNodes {
+            tally.activationCounts.withUnsafeMutableBufferPointer { total in
+                for v in 0..<n { total[v] &+= work.activationCounts[v] }
+            }
         }
     }
 
-    /// The generic driver, instantiated once per model.
-    private func simulate<Model: CascadeModel>(_ model: Model.Type, seeds: [UInt32], runs: Range<Int>, countNodes: Bool,
-                                               into tally: inout MonteCarloTally,
-                                               progress: (@Sendable (Int, Int) -> Void)?) {
-        let n = graph.nodeCount
-        let perTask = Self.runsPerTask
-        let firstTask = runs.lowerBound / perTask
-        let lastTask = (runs.upperBound - 1) / perTask
-        let taskCount = lastTask - firstTask + 1
-        let workers = Swift.max(1, Swift.min(configuration.threads, taskCount))
-        let maxSteps = configuration.maxSteps ?? Int.max
-        let seed = configuration.seed
-        let workspaces = (0..<workers).map { _ in SimulationWorkspace(nodeCount: n) }
-        let counters = countNodes ? (0..<workers).map { _ in ActivationCounter(nodeCount: n) } : []
-        let done = ProgressCounter()
-        var blocks = [MonteCarloTally](repeating: MonteCarloTally(), count: taskCount)
-        blocks.withUnsafeMutableBufferPointer { blockBuffer in
-            seeds.withUnsafeBufferPointer { seedBuffer in
-                graph.withCascadeArcs { arcs in
-                    let shared = UncheckedSendableBox((blockBuffer, seedBuffer, arcs))
-                    Parallel.forEachTask(taskCount, workers: workers) { worker, task in
-                        let (blockBuffer, seedBuffer, arcs) = shared.value
-                        let workspace = workspaces[worker]
-                        let counts = countNodes ? counters[worker].counts : nil
-                        let globalTask = firstTask + task
-                        let begin = Swift.max(runs.lowerBound, globalTask * perTask)
-                        let end = Swift.min(runs.upperBound, (globalTask + 1) * perTask)
-                        var block = MonteCarloTally()
-                        for run in begin..<end {
-                            let scratch = workspace.beginRun()
-                            let outcome = Model.cascade(from: seedBuffer, arcs: arcs, scratch: scratch,
-                                                        maxSteps: maxSteps, randomness: RunRandomness(seed: seed, run: run))
-                            block.add(spread: outcome.activated, arcsExamined: outcome.arcsExamined)
-                            if let counts {
-                                for k in 0..<outcome.activated { counts[Int(scratch.queue[k])] &+= 1 }
-                            }
-                        }
-                        blockBuffer[task] = block
-                        if let progress {
-                            progress(runs.lowerBound + done.add(end - begin), runs.upperBound)
-                        }
-                    }
-                }
+    /// `seeds` as kernel ids, each checked to be a node.
+    static func checkedSeeds(_ seeds: [Int], nodeCount n: Int) throws(InfluenceError) -> [UInt32] {
+        var ids = [UInt32]()
+        ids.reserveCapacity(seeds.count)
+        for s in seeds {
+            guard s >= 0 && s < n else {
+                throw InfluenceError(.usage, parameter: "seeds", "seed \(s) is not a node (expected an id in 0..<\(n))")
             }
+            ids.append(UInt32(truncatingIfNeeded: s))
         }
-        for block in blocks { tally.merge(block) }
-        if countNodes {
-            tally.activationCounts.withUnsafeMutableBufferPointer { total in
-                for counter in counters {
-                    for v in 0..<n { total[v] += Int(counter.counts[v]) }
-                }
-            }
+        return ids
+    }
+
+    /// The `count` nodes of highest value in `probabilities`, highest first, ties by smaller id.
+    ///
+    /// Complexity: O(n log n).
+    public static func topNodes(_ probabilities: [Double], count: Int) -> [Int] {
+        let order = probabilities.indices.sorted {
+            probabilities[$0] != probabilities[$1] ? probabilities[$0] > probabilities[$1] : $0 < $1
         }
+        return Array(order.prefix(Swift.max(0, count)))
     }
 }

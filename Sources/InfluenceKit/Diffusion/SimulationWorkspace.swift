@@ -4,21 +4,19 @@
 ///   has received weight and holds a residual threshold) and `active`; every other value means
 ///   "untouched in this run", so no clearing is needed between runs.
 /// - `queue`: the activated nodes of the run, in activation order (a flat BFS queue).
-/// - `residuals`: LT only, θ_v minus the weight received so far, valid where `marks[v] == touched`.
+/// - `residuals`: θ_v minus what was received so far, valid where `marks[v] == touched`.
 ///
 /// A workspace belongs to one worker at a time; it is not shared between threads.
-public final class SimulationWorkspace: @unchecked Sendable {
+final class SimulationWorkspace: @unchecked Sendable {
     /// Number of nodes the buffers cover.
-    public let nodeCount: Int
+    let nodeCount: Int
     let marks: UnsafeMutablePointer<UInt32>
     let queue: UnsafeMutablePointer<UInt32>
     let residuals: UnsafeMutablePointer<Float>
     private var epoch: UInt32 = 0
 
-    /// Allocates buffers for a graph of `nodeCount` nodes.
-    ///
-    /// Complexity: O(n) time and 12·n bytes.
-    public init(nodeCount: Int) {
+    /// Allocates buffers for a graph of `nodeCount` nodes. Complexity: O(n) time and 12·n bytes.
+    init(nodeCount: Int) {
         self.nodeCount = nodeCount
         let capacity = max(1, nodeCount)
         marks = .allocate(capacity: capacity)
@@ -39,26 +37,34 @@ public final class SimulationWorkspace: @unchecked Sendable {
     /// run and to no earlier one. Every 2^31 runs the marks are cleared (O(n)).
     ///
     /// Complexity: amortised O(1).
-    public func beginRun() -> CascadeScratch {
+    func beginRun() -> CascadeScratch {
         if epoch >= UInt32.max - 2 {
             marks.update(repeating: 0, count: max(1, nodeCount))
             epoch = 0
         }
-        epoch += 2
-        return CascadeScratch(marks: marks, queue: queue, residuals: residuals, touched: epoch, active: epoch + 1)
+        epoch &+= 2
+        return CascadeScratch(marks: marks, queue: queue, residuals: residuals, touched: epoch, active: epoch &+ 1)
     }
 }
 
 /// The buffers of one run, as the kernels see them (see `SimulationWorkspace`).
-public struct CascadeScratch {
+struct CascadeScratch {
     /// Epoch stamps, one per node.
-    public let marks: UnsafeMutablePointer<UInt32>
+    let marks: UnsafeMutablePointer<UInt32>
     /// The activated nodes, in activation order; the kernel returns how many.
-    public let queue: UnsafeMutablePointer<UInt32>
-    /// LT residual thresholds.
-    public let residuals: UnsafeMutablePointer<Float>
+    let queue: UnsafeMutablePointer<UInt32>
+    /// Residual thresholds (LT).
+    let residuals: UnsafeMutablePointer<Float>
     /// The stamp of a node that has received weight in this run but is not active (LT).
-    public let touched: UInt32
+    let touched: UInt32
     /// The stamp of a node active in this run.
-    public let active: UInt32
+    let active: UInt32
+}
+
+/// What one simulated cascade produced.
+struct CascadeOutcome {
+    /// Number of active nodes at the end (seeds included).
+    var activated: Int
+    /// Number of out-arcs of activated nodes the kernel looked at.
+    var arcsExamined: Int
 }

@@ -14,12 +14,6 @@ enum CSRConstruction {
         return offsets
     }
 
-    /// Stable scatter of `payload` (and `values`) into rows given by `keys` and `offsets`.
-    /// Complexity: O(n + m).
-    static func scatter(keys: [UInt32], payload: [UInt32], values: [Float]?, offsets: [Int]) -> ([UInt32], [Float]?) {
-        (scatter(keys: keys, items: payload, offsets: offsets), values.map { scatter(keys: keys, items: $0, offsets: offsets) })
-    }
-
     /// `items` moved into the rows given by `keys` and `offsets`, keeping their order within a row.
     /// Complexity: O(n + m).
     static func scatter<T: BitwiseCopyable>(keys: [UInt32], items: [T], offsets: [Int]) -> [T] {
@@ -66,48 +60,55 @@ enum CSRConstruction {
         return (parallel, inDegree)
     }
 
-    /// Merges parallel arcs in place: the first arc of each (row, target) pair stays, IC
-    /// probabilities combine as 1 − Π(1 − p), LT weights add. Complexity: O(n + m).
-    static func mergeParallelArcs(offsets: inout [Int], targets: inout [UInt32], values: inout [Float]?,
-                                  ltWeights: inout [Float]?, nodeCount n: Int) {
+    /// Merges parallel arcs: the first arc of each (row, target) pair becomes the merged arc, in
+    /// the row's order of first appearance, and remembers every input arc (CSR position) it
+    /// stands for. Complexity: O(n + m).
+    static func mergeParallelArcs(offsets: [Int], targets: [UInt32], nodeCount n: Int)
+        -> (offsets: [Int], targets: [UInt32], groups: ParallelArcGroups) {
+        let inputCount = targets.count
         var stamp = [UInt32](repeating: UInt32.max, count: n)
         var position = [Int](repeating: 0, count: n)
-        var write = 0
+        var mergedOf = [Int](repeating: 0, count: inputCount)
+        var newOffsets = [Int](repeating: 0, count: n + 1)
+        var newTargets = [UInt32]()
+        newTargets.reserveCapacity(inputCount)
         for u in 0..<n {
-            let begin = offsets[u], end = offsets[u + 1]
-            offsets[u] = write
+            newOffsets[u] = newTargets.count
             let mark = UInt32(truncatingIfNeeded: u)
-            for a in begin..<end {
+            for a in offsets[u]..<offsets[u + 1] {
                 let v = Int(targets[a])
                 if stamp[v] == mark {
-                    if values != nil {
-                        let k = position[v]
-                        values![k] = 1 - (1 - values![k]) * (1 - values![a])
-                        ltWeights![k] += ltWeights![a]
-                    }
-                    continue
+                    mergedOf[a] = position[v]
+                } else {
+                    stamp[v] = mark
+                    position[v] = newTargets.count
+                    mergedOf[a] = newTargets.count
+                    newTargets.append(targets[a])
                 }
-                stamp[v] = mark
-                position[v] = write
-                targets[write] = targets[a]
-                if values != nil { values![write] = values![a]; ltWeights![write] = ltWeights![a] }
-                write += 1
             }
         }
-        offsets[n] = write
-        targets.removeSubrange(write...)
-        values?.removeSubrange(write...)
-        ltWeights?.removeSubrange(write...)
+        let m = newTargets.count
+        newOffsets[n] = m
+        var groupOffsets = [Int](repeating: 0, count: m + 1)
+        for a in 0..<inputCount { groupOffsets[mergedOf[a] + 1] += 1 }
+        for a in 0..<m { groupOffsets[a + 1] += groupOffsets[a] }
+        var cursor = groupOffsets
+        var inputArcs = [Int](repeating: 0, count: inputCount)
+        for a in 0..<inputCount {
+            let g = mergedOf[a]
+            inputArcs[cursor[g]] = a
+            cursor[g] += 1
+        }
+        return (newOffsets, newTargets, ParallelArcGroups(offsets: groupOffsets, inputArcs: inputArcs))
     }
 
     /// Reverse CSR sources (stable by forward row, so each in-row lists sources increasingly) and
-    /// the permutation from reverse slot to forward arc. Complexity: O(n + m).
-    static func reverse(offsets: [Int], targets: [UInt32], inOffsets: [Int], nodeCount n: Int,
-                        needPermutation: Bool) -> (sources: [UInt32], forwardArc: [Int]) {
+    /// the forward arc of each reverse slot. Complexity: O(n + m).
+    static func reverse(offsets: [Int], targets: [UInt32], inOffsets: [Int], nodeCount n: Int) -> (sources: [UInt32], forwardArc: [Int]) {
         let m = targets.count
         var cursor = inOffsets
         var sources = [UInt32](repeating: 0, count: m)
-        var forwardArc = [Int](repeating: 0, count: needPermutation ? m : 0)
+        var forwardArc = [Int](repeating: 0, count: m)
         offsets.withUnsafeBufferPointer { off in
             targets.withUnsafeBufferPointer { tgt in
                 cursor.withUnsafeMutableBufferPointer { cur in
@@ -120,7 +121,7 @@ enum CSRConstruction {
                                     let slot = cur[v]
                                     cur[v] = slot &+ 1
                                     src[slot] = label
-                                    if needPermutation { perm[slot] = a }
+                                    perm[slot] = a
                                 }
                             }
                         }

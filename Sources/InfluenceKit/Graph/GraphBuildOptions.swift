@@ -1,17 +1,11 @@
 /// How an `ArcList` becomes an `InfluenceGraph`.
-public struct GraphBuildOptions: Sendable, Equatable {
-    /// IC probabilities.
-    public var probabilities: ProbabilityScheme
-    /// With `.file` probabilities, LT weights come from the file; a node whose in-weights sum
-    /// above 1 is an error unless this rescales them to sum to 1.
-    public var normalizeLT: Bool
-    /// Merge parallel arcs into one: IC probabilities combine as 1 − Π(1 − p) and LT weights add,
-    /// so the cascade is unchanged.
+public struct GraphBuildOptions: Sendable, Equatable, Codable {
+    /// Merge parallel arcs into one forward arc that remembers the input arcs it stands for; each
+    /// diffusion model then combines their parameters by its own rule (IC 1 − Π(1 − p), LT Σw), so
+    /// the cascade is unchanged under every scheme.
     public var dedupe: Bool
 
-    public init(probabilities: ProbabilityScheme = .weightedCascade, normalizeLT: Bool = false, dedupe: Bool = false) {
-        self.probabilities = probabilities
-        self.normalizeLT = normalizeLT
+    public init(dedupe: Bool = false) {
         self.dedupe = dedupe
     }
 }

@@ -1,6 +1,7 @@
 /// What loading a graph found and did, reported by `infmax info` and kept in snapshots.
 public struct GraphLoadStatistics: Sendable, Codable, Equatable {
-    /// Format the graph was read from (`snap`, `graphml`, `gml`, `pajek`, `ncol`, `lgl`, `infgraph`).
+    /// Format the graph was read from (`snap`, `graphml`, `gml`, `pajek`, `ncol`, `lgl`, `infgraph`,
+    /// `arrays` for graphs built in memory).
     public var format: String
     /// The input was undirected (each edge became two arcs).
     public var undirectedInput: Bool
@@ -8,18 +9,14 @@ public struct GraphLoadStatistics: Sendable, Codable, Equatable {
     public var selfLoopsDropped: Int
     /// Arcs that repeat an earlier arc with the same tail and head.
     public var parallelArcs: Int
-    /// Parallel arcs were merged into one (`--dedupe`).
+    /// Parallel arcs were merged into one (`dedupe`).
     public var parallelArcsMerged: Bool
-    /// The probability scheme, as the user wrote it (`wc`, `uniform:0.01`, ...).
-    public var probabilityScheme: String
 
-    public init(format: String, undirectedInput: Bool, selfLoopsDropped: Int, parallelArcs: Int,
-                parallelArcsMerged: Bool, probabilityScheme: String) {
+    public init(format: String, undirectedInput: Bool, selfLoopsDropped: Int, parallelArcs: Int, parallelArcsMerged: Bool) {
         self.format = format
         self.undirectedInput = undirectedInput
         self.selfLoopsDropped = selfLoopsDropped
         self.parallelArcs = parallelArcs
         self.parallelArcsMerged = parallelArcsMerged
-        self.probabilityScheme = probabilityScheme
     }
 }

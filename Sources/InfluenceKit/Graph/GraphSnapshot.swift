@@ -1,20 +1,20 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import FoundationEssentials
 
-/// The `.infgraph` binary snapshot: a loaded `InfluenceGraph` (both CSRs, probabilities, weights,
-/// labels, load statistics) that loads with one bulk read and no parsing.
+/// The `.infgraph` binary snapshot: a loaded `InfluenceGraph` (both CSRs and the arc map, the raw
+/// arc values, merged parallel arcs, labels, load statistics) that loads with one bulk read and no
+/// parsing. Like the graph, it holds no model parameters: models are bound after loading.
 ///
-/// Layout (little-endian): a 64-byte header — magic `INFGRAPH`, version, label kind, n, m,
-/// label-section bytes, statistics bytes, payload bytes, payload checksum (`Checksum64`) — then the
-/// payload: out offsets (Int64 × (n+1)), out targets (UInt32 × m), out probabilities, out weights
-/// (Float32 × m), the same four for the reverse CSR, the labels, and the statistics as JSON.
+/// Layout (little-endian): an 80-byte header — magic `INFGRAPH`, version, label kind, n, m,
+/// label-section bytes, statistics bytes, payload bytes, payload checksum (`Checksum64`), flags
+/// (bit 0: arc values, bit 1: parallel-arc groups), input arc count I — then the payload: out
+/// offsets (Int64 × (n+1)), out targets (UInt32 × m), in offsets (Int64 × (n+1)), in sources
+/// (UInt32 × m), in → out arc map (Int64 × m), with groups their offsets (Int64 × (m+1)) and input
+/// arcs (Int64 × I), with values the values (Float32 × I), the labels, and the statistics as JSON.
 public enum GraphSnapshot {
     /// The format version this build writes and reads.
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
     static let magic: [UInt8] = Array("INFGRAPH".utf8)
-    static let headerSize = 64
+    static let headerSize = 80
 
     /// Writes `graph` to `path` atomically (a temporary file renamed into place).
     ///
@@ -22,12 +22,21 @@ public enum GraphSnapshot {
     public static func write(_ graph: InfluenceGraph, to path: String) throws(InfluenceError) {
         var payload = [UInt8]()
         let n = graph.nodeCount, m = graph.arcCount
-        payload.reserveCapacity(16 * (n + 1) + 24 * m + 64)
+        let inputArcs = graph.inputArcCount
+        payload.reserveCapacity(16 * (n + 1) + 16 * m + 64)
         func append<T>(_ array: [T]) { array.withUnsafeBytes { payload.append(contentsOf: $0) } }
         append(graph.outOffsets.map { Int64($0) })
-        append(graph.outTargets); append(graph.outProbabilities); append(graph.outWeights)
+        append(graph.outTargets)
         append(graph.inOffsets.map { Int64($0) })
-        append(graph.inSources); append(graph.inProbabilities); append(graph.inWeights)
+        append(graph.inSources)
+        append(graph.inArcs.map { Int64($0) })
+        var flags: UInt32 = 0
+        if let groups = graph.parallelArcs {
+            flags |= 2
+            append(groups.offsets.map { Int64($0) })
+            append(groups.inputArcs.map { Int64($0) })
+        }
+        if let values = graph.arcValues { flags |= 1; append(values) }
         let labelKind: UInt32
         let labelStart = payload.count
         switch graph.labels {
@@ -56,6 +65,7 @@ public enum GraphSnapshot {
         put(UInt64(n), at: 16); put(UInt64(m), at: 24)
         put(UInt64(labelBytes), at: 32); put(UInt64(stats.count), at: 40)
         put(UInt64(payload.count), at: 48); put(checksum, at: 56)
+        put(flags, at: 64); put(UInt64(inputArcs), at: 72)
         try AtomicFile.write(header + payload, to: path)
     }
 
@@ -64,7 +74,7 @@ public enum GraphSnapshot {
     /// Complexity: O(n + m): one bulk read, one checksum pass, one validation pass.
     public static func read(_ path: String) throws(InfluenceError) -> InfluenceGraph {
         let bytes = try FileContents.read(path)
-        guard bytes.count >= headerSize, Array(bytes[0..<8]) == magic else {
+        guard bytes.count >= 16, Array(bytes[0..<8]) == magic else {
             throw InfluenceError(.data, file: path, "not an InfluenceKit snapshot (expected a file written by 'infmax convert')")
         }
         func get<T: FixedWidthInteger>(_ type: T.Type, at offset: Int) -> T {
@@ -72,12 +82,17 @@ public enum GraphSnapshot {
         }
         let fileVersion = get(UInt32.self, at: 8)
         guard fileVersion == version else {
-            throw InfluenceError(.data, file: path, "snapshot version \(fileVersion) (expected version \(version); rebuild it with 'infmax convert')")
+            let older = fileVersion < version ? ", written by an older InfluenceKit" : ""
+            throw InfluenceError(.data, file: path, "snapshot version \(fileVersion)\(older) (expected version \(version); re-convert the original graph with 'infmax convert')")
+        }
+        guard bytes.count >= headerSize else {
+            throw InfluenceError(.data, file: path, "snapshot is truncated: \(bytes.count) bytes (expected a header of \(headerSize); rebuild it with 'infmax convert')")
         }
         let labelKind = get(UInt32.self, at: 12)
         let n64 = get(UInt64.self, at: 16), m64 = get(UInt64.self, at: 24)
         let labelBytes = get(UInt64.self, at: 32), statBytes = get(UInt64.self, at: 40)
         let payloadBytes = get(UInt64.self, at: 48), checksum = get(UInt64.self, at: 56)
+        let flags = get(UInt32.self, at: 64), input64 = get(UInt64.self, at: 72)
         guard UInt64(bytes.count - headerSize) == payloadBytes else {
             throw InfluenceError(.data, file: path, "snapshot is truncated or padded: \(bytes.count - headerSize) payload bytes (expected \(payloadBytes); rebuild it with 'infmax convert')")
         }
@@ -85,11 +100,13 @@ public enum GraphSnapshot {
         guard actual == checksum else {
             throw InfluenceError(.data, file: path, "snapshot checksum mismatch: the file is corrupted (expected checksum \(String(checksum, radix: 16)); rebuild it with 'infmax convert')")
         }
-        guard n64 < UInt64(UInt32.max), m64 < UInt64(1) << 40, labelKind <= 2 else {
-            throw InfluenceError(.data, file: path, "snapshot header is inconsistent (expected n < 2^32 and a known label kind)")
+        guard n64 < UInt64(UInt32.max), m64 < UInt64(1) << 40, input64 < UInt64(1) << 40, labelKind <= 2, flags <= 3,
+              flags & 2 != 0 || input64 == m64 else {
+            throw InfluenceError(.data, file: path, "snapshot header is inconsistent (expected n < 2^32, known label kind and flags)")
         }
-        let n = Int(n64), m = Int(m64)
-        let csrBytes = 2 * (8 * (n + 1) + 12 * m)
+        let n = Int(n64), m = Int(m64), inputCount = Int(input64)
+        let hasValues = flags & 1 != 0, hasGroups = flags & 2 != 0
+        let csrBytes = 16 * (n + 1) + 16 * m + (hasGroups ? 8 * (m + 1) + 8 * inputCount : 0) + (hasValues ? 4 * inputCount : 0)
         guard UInt64(csrBytes) + labelBytes + statBytes == payloadBytes else {
             throw InfluenceError(.data, file: path, "snapshot sections do not add up (expected \(payloadBytes) payload bytes)")
         }
@@ -106,9 +123,16 @@ public enum GraphSnapshot {
             return result
         }
         let outOffsets = take(n + 1, Int64.self).map { Int($0) }
-        let outTargets = take(m, UInt32.self), outProbabilities = take(m, Float.self), outWeights = take(m, Float.self)
+        let outTargets = take(m, UInt32.self)
         let inOffsets = take(n + 1, Int64.self).map { Int($0) }
-        let inSources = take(m, UInt32.self), inProbabilities = take(m, Float.self), inWeights = take(m, Float.self)
+        let inSources = take(m, UInt32.self)
+        let inArcs = take(m, Int64.self).map { Int($0) }
+        var groups: ParallelArcGroups?
+        if hasGroups {
+            let offsets = take(m + 1, Int64.self).map { Int($0) }
+            groups = ParallelArcGroups(offsets: offsets, inputArcs: take(inputCount, Int64.self).map { Int($0) })
+        }
+        let values = hasValues ? take(inputCount, Float.self) : nil
         let labels: NodeLabels
         switch labelKind {
         case 0:
@@ -139,9 +163,9 @@ public enum GraphSnapshot {
             throw InfluenceError(.data, file: path, "snapshot statistics do not decode (expected JSON): \(error)")
         }
         do {
-            return try InfluenceGraph(nodeCount: n, outOffsets: outOffsets, outTargets: outTargets, outProbabilities: outProbabilities,
-                                      outWeights: outWeights, inOffsets: inOffsets, inSources: inSources, inProbabilities: inProbabilities,
-                                      inWeights: inWeights, labels: labels, statistics: statistics)
+            return try InfluenceGraph(nodeCount: n, outOffsets: outOffsets, outTargets: outTargets, inOffsets: inOffsets,
+                                      inSources: inSources, inArcs: inArcs, arcValues: values, parallelArcs: groups,
+                                      labels: labels, statistics: statistics)
         } catch {
             throw InfluenceError(.data, file: path, "snapshot holds an inconsistent graph: \(error.message)")
         }

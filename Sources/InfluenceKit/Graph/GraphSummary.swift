@@ -28,14 +28,22 @@ public struct GraphSummary: Sendable, Codable, Equatable {
     public var stronglyConnectedComponents: ComponentSummary
     /// Nodes with no in-arcs (they can only be activated as seeds).
     public var nodesWithoutInArcs: Int
-    public var probabilityScheme: String
-    public var probability: RangeSummary
-    public var ltWeight: RangeSummary
+    /// The IC probability scheme summarised in `probability` (nil when no IC model was given).
+    public var probabilityScheme: String?
+    /// IC probabilities of the arcs.
+    public var probability: RangeSummary?
+    /// The LT weight scheme summarised in `ltWeight`.
+    public var ltWeightScheme: String?
+    /// LT weights of the arcs.
+    public var ltWeight: RangeSummary?
+    /// The input's own arc values (third column), when loaded.
+    public var arcValues: RangeSummary?
     public var format: String
 
-    /// Summarises `graph`; components come from igraph (`igraph` is built when missing).
+    /// Summarises the graph of `loaded` and the arc parameters of the models given; components
+    /// come from igraph (the igraph graph is built when missing).
     /// Complexity: O(n + m).
-    public init(_ loaded: LoadedGraph) throws(InfluenceError) {
+    public init(_ loaded: LoadedGraph, ic: IndependentCascade? = nil, lt: LinearThreshold? = nil) throws(InfluenceError) {
         let graph = loaded.graph
         let n = graph.nodeCount
         nodes = n
@@ -47,9 +55,11 @@ public struct GraphSummary: Sendable, Codable, Equatable {
         inDegree = RangeSummary((0..<n).lazy.map { Double(graph.inDegree($0)) })
         outDegree = RangeSummary((0..<n).lazy.map { Double(graph.outDegree($0)) })
         nodesWithoutInArcs = (0..<n).reduce(0) { $0 + (graph.inDegree($1) == 0 ? 1 : 0) }
-        probabilityScheme = graph.statistics.probabilityScheme
-        probability = RangeSummary(graph.outProbabilities)
-        ltWeight = RangeSummary(graph.outWeights)
+        probabilityScheme = ic?.scheme
+        probability = ic.map { RangeSummary($0.probabilities) }
+        ltWeightScheme = lt?.scheme
+        ltWeight = lt.map { RangeSummary($0.weights) }
+        arcValues = graph.arcValues.map { RangeSummary($0) }
         format = graph.statistics.format
         let handle = try loaded.igraphGraph()
         do {

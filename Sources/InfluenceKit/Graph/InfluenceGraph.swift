@@ -1,13 +1,20 @@
 /// The compact, immutable graph every hot loop runs on: forward and reverse CSR with dense
-/// `UInt32` node ids, per-arc IC probability and LT weight, and the original labels.
+/// `UInt32` node ids, the map from reverse slots to forward arcs, the raw per-arc values the input
+/// gave (if any), and the original labels. It knows no diffusion model: a model
+/// (`IndependentCascade`, `LinearThreshold`) is built from a graph and its parameter scheme and
+/// owns its own per-arc arrays.
 ///
-/// Arc `a` of the forward CSR goes from the node whose row contains it to `outTargets[a]`, with
-/// IC probability `outProbabilities[a]` and LT weight `outWeights[a]`. The reverse CSR lists, for
-/// each node `v`, its in-arcs `inSources[inOffsets[v]..<inOffsets[v+1]]` with the same values
-/// (`inProbabilities`, `inWeights`), in increasing order of source.
+/// Arc `a` of the forward CSR goes from the node whose row contains it to `outTargets[a]`. The
+/// reverse CSR lists, for each node `v`, its in-arcs `inSources[inOffsets[v]..<inOffsets[v+1]]` in
+/// increasing order of source; `inArcs[slot]` is the forward arc of reverse slot `slot`.
 ///
-/// Hot loops read the arrays through `withUnsafeBufferPointer`; the struct holds only `let`
-/// arrays, so it is `Sendable` and can be shared across threads freely.
+/// Parallel arcs: without deduplication each input arc is one forward arc. With `dedupe`, arcs with
+/// the same tail and head are merged into one forward arc that stands for several *input arcs*
+/// (`parallelArcs`), and each model combines their parameters by its own rule (IC: 1 − Π(1 − p),
+/// LT: Σw), so the cascade is unchanged. Input arcs are numbered in the order of the un-merged
+/// forward CSR (stable by input order within a row); `arcValues` is indexed by input arc.
+///
+/// The struct holds only `let` arrays, so it is `Sendable` and can be shared across threads freely.
 public struct InfluenceGraph: Sendable {
     /// Number of nodes, n.
     public let nodeCount: Int
@@ -15,80 +22,102 @@ public struct InfluenceGraph: Sendable {
     public let outOffsets: [Int]
     /// Head of each forward arc (m entries).
     public let outTargets: [UInt32]
-    /// IC probability of each forward arc.
-    public let outProbabilities: [Float]
-    /// LT weight of each forward arc.
-    public let outWeights: [Float]
     /// Row offsets of the reverse CSR (n + 1 entries).
     public let inOffsets: [Int]
     /// Tail of each reverse arc (m entries).
     public let inSources: [UInt32]
-    /// IC probability of each reverse arc.
-    public let inProbabilities: [Float]
-    /// LT weight of each reverse arc.
-    public let inWeights: [Float]
+    /// The forward arc of each reverse slot (m entries).
+    public let inArcs: [Int]
+    /// The third column of the input (or the `weight` attribute of igraph formats), one value in
+    /// [0, 1] per input arc; nil when the input had none or it was not asked for.
+    public let arcValues: [Float]?
+    /// Which input arcs each forward arc stands for, when parallel arcs were merged.
+    public let parallelArcs: ParallelArcGroups?
     /// Original labels.
     public let labels: NodeLabels
-    /// What loading found (self-loops, parallel arcs, scheme).
+    /// What loading found (format, self-loops, parallel arcs).
     public let statistics: GraphLoadStatistics
 
     /// Number of arcs, m.
     @inlinable public var arcCount: Int { outTargets.count }
 
+    /// Number of input arcs (m, or more when parallel arcs were merged).
+    public var inputArcCount: Int { parallelArcs?.inputArcCount ?? arcCount }
+
     /// Out-degree of `node`. Complexity: O(1).
     @inlinable public func outDegree(_ node: Int) -> Int { outOffsets[node + 1] - outOffsets[node] }
 
-    /// In-degree of `node`. Complexity: O(1).
+    /// In-degree of `node` (merged arcs count once). Complexity: O(1).
     @inlinable public func inDegree(_ node: Int) -> Int { inOffsets[node + 1] - inOffsets[node] }
 
     /// The label of `node`.
     public func label(of node: Int) -> String { labels.label(of: node) }
 
-    /// Assembles a graph from already-built CSR arrays (snapshots). The arrays are checked for
-    /// consistency; an inconsistent set throws instead of producing a wrong graph.
+    /// How many input arcs forward arc `arc` stands for (1 unless parallel arcs were merged).
+    /// Complexity: O(1).
+    public func multiplicity(ofArc arc: Int) -> Int {
+        guard let groups = parallelArcs else { return 1 }
+        return groups.offsets[arc + 1] - groups.offsets[arc]
+    }
+
+    /// Each node's in-degree counting input arcs (parallel arcs counted, merged or not): the
+    /// degree the weighted-cascade and 1/indeg schemes divide by. Complexity: O(n + m).
+    public func inputInDegrees() -> [Int] {
+        var degree = [Int](repeating: 0, count: nodeCount)
+        for v in 0..<nodeCount {
+            var d = 0
+            for slot in inOffsets[v]..<inOffsets[v + 1] { d += multiplicity(ofArc: inArcs[slot]) }
+            degree[v] = d
+        }
+        return degree
+    }
+
+    /// Assembles a graph from already-built arrays (snapshots) after checking them: sizes, offsets,
+    /// endpoints in range, the reverse CSR and arc map consistent with the forward one, values in
+    /// [0, 1]. An inconsistent set throws instead of producing a wrong graph.
     ///
     /// Complexity: O(n + m).
-    public init(nodeCount: Int, outOffsets: [Int], outTargets: [UInt32], outProbabilities: [Float],
-                outWeights: [Float], inOffsets: [Int], inSources: [UInt32], inProbabilities: [Float],
-                inWeights: [Float], labels: NodeLabels, statistics: GraphLoadStatistics,
-                validate: Bool = true) throws(InfluenceError) {
-        let m = outTargets.count
-        if validate {
-            guard nodeCount >= 0, nodeCount < Int(UInt32.max),
-                  outOffsets.count == nodeCount + 1, inOffsets.count == nodeCount + 1,
-                  outProbabilities.count == m, outWeights.count == m,
-                  inSources.count == m, inProbabilities.count == m, inWeights.count == m,
-                  labels.count == nodeCount
-            else { throw InfluenceError(.data, "inconsistent graph arrays (sizes do not match n = \(nodeCount), m = \(m))") }
-            try Self.checkOffsets(outOffsets, arcCount: m)
-            try Self.checkOffsets(inOffsets, arcCount: m)
-            let n = UInt32(nodeCount)
-            for t in outTargets where t >= n { throw InfluenceError(.data, "arc endpoint \(t) out of range (expected below \(n))") }
-            for t in inSources where t >= n { throw InfluenceError(.data, "arc endpoint \(t) out of range (expected below \(n))") }
-            for p in outProbabilities where !(p >= 0 && p <= 1) { throw InfluenceError(.data, "probability \(p) outside [0, 1]") }
-            for p in inProbabilities where !(p >= 0 && p <= 1) { throw InfluenceError(.data, "probability \(p) outside [0, 1]") }
-        }
+    public init(nodeCount: Int, outOffsets: [Int], outTargets: [UInt32], inOffsets: [Int], inSources: [UInt32],
+                inArcs: [Int], arcValues: [Float]?, parallelArcs: ParallelArcGroups?, labels: NodeLabels,
+                statistics: GraphLoadStatistics) throws(InfluenceError) {
+        try Self.check(nodeCount: nodeCount, outOffsets: outOffsets, outTargets: outTargets, inOffsets: inOffsets,
+                       inSources: inSources, inArcs: inArcs, arcValues: arcValues, parallelArcs: parallelArcs, labels: labels)
+        self.init(unchecked: nodeCount, outOffsets: outOffsets, outTargets: outTargets, inOffsets: inOffsets,
+                  inSources: inSources, inArcs: inArcs, arcValues: arcValues, parallelArcs: parallelArcs,
+                  labels: labels, statistics: statistics)
+    }
+
+    /// Assembles arrays the caller built consistently (the CSR construction of this module).
+    init(unchecked nodeCount: Int, outOffsets: [Int], outTargets: [UInt32], inOffsets: [Int], inSources: [UInt32],
+         inArcs: [Int], arcValues: [Float]?, parallelArcs: ParallelArcGroups?, labels: NodeLabels,
+         statistics: GraphLoadStatistics) {
         self.nodeCount = nodeCount
         self.outOffsets = outOffsets
         self.outTargets = outTargets
-        self.outProbabilities = outProbabilities
-        self.outWeights = outWeights
         self.inOffsets = inOffsets
         self.inSources = inSources
-        self.inProbabilities = inProbabilities
-        self.inWeights = inWeights
+        self.inArcs = inArcs
+        self.arcValues = arcValues
+        self.parallelArcs = parallelArcs
         self.labels = labels
         self.statistics = statistics
     }
+}
 
-    private static func checkOffsets(_ offsets: [Int], arcCount: Int) throws(InfluenceError) {
-        guard offsets.first == 0, offsets.last == arcCount else {
-            throw InfluenceError(.data, "CSR offsets do not span the arcs (expected 0 ... \(arcCount))")
-        }
-        var previous = 0
-        for o in offsets {
-            if o < previous { throw InfluenceError(.data, "CSR offsets decrease (expected non-decreasing offsets)") }
-            previous = o
-        }
+/// Which input arcs each merged forward arc stands for: forward arc `a` stands for input arcs
+/// `inputArcs[offsets[a]..<offsets[a + 1]]` (at least one each).
+public struct ParallelArcGroups: Sendable, Equatable {
+    /// m + 1 offsets into `inputArcs`.
+    public let offsets: [Int]
+    /// Input arc numbers grouped by forward arc, increasing within a group.
+    public let inputArcs: [Int]
+
+    /// Number of input arcs.
+    public var inputArcCount: Int { inputArcs.count }
+
+    /// Complexity: O(1).
+    public init(offsets: [Int], inputArcs: [Int]) {
+        self.offsets = offsets
+        self.inputArcs = inputArcs
     }
 }

@@ -1,25 +1,30 @@
 /// Everything that says how a file becomes a graph.
-public struct GraphLoadOptions: Sendable, Equatable {
+public struct GraphLoadOptions: Sendable, Equatable, Codable {
     /// Format; inferred from the extension when nil.
     public var format: GraphFormat?
     /// Each input edge becomes two arcs.
     public var undirected: Bool
-    /// Probabilities, LT weights, parallel arcs.
+    /// Read the third column of an edge list (the `weight` attribute of igraph formats) as a
+    /// per-arc value in [0, 1], for the `file` probability and weight schemes. When false a third
+    /// column is ignored.
+    public var readArcValues: Bool
+    /// Parallel arcs.
     public var build: GraphBuildOptions
-    /// When edge lists become igraph graphs.
+    /// When edge lists become igraph graphs (default: only when an igraph algorithm asks).
     public var igraph: IGraphConstruction
 
-    public init(format: GraphFormat? = nil, undirected: Bool = false, build: GraphBuildOptions = GraphBuildOptions(),
-                igraph: IGraphConstruction = .eager) {
+    public init(format: GraphFormat? = nil, undirected: Bool = false, readArcValues: Bool = false,
+                build: GraphBuildOptions = GraphBuildOptions(), igraph: IGraphConstruction = .onDemand) {
         self.format = format
         self.undirected = undirected
+        self.readArcValues = readArcValues
         self.build = build
         self.igraph = igraph
     }
 }
 
 /// When an edge list is handed to igraph.
-public enum IGraphConstruction: Sendable, Equatable {
+public enum IGraphConstruction: String, Sendable, Equatable, Codable {
     /// At load time: the tokenized arcs build an igraph graph, whose edge list is exported to the
     /// compact graph (igraph's algorithms are ready at once).
     case eager
@@ -63,8 +68,7 @@ public enum GraphLoader {
         func lap(_ name: String) { stages.append((name, stage.lap())) }
         let bytes = try FileContents.read(path)
         lap("read")
-        let readValues: Bool
-        if case .file = options.build.probabilities { readValues = true } else { readValues = false }
+        let readValues = options.readArcValues
         var arcs: ArcList
         let handle: IGraphHandle
         if format == .snap {
@@ -126,7 +130,7 @@ public enum GraphLoader {
                                  "igraph cannot read it as \(format.displayName): \(text) (expected a valid \(format.displayName) file, or pass --format)")
         }
         if readValues, weights == nil {
-            throw InfluenceError(.usage, file: path, "--probabilities file needs a numeric 'weight' edge attribute (expected \(format.displayName) with edge weights)")
+            throw InfluenceError(.usage, file: path, parameter: "probabilities", "per-arc values were asked for, but the file has no numeric 'weight' edge attribute (expected \(format.displayName) with edge weights)")
         }
         let n = handle.vertexCount
         let undirected = options.undirected || !directedInput

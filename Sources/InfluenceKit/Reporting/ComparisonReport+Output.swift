@@ -9,7 +9,7 @@ extension ComparisonReport {
     ///
     /// Complexity: O(rows).
     public func plot() -> SVGPlot {
-        let modelName = model == .ic ? "IC" : "LT"
+        let modelName = model.uppercased()
         let spread = algorithms.map { name in
             SVGPlot.Series(name: name, points: rows.filter { $0.algorithm == name }.map {
                 SVGPlot.Point(x: Double($0.k), y: $0.spread.mean, low: $0.spread.confidenceLow, high: $0.spread.confidenceHigh)

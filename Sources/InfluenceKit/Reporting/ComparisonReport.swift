@@ -17,7 +17,7 @@ public struct ComparisonReport: Sendable, Codable, Equatable {
     public var graph: String
     public var nodes: Int
     public var arcs: Int
-    public var model: DiffusionModelKind
+    public var model: String
     /// Monte Carlo runs per evaluation.
     public var runs: Int
     /// The evaluation seed (every seed set sees the same worlds).
@@ -31,7 +31,7 @@ public struct ComparisonReport: Sendable, Codable, Equatable {
     /// Labels the rows of a comparison run on `graph`.
     ///
     /// Complexity: O(rows · k).
-    public init(graphPath: String, graph: InfluenceGraph, model: DiffusionModelKind,
+    public init(graphPath: String, graph: InfluenceGraph, model: String,
                 evaluation: MonteCarloSimulator.Configuration, rows: [Comparison.Row]) {
         self.graph = graphPath
         nodes = graph.nodeCount

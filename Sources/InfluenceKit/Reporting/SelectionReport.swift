@@ -1,4 +1,6 @@
-/// The record `infmax seeds` prints with `--json` and writes with `--output`: parameters, the seeds
+/// The record `infmax seeds` prints with `--json` and writes with `--output`, and that
+/// `SeedSearch.run` returns: every parameter needed to reproduce the run (graph and load options,
+/// model and scheme, algorithm, k, ε, δ/ℓ, precision, evaluation sets, seed, versions), the seeds
 /// with labels and marginal gains, the spread with its interval from independent RR sets, the
 /// guarantee, RR sets used, phase timings and memory. `infmax simulate --seeds-file` reads it
 /// back (it needs only `seeds[].label` or `seeds[].node`).
@@ -8,29 +10,51 @@ public struct SelectionReport: Codable, Sendable, Equatable {
         public var graph: String
         public var nodes: Int
         public var arcs: Int
+        /// How the graph was loaded (nil for a graph built in memory).
+        public var load: GraphLoadOptions?
+        /// The probability scheme as given (`wc`, `uniform:0.01`, `trivalency`, `file`).
         public var probabilities: String
-        public var model: DiffusionModelKind
+        /// The scheme the model was bound with (`wc`, `1/indeg`, `file (rescaled)`, ...).
+        public var modelScheme: String
+        /// LT weights from the file were rescaled to sum to at most 1.
+        public var normalizeLT: Bool
+        public var model: String
+        /// The algorithm as run: `OPIM-C`, `OPIM-C+refine` (with precision refinement) or `IMM`.
         public var algorithm: String
+        /// The registry name the run was asked for (`opim-c`, `imm`).
+        public var algorithmName: String
         public var k: Int
         public var epsilon: Double
         /// OPIM-C's δ.
         public var delta: Double?
         /// IMM's ℓ.
         public var ell: Double?
+        /// OPIM-C's precision refinement target (nil: the paper's stopping rule).
+        public var precision: Double?
+        /// Evaluation sets asked for (nil: sized automatically from the selection's coverage).
+        public var evaluationSets: Int?
         public var seed: UInt64
         public var threads: Int
         /// IC arc drawing: subset or plain.
         public var sampling: String
         public var maxMemoryBytes: Int
+        /// InfluenceKit's version.
+        public var version: String
+        /// The record's format version.
+        public var reportVersion: Int
 
         /// Complexity: O(1).
-        public init(graph: String, nodes: Int, arcs: Int, probabilities: String, model: DiffusionModelKind,
-                    algorithm: String, k: Int, epsilon: Double, delta: Double?, ell: Double?, seed: UInt64,
-                    threads: Int, sampling: String, maxMemoryBytes: Int) {
-            self.graph = graph; self.nodes = nodes; self.arcs = arcs; self.probabilities = probabilities
-            self.model = model; self.algorithm = algorithm; self.k = k; self.epsilon = epsilon
-            self.delta = delta; self.ell = ell; self.seed = seed; self.threads = threads
-            self.sampling = sampling; self.maxMemoryBytes = maxMemoryBytes
+        public init(graph: String, nodes: Int, arcs: Int, load: GraphLoadOptions?, probabilities: String, modelScheme: String,
+                    normalizeLT: Bool, model: String, algorithm: String, algorithmName: String, k: Int, epsilon: Double,
+                    delta: Double?, ell: Double?, precision: Double?, evaluationSets: Int?, seed: UInt64, threads: Int,
+                    sampling: String, maxMemoryBytes: Int) {
+            self.graph = graph; self.nodes = nodes; self.arcs = arcs; self.load = load; self.probabilities = probabilities
+            self.modelScheme = modelScheme; self.normalizeLT = normalizeLT
+            self.model = model; self.algorithm = algorithm; self.algorithmName = algorithmName; self.k = k; self.epsilon = epsilon
+            self.delta = delta; self.ell = ell; self.precision = precision; self.evaluationSets = evaluationSets
+            self.seed = seed; self.threads = threads; self.sampling = sampling; self.maxMemoryBytes = maxMemoryBytes
+            version = InfluenceKitVersion.library
+            reportVersion = InfluenceKitVersion.report
         }
     }
 
@@ -131,6 +155,8 @@ public struct SelectionReport: Codable, Sendable, Equatable {
     public var rrSets: RRSets
     /// OPIM-C's rounds.
     public var rounds: [OPIMC.Round]?
+    /// What OPIM-C's precision refinement did (reached, capped).
+    public var refinement: OPIMC.Refinement?
     /// IMM's bound-estimation rounds.
     public var estimationRounds: [IMM.EstimationRound]?
     /// IMM's lower bound of OPT.
@@ -140,10 +166,10 @@ public struct SelectionReport: Codable, Sendable, Equatable {
 
     /// Complexity: O(1).
     public init(parameters: Parameters, seeds: [Seed], spread: Spread, selectionSpread: Double, guarantee: Guarantee,
-                rrSets: RRSets, rounds: [OPIMC.Round]?, estimationRounds: [IMM.EstimationRound]?, lowerBound: Double?,
-                timings: Timings, memory: Memory) {
+                rrSets: RRSets, rounds: [OPIMC.Round]?, refinement: OPIMC.Refinement?, estimationRounds: [IMM.EstimationRound]?,
+                lowerBound: Double?, timings: Timings, memory: Memory) {
         self.parameters = parameters; self.seeds = seeds; self.spread = spread; self.selectionSpread = selectionSpread
-        self.guarantee = guarantee; self.rrSets = rrSets; self.rounds = rounds
+        self.guarantee = guarantee; self.rrSets = rrSets; self.rounds = rounds; self.refinement = refinement
         self.estimationRounds = estimationRounds; self.lowerBound = lowerBound
         self.timings = timings; self.memory = memory
     }

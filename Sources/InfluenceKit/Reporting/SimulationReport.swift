@@ -27,7 +27,7 @@ public struct SimulationReport: Sendable, Codable, Equatable {
     /// The IC probability scheme (`wc`, `uniform:P`, `trivalency`, `file`).
     public var probabilities: String
     /// The diffusion model.
-    public var model: DiffusionModelKind
+    public var model: String
     /// The seed set, by label.
     public var seeds: [Seed]
     /// The random seed; run `i` uses stream (seed, i).
@@ -52,7 +52,7 @@ public struct SimulationReport: Sendable, Codable, Equatable {
     /// Runs per second of wall time.
     public var simulationsPerSecond: Double
 
-    public init(graph: String, nodes: Int, arcs: Int, probabilities: String, model: DiffusionModelKind, seeds: [Seed],
+    public init(graph: String, nodes: Int, arcs: Int, probabilities: String, model: String, seeds: [Seed],
                 seed: UInt64, threads: Int, maxSteps: Int?, untilRelativeError: Double?, maxRuns: Int?,
                 estimate: SpreadEstimate, exact: Double?, nodeProbabilities: [NodeProbability]?,
                 arcsExamined: Int, seconds: Double) {

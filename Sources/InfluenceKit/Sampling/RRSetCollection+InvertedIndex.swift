@@ -28,11 +28,11 @@ extension RRSetCollection {
         var cursors = [[Int]](repeating: [], count: parts)
         members.withUnsafeBufferPointer { mem in
             offsets.withUnsafeBufferPointer { off in
-                let memBox = UncheckedSendableBox(mem), offBox = UncheckedSendableBox(off)
+                let memBox = UnsafeSharing(mem), offBox = UnsafeSharing(off)
                 let counts = UnsafeMutablePointer<[Int]>.allocate(capacity: parts)
                 counts.initialize(repeating: [], count: parts)
                 defer { counts.deinitialize(count: parts); counts.deallocate() }
-                let countsBox = UncheckedSendableBox(counts)
+                let countsBox = UnsafeSharing(counts)
                 Parallel.forEachTask(parts, workers: parts) { _, p in
                     var local = [Int](repeating: 0, count: n)
                     local.withUnsafeMutableBufferPointer { c in
@@ -58,9 +58,9 @@ extension RRSetCollection {
         let setIDs = [UInt32](unsafeUninitializedCapacity: total) { ids, initialized in
             members.withUnsafeBufferPointer { mem in
                 offsets.withUnsafeBufferPointer { off in
-                    let memBox = UncheckedSendableBox(mem), offBox = UncheckedSendableBox(off), idsBox = UncheckedSendableBox(ids)
+                    let memBox = UnsafeSharing(mem), offBox = UnsafeSharing(off), idsBox = UnsafeSharing(ids)
                     cursors.withUnsafeMutableBufferPointer { all in
-                        let allBox = UncheckedSendableBox(all)
+                        let allBox = UnsafeSharing(all)
                         Parallel.forEachTask(parts, workers: parts) { _, p in
                             allBox.value[p].withUnsafeMutableBufferPointer { cursor in
                                 for j in bounds[p]..<bounds[p + 1] {

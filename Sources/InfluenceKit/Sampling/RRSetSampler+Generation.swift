@@ -9,9 +9,13 @@ extension RRSetSampler {
     ///   (its size is a whole number of tasks).
     /// - Complexity: O(sampling cost of the new sets) / workers, plus one copy of their members.
     public func extend(_ pool: inout RRSetCollection, to count: Int, seed: UInt64, poolID: UInt64, workers: Int,
-                       progress: ProgressMeter = .silent, phase: String = "sampling") {
-        precondition(pool.count % Self.setsPerTask == 0, "pools grow in whole tasks")
-        precondition(pool.nodeCount == graph.nodeCount, "the pool belongs to another graph")
+                       progress: any ProgressReporter = SilentProgress(), phase: String = "sampling") throws(InfluenceError) {
+        guard pool.count % Self.setsPerTask == 0 else {
+            throw InfluenceError(.usage, parameter: "pool", "the pool holds \(pool.count) sets (expected a pool grown only by this sampler, in whole tasks of \(Self.setsPerTask))")
+        }
+        guard pool.nodeCount == graph.nodeCount else {
+            throw InfluenceError(.usage, parameter: "pool", "the pool was drawn on a graph of \(pool.nodeCount) nodes (expected \(graph.nodeCount))")
+        }
         let goal = Self.roundedToTasks(count)
         guard goal > pool.count, graph.nodeCount > 0 else { return }
         let firstTask = pool.count / Self.setsPerTask
@@ -19,9 +23,11 @@ extension RRSetSampler {
         let workers = max(1, min(workers, taskCount))
         let expected = pool.count > 0 ? Int(pool.meanSetSize * Double(goal - pool.count) / Double(workers) * 1.1) : 4096
         progress.begin(phase, total: goal - pool.count, unit: "RR sets")
-        let spaces = dispatch(Generation(nodeCount: graph.nodeCount, firstTask: firstTask, taskCount: taskCount,
-                                         seed: seed, poolID: poolID, workers: workers, expectedMembers: expected,
-                                         lanes: lanes, progress: progress))
+        let work = ReverseWork(nodeCount: graph.nodeCount,
+                               job: .generate(firstTask: firstTask, taskCount: taskCount, poolID: poolID, expectedMembers: expected),
+                               seed: seed, workers: workers, lanes: lanes, progress: progress)
+        dispatch(work)
+        let spaces = work.spaces
         progress.end()
 
         // Re-assemble in task order.
@@ -47,10 +53,10 @@ extension RRSetSampler {
     /// A new pool of at least `count` sets.
     ///
     /// Complexity: as `extend`.
-    public func sample(_ count: Int, seed: UInt64, poolID: UInt64, workers: Int, progress: ProgressMeter = .silent,
+    public func sample(_ count: Int, seed: UInt64, poolID: UInt64, workers: Int, progress: any ProgressReporter = SilentProgress(),
                        phase: String = "sampling") -> RRSetCollection {
         var pool = RRSetCollection(nodeCount: graph.nodeCount)
-        extend(&pool, to: count, seed: seed, poolID: poolID, workers: workers, progress: progress, phase: phase)
+        try! extend(&pool, to: count, seed: seed, poolID: poolID, workers: workers, progress: progress, phase: phase)
         return pool
     }
 
@@ -60,18 +66,17 @@ extension RRSetSampler {
     /// - Returns: the number of sets drawn and how many a seed covers.
     /// - Complexity: at most the sampling cost of the sets, O(n) memory per worker.
     public func countCovered(by seeds: [Int], sets count: Int, seed: UInt64, poolID: UInt64, workers: Int,
-                             progress: ProgressMeter = .silent, phase: String = "evaluating") -> (sets: Int, covered: Int) {
+                             progress: any ProgressReporter = SilentProgress(), phase: String = "evaluating") -> (sets: Int, covered: Int) {
         let goal = Self.roundedToTasks(max(count, 1))
         guard graph.nodeCount > 0 else { return (0, 0) }
         var flags = [UInt8](repeating: 0, count: graph.nodeCount)
         for s in seeds where s >= 0 && s < graph.nodeCount { flags[s] = 1 }
         let taskCount = goal / Self.setsPerTask
         progress.begin(phase, total: goal, unit: "RR sets")
-        let covered = flags.withUnsafeBufferPointer { flagBuffer in
-            dispatch(Counting(nodeCount: graph.nodeCount, taskCount: taskCount, seed: seed, poolID: poolID,
-                              workers: max(1, min(workers, taskCount)), flags: flagBuffer.baseAddress!, lanes: lanes,
-                              progress: progress))
-        }
+        let work = ReverseWork(nodeCount: graph.nodeCount, job: .count(taskCount: taskCount, poolID: poolID, flags: flags),
+                               seed: seed, workers: workers, lanes: lanes, progress: progress)
+        dispatch(work)
+        let covered = work.covered
         progress.end()
         return (goal, covered)
     }
@@ -82,79 +87,10 @@ extension RRSetSampler {
     /// Complexity: the sampling cost of the sets, O(n) memory.
     public func pilotMeanSetSize(sets: Int = 64, seed: UInt64) -> Double {
         guard graph.nodeCount > 0, sets > 0 else { return 0 }
-        return dispatch(Pilot(nodeCount: graph.nodeCount, sets: sets, seed: seed))
-    }
-}
-
-/// Parallel drawing of whole tasks into per-worker workspaces.
-private struct Generation: SamplingOperation {
-    let nodeCount: Int
-    let firstTask: Int
-    let taskCount: Int
-    let seed: UInt64
-    let poolID: UInt64
-    let workers: Int
-    let expectedMembers: Int
-    let lanes: Int
-    let progress: ProgressMeter
-
-    func run<Model: ReverseSamplingModel>(_ model: Model) -> [SamplingWorkspace] {
-        let spaces = (0..<workers).map { _ in SamplingWorkspace(nodeCount: nodeCount, expectedMembers: expectedMembers, lanes: lanes) }
-        let perTask = RRSetSampler.setsPerTask
-        Parallel.forEachTask(taskCount, workers: workers) { worker, t in
-            let task = firstTask + t
-            spaces[worker].generate(model, task: task, sets: perTask, seed: seed,
-                                    stream: RRSetSampler.stream(pool: poolID, task: task))
-            progress.advance(by: perTask, worker: worker)
-        }
-        return spaces
-    }
-}
-
-/// Parallel counting of sets that reach a flagged node.
-private struct Counting: SamplingOperation {
-    let nodeCount: Int
-    let taskCount: Int
-    let seed: UInt64
-    let poolID: UInt64
-    let workers: Int
-    let flags: UnsafePointer<UInt8>
-    let lanes: Int
-    let progress: ProgressMeter
-
-    func run<Model: ReverseSamplingModel>(_ model: Model) -> Int {
-        let spaces = (0..<workers).map { _ in SamplingWorkspace(nodeCount: nodeCount, expectedMembers: 1024, lanes: lanes) }
-        let perTask = RRSetSampler.setsPerTask
-        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: taskCount)
-        counts.initialize(repeating: 0)
-        defer { counts.deallocate() }
-        let box = UncheckedSendableBox(counts)
-        Parallel.forEachTask(taskCount, workers: workers) { worker, t in
-            box.value[t] = spaces[worker].countReaching(model, flags: flags, sets: perTask, seed: seed,
-                                                        stream: RRSetSampler.stream(pool: poolID, task: t))
-            progress.advance(by: perTask, worker: worker)
-        }
-        return counts.reduce(0, +)
-    }
-}
-
-/// Sizes of a few sets drawn one by one.
-private struct Pilot: SamplingOperation {
-    let nodeCount: Int
-    let sets: Int
-    let seed: UInt64
-
-    func run<Model: ReverseSamplingModel>(_ model: Model) -> Double {
-        let space = SamplingWorkspace(nodeCount: nodeCount, expectedMembers: 1024, lanes: 1)
-        var total = 0
-        for j in 0..<sets {
-            space.generate(model, task: j, sets: 1, seed: seed, stream: RRSetSampler.stream(pool: RRPool.pilot, task: j))
-            total += space.buffer.count
-            space.buffer.count = 0
-            space.sizes.removeAll(keepingCapacity: true)
-            space.runs.removeAll(keepingCapacity: true)
-        }
-        return Double(total) / Double(sets)
+        let work = ReverseWork(nodeCount: graph.nodeCount, job: .pilot(sets: sets), seed: seed, workers: 1, lanes: 1,
+                               progress: SilentProgress())
+        dispatch(work)
+        return work.meanSize
     }
 }
 

@@ -73,7 +73,7 @@ final class SamplingWorkspace {
     ///
     /// Complexity: the sampling cost of the sets, plus one copy of each finished set.
     @inline(__always)
-    func draw<Model: ReverseSamplingModel, Stop: RRStopRule, Sink: RRSetSink>(
+    func draw<Model: ReverseSamplingKernel, Stop: RRStopRule, Sink: RRSetSink>(
         _ model: Model, sets: Int, seed: UInt64, stream: UInt64, stop: Stop, into sink: inout Sink
     ) {
         var rng = Xoshiro256StarStar(seed: seed, stream: stream)
@@ -134,7 +134,7 @@ final class SamplingWorkspace {
     ///
     /// Complexity: the sampling cost of the sets.
     @inline(__always)
-    func generate<Model: ReverseSamplingModel>(_ model: Model, task: Int, sets: Int, seed: UInt64, stream: UInt64) {
+    func generate<Model: ReverseSamplingKernel>(_ model: Model, task: Int, sets: Int, seed: UInt64, stream: UInt64) {
         var sink = StoreSets(buffer: buffer, sizes: sizes)
         sizes = []
         let memberStart = sink.buffer.count, sizeStart = sink.sizes.count
@@ -150,7 +150,7 @@ final class SamplingWorkspace {
     ///
     /// Complexity: at most the sampling cost of the sets.
     @inline(__always)
-    func countReaching<Model: ReverseSamplingModel>(_ model: Model, flags: UnsafePointer<UInt8>, sets: Int,
+    func countReaching<Model: ReverseSamplingKernel>(_ model: Model, flags: UnsafePointer<UInt8>, sets: Int,
                                                      seed: UInt64, stream: UInt64) -> Int {
         var sink = CountCovered()
         draw(model, sets: sets, seed: seed, stream: stream, stop: StopAtFlagged(flags: flags), into: &sink)

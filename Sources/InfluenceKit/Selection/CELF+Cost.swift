@@ -37,21 +37,17 @@ extension CELF {
         let watch = Stopwatch()
         var pilotConfiguration = configuration
         pilotConfiguration.runs = max(1, min(pilotRuns, configuration.runs))
-        let pilot = CELF(graph: graph, model: model, configuration: pilotConfiguration)
+        let pilot = try CELF(model: model, configuration: pilotConfiguration)
         var random = Xoshiro256StarStar(seed: SplitMix64.mix(configuration.seed ^ 0x43E1_F000_0000_0001), stream: 0)
         let sample = (0..<min(n, pilotNodes)).map { _ in Int(random.nextBelow(UInt64(n))) }
         let singles = Stopwatch()
-        let singleArcs: Int
-        switch model {
-        case .ic: singleArcs = pilot.singletonSums(IndependentCascade.self, sample).arcs
-        case .lt: singleArcs = pilot.singletonSums(LinearThreshold.self, sample).arcs
-        }
+        let singleArcs = pilot.singletonSums(sample).arcs
         let singleSeconds = singles.seconds / Double(sample.count * pilotConfiguration.runs)
 
         let sets = Stopwatch()
         let topDegree = try DegreeHeuristic(graph: graph).select(k: k).seeds
         var tally = MonteCarloTally()
-        MonteCarloSimulator(graph: graph, model: model, configuration: pilotConfiguration)
+        try MonteCarloSimulator(model: model, configuration: pilotConfiguration)
             .simulate(seeds: topDegree, runs: 0..<pilotConfiguration.runs, into: &tally)
         let setSeconds = sets.seconds / Double(pilotConfiguration.runs)
 

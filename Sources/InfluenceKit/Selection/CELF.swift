@@ -35,19 +35,22 @@ public struct CELF: SeedSelector {
         public var elapsed: [Double]
     }
 
-    public let graph: InfluenceGraph
-    public let model: DiffusionModelKind
+    public let model: any DiffusionModel
     public let configuration: Configuration
-    /// Called after each block of first-round nodes and after each choice, with work done and
-    /// total, from the calling thread.
-    public let progress: (@Sendable (_ phase: String, _ done: Int, _ total: Int) -> Void)?
+    /// Receives the first round (a phase over nodes) and the choices (a phase over seeds).
+    public let progress: any ProgressReporter
 
+    public var graph: InfluenceGraph { model.graph }
     public var name: String { "celf" }
     public var nestedPrefixes: Bool { true }
 
-    public init(graph: InfluenceGraph, model: DiffusionModelKind, configuration: Configuration,
-                progress: (@Sendable (_ phase: String, _ done: Int, _ total: Int) -> Void)? = nil) {
-        self.graph = graph
+    /// - Throws: `InfluenceError(.usage)` for a bad configuration or fewer than one run.
+    public init(model: any DiffusionModel, configuration: Configuration,
+                progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) {
+        try configuration.validate()
+        guard configuration.runs >= 1 else {
+            throw InfluenceError(.usage, parameter: "runs", "celf: runs = \(configuration.runs) (expected at least 1)")
+        }
         self.model = model
         self.configuration = configuration
         self.progress = progress
@@ -63,14 +66,17 @@ public struct CELF: SeedSelector {
     /// Complexity: see the type.
     public func run(k: Int) throws(InfluenceError) -> Report {
         try validate(k: k, nodeCount: graph.nodeCount)
-        guard configuration.runs >= 1 else { throw InfluenceError(.usage, "celf: runs = \(configuration.runs) (expected at least 1)") }
         let watch = Stopwatch()
         let n = graph.nodeCount
         let runs = Double(configuration.runs)
-        let simulator = MonteCarloSimulator(graph: graph, model: model, configuration: configuration)
+        let simulator = try MonteCarloSimulator(model: model, configuration: configuration)
 
         // Round 1: σ({v}) for every node, as integer sums over the runs.
-        let singles = singletonSums(Array(0..<n))
+        progress.begin("celf round 1", total: n, unit: "nodes")
+        let singles = singletonSums(Array(0..<n)).sums
+        progress.end()
+        progress.begin("celf", total: k, unit: "seeds")
+        defer { progress.end() }
         var gain = singles.map { Double($0) }
         var evaluatedInRound = [Int](repeating: 0, count: n)
         var chosen = [Bool](repeating: false, count: n)
@@ -89,11 +95,11 @@ public struct CELF: SeedSelector {
                 spreads.append(Double(currentSum) / runs)
                 elapsed.append(watch.seconds)
                 round += 1
-                progress?("celf", seeds.count, k)
+                progress.advance(by: 1, worker: 0)
                 continue
             }
             var tally = MonteCarloTally()
-            simulator.simulate(seeds: seeds + [v], runs: 0..<configuration.runs, into: &tally)
+            try simulator.simulate(seeds: seeds + [v], runs: 0..<configuration.runs, into: &tally)
             evaluations += 1
             gain[v] = Double(tally.sum - currentSum)
             evaluatedInRound[v] = round
@@ -103,54 +109,11 @@ public struct CELF: SeedSelector {
     }
 
     /// Σ over runs `0..<runs` of σ({v}) for each of `nodes` (one task per node, runs in order on
-    /// the worker), with the arcs examined.
-    func singletonSums(_ nodes: [Int]) -> [Int] {
-        switch model {
-        case .ic: return singletonSums(IndependentCascade.self, nodes).sums
-        case .lt: return singletonSums(LinearThreshold.self, nodes).sums
-        }
-    }
-
-    /// The generic kernel driver behind `singletonSums(_:)`; also returns the arcs examined.
-    func singletonSums<Model: CascadeModel>(_ model: Model.Type, _ nodes: [Int]) -> (sums: [Int], arcs: Int) {
-        let workers = max(1, min(configuration.threads, nodes.count))
-        let workspaces = (0..<workers).map { _ in SimulationWorkspace(nodeCount: graph.nodeCount) }
-        var sums = [Int](repeating: 0, count: nodes.count)
-        var arcs = [Int](repeating: 0, count: nodes.count)
-        let runs = configuration.runs, seed = configuration.seed
-        let maxSteps = configuration.maxSteps ?? Int.max
-        let blockSize = 256
-        let blocks = (nodes.count + blockSize - 1) / blockSize
-        sums.withUnsafeMutableBufferPointer { sumBuffer in
-            arcs.withUnsafeMutableBufferPointer { arcBuffer in
-                nodes.withUnsafeBufferPointer { nodeBuffer in
-                    graph.withCascadeArcs { cascadeArcs in
-                        let shared = UncheckedSendableBox((sumBuffer, arcBuffer, nodeBuffer, cascadeArcs))
-                        for block in 0..<blocks {
-                            let first = block * blockSize, last = min(nodes.count, first + blockSize)
-                            Parallel.forEachTask(last - first, workers: workers) { worker, task in
-                                let (sumBuffer, arcBuffer, nodeBuffer, cascadeArcs) = shared.value
-                                let index = first + task
-                                var seedId = UInt32(truncatingIfNeeded: nodeBuffer[index])
-                                var total = 0, examined = 0
-                                withUnsafeMutablePointer(to: &seedId) { pointer in
-                                    let seeds = UnsafeBufferPointer(start: pointer, count: 1)
-                                    for run in 0..<runs {
-                                        let outcome = Model.cascade(from: seeds, arcs: cascadeArcs, scratch: workspaces[worker].beginRun(),
-                                                                    maxSteps: maxSteps, randomness: RunRandomness(seed: seed, run: run))
-                                        total += outcome.activated
-                                        examined += outcome.arcsExamined
-                                    }
-                                }
-                                sumBuffer[index] = total
-                                arcBuffer[index] = examined
-                            }
-                            progress?("celf round 1", last, nodes.count)
-                        }
-                    }
-                }
-            }
-        }
-        return (sums, arcs.reduce(0, +))
+    /// the worker), with the arcs examined in all.
+    func singletonSums(_ nodes: [Int]) -> (sums: [Int], arcs: Int) {
+        let work = ForwardWork(graph: graph, job: .singletons(nodes: nodes, runs: configuration.runs), seed: configuration.seed,
+                               threads: configuration.threads, maxSteps: configuration.maxSteps, progress: progress)
+        model.runForward(work)
+        return (work.sums, work.arcsExamined)
     }
 }

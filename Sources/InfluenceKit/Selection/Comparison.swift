@@ -33,13 +33,13 @@ public struct Comparison: Sendable {
         case evaluating(algorithm: String, k: Int)
     }
 
-    public let graph: InfluenceGraph
-    public let model: DiffusionModelKind
+    public let model: any DiffusionModel
     /// Runs, seed and threads of the evaluation (one configuration for all).
     public let evaluation: MonteCarloSimulator.Configuration
 
-    public init(graph: InfluenceGraph, model: DiffusionModelKind, evaluation: MonteCarloSimulator.Configuration) {
-        self.graph = graph
+    public var graph: InfluenceGraph { model.graph }
+
+    public init(model: any DiffusionModel, evaluation: MonteCarloSimulator.Configuration) {
         self.model = model
         self.evaluation = evaluation
     }
@@ -54,9 +54,9 @@ public struct Comparison: Sendable {
     /// Checks a list of seed set sizes: non-empty, each in `1...nodeCount`; returns them sorted
     /// without duplicates.
     public static func validatedKs(_ ks: [Int], nodeCount: Int) throws(InfluenceError) -> [Int] {
-        guard !ks.isEmpty else { throw InfluenceError(.usage, "no seed set sizes (expected a list such as 1,5,10,20,50)") }
+        guard !ks.isEmpty else { throw InfluenceError(.usage, parameter: "k", "no seed set sizes (expected a list such as 1,5,10,20,50)") }
         for k in ks where k < 1 || k > nodeCount {
-            throw InfluenceError(.usage, "k = \(k) is out of range (expected 1 ≤ k ≤ \(nodeCount), the graph's node count)")
+            throw InfluenceError(.usage, parameter: "k", "k = \(k) is out of range (expected 1 ≤ k ≤ \(nodeCount), the graph's node count)")
         }
         return Array(Set(ks)).sorted()
     }
@@ -71,11 +71,11 @@ public struct Comparison: Sendable {
         let sizes = try Self.validatedKs(ks, nodeCount: graph.nodeCount)
         var names: [String] = []
         for selector in selectors {
-            if names.contains(selector.name) { throw InfluenceError(.usage, "algorithm '\(selector.name)' listed twice (expected each once)") }
+            if names.contains(selector.name) { throw InfluenceError(.usage, parameter: "algorithms", "algorithm '\(selector.name)' listed twice (expected each once)") }
             names.append(selector.name)
         }
-        guard evaluation.runs >= 1 else { throw InfluenceError(.usage, "runs = \(evaluation.runs) (expected at least 1)") }
-        let simulator = MonteCarloSimulator(graph: graph, model: model, configuration: evaluation)
+        guard evaluation.runs >= 1 else { throw InfluenceError(.usage, parameter: "runs", "runs = \(evaluation.runs) (expected at least 1)") }
+        let simulator = try MonteCarloSimulator(model: model, configuration: evaluation)
         var evaluated: [[Int]: SpreadEstimate] = [:]
         var rows: [Row] = []
         for selector in selectors {
@@ -98,7 +98,7 @@ public struct Comparison: Sendable {
                     spread = known
                 } else {
                     progress?(.evaluating(algorithm: selector.name, k: k))
-                    spread = simulator.estimate(seeds: ranking.seeds)
+                    spread = try simulator.estimate(seeds: ranking.seeds)
                     evaluated[key] = spread
                 }
                 rows.append(Row(algorithm: selector.name, k: k, seeds: ranking.seeds, spread: spread,

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// IMM: Tang, Shi, Xiao, "Influence Maximization in Near-Linear Time: A Martingale Approach",
@@ -29,11 +31,11 @@ public struct IMM: Sendable {
         /// Memory limit, checked before each pool growth.
         public var memory: MemoryBudget
         /// Progress and notes.
-        public var progress: ProgressMeter
+        public var progress: any ProgressReporter
 
         /// Parameters of a run; checked by `run(on:)`. Complexity: O(1).
         public init(k: Int, epsilon: Double = 0.1, ell: Double = 1, seed: UInt64 = 1, workers: Int = 1,
-                    memory: MemoryBudget = MemoryBudget(), progress: ProgressMeter = .silent) {
+                    memory: MemoryBudget = MemoryBudget(), progress: any ProgressReporter = SilentProgress()) {
             self.k = k
             self.epsilon = epsilon
             self.ell = ell
@@ -82,32 +84,23 @@ public struct IMM: Sendable {
 
     /// Runs IMM with `sampler`'s graph and model.
     ///
-    /// - Throws: `.usage` for bad parameters, `.resource` when a pool would exceed the memory limit.
+    /// - Throws: `.usage` for bad parameters (naming `k`, `epsilon` or `ell`), `.resource` when a
+    ///   pool would exceed the memory limit (`memoryLimit`).
     /// - Complexity: O((k + ℓ)(n + m) log n / ε²) expected (Theorem 3 of the paper).
     public func run(on sampler: RRSetSampler) throws(InfluenceError) -> Report {
         let c = configuration
         let nodes = sampler.graph.nodeCount
         try SeedSelection.validate(k: c.k, epsilon: c.epsilon, nodeCount: nodes)
-        guard c.ell > 0 else { throw InfluenceError(.usage, "--ell must be positive (got \(c.ell))") }
+        guard c.ell > 0 else { throw InfluenceError(.usage, parameter: "ell", "ℓ = \(c.ell) (expected a positive value, e.g. 1)") }
         let n = Double(nodes)
-        let logN = log(max(n, 2))
-        // Paper §3.2: ℓ ← ℓ(1 + ln 2/ln n) so that both phases together fail with probability ≤ n^−ℓ.
-        // (At least ℓ + ln 2/ln n, which the union bound of the two phases needs for any ℓ.)
-        let ell = max(c.ell * (1 + log(2) / logN), c.ell + log(2) / logN)
-        let logC = Combinatorics.logBinomial(nodes, c.k)
+        let ell = IMMBounds.adjustedEll(c.ell, nodeCount: nodes)
+        let lambdaPrime = IMMBounds.lambdaPrime(nodeCount: nodes, k: c.k, epsilon: c.epsilon, adjustedEll: ell)
+        let lambdaStar = IMMBounds.lambdaStar(nodeCount: nodes, k: c.k, epsilon: c.epsilon, adjustedEll: ell)
         let epsilonPrime = 2.0.squareRoot() * c.epsilon
-        let lambdaPrime = (2 + 2 * epsilonPrime / 3) * (logC + ell * logN + log(max(1, log2(n)))) * n
-            / (epsilonPrime * epsilonPrime)
-        let e1 = Combinatorics.greedyRatio
-        let alpha = (ell * logN + log(2)).squareRoot()
-        let beta = (e1 * (logC + ell * logN + log(2))).squareRoot()
-        let lambdaStar = 2 * n * (e1 * alpha + beta) * (e1 * alpha + beta) / (c.epsilon * c.epsilon)
 
         var phases = [PhaseTiming]()
         var clock = Stopwatch()
-        var generated = 0
-        var peak = 0
-        let pilotMean = max(1, sampler.pilotMeanSetSize(seed: c.seed))
+        var driver = RISPoolDriver(sampler: sampler, seed: c.seed, workers: c.workers, memory: c.memory, progress: c.progress)
 
         // Phase 1: estimate LB.
         var lowerBound = 1.0
@@ -119,17 +112,11 @@ public struct IMM: Sendable {
                 let x = n / pow(2, Double(i))
                 let thetaI = Int((lambdaPrime / x).rounded(.up))
                 let target = RRSetSampler.roundedToTasks(thetaI)
-                let mean = pool.count > 0 ? pool.meanSetSize : pilotMean
-                let estimate = MemoryBudget.estimate(pools: [.init(before: pool.count, after: target)], indexedSets: target,
-                                                     meanSetSize: mean, nodeCount: nodes, workers: c.workers)
-                try c.memory.check(estimate, step: "IMM bound estimation (\(target) RR sets)")
-                let before = pool.count
-                sampler.extend(&pool, to: thetaI, seed: c.seed, poolID: RRPool.estimation, workers: c.workers,
-                               progress: c.progress, phase: "IMM estimation round \(i)")
-                generated += pool.count - before
-                let index = pool.makeInvertedIndex(workers: c.workers)
-                peak = max(peak, pool.memoryBytes + index.memoryBytes)
-                let greedy = MaxCoverage.select(c.k, from: pool, index: index)
+                try driver.check([.init(before: pool.count, after: target)], indexedSets: target,
+                                 meanSetSize: driver.meanSetSize([pool]), step: "IMM bound estimation (\(target) RR sets)")
+                try driver.grow(&pool, to: thetaI, poolID: RRPool.estimation, phase: "IMM estimation round \(i)")
+                let index = driver.index(pool)
+                let greedy = try MaxCoverage.select(c.k, from: pool, index: index)
                 let spread = n * Double(greedy.coverage) / Double(pool.count)
                 rounds.append(EstimationRound(guess: x, rrSets: pool.count, estimatedSpread: spread))
                 if spread >= (1 + epsilonPrime) * x {
@@ -138,32 +125,29 @@ public struct IMM: Sendable {
                 }
             }
         }
-        let estimationMean = pool.count > 0 ? pool.meanSetSize : pilotMean
-        phases.append(PhaseTiming(name: "estimation", seconds: clock.lap(), rrSets: generated))
+        let estimationMean = driver.meanSetSize([pool])
+        phases.append(PhaseTiming(name: "estimation", seconds: clock.lap(), rrSets: driver.generated))
         pool = RRSetCollection(nodeCount: nodes) // Chen 2018: phase 2 never reuses these sets.
 
         // Phase 2: θ fresh sets, then greedy.
         let theta = Int((lambdaStar / lowerBound).rounded(.up))
         let target = RRSetSampler.roundedToTasks(theta)
-        let estimate = MemoryBudget.estimate(pools: [.init(before: 0, after: target)], indexedSets: target,
-                                             meanSetSize: estimationMean, nodeCount: nodes, workers: c.workers)
+        let estimate = driver.estimate([.init(before: 0, after: target)], indexedSets: target, meanSetSize: estimationMean)
         if estimate > c.memory.limitBytes / 2 {
             c.progress.note("IMM will draw \(target) RR sets: about \(SystemMemory.describe(estimate)) of memory (limit \(SystemMemory.describe(c.memory.limitBytes)))")
         }
         try c.memory.check(estimate, step: "IMM sampling (\(target) RR sets)")
-        let final = sampler.sample(theta, seed: c.seed, poolID: RRPool.selection, workers: c.workers,
-                                   progress: c.progress, phase: "IMM sampling")
-        generated += final.count
-        phases.append(PhaseTiming(name: "sampling", seconds: clock.lap(), rrSets: final.count))
-        let index = final.makeInvertedIndex(workers: c.workers)
-        peak = max(peak, final.memoryBytes + index.memoryBytes)
-        let greedy = MaxCoverage.select(c.k, from: final, index: index)
+        let before = driver.generated
+        let final = try driver.fresh(theta, poolID: RRPool.selection, phase: "IMM sampling")
+        phases.append(PhaseTiming(name: "sampling", seconds: clock.lap(), rrSets: driver.generated - before))
+        let index = driver.index(final)
+        let greedy = try MaxCoverage.select(c.k, from: final, index: index)
         phases.append(PhaseTiming(name: "selection", seconds: clock.lap(), rrSets: 0))
 
-        let target0 = e1 - c.epsilon
+        let target0 = Combinatorics.greedyRatio - c.epsilon
         let selection = SeedSelection(
             algorithm: "IMM", nodeCount: nodes, seeds: greedy.seeds, marginalCoverage: greedy.marginalCoverage,
-            selectionSets: final.count, rrSetsGenerated: generated, phases: phases, peakRRSetBytes: peak,
+            selectionSets: final.count, rrSetsGenerated: driver.generated, phases: phases, peakRRSetBytes: driver.peakBytes,
             guarantee: Guarantee(approximation: target0, target: target0, failureProbability: pow(n, -c.ell),
                                  instanceWise: false))
         return Report(selection: selection, adjustedEll: ell, lambdaPrime: lambdaPrime, lambdaStar: lambdaStar,

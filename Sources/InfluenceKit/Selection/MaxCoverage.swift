@@ -1,10 +1,7 @@
 /// Greedy maximum coverage over a pool of RR sets: pick k nodes, each time the one covering the
 /// most sets not yet covered (Nemhauser, Wolsey, Fisher 1978: a (1 − 1/e) approximation of the
-/// best coverage; on RR sets, Borgs et al. SODA 2014 and Tang, Shi, Xiao SIGMOD 2015).
-///
-/// Every node's marginal coverage is kept exact by decrementing the counts of all members of a
-/// set when it becomes covered (each set is covered once, so O(Σ|R|) in all); a lazy max-heap
-/// keyed by (coverage, −node) finds the best node, so ties go to the smaller node id.
+/// best coverage; on RR sets, Borgs et al. SODA 2014 and Tang, Shi, Xiao SIGMOD 2015). The
+/// greedy drives a `CoverageState`.
 public enum MaxCoverage {
     /// What greedy found.
     public struct Result: Sendable, Equatable {
@@ -27,90 +24,46 @@ public enum MaxCoverage {
     /// marginal coverage 0.
     ///
     /// - Parameter upperBound: also compute the bound on the best coverage (adds O(k² log n)).
-    /// - Precondition: 0 ≤ k ≤ n and fewer than 2³² sets.
+    /// - Throws: `InfluenceError(.usage)` (parameter `k`) unless 0 ≤ k ≤ n; as `CoverageState`.
     /// - Complexity: O(Σ|R| + n + k·log n) time (plus O(k² log n) with the bound), O(n + θ) memory.
     public static func select(_ k: Int, from pool: RRSetCollection, index: RRSetInvertedIndex,
-                              upperBound: Bool = false) -> Result {
+                              upperBound: Bool = false) throws(InfluenceError) -> Result {
         let n = pool.nodeCount
-        precondition(k >= 0 && k <= n, "k must be between 0 and the number of nodes")
-        precondition(pool.count < Int(UInt32.max), "greedy handles fewer than 2^32 sets")
-        var degree = [UInt32](repeating: 0, count: n)
-        var heap = [UInt64]()
-        heap.reserveCapacity(n)
-        for v in 0..<n {
-            let d = index.degree(of: v)
-            degree[v] = UInt32(d)
-            if d > 0 { heap.append(key(UInt32(d), v)) }
+        guard k >= 0 && k <= n else {
+            throw InfluenceError(.usage, parameter: "k", "k = \(k) (expected 0 ≤ k ≤ \(n), the graph's node count)")
         }
-        var covered = [Bool](repeating: false, count: pool.count)
-        var chosen = [Bool](repeating: false, count: n)
-        var seeds = [Int](), marginal = [Int]()
-        seeds.reserveCapacity(k); marginal.reserveCapacity(k)
-        var coverage = 0
+        var state = try CoverageState(pool: pool, index: index)
+        var marginal = [Int]()
+        marginal.reserveCapacity(k)
         var bound = Int.max
         var nextZero = 0
-
-        degree.withUnsafeMutableBufferPointer { degree in
-            var queue = LazyMaxHeap(keys: heap)
-            heap = []
-            var topK = [UInt64]()
-            topK.reserveCapacity(k)
-            for i in 0...k {
-                if upperBound {
-                    var sum = 0
-                    topK.removeAll(keepingCapacity: true)
-                    while topK.count < k, let top = queue.freshTop(degree) {
-                        topK.append(top)
-                        sum += Int(top >> 32)
-                        queue.removeTop()
-                    }
-                    for entry in topK { queue.insert(entry) }
-                    bound = min(bound, coverage + sum)
-                }
-                if i == k { break }
-                let v: Int
-                if let top = queue.freshTop(degree) {
-                    v = node(of: top)
-                    queue.removeTop()
-                } else {
-                    while chosen[nextZero] { nextZero += 1 }
-                    v = nextZero
-                }
-                chosen[v] = true
-                let gain = Int(degree[v])
-                seeds.append(v)
-                marginal.append(gain)
-                coverage += gain
-                if gain == 0 { continue }
-                pool.members.withUnsafeBufferPointer { members in
-                    pool.offsets.withUnsafeBufferPointer { offsets in
-                        index.setIDs.withUnsafeBufferPointer { ids in
-                            covered.withUnsafeMutableBufferPointer { covered in
-                                for e in index.nodeOffsets[v]..<index.nodeOffsets[v + 1] {
-                                    let s = Int(ids[e])
-                                    if covered[s] { continue }
-                                    covered[s] = true
-                                    for m in offsets[s]..<offsets[s + 1] {
-                                        degree[Int(members[m])] &-= 1
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+        for i in 0...k {
+            if upperBound { bound = min(bound, state.topKBound(k)) }
+            if i == k { break }
+            let v: Int
+            if let best = state.bestCandidate() {
+                v = best.node
+            } else {
+                while !state.isAvailable(nextZero) { nextZero += 1 }
+                v = nextZero
             }
+            marginal.append(state.take(v))
         }
-        // No k nodes cover more than every set.
-        return Result(seeds: seeds, marginalCoverage: marginal, coverage: coverage,
+        return Result(seeds: state.taken, marginalCoverage: marginal, coverage: state.coverage,
                       upperBound: upperBound ? min(bound, pool.count) : nil)
     }
 
     /// Greedy on `pool`, building its inverted index first.
     ///
     /// Complexity: O(Σ|R| + n + k·log n).
-    public static func select(_ k: Int, from pool: RRSetCollection, upperBound: Bool = false) -> Result {
-        select(k, from: pool, index: pool.makeInvertedIndex(), upperBound: upperBound)
+    public static func select(_ k: Int, from pool: RRSetCollection, upperBound: Bool = false) throws(InfluenceError) -> Result {
+        try select(k, from: pool, index: pool.makeInvertedIndex(), upperBound: upperBound)
     }
+}
+
+/// A binary max-heap of greedy keys whose stored coverages may be stale (only ever too high).
+struct LazyMaxHeap: Sendable {
+    private var keys: [UInt64]
 
     /// Heap key: coverage in the high half, the complement of the node id in the low half, so
     /// larger coverage wins and, among equals, the smaller id.
@@ -121,11 +74,6 @@ public enum MaxCoverage {
     @inline(__always) static func node(of key: UInt64) -> Int {
         Int(UInt32.max - UInt32(truncatingIfNeeded: key))
     }
-}
-
-/// A binary max-heap of greedy keys whose stored coverages may be stale (only ever too high).
-struct LazyMaxHeap {
-    private var keys: [UInt64]
 
     /// Heapifies `keys`. Complexity: O(count).
     init(keys: [UInt64]) {
@@ -141,15 +89,15 @@ struct LazyMaxHeap {
     /// coverage fell to 0 are dropped); nil when nothing with positive coverage is left.
     ///
     /// Complexity: O(log n) per refresh.
-    mutating func freshTop(_ degree: UnsafeMutableBufferPointer<UInt32>) -> UInt64? {
+    mutating func freshTop(_ degree: [UInt32]) -> UInt64? {
         while let top = keys.first {
-            let v = MaxCoverage.node(of: top)
+            let v = Self.node(of: top)
             let current = degree[v]
             if UInt64(current) == top >> 32 { return top }
             if current == 0 {
                 removeTop()
             } else {
-                keys[0] = MaxCoverage.key(current, v)
+                keys[0] = Self.key(current, v)
                 siftDown(0)
             }
         }

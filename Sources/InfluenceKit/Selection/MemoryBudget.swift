@@ -46,7 +46,7 @@ public struct MemoryBudget: Sendable, Equatable {
     /// - Complexity: O(1).
     public func check(_ bytes: Int, step: String) throws(InfluenceError) {
         guard bytes > limitBytes else { return }
-        throw InfluenceError(.resource,
-            "\(step) needs about \(SystemMemory.describe(bytes)) of memory, above the limit of \(SystemMemory.describe(limitBytes)) (raise --max-memory, or use a larger --epsilon or a smaller --k)")
+        throw InfluenceError(.resource, parameter: "memoryLimit",
+            "\(step) needs about \(SystemMemory.describe(bytes)) of memory, above the limit of \(SystemMemory.describe(limitBytes)) (expected a higher memory limit, a larger epsilon or a smaller k)")
     }
 }

@@ -20,6 +20,12 @@ import Glibc
 /// computed and reported like any other. Refinement rounds are rounds of the algorithm, counted in
 /// i_max, and R2 stays independent of R1, so the bounds keep their failure probability.
 ///
+/// Refinement is capped so that it never costs more RR sets than IMM would draw for the same
+/// (n, k, ε, ℓ), with ℓ = ln(1/δ)/ln n: IMM's final pool alone holds λ*/LB ≥ λ*/OPT sets for its lower
+/// bound LB ≤ OPT, and the round's σᵘ ≥ OPT (with the run's probability), so R1 + R2 is kept at most
+/// λ*/σᵘ. Small k, whose tiny spreads would otherwise call for a huge R1, stop at that cap; the
+/// report says when they did.
+///
 /// Usage: configure, `run(on:)`, read the report (each round's α is what users should see).
 public struct OPIMC: Sendable {
     /// What to run.
@@ -37,14 +43,14 @@ public struct OPIMC: Sendable {
         /// Memory limit, checked before each pool growth.
         public var memory: MemoryBudget
         /// Progress and notes.
-        public var progress: ProgressMeter
+        public var progress: any ProgressReporter
         /// Relative standard error of R1's spread estimate to refine to once the ratio is reached
         /// (nil: stop as soon as it is reached, as in the paper).
         public var precision: Double?
 
         /// Parameters of a run; checked by `run(on:)`. Complexity: O(1).
         public init(k: Int, epsilon: Double = 0.1, delta: Double? = nil, seed: UInt64 = 1, workers: Int = 1,
-                    memory: MemoryBudget = MemoryBudget(), progress: ProgressMeter = .silent, precision: Double? = nil) {
+                    memory: MemoryBudget = MemoryBudget(), progress: any ProgressReporter = SilentProgress(), precision: Double? = nil) {
             self.k = k
             self.epsilon = epsilon
             self.delta = delta
@@ -82,8 +88,26 @@ public struct OPIMC: Sendable {
         public var seconds: Double
     }
 
+    /// What precision refinement did.
+    public struct Refinement: Sendable, Codable, Equatable {
+        /// The relative standard error asked for.
+        public var target: Double
+        /// The relative standard error of the last round's estimate of σ(S).
+        public var reached: Double
+        /// Rounds that grew R1 alone.
+        public var rounds: Int
+        /// Refinement stopped at a cap before reaching the target.
+        public var capped: Bool
+        /// What capped it: `imm-sample-size` (R1 + R2 ≤ λ*/σᵘ), `theta-max` or `memory-limit`.
+        public var cap: String?
+        /// The cap in RR sets (R1 + R2 for `imm-sample-size`, R1 for `theta-max` and `memory-limit`).
+        public var capSets: Int?
+    }
+
     /// What a run found.
     public struct Report: Sendable {
+        /// Precision refinement, when it was asked for.
+        public var refinement: Refinement?
         /// Seeds, gains, sets used, timings, memory, guarantee.
         public var selection: SeedSelection
         /// Every round, in order.
@@ -118,29 +142,28 @@ public struct OPIMC: Sendable {
         let n = Double(nodes)
         let delta = c.delta ?? 1 / n
         guard delta > 0, delta < 1 else {
-            throw InfluenceError(.usage, "--delta must lie strictly between 0 and 1 (got \(delta))")
+            throw InfluenceError(.usage, parameter: "delta", "δ = \(delta) (expected a value strictly between 0 and 1)")
         }
         if let precision = c.precision, !(precision > 0 && precision < 1) {
-            throw InfluenceError(.usage, "--precision must lie strictly between 0 and 1 (got \(precision); e.g. --precision 0.005)")
+            throw InfluenceError(.usage, parameter: "precision", "precision \(precision) (expected a relative standard error strictly between 0 and 1, e.g. 0.005)")
         }
         let e1 = Combinatorics.greedyRatio
-        let logC = Combinatorics.logBinomial(nodes, c.k)
-        let alpha = log(6 / delta).squareRoot()
-        let beta = (e1 * (logC + log(6 / delta))).squareRoot()
         // Eq. 13: θmax = 2n((1 − 1/e)α + β)² / (ε²k); θ0 = θmax·ε²k/n.
-        let thetaMaxReal = 2 * n * (e1 * alpha + beta) * (e1 * alpha + beta) / (c.epsilon * c.epsilon * Double(c.k))
+        let thetaMaxReal = OPIMCBounds.thetaMax(nodeCount: nodes, k: c.k, epsilon: c.epsilon, delta: delta)
         let thetaZeroReal = thetaMaxReal * c.epsilon * c.epsilon * Double(c.k) / n
         let thetaMax = Int(thetaMaxReal.rounded(.up))
         let thetaZero = max(1, Int(thetaZeroReal.rounded(.up)))
         let maxRounds = max(1, Int(log2(thetaMaxReal / thetaZeroReal).rounded(.up)))
-        let a = log(3 * Double(maxRounds) / delta)
+        let a = OPIMCBounds.deltaTerm(maxRounds: maxRounds, delta: delta)
         let target = e1 - c.epsilon
+        // IMM's λ* for the same (n, k, ε) and ℓ = ln(1/δ)/ln n: the refinement cap.
+        let ell = IMMBounds.adjustedEll(log(1 / delta) / log(max(n, 2)), nodeCount: nodes)
+        let lambdaStar = IMMBounds.lambdaStar(nodeCount: nodes, k: c.k, epsilon: c.epsilon, adjustedEll: ell)
 
-        let pilotMean = max(1, sampler.pilotMeanSetSize(seed: c.seed))
-        let worst = MemoryBudget.estimate(pools: [.init(before: 0, after: RRSetSampler.roundedToTasks(thetaMax)),
-                                                  .init(before: 0, after: RRSetSampler.roundedToTasks(thetaMax))],
-                                          indexedSets: RRSetSampler.roundedToTasks(thetaMax), meanSetSize: pilotMean,
-                                          nodeCount: nodes, workers: c.workers)
+        var driver = RISPoolDriver(sampler: sampler, seed: c.seed, workers: c.workers, memory: c.memory, progress: c.progress)
+        let worstSets = RRSetSampler.roundedToTasks(thetaMax)
+        let worst = driver.estimate([.init(before: 0, after: worstSets), .init(before: 0, after: worstSets)],
+                                    indexedSets: worstSets, meanSetSize: driver.pilotMeanSetSize)
         if worst > c.memory.limitBytes {
             c.progress.note("OPIM-C may draw up to 2 × \(thetaMax) RR sets, about \(SystemMemory.describe(worst)) of memory, above the limit of \(SystemMemory.describe(c.memory.limitBytes)); it stops with an error if a round would exceed the limit")
         }
@@ -149,7 +172,8 @@ public struct OPIMC: Sendable {
         var r2 = RRSetCollection(nodeCount: nodes)
         var rounds = [Round]()
         var samplingSeconds = 0.0, selectionSeconds = 0.0
-        var peak = 0
+        var refinementRounds = 0
+        var capped: (cap: String, sets: Int)?
         var goal1 = thetaZero, goal2 = thetaZero
         var refining = false
         var best: MaxCoverage.Result?
@@ -161,27 +185,23 @@ public struct OPIMC: Sendable {
                 if !refining { goal2 = goal1 }
             }
             let next1 = RRSetSampler.roundedToTasks(goal1), next2 = RRSetSampler.roundedToTasks(goal2)
-            let mean = r1.count > 0 ? (r1.meanSetSize + r2.meanSetSize) / 2 : pilotMean
-            let estimate = MemoryBudget.estimate(pools: [.init(before: r1.count, after: next1), .init(before: r2.count, after: next2)],
-                                                 indexedSets: next1, meanSetSize: mean, nodeCount: nodes, workers: c.workers)
-            try c.memory.check(estimate, step: "OPIM-C round \(i) (\(next1) + \(next2) RR sets)")
-            sampler.extend(&r1, to: goal1, seed: c.seed, poolID: RRPool.selection, workers: c.workers,
-                           progress: c.progress, phase: "OPIM-C round \(i): R1")
-            sampler.extend(&r2, to: goal2, seed: c.seed, poolID: RRPool.validation, workers: c.workers,
-                           progress: c.progress, phase: "OPIM-C round \(i): R2")
+            let mean = driver.meanSetSize([r1, r2])
+            try driver.check([.init(before: r1.count, after: next1), .init(before: r2.count, after: next2)], indexedSets: next1,
+                             meanSetSize: mean, step: "OPIM-C round \(i) (\(next1) + \(next2) RR sets)")
+            try driver.grow(&r1, to: goal1, poolID: RRPool.selection, phase: "OPIM-C round \(i): R1")
+            try driver.grow(&r2, to: goal2, poolID: RRPool.validation, phase: "OPIM-C round \(i): R2")
             let sampled = clock.lap()
             samplingSeconds += sampled
 
-            let index = r1.makeInvertedIndex(workers: c.workers)
-            peak = max(peak, r1.memoryBytes + r2.memoryBytes + index.memoryBytes)
-            let greedy = MaxCoverage.select(c.k, from: r1, index: index, upperBound: true)
+            let index = driver.index(r1, alsoHeld: r2.memoryBytes)
+            let greedy = try MaxCoverage.select(c.k, from: r1, index: index, upperBound: true)
             let coverage2 = r2.coverage(of: greedy.seeds)
-            let theta1 = Double(r1.count), theta2 = Double(r2.count)
+            let theta1 = Double(r1.count)
             // Lemma 4.2 (lower bound of σ(S) from R2) and Lemma 4.3 with the tightened coverage bound.
-            let lowerCoverage = pow((Double(coverage2) + 2 * a / 9).squareRoot() - (a / 2).squareRoot(), 2) - a / 18
-            let lower = max(0, lowerCoverage) * n / theta2
-            let upperCoverage = min(Double(greedy.upperBound ?? Int.max), Double(greedy.coverage) / e1)
-            let upper = pow((upperCoverage + a / 2).squareRoot() + (a / 2).squareRoot(), 2) * n / theta1
+            let lower = OPIMCBounds.lowerBound(coverage: coverage2, theta: r2.count, deltaTerm: a, nodeCount: nodes)
+            let upper = OPIMCBounds.upperBound(
+                coverageBound: OPIMCBounds.coverageBound(greedyCoverage: greedy.coverage, topKBound: greedy.upperBound),
+                theta: r1.count, deltaTerm: a, nodeCount: nodes)
             let ratio = upper > 0 ? lower / upper : 0
             let covered = Double(greedy.coverage)
             let fraction = covered / theta1
@@ -195,19 +215,30 @@ public struct OPIMC: Sendable {
             reached = ratio
             if i == maxRounds { break }
             if ratio >= target {
-                guard let precision = c.precision, error > precision, fraction > 0 else { break }
+                // A refinement round that reached its cap ends the run: the cap only creeps up
+                // with σᵘ, and another round would buy almost nothing.
+                guard let precision = c.precision, error > precision, fraction > 0, !(refining && capped != nil) else { break }
                 // Refinement: R1 alone grows to the size at which the error would be ρ (25% margin,
-                // as greedy's coverage fraction shrinks a little on more sets), never beyond θmax.
-                let wanted = min(Double(thetaMax), 1.25 * (1 - fraction) / (fraction * precision * precision))
-                let grown = RRSetSampler.roundedToTasks(Int(wanted.rounded(.up)))
+                // as greedy's coverage fraction shrinks a little on more sets), never beyond θmax
+                // nor beyond IMM's sample size λ*/σᵘ for R1 + R2.
+                let wanted = 1.25 * (1 - fraction) / (fraction * precision * precision)
+                let immCap = lambdaStar / max(upper, 1) - Double(r2.count)
+                var allowed = wanted
+                if Double(thetaMax) < allowed { allowed = Double(thetaMax); capped = ("theta-max", thetaMax) }
+                if immCap < allowed { allowed = immCap; capped = ("imm-sample-size", Int((lambdaStar / max(upper, 1)).rounded(.up))) }
+                if allowed >= wanted { capped = nil }
+                // Whole tasks, never above the cap.
+                let grown = Int(allowed.rounded(.down)) / RRSetSampler.setsPerTask * RRSetSampler.setsPerTask
                 guard grown > r1.count else { break }
-                let need = MemoryBudget.estimate(pools: [.init(before: r1.count, after: grown), .init(before: r2.count, after: r2.count)],
-                                                 indexedSets: grown, meanSetSize: r1.meanSetSize, nodeCount: nodes, workers: c.workers)
+                let need = driver.estimate([.init(before: r1.count, after: grown), .init(before: r2.count, after: r2.count)],
+                                           indexedSets: grown, meanSetSize: r1.meanSetSize)
                 if need > c.memory.limitBytes {
+                    capped = ("memory-limit", grown)
                     c.progress.note("precision refinement stopped: \(grown) RR sets would need about \(SystemMemory.describe(need)) (limit \(SystemMemory.describe(c.memory.limitBytes)))")
                     break
                 }
                 refining = true
+                refinementRounds += 1
                 goal1 = grown
                 goal2 = r2.count
             } else {
@@ -220,14 +251,22 @@ public struct OPIMC: Sendable {
         let greedy = best!
         // With |R1| ≥ θmax in the last round the target ratio holds by Eq. 13 even when α falls short.
         let approximation = r1.count >= thetaMax ? max(reached, target) : reached
+        var refinement: Refinement?
+        if let precision = c.precision {
+            let reachedError = rounds.last?.relativeStandardError ?? .infinity
+            let stillShort = reachedError > precision
+            refinement = Refinement(target: precision, reached: reachedError, rounds: refinementRounds,
+                                    capped: stillShort && capped != nil, cap: stillShort ? capped?.cap : nil,
+                                    capSets: stillShort ? capped?.sets : nil)
+        }
         let selection = SeedSelection(
-            algorithm: "OPIM-C", nodeCount: nodes, seeds: greedy.seeds, marginalCoverage: greedy.marginalCoverage,
-            selectionSets: r1.count, rrSetsGenerated: r1.count + r2.count,
-            phases: [PhaseTiming(name: "sampling", seconds: samplingSeconds, rrSets: r1.count + r2.count),
+            algorithm: c.precision == nil ? "OPIM-C" : "OPIM-C+refine", nodeCount: nodes, seeds: greedy.seeds,
+            marginalCoverage: greedy.marginalCoverage, selectionSets: r1.count, rrSetsGenerated: driver.generated,
+            phases: [PhaseTiming(name: "sampling", seconds: samplingSeconds, rrSets: driver.generated),
                      PhaseTiming(name: "selection", seconds: selectionSeconds, rrSets: 0)],
-            peakRRSetBytes: peak,
+            peakRRSetBytes: driver.peakBytes,
             guarantee: Guarantee(approximation: approximation, target: target, failureProbability: delta, instanceWise: true))
-        return Report(selection: selection, rounds: rounds, delta: delta, thetaZero: thetaZero, thetaMax: thetaMax,
-                      maxRounds: maxRounds)
+        return Report(refinement: refinement, selection: selection, rounds: rounds, delta: delta, thetaZero: thetaZero,
+                      thetaMax: thetaMax, maxRounds: maxRounds)
     }
 }

@@ -6,62 +6,69 @@
 ///
 /// Complexity: that of the algorithm (see `IMM`, `OPIMC`).
 public struct RISSelector: SeedSelector {
-    /// Which algorithm.
-    public enum Algorithm: String, Sendable, CaseIterable {
-        case opimC = "opim-c"
-        case imm
-    }
-
-    public let graph: InfluenceGraph
-    public let model: DiffusionModelKind
-    public let algorithm: Algorithm
-    /// ε of the target ratio 1 − 1/e − ε.
-    public let epsilon: Double
+    public let model: any DiffusionModel
+    /// `.opimC` or `.imm`.
+    public let algorithm: SelectionAlgorithm
+    public let parameters: RISParameters
     /// Seed of the RR sets.
     public let seed: UInt64
     /// Sampling threads.
     public let workers: Int
-    public let memory: MemoryBudget
-    public let progress: ProgressMeter
-    public let method: RRSetSampler.Method
-    /// OPIM-C's precision refinement (relative standard error; nil for the paper's stopping rule).
-    /// The default is the one `infmax seeds` uses.
-    public let precision: Double?
-
-    /// The precision refinement `infmax seeds` and `infmax compare` use by default.
-    public static let defaultPrecision = 0.004
+    public let progress: any ProgressReporter
 
     public var name: String { algorithm.rawValue }
     public var nestedPrefixes: Bool { false }
 
-    public init(graph: InfluenceGraph, model: DiffusionModelKind, algorithm: Algorithm, epsilon: Double = 0.1,
-                seed: UInt64, workers: Int, memory: MemoryBudget = MemoryBudget(), progress: ProgressMeter = .silent,
-                method: RRSetSampler.Method = .subset, precision: Double? = RISSelector.defaultPrecision) {
-        self.graph = graph
+    /// - Throws: `InfluenceError(.usage)` for an algorithm that is not RIS or bad parameters.
+    public init(model: any DiffusionModel, algorithm: SelectionAlgorithm, parameters: RISParameters = RISParameters(),
+                seed: UInt64, workers: Int, progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) {
+        guard algorithm == .opimC || algorithm == .imm else {
+            throw InfluenceError(.usage, parameter: "algorithm", "'\(algorithm.rawValue)' does not run on RR sets (expected opim-c or imm)")
+        }
+        try parameters.validate()
         self.model = model
         self.algorithm = algorithm
-        self.epsilon = epsilon
+        self.parameters = parameters
         self.seed = seed
         self.workers = workers
-        self.memory = memory
         self.progress = progress
-        self.method = method
-        self.precision = precision
     }
 
     public func select(k: Int) throws(InfluenceError) -> SeedRanking {
-        try validate(k: k, nodeCount: graph.nodeCount)
+        try validate(k: k, nodeCount: model.graph.nodeCount)
         let watch = Stopwatch()
-        let sampler = RRSetSampler(graph: graph, model: model, method: method)
-        let selection: SeedSelection
-        switch algorithm {
-        case .opimC:
-            selection = try OPIMC(.init(k: k, epsilon: epsilon, seed: seed, workers: workers, memory: memory,
-                                        progress: progress, precision: precision)).run(on: sampler).selection
-        case .imm:
-            selection = try IMM(.init(k: k, epsilon: epsilon, seed: seed, workers: workers, memory: memory,
-                                      progress: progress)).run(on: sampler).selection
-        }
+        let selection = try run(k: k).selection
         return SeedRanking(seeds: selection.seeds, seconds: watch.seconds)
+    }
+
+    /// The run behind `select(k:)`, with its full result.
+    public enum Outcome: Sendable {
+        case opimC(OPIMC.Report)
+        case imm(IMM.Report)
+
+        /// The seeds and what the algorithm says about them.
+        public var selection: SeedSelection {
+            switch self {
+            case .opimC(let report): return report.selection
+            case .imm(let report): return report.selection
+            }
+        }
+    }
+
+    /// Runs the algorithm for `k` seeds on a fresh sampler.
+    ///
+    /// Complexity: that of the algorithm.
+    public func run(k: Int, sampler given: RRSetSampler? = nil) throws(InfluenceError) -> Outcome {
+        let sampler: RRSetSampler
+        if let given { sampler = given } else { sampler = try RRSetSampler(model: model, method: parameters.sampling) }
+        let memory = MemoryBudget(limitBytes: parameters.memoryLimitBytes)
+        switch algorithm {
+        case .imm:
+            return .imm(try IMM(.init(k: k, epsilon: parameters.epsilon, ell: parameters.ell, seed: seed, workers: workers,
+                                      memory: memory, progress: progress)).run(on: sampler))
+        default:
+            return .opimC(try OPIMC(.init(k: k, epsilon: parameters.epsilon, delta: parameters.delta, seed: seed, workers: workers,
+                                          memory: memory, progress: progress, precision: parameters.precision)).run(on: sampler))
+        }
     }
 }

@@ -49,9 +49,9 @@ public protocol SeedSelector: Sendable {
 extension SeedSelector {
     /// Checks `k` against the graph size with a message a user can act on.
     func validate(k: Int, nodeCount: Int) throws(InfluenceError) {
-        guard k >= 1 else { throw InfluenceError(.usage, "\(name): k = \(k) (expected a positive seed count)") }
+        guard k >= 1 else { throw InfluenceError(.usage, parameter: "k", "\(name): k = \(k) (expected a positive seed count)") }
         guard k <= nodeCount else {
-            throw InfluenceError(.usage, "\(name): k = \(k) exceeds the graph's \(nodeCount) nodes (expected k ≤ \(nodeCount))")
+            throw InfluenceError(.usage, parameter: "k", "\(name): k = \(k) exceeds the graph's \(nodeCount) nodes (expected k ≤ \(nodeCount))")
         }
     }
 }

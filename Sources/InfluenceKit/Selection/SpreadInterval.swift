@@ -40,7 +40,11 @@ public struct SpreadInterval: Sendable, Codable, Equatable {
     ///
     /// Complexity: at most the sampling cost of the sets (each stops at its first seed).
     public static func estimate(seeds: [Int], sampler: RRSetSampler, sets: Int, seed: UInt64, workers: Int,
-                                progress: ProgressMeter = .silent) -> SpreadInterval {
+                                progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) -> SpreadInterval {
+        _ = try MonteCarloSimulator.checkedSeeds(seeds, nodeCount: sampler.graph.nodeCount)
+        guard sets >= 1 else {
+            throw InfluenceError(.usage, parameter: "evaluationSets", "\(sets) evaluation sets (expected at least 1)")
+        }
         let result = sampler.countCovered(by: seeds, sets: sets, seed: seed, poolID: RRPool.evaluation,
                                           workers: workers, progress: progress, phase: "evaluating the spread")
         return SpreadInterval(covered: result.covered, sets: result.sets, nodeCount: sampler.graph.nodeCount)

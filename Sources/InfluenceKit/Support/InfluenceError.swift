@@ -1,8 +1,12 @@
 /// Errors raised by the library. Each carries enough context to print one line a user can act on:
 /// `FILE:LINE: what is wrong (what was expected)`.
+///
+/// The library never names a command-line flag: an error about a parameter carries the
+/// parameter's name (`k`, `epsilon`, `memoryLimit`, ...) in `parameter`, and a front end maps it
+/// to its own spelling (the CLI to `--k`, `--epsilon`, `--max-memory`).
 public struct InfluenceError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What kind of failure this is; the CLI maps `.usage` to exit status 2 and the rest to 1.
-    public enum Kind: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable, Codable {
         /// A bad argument or option value.
         case usage
         /// Bad input data: a file that does not parse or violates a model constraint.
@@ -18,13 +22,18 @@ public struct InfluenceError: Error, Sendable, Equatable, CustomStringConvertibl
     public let file: String?
     /// The 1-based line in `file`, when known.
     public let line: Int?
+    /// The library parameter the problem is about (`k`, `epsilon`, `delta`, `ell`, `precision`,
+    /// `memoryLimit`, `runs`, `maxSteps`, `seeds`, `threads`, `evaluationSets`, `probabilities`,
+    /// `normalizeLT`, ...), when there is one.
+    public let parameter: String?
     /// What is wrong, with what was expected in parentheses.
     public let message: String
 
-    public init(_ kind: Kind, file: String? = nil, line: Int? = nil, _ message: String) {
+    public init(_ kind: Kind, file: String? = nil, line: Int? = nil, parameter: String? = nil, _ message: String) {
         self.kind = kind
         self.file = file
         self.line = line
+        self.parameter = parameter
         self.message = message
     }
 

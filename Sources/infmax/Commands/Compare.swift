@@ -2,34 +2,6 @@ import ArgumentParser
 import Foundation
 import InfluenceKit
 
-/// The methods `infmax compare` can run, by their command-line names.
-enum CompareAlgorithm: String, CaseIterable {
-    case opimC = "opim-c"
-    case imm
-    case celf
-    case degree
-    case degreeDiscount = "degree-discount"
-    case singleDiscount = "single-discount"
-    case pagerank
-    case random
-
-    static let defaults: [CompareAlgorithm] = [.opimC, .imm, .degree, .degreeDiscount, .pagerank, .random]
-
-    /// Parses a comma-separated list, rejecting unknown names and repeats.
-    static func parseList(_ text: String) throws -> [CompareAlgorithm] {
-        let names = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        var result: [CompareAlgorithm] = []
-        for name in names {
-            guard let algorithm = CompareAlgorithm(rawValue: name.lowercased()) else {
-                throw ValidationError("unknown algorithm '\(name)' in --algorithms (expected a comma-separated list of: \(allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            if result.contains(algorithm) { throw ValidationError("algorithm '\(name)' appears twice in --algorithms (list each once)") }
-            result.append(algorithm)
-        }
-        return result
-    }
-}
-
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare seed-selection methods on one graph: spread ± 95% CI and selection time at several k.",
@@ -63,19 +35,15 @@ struct Compare: ParsableCommand {
     @Option(name: .customLong("k"), help: ArgumentHelp("Seed set sizes, comma-separated.", valueName: "K,K,..."))
     var ks: String = "1,5,10,20,50"
 
-    @Option(help: ArgumentHelp("Methods to compare, comma-separated: \(CompareAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "A,A,..."))
-    var algorithms: String = CompareAlgorithm.defaults.map(\.rawValue).joined(separator: ",")
+    @Option(help: ArgumentHelp("Methods to compare, comma-separated: \(SelectionAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "A,A,..."))
+    var algorithms: String = SelectionAlgorithm.compareDefaults.map(\.rawValue).joined(separator: ",")
 
     @OptionGroup var modelOptions: ModelOptions
 
     @Option(help: ArgumentHelp("Monte Carlo runs per evaluated seed set.", valueName: "R"))
     var runs: Int = 10_000
 
-    @Option(help: ArgumentHelp("ε of IMM and OPIM-C (target ratio 1 − 1/e − ε).", valueName: "E"))
-    var epsilon: Double = 0.1
-
-    @Option(help: ArgumentHelp("OPIM-C precision refinement, as in `infmax seeds` (0: the paper's stopping rule).", valueName: "R"))
-    var precision: Double = RISSelector.defaultPrecision
+    @OptionGroup var risOptions: RISOptions
 
     @Option(name: .customLong("celf-runs"), help: ArgumentHelp("Monte Carlo runs per CELF marginal-gain evaluation (default: --runs).", valueName: "R"))
     var celfRuns: Int?
@@ -88,11 +56,7 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var execution: ExecutionOptions
 
-    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Memory limit of IMM and OPIM-C: bytes with K/M/G suffix, or a percentage of RAM.", valueName: "SIZE"))
-    var maxMemory: ByteCount = ByteCount(bytes: SystemMemory.defaultLimitBytes)
-
-    @Flag(help: "Print the report as JSON instead of a table.")
-    var json = false
+    @OptionGroup var outputOptions: OutputOptions
 
     @Option(help: ArgumentHelp("Also write the rows as CSV to this file.", valueName: "FILE"))
     var csv: String?
@@ -100,16 +64,12 @@ struct Compare: ParsableCommand {
     @Option(help: ArgumentHelp("Also draw spread and selection time versus k as an SVG file.", valueName: "FILE.svg"))
     var plot: String?
 
-    @Flag(help: "No progress lines on standard error.")
-    var quiet = false
 
     func validate() throws {
         _ = try Self.parseKs(ks)
-        _ = try CompareAlgorithm.parseList(algorithms)
+        do { _ = try SelectionAlgorithm.parseList(algorithms) } catch { throw ValidationError("--algorithms: \(error.message)") }
         if runs < 1 { throw ValidationError("--runs must be at least 1 (got \(runs); e.g. --runs 10000)") }
         if let celfRuns, celfRuns < 1 { throw ValidationError("--celf-runs must be at least 1 (got \(celfRuns))") }
-        if !(epsilon > 0 && epsilon < 1) { throw ValidationError("--epsilon must lie strictly between 0 and 1 (got \(epsilon); e.g. --epsilon 0.1)") }
-        if !(precision >= 0 && precision < 1) { throw ValidationError("--precision must be 0 (off) or a relative standard error below 1 (got \(precision); e.g. --precision 0.004)") }
         if !(celfBudget > 0) { throw ValidationError("--celf-budget must be a positive number of seconds (got \(celfBudget))") }
     }
 
@@ -128,38 +88,25 @@ struct Compare: ParsableCommand {
         try reportingErrors {
             let loaded = try graphOptions.load(seed: execution.seed)
             let graph = loaded.graph
-            let model = modelOptions.model
+            let model = try modelOptions.bind(to: graph, graphOptions, seed: execution.seed)
             let sizes = try Comparison.validatedKs(try Self.parseKs(ks), nodeCount: graph.nodeCount)
-            let chosen = try CompareAlgorithm.parseList(algorithms)
+            let chosen = try SelectionAlgorithm.parseList(algorithms)
             let threads = execution.resolvedThreads
             let evaluation = MonteCarloSimulator.Configuration(runs: runs, seed: execution.seed, threads: threads)
-            let selectionSeed = Comparison.selectionSeed(for: execution.seed)
-            let showProgress = stderrIsTerminal && !quiet
-
+            let quiet = outputOptions.quiet
+            let showProgress = StandardError.isTerminal && !quiet
+            let context = SelectionAlgorithm.Context(
+                loaded: loaded, model: model, seed: Comparison.selectionSeed(for: execution.seed), threads: threads,
+                ris: risOptions.parameters, celfRuns: celfRuns ?? runs,
+                progress: TerminalProgress(showsProgress: showProgress, showsNotes: false))
             var selectors: [any SeedSelector] = []
             for algorithm in chosen {
-                switch algorithm {
-                case .opimC, .imm:
-                    selectors.append(RISSelector(graph: graph, model: model, algorithm: algorithm == .imm ? .imm : .opimC,
-                                                 epsilon: epsilon, seed: selectionSeed, workers: threads,
-                                                 memory: MemoryBudget(limitBytes: maxMemory.bytes),
-                                                 precision: precision > 0 ? precision : nil))
-                case .celf:
-                    let line = ProgressLine("celf", enabled: showProgress)
-                    let celf = CELF(graph: graph, model: model,
-                                    configuration: .init(runs: celfRuns ?? runs, seed: selectionSeed, threads: threads),
-                                    progress: { phase, done, total in line.update(done, of: total, unit: phase == "celf" ? "seeds" : "nodes") })
-                    try checkCELFCost(celf, k: sizes.last!)
-                    selectors.append(celf)
-                case .degree: selectors.append(DegreeHeuristic(graph: graph))
-                case .degreeDiscount: selectors.append(DegreeDiscount(graph: graph, model: model))
-                case .singleDiscount: selectors.append(SingleDiscount(graph: graph))
-                case .pagerank: selectors.append(PageRankHeuristic(loaded: loaded))
-                case .random: selectors.append(RandomSeeds(graph: graph, seed: selectionSeed))
-                }
+                let selector = try algorithm.makeSelector(context)
+                if let celf = selector as? CELF { try checkCELFCost(celf, k: sizes.last!) }
+                selectors.append(selector)
             }
 
-            let comparison = Comparison(graph: graph, model: model, evaluation: evaluation)
+            let comparison = Comparison(model: model, evaluation: evaluation)
             let rows = try comparison.run(selectors, ks: sizes) { step in
                 guard showProgress else { return }
                 switch step {
@@ -169,7 +116,7 @@ struct Compare: ParsableCommand {
             }
             if showProgress { StandardError.write("\r\u{1B}[K") }
 
-            let report = ComparisonReport(graphPath: graphOptions.graph, graph: graph, model: model,
+            let report = ComparisonReport(graphPath: graphOptions.graph, graph: graph, model: model.name,
                                           evaluation: evaluation, rows: rows)
             if let csv {
                 try AtomicFile.write(report.csv(), to: csv)
@@ -179,10 +126,10 @@ struct Compare: ParsableCommand {
                 try AtomicFile.write(report.plot().render(), to: plot)
                 if !quiet { printError("wrote \(plot)") }
             }
-            if json {
+            if outputOptions.json {
                 print(try jsonText(report))
             } else {
-                printTable(report, probabilities: graph.statistics.probabilityScheme)
+                printTable(report, probabilities: model.scheme)
             }
         }
     }
@@ -193,7 +140,7 @@ struct Compare: ParsableCommand {
         let n = celf.graph.nodeCount
         let summary = "(\(n) + \(k) × \(Int(CELF.reevaluationsPerRound)) evaluations) × \(cost.runs) runs × "
             + "\(fixed(cost.arcsPerSingletonRun, 1)) arcs per run from one node, \(fixed(cost.arcsPerSetRun, 1)) from \(k) nodes"
-        if !quiet {
+        if !outputOptions.quiet {
             printError("celf: estimated \(Self.duration(cost.seconds)) for k = \(k): \(summary) (pilot \(Self.duration(cost.pilotSeconds)))")
         }
         if cost.seconds > celfBudget && !force {
@@ -202,7 +149,7 @@ struct Compare: ParsableCommand {
     }
 
     private func printTable(_ r: ComparisonReport, probabilities: String) {
-        print("graph      \(r.graph): \(r.nodes) nodes, \(r.arcs) arcs, \(probabilities) probabilities, \(r.model.rawValue.uppercased()) model")
+        print("graph      \(r.graph): \(r.nodes) nodes, \(r.arcs) arcs, \(probabilities) probabilities, \(r.model.uppercased()) model")
         print("evaluation \(r.runs) Monte Carlo runs per seed set, seed \(r.seed); every seed set sees the same random worlds (paired)")
         print("")
         let nameWidth = max(9, r.algorithms.map(\.count).max() ?? 9)

@@ -5,9 +5,10 @@ struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Save a loaded graph as an .infgraph snapshot that every command loads without parsing.",
         discussion: """
-        The snapshot keeps both CSRs, the IC probabilities, LT weights and the original labels, \
-        with a checksum; it is written atomically. Loading options (--undirected, --probabilities, \
-        --dedupe, ...) are applied now and fixed in the snapshot.
+        The snapshot keeps both CSRs, the arc values of the input (with --probabilities file), \
+        merged parallel arcs and the original labels, with a checksum; it is written atomically. \
+        Loading options (--undirected, --dedupe, ...) are applied now and fixed in the snapshot; \
+        models and their schemes are chosen when the snapshot is used, as for any graph.
 
         Example:
           infmax convert soc-Slashdot0902.txt.gz --output slashdot.infgraph
@@ -33,7 +34,8 @@ struct Convert: ParsableCommand {
         try reportingErrors {
             let loaded = try graphOptions.load(seed: seed)
             try GraphSnapshot.write(loaded.graph, to: output)
-            print("wrote \(output): \(loaded.graph.nodeCount) nodes, \(loaded.graph.arcCount) arcs, probabilities \(loaded.graph.statistics.probabilityScheme)")
+            let values = loaded.graph.arcValues == nil ? "no arc values" : "arc values kept"
+            print("wrote \(output): \(loaded.graph.nodeCount) nodes, \(loaded.graph.arcCount) arcs, \(values)")
         }
     }
 }

@@ -43,7 +43,15 @@ struct Info: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let loaded = try graphOptions.load(seed: seed)
-            let summary = try GraphSummary(loaded)
+            let scheme = try graphOptions.scheme(seed: seed)
+            let ic = try IndependentCascade(graph: loaded.graph, probabilities: scheme)
+            // LT weights: 1/indeg, or the file's (when they are valid LT weights or --normalize-lt rescales them).
+            var lt: LinearThreshold?
+            switch scheme {
+            case .file: lt = try? LinearThreshold(graph: loaded.graph, weights: .file(rescale: graphOptions.normalizeLT))
+            default: lt = try LinearThreshold(graph: loaded.graph, weights: .inverseInDegree)
+            }
+            let summary = try GraphSummary(loaded, ic: ic, lt: lt)
             var top: [Ranked]?
             if let pagerank {
                 let handle = try loaded.igraphGraph()
@@ -75,8 +83,12 @@ struct Info: ParsableCommand {
         print("weak components  \(s.weaklyConnectedComponents.count) (largest \(s.weaklyConnectedComponents.largest) nodes)")
         print("strong components \(s.stronglyConnectedComponents.count) (largest \(s.stronglyConnectedComponents.largest) nodes)")
         print("no in-arcs       \(s.nodesWithoutInArcs) nodes")
-        print("probabilities    \(s.probabilityScheme): \(range(s.probability, 4))")
-        print("LT weights       \(range(s.ltWeight, 4))")
+        if let p = s.probability { print("probabilities    \(s.probabilityScheme ?? ""): \(range(p, 4))") }
+        if let w = s.ltWeight {
+            print("LT weights       \(s.ltWeightScheme ?? ""): \(range(w, 4))")
+        } else {
+            print("LT weights       file: some node's in-weights sum above 1 (not valid LT weights; --normalize-lt rescales them)")
+        }
         print("load time        \(fixed(r.loadSeconds * 1000, 1)) ms")
         if let top = r.pagerankTop {
             print("top PageRank")

@@ -2,15 +2,13 @@ import ArgumentParser
 import Foundation
 import InfluenceKit
 
-/// The RIS seed-selection algorithms the CLI offers.
+/// The RIS seed-selection algorithms `infmax seeds` offers (the registry's methods with a guarantee).
 enum SeedAlgorithm: String, ExpressibleByArgument, CaseIterable {
     case opimC = "opim-c"
     case imm
 
-    var paperName: String { self == .opimC ? "OPIM-C" : "IMM" }
+    var registryEntry: SelectionAlgorithm { self == .opimC ? .opimC : .imm }
 }
-
-extension RRSetSampler.Method: ExpressibleByArgument {}
 
 struct Seeds: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,112 +45,40 @@ struct Seeds: ParsableCommand {
 
     @OptionGroup var modelOptions: ModelOptions
 
-    @Option(help: ArgumentHelp("ε of the target ratio 1 − 1/e − ε, strictly between 0 and 1.", valueName: "E"))
-    var epsilon: Double = 0.1
-
-    @Option(help: ArgumentHelp("Failure probability δ of OPIM-C (default 1/n).", valueName: "D"))
-    var delta: Double?
-
-    @Option(help: ArgumentHelp("IMM's ℓ: failure probability n^−ℓ.", valueName: "L"))
-    var ell: Double = 1
-
-    @Option(help: ArgumentHelp("OPIM-C precision refinement: once the ratio is reached, keep growing the selection sets until they estimate the seeds' spread with this relative standard error (never beyond the paper's θmax); 0 stops as soon as the ratio is reached, as in the paper.", valueName: "R"))
-    var precision: Double = RISSelector.defaultPrecision
+    @OptionGroup var risOptions: RISOptions
 
     @OptionGroup var execution: ExecutionOptions
 
-    @Option(help: "How IC in-arcs are drawn: subset (geometric skips and buckets, SUBSIM) or plain (one coin per arc); same distribution.")
-    var sampling: RRSetSampler.Method = .subset
-
-    @Option(name: .customLong("evaluation-sets"), help: ArgumentHelp("Fresh RR sets for the spread interval (default: as many as selection used, between 131,072 and 1,048,576).", valueName: "N"))
+    @Option(name: .customLong("evaluation-sets"), help: ArgumentHelp("Fresh RR sets for the spread interval (default: enough for about 1% relative standard error at the selection's coverage, between 16,384 and 4,194,304).", valueName: "N"))
     var evaluationSets: Int?
 
-    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Memory limit: bytes with K/M/G suffix, or a percentage of RAM; a run that would exceed it stops with a message.", valueName: "SIZE"))
-    var maxMemory: ByteCount = ByteCount(bytes: SystemMemory.defaultLimitBytes)
-
-    @Flag(help: "Print the report as JSON.")
-    var json = false
+    @OptionGroup var outputOptions: OutputOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Also write the JSON report to this file (atomically).", valueName: "FILE"))
     var output: String?
 
-    @Flag(help: "No progress lines or notes on standard error.")
-    var quiet = false
-
     func validate() throws {
         if k < 1 { throw ValidationError("--k must be at least 1 (got \(k))") }
-        if !(epsilon > 0 && epsilon < 1) { throw ValidationError("--epsilon must lie strictly between 0 and 1 (got \(epsilon); e.g. --epsilon 0.1)") }
-        if let delta, !(delta > 0 && delta < 1) { throw ValidationError("--delta must lie strictly between 0 and 1 (got \(delta))") }
-        if !(ell > 0) { throw ValidationError("--ell must be positive (got \(ell))") }
-        if !(precision >= 0 && precision < 1) { throw ValidationError("--precision must be 0 (off) or a relative standard error below 1 (got \(precision); e.g. --precision 0.004)") }
         if let evaluationSets, evaluationSets < 1 { throw ValidationError("--evaluation-sets must be positive (got \(evaluationSets))") }
-        if delta != nil, algorithm == .imm { throw ValidationError("--delta applies to opim-c; IMM's failure probability is n^-ℓ (use --ell)") }
+        if risOptions.delta != nil, algorithm == .imm { throw ValidationError("--delta applies to opim-c; IMM's failure probability is n^-ℓ (use --ell)") }
     }
 
     func run() throws {
         try reportingErrors {
-            var total = Stopwatch()
             let loaded = try graphOptions.load(seed: execution.seed)
-            let graph = loaded.graph
-            try SeedSelection.validate(k: k, epsilon: epsilon, nodeCount: graph.nodeCount)
-            let threads = execution.resolvedThreads
-            let progress = ProgressMeter(showsProgress: stderrIsTerminal && !quiet, showsNotes: !quiet)
-            let memory = MemoryBudget(limitBytes: maxMemory.bytes)
-            let sampler = RRSetSampler(graph: graph, model: modelOptions.model, method: sampling)
-
-            let selection: SeedSelection
-            var rounds: [OPIMC.Round]?
-            var estimation: [IMM.EstimationRound]?
-            var lowerBound: Double?
-            var usedDelta: Double?
-            switch algorithm {
-            case .opimC:
-                let report = try OPIMC(.init(k: k, epsilon: epsilon, delta: delta, seed: execution.seed, workers: threads,
-                                             memory: memory, progress: progress,
-                                             precision: precision > 0 ? precision : nil)).run(on: sampler)
-                selection = report.selection
-                rounds = report.rounds
-                usedDelta = report.delta
-            case .imm:
-                let report = try IMM(.init(k: k, epsilon: epsilon, ell: ell, seed: execution.seed, workers: threads,
-                                           memory: memory, progress: progress)).run(on: sampler)
-                selection = report.selection
-                estimation = report.estimationRounds
-                lowerBound = report.lowerBound
-            }
-
-            var evaluationClock = Stopwatch()
-            let evaluationCount = evaluationSets ?? Self.evaluationSize(for: selection)
-            let interval = SpreadInterval.estimate(seeds: selection.seeds, sampler: sampler, sets: evaluationCount,
-                                                   seed: execution.seed, workers: threads, progress: progress)
-            let evaluationSeconds = evaluationClock.lap()
-
-            let gains = selection.marginalGains
-            let seeds = selection.seeds.enumerated().map { i, node in
-                SelectionReport.Seed(rank: i + 1, label: graph.label(of: node), node: node, marginalGain: gains[i],
-                                     marginalCoverage: selection.marginalCoverage[i])
-            }
-            let parameters = SelectionReport.Parameters(
-                graph: graphOptions.graph, nodes: graph.nodeCount, arcs: graph.arcCount,
-                probabilities: graph.statistics.probabilityScheme, model: modelOptions.model,
-                algorithm: selection.algorithm, k: k, epsilon: epsilon, delta: usedDelta,
-                ell: algorithm == .imm ? ell : nil, seed: execution.seed, threads: threads,
-                sampling: modelOptions.model == .ic ? sampling.rawValue : "reverse-walk", maxMemoryBytes: memory.limitBytes)
-            let report = SelectionReport(
-                parameters: parameters, seeds: seeds, spread: .init(interval), selectionSpread: selection.selectionSpread,
-                guarantee: selection.guarantee,
-                rrSets: .init(selection: selection.selectionSets, generated: selection.rrSetsGenerated, evaluation: interval.rrSets),
-                rounds: rounds, estimationRounds: estimation, lowerBound: lowerBound,
-                timings: .init(loadSeconds: loaded.seconds, phases: selection.phases, evaluationSeconds: evaluationSeconds,
-                               totalSeconds: total.lap()),
-                memory: .init(peakResidentBytes: SystemMemory.peakResidentBytes, peakRRSetBytes: selection.peakRRSetBytes,
-                              limitBytes: memory.limitBytes))
-
+            let request = SeedSearch.Request(
+                k: k, algorithm: algorithm.registryEntry,
+                model: try modelOptions.specification(graphOptions, seed: execution.seed),
+                ris: risOptions.parameters, evaluationSets: evaluationSets, seed: execution.seed,
+                threads: execution.resolvedThreads)
+            let report = try SeedSearch.run(request, on: loaded.graph, graphName: graphOptions.graph,
+                                            load: try graphOptions.loadOptions(seed: execution.seed),
+                                            loadSeconds: loaded.seconds, progress: outputOptions.progress)
             let text = try jsonText(report)
             if let output {
                 try AtomicFile.write(text + "\n", to: output)
             }
-            if json {
+            if outputOptions.json {
                 print(text)
             } else {
                 printText(report)
@@ -160,19 +86,9 @@ struct Seeds: ParsableCommand {
         }
     }
 
-    /// Fresh sets for the spread interval: enough for a relative standard error of about 1%
-    /// (a 95% interval of about ±2%) at the coverage the selection pool saw, within [2^14, 2^22].
-    static func evaluationSize(for selection: SeedSelection) -> Int {
-        let covered = Double(selection.marginalCoverage.reduce(0, +))
-        let fraction = covered / Double(max(1, selection.selectionSets))
-        guard fraction > 0 else { return 1 << 14 }
-        let wanted = (1 - fraction) / (fraction * 0.01 * 0.01)
-        return Int(min(Double(1 << 22), max(Double(1 << 14), wanted.rounded(.up))))
-    }
-
     private func printText(_ r: SelectionReport) {
         let p = r.parameters
-        var header = "\(p.algorithm), \(p.model.rawValue.uppercased()), k = \(p.k), ε = \(p.epsilon)"
+        var header = "\(p.algorithm), \(p.model.uppercased()), k = \(p.k), ε = \(p.epsilon)"
         if let delta = p.delta { header += ", δ = \(String(format: "%.3g", delta))" }
         if let ell = p.ell { header += ", ℓ = \(ell)" }
         header += ", seed \(p.seed), \(p.threads) thread\(p.threads == 1 ? "" : "s")"
@@ -203,6 +119,15 @@ struct Seeds: ParsableCommand {
             for round in rounds {
                 let kind = round.refinement ? " (precision refinement)" : ""
                 print("          round \(round.index)\(kind): R1 \(round.rrSetsR1), R2 \(round.rrSetsR2) RR sets, σˡ = \(fixed(round.lowerBound, 1)), σᵘ = \(fixed(round.upperBound, 1)), ratio \(fixed(round.ratio, 4)), relative error \(fixed(100 * round.relativeStandardError, 2))%")
+            }
+        }
+        if let refinement = r.refinement {
+            let reached = "relative standard error \(fixed(100 * refinement.reached, 2))% (target \(fixed(100 * refinement.target, 2))%)"
+            if refinement.capped, let cap = refinement.cap {
+                let why = cap == "imm-sample-size" ? "IMM's sample size for this (n, k, ε, ℓ)" : cap == "theta-max" ? "the paper's θmax" : "the memory limit"
+                print("refinement stopped at its cap, \(refinement.capSets.map(String.init) ?? "?") RR sets (\(why)): \(reached)")
+            } else {
+                print("refinement \(reached) after \(refinement.rounds) refinement round\(refinement.rounds == 1 ? "" : "s")")
             }
         }
         if let lb = r.lowerBound {

@@ -46,8 +46,7 @@ struct Simulate: ParsableCommand {
     @Flag(help: "Also compute σ(S) exactly by enumerating live-edge worlds (tiny instances only: at most 2^24 worlds).")
     var exact = false
 
-    @Flag(help: "Print JSON instead of text.")
-    var json = false
+    @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
         if runs < 1 { throw ValidationError("--runs takes a positive count (e.g. --runs 10000)") }
@@ -69,25 +68,22 @@ struct Simulate: ParsableCommand {
         try reportingErrors {
             let loaded = try graphOptions.load(seed: execution.seed)
             let graph = loaded.graph
+            let model = try modelOptions.bind(to: graph, graphOptions, seed: execution.seed)
             let seeds = try seedsOptions.resolve(in: graph, graphName: graphOptions.graph)
-            let model = modelOptions.model
             let threads = execution.resolvedThreads
-            let simulator = MonteCarloSimulator(
-                graph: graph, model: model,
-                configuration: .init(runs: runs, seed: execution.seed, threads: threads, maxSteps: maxSteps))
-            let progressLine = ProgressLine("simulate")
-            let progress: @Sendable (Int, Int) -> Void = { done, total in progressLine.update(done, of: total, unit: "runs") }
+            let simulator = try MonteCarloSimulator(
+                model: model, configuration: .init(runs: runs, seed: execution.seed, threads: threads, maxSteps: maxSteps))
+            let progress = outputOptions.progress
             let watch = Stopwatch()
             var tally = MonteCarloTally()
             if let untilRelativeError {
-                tally = simulator.simulate(seeds: seeds, untilRelativeError: untilRelativeError, maxRuns: resolvedMaxRuns,
-                                           countNodes: nodeProbabilities != nil, progress: progress)
+                tally = try simulator.simulate(seeds: seeds, untilRelativeError: untilRelativeError, maxRuns: resolvedMaxRuns,
+                                               countNodes: nodeProbabilities != nil, progress: progress)
             } else {
-                simulator.simulate(seeds: seeds, runs: 0..<runs, countNodes: nodeProbabilities != nil, into: &tally, progress: progress)
+                try simulator.simulate(seeds: seeds, runs: 0..<runs, countNodes: nodeProbabilities != nil, into: &tally, progress: progress)
             }
             let seconds = watch.seconds
-            progressLine.finish()
-            let exactValue = exact ? try ExactSpread.spread(of: seeds, in: graph, model: model, maxSteps: maxSteps) : nil
+            let exactValue = exact ? try ExactSpread.spread(of: seeds, under: model, maxSteps: maxSteps) : nil
             var top: [SimulationReport.NodeProbability]?
             if let nodeProbabilities {
                 let probabilities = tally.activationProbabilities
@@ -97,13 +93,13 @@ struct Simulate: ParsableCommand {
             }
             let report = SimulationReport(
                 graph: graphOptions.graph, nodes: graph.nodeCount, arcs: graph.arcCount,
-                probabilities: graph.statistics.probabilityScheme, model: model,
+                probabilities: model.scheme, model: model.name,
                 seeds: SeedsInput.labels(of: seeds, in: graph).map(SimulationReport.Seed.init(label:)),
                 seed: execution.seed, threads: threads, maxSteps: maxSteps,
                 untilRelativeError: untilRelativeError, maxRuns: untilRelativeError == nil ? nil : resolvedMaxRuns,
                 estimate: tally.estimate, exact: exactValue, nodeProbabilities: top,
                 arcsExamined: tally.arcsExamined, seconds: seconds)
-            if json {
+            if outputOptions.json {
                 print(try jsonText(report))
             } else {
                 printText(report)
@@ -115,7 +111,7 @@ struct Simulate: ParsableCommand {
         let e = r.estimate
         let digits = 4
         print("graph          \(r.graph) (\(r.nodes) nodes, \(r.arcs) arcs)")
-        print("model          \(r.model.rawValue)\(r.model == .ic ? " (\(r.probabilities) probabilities)" : " (LT weights)")\(r.maxSteps.map { ", at most \($0) rounds" } ?? "")")
+        print("model          \(r.model) (\(r.model == "ic" ? "\(r.probabilities) probabilities" : "\(r.probabilities) weights"))\(r.maxSteps.map { ", at most \($0) rounds" } ?? "")")
         let shown = r.seeds.prefix(20).map(\.label).joined(separator: ", ")
         print("seeds          \(r.seeds.count): \(shown)\(r.seeds.count > 20 ? ", …" : "")")
         var runsLine = "runs           \(e.runs) (seed \(r.seed), \(r.threads) thread\(r.threads == 1 ? "" : "s")"

@@ -1,7 +1,7 @@
 import ArgumentParser
 import InfluenceKit
 
-/// How to read the graph: shared by every command that takes one.
+/// How to read the graph and bind the model's parameters: shared by every command that takes one.
 struct GraphOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("The graph file.", discussion: "Edge list (.txt, .tsv, any other name; .gz read transparently), .graphml, .gml, .net (Pajek), .ncol, .lgl, or an .infgraph snapshot.", valueName: "graph"))
     var graph: String
@@ -12,30 +12,47 @@ struct GraphOptions: ParsableArguments {
     @Flag(help: "Treat each input edge as two arcs, u→v and v→u (default: directed).")
     var undirected = false
 
-    @Option(help: ArgumentHelp("IC arc probabilities: wc (1/indeg(v)), uniform:P, trivalency (0.1/0.01/0.001 at random, from --seed), or file (third column).", valueName: "scheme"))
+    @Option(help: ArgumentHelp("Arc probabilities: wc (IC 1/indeg(v); LT weights 1/indeg(v)), uniform:P (IC), trivalency (IC: 0.1/0.01/0.001 at random, from --seed), or file (the third column: IC probabilities, or LT weights).", valueName: "scheme"))
     var probabilities: String?
 
-    @Flag(name: .customLong("normalize-lt"), help: "With --probabilities file, rescale each node's LT in-weights to sum to 1 when they exceed it (otherwise an error).")
+    @Flag(name: .customLong("normalize-lt"), help: "With --model lt and --probabilities file, rescale each node's in-weights to sum to 1 when they exceed it (otherwise an error).")
     var normalizeLT = false
 
-    @Flag(help: "Merge parallel arcs into one (IC probabilities combine as 1−Π(1−p), LT weights add).")
+    @Flag(help: "Merge parallel arcs into one; each model combines them by its own rule (IC 1−Π(1−p), LT Σw), so the cascade is unchanged.")
     var dedupe = false
 
-    @Flag(name: .customLong("defer-igraph"), help: "Hand an edge list to igraph only if an igraph algorithm is needed (loads large edge lists several times faster).")
+    @Flag(name: .customLong("defer-igraph"), help: "Build the igraph graph only when an igraph algorithm needs it. This is now the default; the flag is kept for scripts.")
     var deferIGraph = false
+
+    @Flag(name: .customLong("eager-igraph"), help: "Hand an edge list to igraph at load time (igraph builds the graph, and its edge list is exported to ours).")
+    var eagerIGraph = false
+
+    func validate() throws {
+        if deferIGraph && eagerIGraph { throw ValidationError("--defer-igraph and --eager-igraph contradict each other; give one") }
+    }
+
+    /// The probability scheme asked for; `seed` feeds trivalency.
+    func scheme(seed: UInt64) throws(InfluenceError) -> ProbabilityScheme {
+        try ProbabilityScheme.parse(probabilities ?? "wc", seed: seed)
+    }
+
+    /// The load options these flags give (arc values are read for the `file` scheme).
+    func loadOptions(seed: UInt64) throws(InfluenceError) -> GraphLoadOptions {
+        let chosen: GraphFormat? = try format.map { (text) throws(InfluenceError) in try GraphFormat.parse(text) }
+        var readValues = false
+        if case .file = try scheme(seed: seed) { readValues = true }
+        return GraphLoadOptions(format: chosen, undirected: undirected, readArcValues: readValues,
+                                build: GraphBuildOptions(dedupe: dedupe), igraph: eagerIGraph ? .eager : .onDemand)
+    }
 
     /// Loads the graph; `seed` feeds the trivalency scheme.
     func load(seed: UInt64) throws(InfluenceError) -> LoadedGraph {
-        let chosen: GraphFormat? = try format.map { (text) throws(InfluenceError) in try GraphFormat.parse(text) }
-        let resolved = chosen ?? GraphFormat.infer(from: graph)
-        if resolved == .infgraph, undirected || probabilities != nil || normalizeLT || dedupe {
+        let options = try loadOptions(seed: seed)
+        let resolved = options.format ?? GraphFormat.infer(from: graph)
+        if resolved == .infgraph, undirected || dedupe {
             throw InfluenceError(.usage, file: graph,
-                "a snapshot's arcs and probabilities are fixed (pass --undirected, --probabilities, --normalize-lt and --dedupe to 'infmax convert' instead)")
+                "a snapshot's arcs are fixed (pass --undirected and --dedupe to 'infmax convert' instead)")
         }
-        let scheme = try ProbabilityScheme.parse(probabilities ?? "wc", seed: seed)
-        let options = GraphLoadOptions(format: chosen, undirected: undirected,
-                                       build: GraphBuildOptions(probabilities: scheme, normalizeLT: normalizeLT, dedupe: dedupe),
-                                       igraph: deferIGraph ? .onDemand : .eager)
         if StandardError.isTerminal { StandardError.write("loading \(graph) …\r") }
         defer { if StandardError.isTerminal { StandardError.write("\u{1B}[2K\r") } }
         return try GraphLoader.load(graph, options: options)

@@ -7,6 +7,16 @@ extension DiffusionModelKind: ExpressibleByArgument {}
 struct ModelOptions: ParsableArguments {
     @Option(help: "Diffusion model: ic (independent cascade) or lt (linear threshold).")
     var model: DiffusionModelKind = .ic
+
+    /// The model and scheme the flags name.
+    func specification(_ graphOptions: GraphOptions, seed: UInt64) throws(InfluenceError) -> ModelSpecification {
+        ModelSpecification(model: model, probabilities: try graphOptions.scheme(seed: seed), normalizeLT: graphOptions.normalizeLT)
+    }
+
+    /// Binds the model to the loaded graph with the scheme of `graphOptions`.
+    func bind(to graph: InfluenceGraph, _ graphOptions: GraphOptions, seed: UInt64) throws(InfluenceError) -> any DiffusionModel {
+        try specification(graphOptions, seed: seed).bind(to: graph)
+    }
 }
 
 /// `--seed` and `--threads`: reproducibility and parallelism, shared by the commands that run

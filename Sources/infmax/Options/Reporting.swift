@@ -1,15 +1,29 @@
 import ArgumentParser
-import CSupport
 import Foundation
 import InfluenceKit
 
 /// Writes one line to standard error.
 func printError(_ text: String) {
-    fputs(text + "\n", ik_stderr())
+    StandardError.write(text + "\n")
 }
 
-/// Whether standard error is a terminal (progress is shown only there).
-var stderrIsTerminal: Bool { ik_isatty_stderr() != 0 }
+/// The command-line flag of each library parameter that errors name.
+let flagOfParameter: [String: String] = [
+    "k": "--k", "epsilon": "--epsilon", "delta": "--delta", "ell": "--ell", "precision": "--precision",
+    "memoryLimit": "--max-memory", "runs": "--runs", "maxSteps": "--max-steps", "seeds": "--seeds",
+    "threads": "--threads", "evaluationSets": "--evaluation-sets", "probabilities": "--probabilities",
+    "normalizeLT": "--normalize-lt", "untilRelativeError": "--until-relative-error", "maxRuns": "--max-runs",
+    "algorithms": "--algorithms", "algorithm": "--algorithm",
+]
+
+/// An error as the CLI prints it: `error: FLAG: FILE:LINE: message`, with the flag of the
+/// parameter at fault when the library names one.
+func errorLine(_ error: InfluenceError) -> String {
+    if let parameter = error.parameter, let flag = flagOfParameter[parameter] {
+        return "error: \(flag): \(error.description)"
+    }
+    return "error: \(error.description)"
+}
 
 /// Runs a command body, turning library errors into one stderr line and the documented exit codes
 /// (2 for usage, 1 for data and everything else).
@@ -17,7 +31,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as InfluenceError {
-        printError("error: \(error.description)")
+        printError(errorLine(error))
         throw ExitCode(error.kind == .usage ? 2 : 1)
     }
 }

@@ -17,14 +17,13 @@
 ///
 /// Complexity: O(n + m_out) to start, O((deg(u)) log n) per choice; O(n) memory.
 public struct DegreeDiscount: SeedSelector {
-    public let graph: InfluenceGraph
-    /// Which per-arc values are p(u, v): IC probabilities or LT weights.
-    public let model: DiffusionModelKind
+    /// The bound model whose `arcInfluence` is p(u, v) (IC probabilities or LT weights).
+    public let model: any DiffusionModel
+    public var graph: InfluenceGraph { model.graph }
     public var name: String { "degree-discount" }
     public var nestedPrefixes: Bool { true }
 
-    public init(graph: InfluenceGraph, model: DiffusionModelKind = .ic) {
-        self.graph = graph
+    public init(model: any DiffusionModel) {
         self.model = model
     }
 
@@ -37,10 +36,10 @@ public struct DegreeDiscount: SeedSelector {
         let outP: [Float]
         let inP: [Float]
 
-        init(_ graph: InfluenceGraph, model: DiffusionModelKind) {
+        init(_ graph: InfluenceGraph, model: any DiffusionModel) {
             let n = graph.nodeCount
-            outP = model == .ic ? graph.outProbabilities : graph.outWeights
-            inP = model == .ic ? graph.inProbabilities : graph.inWeights
+            outP = model.arcInfluence
+            inP = model.inArcInfluence
             a = [Double](repeating: 0, count: n)
             b = [Double](repeating: 0, count: n)
             chosen = [Bool](repeating: false, count: n)

@@ -3,7 +3,7 @@
 /// `RRSetSampler` is generic over this protocol, so each model's hot loop is specialised at
 /// compile time (no dynamic dispatch per arc). Conforming types hold unsafe pointers into the
 /// graph and the sampler's tables; they exist only inside the sampler's scoped dispatch.
-protocol ReverseSamplingModel {
+protocol ReverseSamplingKernel {
     /// Expands one reached node `node` of an RR set: draws its live in-arcs (IC) or its one chosen
     /// in-arc (LT) and appends to `buffer` every source whose `marks` lack `bit`, setting the bit.
     /// Returns true as soon as `stop` says an appended node ends the set (used to test coverage by

@@ -7,7 +7,7 @@ import Glibc
 /// node v is flipped once with its probability p(u, v) (Borgs et al., SODA 2014).
 ///
 /// Complexity per set: O(Σ in-degree of its members) random draws.
-struct ICReverseSampling: ReverseSamplingModel {
+struct ICReverseSampling: ReverseSamplingKernel {
     let inOffsets: UnsafeBufferPointer<Int>
     let inSources: UnsafeBufferPointer<UInt32>
     let inProbabilities: UnsafeBufferPointer<Float>

@@ -8,7 +8,7 @@ import Glibc
 /// names: geometric skips for equal probabilities, buckets for unequal ones, coins where cheaper.
 ///
 /// Complexity per set: O(|R| + live arcs examined) draws in expectation.
-struct ICSubsetReverseSampling: ReverseSamplingModel {
+struct ICSubsetReverseSampling: ReverseSamplingKernel {
     let nodes: UnsafePointer<SamplingNode>
     let inSources: UnsafePointer<UInt32>
     let inProbabilities: UnsafePointer<Float>

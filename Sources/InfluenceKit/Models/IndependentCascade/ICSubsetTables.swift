@@ -28,28 +28,6 @@ struct ICSubsetTables: Sendable {
         case none = 0, all = 1, coins = 2, geometric = 3, bucketed = 4, binomial = 5, uniformCoins = 6
     }
 
-    /// Relative costs of the methods, in units of one coin, from which each node's method is
-    /// chosen (all methods are exact, so the choice only affects speed).
-    struct Costs: Sendable {
-        /// One coin (a 24-bit draw and a compare).
-        var coin = 1.0
-        /// One geometric skip (a 53-bit draw and a logarithm).
-        var skip = 5.0
-        /// Drawing K (a draw and the first table steps).
-        var binomialCount = 2.0
-        /// One live arc of a binomial draw (an index draw and the duplicate check).
-        var binomialArc = 1.5
-        /// The largest mean d·p the binomial tables serve (their length grows with it).
-        var binomialMaxMean = 8.0
-
-        /// Measured on this code (Bench/BenchRIS sampling).
-        static let measured = Costs()
-        /// Geometric skips and buckets wherever they apply (tests).
-        static let skipsOnly = Costs(coin: .infinity, skip: 1, binomialCount: .infinity, binomialArc: .infinity, binomialMaxMean: 0)
-        /// Binomial tables wherever they apply (tests).
-        static let binomialOnly = Costs(coin: .infinity, skip: .infinity, binomialCount: 1, binomialArc: 1, binomialMaxMean: .infinity)
-    }
-
     /// Each node's in-arc range, mode and parameter: 1/ln(1 − p) for `.geometric`, p for
     /// `.uniformCoins`; for `.bucketed` and `.binomial`, the bit pattern of (first bucket or table
     /// entry << 8 | count).
@@ -85,7 +63,7 @@ struct ICSubsetTables: Sendable {
     ///   (d·p + 1) × skip, binomial count + d·p × arc; buckets (2·Σp + buckets) × skip).
     /// - Precondition: m < 2³² and every in-degree below 2²⁹ (`SamplingNode`'s packing).
     /// - Complexity: O(n + m log d_max).
-    init(graph: InfluenceGraph, costs: Costs) {
+    init(graph: InfluenceGraph, inProbabilities: [Float], costs: SubsetSamplingCosts) {
         let n = graph.nodeCount
         var mode = [UInt8](repeating: Mode.none.rawValue, count: n)
         var inverseLogMiss = [Double](repeating: 0, count: n)
@@ -94,7 +72,7 @@ struct ICSubsetTables: Sendable {
         var tables = [Double]()
         var tableOf = [BinomialKey: (Int, Int)]()
         var bucketed = [Int]()
-        let offsets = graph.inOffsets, probabilities = graph.inProbabilities
+        let offsets = graph.inOffsets, probabilities = inProbabilities
         for v in 0..<n {
             let start = offsets[v], end = offsets[v + 1]
             let d = end - start

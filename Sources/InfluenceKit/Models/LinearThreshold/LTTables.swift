@@ -7,7 +7,7 @@
 ///   uniform index, no search;
 /// - `.uniformPartial` — equal weights w summing below 1: U < d·w picks arc ⌊U/w⌋, else none;
 /// - `.cumulative` — unequal weights: binary search of U in the node's cumulative weights.
-struct LTTables: Sendable {
+struct LTTables: ReverseSamplingTables {
     enum Mode: UInt8 {
         case none = 0, uniformFull = 1, uniformPartial = 2, cumulative = 3
     }
@@ -23,12 +23,12 @@ struct LTTables: Sendable {
 
     /// - Precondition: m < 2³² and every in-degree below 2²⁹ (`SamplingNode`'s packing).
     /// - Complexity: O(n + m).
-    init(graph: InfluenceGraph) {
+    init(graph: InfluenceGraph, inWeights weights: [Float]) {
         let n = graph.nodeCount
         var mode = [UInt8](repeating: Mode.none.rawValue, count: n)
         var uniform = [Double](repeating: 0, count: n)
         var needsCumulative = false
-        let offsets = graph.inOffsets, weights = graph.inWeights
+        let offsets = graph.inOffsets
         for v in 0..<n {
             let start = offsets[v], end = offsets[v + 1]
             guard end > start else { continue }

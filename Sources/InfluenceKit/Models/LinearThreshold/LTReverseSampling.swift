@@ -5,7 +5,7 @@ import CSupport
 /// Shi, Xiao, "Influence Maximization in Near-Linear Time: A Martingale Approach", SIGMOD 2015).
 ///
 /// Complexity per set: O(|R|) steps, each O(1) (equal weights) or O(log d) (cumulative search).
-struct LTReverseSampling: ReverseSamplingModel {
+struct LTReverseSampling: ReverseSamplingKernel {
     let nodes: UnsafePointer<SamplingNode>
     let inSources: UnsafePointer<UInt32>
     let cumulative: UnsafePointer<Double>

@@ -1,0 +1,70 @@
+extension InfluenceGraph {
+    /// The consistency checks of the public assembling initializer. Complexity: O(n + m).
+    static func check(nodeCount: Int, outOffsets: [Int], outTargets: [UInt32], inOffsets: [Int], inSources: [UInt32],
+                      inArcs: [Int], arcValues: [Float]?, parallelArcs: ParallelArcGroups?,
+                      labels: NodeLabels) throws(InfluenceError) {
+        let m = outTargets.count
+        guard nodeCount >= 0, nodeCount < Int(UInt32.max),
+              outOffsets.count == nodeCount + 1, inOffsets.count == nodeCount + 1,
+              inSources.count == m, inArcs.count == m, labels.count == nodeCount
+        else { throw InfluenceError(.data, "inconsistent graph arrays (sizes do not match n = \(nodeCount), m = \(m))") }
+        try checkOffsets(outOffsets, arcCount: m)
+        try checkOffsets(inOffsets, arcCount: m)
+        let n = UInt32(nodeCount)
+        for t in outTargets where t >= n { throw InfluenceError(.data, "arc endpoint \(t) out of range (expected below \(n))") }
+        for t in inSources where t >= n { throw InfluenceError(.data, "arc endpoint \(t) out of range (expected below \(n))") }
+        // The reverse CSR must list exactly the forward arcs: slot → forward arc is a bijection
+        // whose arc has the slot's row as head and the slot's source as tail.
+        var seen = [Bool](repeating: false, count: m)
+        var tail = [UInt32](repeating: 0, count: m)
+        for u in 0..<nodeCount { for a in outOffsets[u]..<outOffsets[u + 1] { tail[a] = UInt32(u) } }
+        for v in 0..<nodeCount {
+            for slot in inOffsets[v]..<inOffsets[v + 1] {
+                let a = inArcs[slot]
+                guard a >= 0, a < m, !seen[a], Int(outTargets[a]) == v, tail[a] == inSources[slot] else {
+                    throw InfluenceError(.data, "the reverse CSR does not match the forward arcs (expected each arc once, at its head)")
+                }
+                seen[a] = true
+            }
+        }
+        let inputCount: Int
+        if let groups = parallelArcs {
+            guard groups.offsets.count == m + 1 else {
+                throw InfluenceError(.data, "parallel-arc groups do not match the arcs (expected \(m + 1) offsets)")
+            }
+            try checkOffsets(groups.offsets, arcCount: groups.inputArcs.count)
+            var used = [Bool](repeating: false, count: groups.inputArcs.count)
+            for a in 0..<m {
+                guard groups.offsets[a + 1] > groups.offsets[a] else {
+                    throw InfluenceError(.data, "a merged arc stands for no input arc (expected at least one)")
+                }
+            }
+            for j in groups.inputArcs {
+                guard j >= 0, j < used.count, !used[j] else {
+                    throw InfluenceError(.data, "parallel-arc groups repeat or skip an input arc (expected each once)")
+                }
+                used[j] = true
+            }
+            inputCount = groups.inputArcs.count
+        } else {
+            inputCount = m
+        }
+        if let values = arcValues {
+            guard values.count == inputCount else {
+                throw InfluenceError(.data, "\(values.count) arc values for \(inputCount) input arcs (expected one per arc)")
+            }
+            for p in values where !(p >= 0 && p <= 1) { throw InfluenceError(.data, "arc value \(p) outside [0, 1]") }
+        }
+    }
+
+    private static func checkOffsets(_ offsets: [Int], arcCount: Int) throws(InfluenceError) {
+        guard offsets.first == 0, offsets.last == arcCount else {
+            throw InfluenceError(.data, "CSR offsets do not span the arcs (expected 0 ... \(arcCount))")
+        }
+        var previous = 0
+        for o in offsets {
+            if o < previous { throw InfluenceError(.data, "CSR offsets decrease (expected non-decreasing offsets)") }
+            previous = o
+        }
+    }
+}

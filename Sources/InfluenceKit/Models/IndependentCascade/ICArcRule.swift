@@ -1,0 +1,17 @@
+/// The IC forward step: arc a → v fires when its coin (a pure function of the run and the arc, see
+/// `RunRandomness`) comes up live; only then is the head's mark read, which spares the random
+/// access for the many dead arcs. p = 0 never fires and p = 1 always does.
+struct ICArcRule: ForwardArcRule {
+    let probabilities: UnsafePointer<Float>
+
+    var arcValues: UnsafePointer<Float> { probabilities }
+
+    @inline(__always)
+    func activatedHead(arc a: Int, targets: UnsafePointer<UInt32>, scratch: CascadeScratch, randomness: RunRandomness) -> Int {
+        if randomness.isLive(arc: a, probability: probabilities[a]) {
+            let v = Int(targets[a])
+            if scratch.marks[v] != scratch.active { return v }
+        }
+        return -1
+    }
+}

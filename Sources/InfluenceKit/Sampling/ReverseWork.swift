@@ -1,0 +1,99 @@
+/// Reverse-sampling work handed to a model's `runReverse(_:tables:)`, which runs it with the
+/// model's own kernel: the engine's loops (drawing pools, counting covered sets, pilots) are
+/// generic over the kernel and instantiated once per model, so they are specialised at compile
+/// time.
+///
+/// Part of the `Kernels` SPI: built and read only inside InfluenceKit.
+@_spi(Kernels) public final class ReverseWork: @unchecked Sendable {
+    enum Job {
+        /// Draws tasks `firstTask..<firstTask + taskCount` of pool `poolID` into worker spaces.
+        case generate(firstTask: Int, taskCount: Int, poolID: UInt64, expectedMembers: Int)
+        /// Draws `taskCount` tasks of pool `poolID`, counting the sets that reach a flagged node.
+        case count(taskCount: Int, poolID: UInt64, flags: [UInt8])
+        /// Mean size of `sets` pilot sets drawn one at a time.
+        case pilot(sets: Int)
+    }
+
+    let nodeCount: Int
+    let job: Job
+    let seed: UInt64
+    let workers: Int
+    let lanes: Int
+    let progress: any ProgressReporter
+
+    /// `.generate`: the worker spaces holding the drawn tasks.
+    var spaces: [SamplingWorkspace] = []
+    /// `.count`: sets that reached a flagged node.
+    var covered = 0
+    /// `.pilot`: the mean set size.
+    var meanSize = 0.0
+
+    init(nodeCount: Int, job: Job, seed: UInt64, workers: Int, lanes: Int, progress: any ProgressReporter) {
+        self.nodeCount = nodeCount
+        self.job = job
+        self.seed = seed
+        self.workers = max(1, workers)
+        self.lanes = lanes
+        self.progress = progress
+    }
+
+    /// Runs the job with `kernel` (called by the model's `runReverse`, with its concrete kernel).
+    func run<Kernel: ReverseSamplingKernel>(kernel: Kernel) {
+        switch job {
+        case let .generate(firstTask, taskCount, poolID, expectedMembers):
+            generate(kernel, firstTask: firstTask, taskCount: taskCount, poolID: poolID, expectedMembers: expectedMembers)
+        case let .count(taskCount, poolID, flags):
+            count(kernel, taskCount: taskCount, poolID: poolID, flags: flags)
+        case let .pilot(sets):
+            pilot(kernel, sets: sets)
+        }
+    }
+
+    private func generate<Kernel: ReverseSamplingKernel>(_ kernel: Kernel, firstTask: Int, taskCount: Int, poolID: UInt64,
+                                                          expectedMembers: Int) {
+        let workers = max(1, min(self.workers, taskCount))
+        let spaces = (0..<workers).map { _ in SamplingWorkspace(nodeCount: nodeCount, expectedMembers: expectedMembers, lanes: lanes) }
+        let perTask = RRSetSampler.setsPerTask
+        let seed = self.seed, progress = self.progress
+        Parallel.forEachTask(taskCount, workers: workers) { worker, t in
+            let task = firstTask + t
+            spaces[worker].generate(kernel, task: task, sets: perTask, seed: seed,
+                                    stream: RRSetSampler.stream(pool: poolID, task: task))
+            progress.advance(by: perTask, worker: worker)
+        }
+        self.spaces = spaces
+    }
+
+    private func count<Kernel: ReverseSamplingKernel>(_ kernel: Kernel, taskCount: Int, poolID: UInt64, flags: [UInt8]) {
+        let workers = max(1, min(self.workers, taskCount))
+        let spaces = (0..<workers).map { _ in SamplingWorkspace(nodeCount: nodeCount, expectedMembers: 1024, lanes: lanes) }
+        let perTask = RRSetSampler.setsPerTask
+        let seed = self.seed, progress = self.progress
+        var counts = [Int](repeating: 0, count: taskCount)
+        counts.withUnsafeMutableBufferPointer { countBuffer in
+            flags.withUnsafeBufferPointer { flagBuffer in
+                let shared = UnsafeSharing((countBuffer, flagBuffer.baseAddress!))
+                Parallel.forEachTask(taskCount, workers: workers) { worker, t in
+                    let (countBuffer, flags) = shared.value
+                    countBuffer[t] = spaces[worker].countReaching(kernel, flags: flags, sets: perTask, seed: seed,
+                                                                  stream: RRSetSampler.stream(pool: poolID, task: t))
+                    progress.advance(by: perTask, worker: worker)
+                }
+            }
+        }
+        covered = counts.reduce(0, &+)
+    }
+
+    private func pilot<Kernel: ReverseSamplingKernel>(_ kernel: Kernel, sets: Int) {
+        let space = SamplingWorkspace(nodeCount: nodeCount, expectedMembers: 1024, lanes: 1)
+        var total = 0
+        for j in 0..<sets {
+            space.generate(kernel, task: j, sets: 1, seed: seed, stream: RRSetSampler.stream(pool: RRPool.pilot, task: j))
+            total += space.buffer.count
+            space.buffer.count = 0
+            space.sizes.removeAll(keepingCapacity: true)
+            space.runs.removeAll(keepingCapacity: true)
+        }
+        meanSize = Double(total) / Double(max(1, sets))
+    }
+}

@@ -1,0 +1,48 @@
+/// The parameters of an RIS run (IMM or OPIM-C), shared by `seeds`, `compare` and the library's
+/// `SeedSearch`.
+public struct RISParameters: Sendable, Codable, Equatable {
+    /// ε of the target ratio 1 − 1/e − ε (0 < ε < 1).
+    public var epsilon: Double
+    /// OPIM-C's failure probability δ (nil: 1/n).
+    public var delta: Double?
+    /// IMM's ℓ: failure probability n^−ℓ.
+    public var ell: Double
+    /// OPIM-C's precision refinement (a relative standard error; nil: the paper's stopping rule).
+    public var precision: Double?
+    /// How IC in-arcs are drawn.
+    public var sampling: RRSamplingMethod
+    /// Memory limit of the RR-set pools, in bytes.
+    public var memoryLimitBytes: Int
+
+    /// The precision refinement used by default (0.4% relative standard error of the selection
+    /// pool's estimate of σ(S), capped at IMM's sample size).
+    public static let defaultPrecision = 0.004
+
+    public init(epsilon: Double = 0.1, delta: Double? = nil, ell: Double = 1, precision: Double? = RISParameters.defaultPrecision,
+                sampling: RRSamplingMethod = .subset, memoryLimitBytes: Int = SystemMemory.defaultLimitBytes) {
+        self.epsilon = epsilon
+        self.delta = delta
+        self.ell = ell
+        self.precision = precision
+        self.sampling = sampling
+        self.memoryLimitBytes = memoryLimitBytes
+    }
+
+    /// Checks every value, naming the parameter at fault. Complexity: O(1).
+    public func validate() throws(InfluenceError) {
+        guard epsilon > 0, epsilon < 1 else {
+            throw InfluenceError(.usage, parameter: "epsilon", "ε must lie strictly between 0 and 1 (got \(epsilon); e.g. 0.1)")
+        }
+        if let delta, !(delta > 0 && delta < 1) {
+            throw InfluenceError(.usage, parameter: "delta", "δ must lie strictly between 0 and 1 (got \(delta))")
+        }
+        guard ell > 0 else { throw InfluenceError(.usage, parameter: "ell", "ℓ must be positive (got \(ell))") }
+        if let precision, !(precision > 0 && precision < 1) {
+            throw InfluenceError(.usage, parameter: "precision",
+                                 "precision must be a relative standard error strictly between 0 and 1 (got \(precision); e.g. 0.004)")
+        }
+        guard memoryLimitBytes > 0 else {
+            throw InfluenceError(.usage, parameter: "memoryLimit", "memory limit \(memoryLimitBytes) bytes (expected a positive size)")
+        }
+    }
+}

@@ -1,0 +1,129 @@
+/// The whole "pick seeds" use case in one call: bind the model, run IMM or OPIM-C, estimate the
+/// seeds' spread on fresh RR sets independent of the selection, and return the record that
+/// `infmax seeds` prints — with every parameter needed to reproduce the run.
+///
+/// ```swift
+/// let graph = try GraphLoader.load("graph.txt").graph
+/// let report = try SeedSearch.run(.init(k: 10), on: graph)
+/// print(report.seeds.map(\.label), report.spread.estimate)
+/// ```
+public enum SeedSearch {
+    /// What to run.
+    public struct Request: Sendable, Codable, Equatable {
+        /// Seeds to pick (1 ≤ k ≤ n).
+        public var k: Int
+        /// `.opimC` (default) or `.imm`.
+        public var algorithm: SelectionAlgorithm
+        /// The model and its scheme.
+        public var model: ModelSpecification
+        /// ε, δ, ℓ, precision, sampling method, memory limit.
+        public var ris: RISParameters
+        /// Fresh RR sets for the spread interval (nil: enough for about 1% relative standard
+        /// error at the selection's coverage, between 2^14 and 2^22).
+        public var evaluationSets: Int?
+        /// Seed of every random choice.
+        public var seed: UInt64
+        /// Worker threads (the result does not depend on them).
+        public var threads: Int
+
+        public init(k: Int, algorithm: SelectionAlgorithm = .opimC, model: ModelSpecification = ModelSpecification(model: .ic),
+                    ris: RISParameters = RISParameters(), evaluationSets: Int? = nil, seed: UInt64 = 1,
+                    threads: Int = Parallel.processorCount) {
+            self.k = k
+            self.algorithm = algorithm
+            self.model = model
+            self.ris = ris
+            self.evaluationSets = evaluationSets
+            self.seed = seed
+            self.threads = threads
+        }
+    }
+
+    /// Runs `request` on `graph`.
+    ///
+    /// - Parameters:
+    ///   - graphName: how the record names the graph (a path).
+    ///   - load: the options the graph was loaded with, recorded for reproduction.
+    ///   - loadSeconds: the load time, recorded in the timings.
+    /// - Throws: `InfluenceError` naming the parameter at fault (`k`, `epsilon`, `delta`, `ell`,
+    ///   `precision`, `evaluationSets`, `threads`, `memoryLimit`, `probabilities`, `normalizeLT`).
+    /// - Complexity: that of the algorithm plus the evaluation sets.
+    public static func run(_ request: Request, on graph: InfluenceGraph, graphName: String = "graph",
+                           load: GraphLoadOptions? = nil, loadSeconds: Double = 0,
+                           progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) -> SelectionReport {
+        var total = Stopwatch()
+        guard request.algorithm.usesRRSets else {
+            throw InfluenceError(.usage, parameter: "algorithm",
+                                 "'\(request.algorithm.rawValue)' has no guarantee (expected opim-c or imm; compare the others with Comparison)")
+        }
+        guard request.threads >= 1 else {
+            throw InfluenceError(.usage, parameter: "threads", "threads = \(request.threads) (expected at least 1)")
+        }
+        if let sets = request.evaluationSets, sets < 1 {
+            throw InfluenceError(.usage, parameter: "evaluationSets", "\(sets) evaluation sets (expected at least 1)")
+        }
+        if request.algorithm == .imm, request.ris.delta != nil {
+            throw InfluenceError(.usage, parameter: "delta", "δ applies to OPIM-C; IMM's failure probability is n^−ℓ (set ell instead)")
+        }
+        try request.ris.validate()
+        try SeedSelection.validate(k: request.k, epsilon: request.ris.epsilon, nodeCount: graph.nodeCount)
+        let model = try request.model.bind(to: graph)
+        let sampler = try RRSetSampler(model: model, method: request.ris.sampling)
+        let selector = try RISSelector(model: model, algorithm: request.algorithm, parameters: request.ris, seed: request.seed,
+                                       workers: request.threads, progress: progress)
+        let outcome = try selector.run(k: request.k, sampler: sampler)
+        let selection = outcome.selection
+
+        var evaluationClock = Stopwatch()
+        let evaluationCount = request.evaluationSets ?? evaluationSize(for: selection)
+        let evaluationBytes = 4 * Int(Double(evaluationCount).squareRoot()) + 8 * graph.nodeCount * request.threads
+        try MemoryBudget(limitBytes: request.ris.memoryLimitBytes).check(evaluationBytes, step: "evaluating on \(evaluationCount) RR sets")
+        let interval = try SpreadInterval.estimate(seeds: selection.seeds, sampler: sampler, sets: evaluationCount,
+                                                   seed: request.seed, workers: request.threads, progress: progress)
+        let evaluationSeconds = evaluationClock.lap()
+
+        let gains = selection.marginalGains
+        let seeds = selection.seeds.enumerated().map { i, node in
+            SelectionReport.Seed(rank: i + 1, label: graph.label(of: node), node: node, marginalGain: gains[i],
+                                 marginalCoverage: selection.marginalCoverage[i])
+        }
+        var rounds: [OPIMC.Round]?, refinement: OPIMC.Refinement?, delta: Double?
+        var estimation: [IMM.EstimationRound]?, lowerBound: Double?
+        switch outcome {
+        case .opimC(let report):
+            rounds = report.rounds; refinement = report.refinement; delta = report.delta
+        case .imm(let report):
+            estimation = report.estimationRounds; lowerBound = report.lowerBound
+        }
+        let parameters = SelectionReport.Parameters(
+            graph: graphName, nodes: graph.nodeCount, arcs: graph.arcCount, load: load,
+            probabilities: request.model.probabilities.description, modelScheme: model.scheme,
+            normalizeLT: request.model.normalizeLT, model: model.name, algorithm: selection.algorithm,
+            algorithmName: request.algorithm.rawValue, k: request.k, epsilon: request.ris.epsilon, delta: delta,
+            ell: request.algorithm == .imm ? request.ris.ell : nil,
+            precision: request.algorithm == .opimC ? request.ris.precision : nil,
+            evaluationSets: request.evaluationSets, seed: request.seed, threads: request.threads,
+            sampling: model.name == "ic" ? request.ris.sampling.rawValue : "reverse-walk",
+            maxMemoryBytes: request.ris.memoryLimitBytes)
+        return SelectionReport(
+            parameters: parameters, seeds: seeds, spread: .init(interval), selectionSpread: selection.selectionSpread,
+            guarantee: selection.guarantee,
+            rrSets: .init(selection: selection.selectionSets, generated: selection.rrSetsGenerated, evaluation: interval.rrSets),
+            rounds: rounds, refinement: refinement, estimationRounds: estimation, lowerBound: lowerBound,
+            timings: .init(loadSeconds: loadSeconds, phases: selection.phases, evaluationSeconds: evaluationSeconds,
+                           totalSeconds: loadSeconds + total.lap()),
+            memory: .init(peakResidentBytes: SystemMemory.peakResidentBytes, peakRRSetBytes: selection.peakRRSetBytes,
+                          limitBytes: request.ris.memoryLimitBytes))
+    }
+
+    /// Fresh sets for the spread interval: enough for a relative standard error of about 1%
+    /// (a 95% interval of about ±2%) at the coverage the selection pool saw, within [2^14, 2^22].
+    /// Complexity: O(k).
+    public static func evaluationSize(for selection: SeedSelection) -> Int {
+        let covered = Double(selection.marginalCoverage.reduce(0, +))
+        let fraction = covered / Double(max(1, selection.selectionSets))
+        guard fraction > 0 else { return 1 << 14 }
+        let wanted = (1 - fraction) / (fraction * 0.01 * 0.01)
+        return Int(min(Double(1 << 22), max(Double(1 << 14), wanted.rounded(.up))))
+    }
+}

@@ -1,0 +1,110 @@
+/// Every seed-selection method by its command-line name: the one registry `infmax seeds`,
+/// `infmax compare` and the library's `SeedSearch` share.
+public enum SelectionAlgorithm: String, Sendable, Codable, CaseIterable {
+    case opimC = "opim-c"
+    case imm
+    case celf
+    case degree
+    case degreeDiscount = "degree-discount"
+    case singleDiscount = "single-discount"
+    case pagerank
+    case random
+
+    /// The methods that run on RR sets with a guarantee (what `infmax seeds` offers).
+    public static let withGuarantee: [SelectionAlgorithm] = [.opimC, .imm]
+    /// What `infmax compare` runs by default.
+    public static let compareDefaults: [SelectionAlgorithm] = [.opimC, .imm, .degree, .degreeDiscount, .pagerank, .random]
+
+    /// The name of the paper's algorithm (`OPIM-C`, `IMM`, `CELF`, ...).
+    public var paperName: String {
+        switch self {
+        case .opimC: return "OPIM-C"
+        case .imm: return "IMM"
+        case .celf: return "CELF"
+        case .degree: return "degree"
+        case .degreeDiscount: return "degree discount"
+        case .singleDiscount: return "single discount"
+        case .pagerank: return "PageRank"
+        case .random: return "random"
+        }
+    }
+
+    /// Whether it samples RR sets (IMM, OPIM-C).
+    public var usesRRSets: Bool { self == .opimC || self == .imm }
+
+    /// Everything a selector may need; each algorithm takes what applies to it.
+    public struct Context: Sendable {
+        /// The loaded graph (PageRank asks it for the igraph graph).
+        public var loaded: LoadedGraph
+        /// The bound model.
+        public var model: any DiffusionModel
+        /// Seed of the selector's randomness (`Comparison.selectionSeed(for:)` in comparisons).
+        public var seed: UInt64
+        public var threads: Int
+        /// IMM and OPIM-C parameters.
+        public var ris: RISParameters
+        /// Monte Carlo runs per CELF evaluation.
+        public var celfRuns: Int
+        public var progress: any ProgressReporter
+
+        public init(loaded: LoadedGraph, model: any DiffusionModel, seed: UInt64, threads: Int,
+                    ris: RISParameters = RISParameters(), celfRuns: Int = 10_000,
+                    progress: any ProgressReporter = SilentProgress()) {
+            self.loaded = loaded
+            self.model = model
+            self.seed = seed
+            self.threads = threads
+            self.ris = ris
+            self.celfRuns = celfRuns
+            self.progress = progress
+        }
+    }
+
+    /// The selector for this algorithm.
+    ///
+    /// - Throws: `InfluenceError(.usage)` for parameters the algorithm rejects.
+    /// - Complexity: O(1) (selectors do their work in `select(k:)`).
+    public func makeSelector(_ context: Context) throws(InfluenceError) -> any SeedSelector {
+        switch self {
+        case .opimC, .imm:
+            return try RISSelector(model: context.model, algorithm: self, parameters: context.ris, seed: context.seed,
+                                   workers: context.threads, progress: context.progress)
+        case .celf:
+            return try CELF(model: context.model,
+                            configuration: .init(runs: context.celfRuns, seed: context.seed, threads: context.threads),
+                            progress: context.progress)
+        case .degree: return DegreeHeuristic(graph: context.model.graph)
+        case .degreeDiscount: return DegreeDiscount(model: context.model)
+        case .singleDiscount: return SingleDiscount(graph: context.model.graph)
+        case .pagerank: return PageRankHeuristic(loaded: context.loaded)
+        case .random: return RandomSeeds(graph: context.model.graph, seed: context.seed)
+        }
+    }
+
+    /// Parses a comma-separated list, rejecting unknown names and repeats.
+    public static func parseList(_ text: String) throws(InfluenceError) -> [SelectionAlgorithm] {
+        var result: [SelectionAlgorithm] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let name = String(part).trimmingWhitespace().lowercased()
+            guard let algorithm = SelectionAlgorithm(rawValue: name) else {
+                throw InfluenceError(.usage, parameter: "algorithms",
+                    "unknown algorithm '\(name)' (expected a comma-separated list of: \(allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            if result.contains(algorithm) {
+                throw InfluenceError(.usage, parameter: "algorithms", "algorithm '\(name)' appears twice (list each once)")
+            }
+            result.append(algorithm)
+        }
+        return result
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
+        while let c = s.last, c == " " || c == "\t" { s.removeLast() }
+        return String(s)
+    }
+}
