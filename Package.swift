@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "InfluenceKit",
-    platforms: [.macOS(.v15)],
     products: [
         .library(name: "InfluenceKit", targets: ["InfluenceKit"]),
         .executable(name: "infmax", targets: ["infmax"]),
@@ -27,8 +26,7 @@ let package = Package(
         ),
         .target(
             name: "InfluenceKit",
-            dependencies: ["CIgraph", "CZlib", "CSupport"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            dependencies: ["CIgraph", "CZlib", "CSupport"]
         ),
         .executableTarget(
             name: "infmax",

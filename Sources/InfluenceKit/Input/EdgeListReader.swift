@@ -108,7 +108,7 @@ public enum EdgeListReader {
                 throw .failed(fieldCountError(fields, path: path, line: line))
             }
             if readValues, fields < 3 {
-                throw .failed(InfluenceError(.data, file: path, line: line, "line has no probability (expected 'u v p' with --probabilities file)"))
+                throw .failed(InfluenceError(.data, file: path, line: line, parameter: "probabilities", "line has no probability (expected 'u v p' when arc values are read)"))
             }
             if u == v { selfLoops += 1; continue }
             ids.append(u); ids.append(v)
@@ -184,7 +184,7 @@ public enum EdgeListReader {
             i += 1
             guard fields >= 2, fields <= 3 else { throw fieldCountError(fields, path: path, line: line) }
             if readValues, fields < 3 {
-                throw InfluenceError(.data, file: path, line: line, "line has no probability (expected 'u v p' with --probabilities file)")
+                throw InfluenceError(.data, file: path, line: line, parameter: "probabilities", "line has no probability (expected 'u v p' when arc values are read)")
             }
             if pair[0] == pair[1] { selfLoops += 1; continue }
             ids.append(pair[0]); ids.append(pair[1])

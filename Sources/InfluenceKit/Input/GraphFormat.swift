@@ -23,7 +23,7 @@ public enum GraphFormat: String, Sendable, CaseIterable, Codable {
     public static func parse(_ text: String) throws(InfluenceError) -> GraphFormat {
         if text == "edgelist" || text == "txt" { return .snap }
         guard let format = GraphFormat(rawValue: text.lowercased()) else {
-            throw InfluenceError(.usage, "unknown format '\(text)' (expected one of: \(allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw InfluenceError(.usage, parameter: "format", "unknown format '\(text)' (expected one of: \(allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         return format
     }

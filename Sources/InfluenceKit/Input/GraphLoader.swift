@@ -127,7 +127,7 @@ public enum GraphLoader {
         } catch {
             let (line, text) = splitLine(error.message)
             throw InfluenceError(.data, file: path, line: line,
-                                 "igraph cannot read it as \(format.displayName): \(text) (expected a valid \(format.displayName) file, or pass --format)")
+                                 "igraph cannot read it as \(format.displayName): \(text) (expected a valid \(format.displayName) file, or another format named explicitly)")
         }
         if readValues, weights == nil {
             throw InfluenceError(.usage, file: path, parameter: "probabilities", "per-arc values were asked for, but the file has no numeric 'weight' edge attribute (expected \(format.displayName) with edge weights)")

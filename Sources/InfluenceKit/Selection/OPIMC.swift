@@ -21,9 +21,10 @@ import Glibc
 /// i_max, and R2 stays independent of R1, so the bounds keep their failure probability.
 ///
 /// Refinement is capped so that it never costs more RR sets than IMM would draw for the same
-/// (n, k, ε, ℓ), with ℓ = ln(1/δ)/ln n: IMM's final pool alone holds λ*/LB ≥ λ*/OPT sets for its lower
-/// bound LB ≤ OPT, and the round's σᵘ ≥ OPT (with the run's probability), so R1 + R2 is kept at most
-/// λ*/σᵘ. Small k, whose tiny spreads would otherwise call for a huge R1, stop at that cap; the
+/// (n, k, ε, ℓ), with ℓ = ln(1/δ)/ln n. IMM's last estimation pool holds λ'/x ≥ λ'/LB sets (its guess
+/// x is at most its lower bound LB) and its final pool λ*/LB, with LB ≤ OPT; the round's σᵘ ≥ OPT
+/// (with the run's probability), so IMM draws at least (λ' + λ*)/σᵘ sets, and R1 + R2 is kept at
+/// most that. Small k, whose tiny spreads would otherwise call for a huge R1, stop at that cap; the
 /// report says when they did.
 ///
 /// Usage: configure, `run(on:)`, read the report (each round's α is what users should see).
@@ -98,7 +99,7 @@ public struct OPIMC: Sendable {
         public var rounds: Int
         /// Refinement stopped at a cap before reaching the target.
         public var capped: Bool
-        /// What capped it: `imm-sample-size` (R1 + R2 ≤ λ*/σᵘ), `theta-max` or `memory-limit`.
+        /// What capped it: `imm-sample-size` (R1 + R2 ≤ (λ' + λ*)/σᵘ), `theta-max` or `memory-limit`.
         public var cap: String?
         /// The cap in RR sets (R1 + R2 for `imm-sample-size`, R1 for `theta-max` and `memory-limit`).
         public var capSets: Int?
@@ -156,9 +157,10 @@ public struct OPIMC: Sendable {
         let maxRounds = max(1, Int(log2(thetaMaxReal / thetaZeroReal).rounded(.up)))
         let a = OPIMCBounds.deltaTerm(maxRounds: maxRounds, delta: delta)
         let target = e1 - c.epsilon
-        // IMM's λ* for the same (n, k, ε) and ℓ = ln(1/δ)/ln n: the refinement cap.
+        // IMM's λ' + λ* for the same (n, k, ε) and ℓ = ln(1/δ)/ln n: the refinement cap is (λ' + λ*)/σᵘ.
         let ell = IMMBounds.adjustedEll(log(1 / delta) / log(max(n, 2)), nodeCount: nodes)
-        let lambdaStar = IMMBounds.lambdaStar(nodeCount: nodes, k: c.k, epsilon: c.epsilon, adjustedEll: ell)
+        let immLambda = IMMBounds.lambdaStar(nodeCount: nodes, k: c.k, epsilon: c.epsilon, adjustedEll: ell)
+            + IMMBounds.lambdaPrime(nodeCount: nodes, k: c.k, epsilon: c.epsilon, adjustedEll: ell)
 
         var driver = RISPoolDriver(sampler: sampler, seed: c.seed, workers: c.workers, memory: c.memory, progress: c.progress)
         let worstSets = RRSetSampler.roundedToTasks(thetaMax)
@@ -220,12 +222,13 @@ public struct OPIMC: Sendable {
                 guard let precision = c.precision, error > precision, fraction > 0, !(refining && capped != nil) else { break }
                 // Refinement: R1 alone grows to the size at which the error would be ρ (25% margin,
                 // as greedy's coverage fraction shrinks a little on more sets), never beyond θmax
-                // nor beyond IMM's sample size λ*/σᵘ for R1 + R2.
+                // nor beyond IMM's sample size (λ' + λ*)/σᵘ for R1 + R2.
                 let wanted = 1.25 * (1 - fraction) / (fraction * precision * precision)
-                let immCap = lambdaStar / max(upper, 1) - Double(r2.count)
+                let immSets = immLambda / max(upper, 1)
+                let immCap = immSets - Double(r2.count)
                 var allowed = wanted
                 if Double(thetaMax) < allowed { allowed = Double(thetaMax); capped = ("theta-max", thetaMax) }
-                if immCap < allowed { allowed = immCap; capped = ("imm-sample-size", Int((lambdaStar / max(upper, 1)).rounded(.up))) }
+                if immCap < allowed { allowed = immCap; capped = ("imm-sample-size", Int(immSets.rounded(.down))) }
                 if allowed >= wanted { capped = nil }
                 // Whole tasks, never above the cap.
                 let grown = Int(allowed.rounded(.down)) / RRSetSampler.setsPerTask * RRSetSampler.setsPerTask

@@ -19,7 +19,8 @@ public enum SeedSearch {
         /// ε, δ, ℓ, precision, sampling method, memory limit.
         public var ris: RISParameters
         /// Fresh RR sets for the spread interval (nil: enough for about 1% relative standard
-        /// error at the selection's coverage, between 2^14 and 2^22).
+        /// error at the selection's coverage, between 2^14 and 2^22, and no more than the
+        /// selection pool held).
         public var evaluationSets: Int?
         /// Seed of every random choice.
         public var seed: UInt64
@@ -117,13 +118,16 @@ public enum SeedSearch {
     }
 
     /// Fresh sets for the spread interval: enough for a relative standard error of about 1%
-    /// (a 95% interval of about ±2%) at the coverage the selection pool saw, within [2^14, 2^22].
+    /// (a 95% interval of about ±2%) at the coverage the selection pool saw, within [2^14, 2^22],
+    /// and no more than the selection pool held (small seed sets, whose tiny coverage would ask
+    /// for millions, are then measured about as precisely as they were selected).
     /// Complexity: O(k).
     public static func evaluationSize(for selection: SeedSelection) -> Int {
         let covered = Double(selection.marginalCoverage.reduce(0, +))
         let fraction = covered / Double(max(1, selection.selectionSets))
         guard fraction > 0 else { return 1 << 14 }
         let wanted = (1 - fraction) / (fraction * 0.01 * 0.01)
-        return Int(min(Double(1 << 22), max(Double(1 << 14), wanted.rounded(.up))))
+        let ceiling = min(Double(1 << 22), Double(max(1 << 14, selection.selectionSets)))
+        return Int(min(ceiling, max(Double(1 << 14), wanted.rounded(.up))))
     }
 }

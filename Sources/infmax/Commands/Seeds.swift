@@ -49,7 +49,7 @@ struct Seeds: ParsableCommand {
 
     @OptionGroup var execution: ExecutionOptions
 
-    @Option(name: .customLong("evaluation-sets"), help: ArgumentHelp("Fresh RR sets for the spread interval (default: enough for about 1% relative standard error at the selection's coverage, between 16,384 and 4,194,304).", valueName: "N"))
+    @Option(name: .customLong("evaluation-sets"), help: ArgumentHelp("Fresh RR sets for the spread interval (default: enough for about 1% relative standard error at the selection's coverage, between 16,384 and 4,194,304, and no more than the selection used).", valueName: "N"))
     var evaluationSets: Int?
 
     @OptionGroup var outputOptions: OutputOptions

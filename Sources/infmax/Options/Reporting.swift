@@ -13,7 +13,7 @@ let flagOfParameter: [String: String] = [
     "memoryLimit": "--max-memory", "runs": "--runs", "maxSteps": "--max-steps", "seeds": "--seeds",
     "threads": "--threads", "evaluationSets": "--evaluation-sets", "probabilities": "--probabilities",
     "normalizeLT": "--normalize-lt", "untilRelativeError": "--until-relative-error", "maxRuns": "--max-runs",
-    "algorithms": "--algorithms", "algorithm": "--algorithm",
+    "algorithms": "--algorithms", "algorithm": "--algorithm", "format": "--format",
 ]
 
 /// An error as the CLI prints it: `error: FLAG: FILE:LINE: message`, with the flag of the
