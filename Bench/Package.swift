@@ -5,24 +5,27 @@ import PackageDescription
 
 let package = Package(
     name: "InfluenceKitBench",
-    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "InfluenceKit", path: ".."),
     ],
     targets: [
+        .target(
+            name: "BenchSupport",
+            dependencies: [.product(name: "InfluenceKit", package: "InfluenceKit")]
+        ),
         .executableTarget(
             name: "BenchLoad",
-            dependencies: [.product(name: "InfluenceKit", package: "InfluenceKit")],
+            dependencies: ["BenchSupport", .product(name: "InfluenceKit", package: "InfluenceKit")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
         .executableTarget(
             name: "BenchRIS",
-            dependencies: [.product(name: "InfluenceKit", package: "InfluenceKit")],
+            dependencies: ["BenchSupport", .product(name: "InfluenceKit", package: "InfluenceKit")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
         .executableTarget(
             name: "BenchSimulate",
-            dependencies: [.product(name: "InfluenceKit", package: "InfluenceKit")],
+            dependencies: ["BenchSupport", .product(name: "InfluenceKit", package: "InfluenceKit")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
     ],

@@ -7,7 +7,6 @@
 #include "CSupport.h"
 
 FILE *ik_stderr(void) { return stderr; }
-FILE *ik_stdout(void) { return stdout; }
 int ik_isatty_stderr(void) { return isatty(2); }
 
 static char ik_error_text[1024];
@@ -41,7 +40,6 @@ void ik_igraph_setup(void) {
 
 const char *ik_igraph_last_error(void) { return ik_error_text; }
 void ik_igraph_clear_error(void) { ik_error_text[0] = '\0'; ik_warning_text[0] = '\0'; }
-const char *ik_igraph_last_warning(void) { return ik_warning_text; }
 
 int ik_attribute_type(const igraph_t *graph, int elem, const char *name) {
     igraph_strvector_t gn, vn, en;

@@ -5,6 +5,7 @@
 //   BenchRIS spread GRAPH SEEDS.json [--model ic|lt] [--runs R] [--seed S] [--threads T] [--case NAME]
 //       Monte Carlo spread of the seeds in an `infmax seeds` report (our simulator).
 import Foundation
+import BenchSupport
 import InfluenceKit
 #if canImport(Glibc)
 import Glibc
@@ -17,11 +18,6 @@ func fail(_ message: String) -> Never {
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 /// CPU seconds of the process so far (all threads).
-func cpuSeconds() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
-}
 
 @MainActor func option(_ name: String) -> String? {
     guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
@@ -31,7 +27,7 @@ func cpuSeconds() -> Double {
 }
 guard let command = arguments.first else { fail("usage: BenchRIS sampling|spread ...") }
 arguments.removeFirst()
-let model = DiffusionModelKind(rawValue: option("--model") ?? "ic") ?? .ic
+let modelKind = DiffusionModelKind(rawValue: option("--model") ?? "ic") ?? .ic
 let threads = Int(option("--threads") ?? "") ?? Parallel.processorCount
 
 switch command {
@@ -41,8 +37,9 @@ case "sampling":
     let name = path.split(separator: "/").last.map(String.init) ?? path
     do {
         let graph = try GraphLoader.load(path).graph
-        for method in (model == .ic ? [RRSetSampler.Method.plain, .subset] : [.subset]) {
-            let sampler = RRSetSampler(graph: graph, model: model, method: method)
+        let model = try modelKind.bind(to: graph)
+        for method in (modelKind == .ic ? [RRSamplingMethod.plain, .subset] : [.subset]) {
+            let sampler = try RRSetSampler(model: model, method: method)
             var best = Double.infinity, bestCPU = Double.infinity
             var pool = RRSetCollection(nodeCount: graph.nodeCount)
             for _ in 0..<5 {
@@ -55,12 +52,12 @@ case "sampling":
             var clock = Stopwatch()
             let index = pool.makeInvertedIndex()
             let indexSeconds = clock.lap()
-            let greedy = MaxCoverage.select(50, from: pool, index: index)
+            let greedy = try MaxCoverage.select(50, from: pool, index: index)
             let greedySeconds = clock.lap()
-            let label = model == .ic ? method.rawValue : "walk"
-            print("sampling,\(name) \(model.rawValue) \(label) t\(threads),sets_per_second,\(Int(Double(pool.count) / best)),,,sets/s,1")
-            print("sampling,\(name) \(model.rawValue) \(label) t\(threads),members_per_second,\(Int(Double(pool.memberCount) / best)),,,members/s,1")
-            StandardError.write("\(name) \(model.rawValue) \(label): \(pool.count) sets, mean size \(pool.meanSetSize), wall \(best) s, cpu \(bestCPU) s (\(Int(Double(pool.count) / bestCPU / 1000))k sets per cpu-second); index \(indexSeconds) s, greedy k=50 \(greedySeconds) s, coverage \(greedy.coverage)\n")
+            let label = modelKind == .ic ? method.rawValue : "walk"
+            print("sampling,\(name) \(modelKind.rawValue) \(label) t\(threads),sets_per_second,\(Int(Double(pool.count) / best)),,,sets/s,1")
+            print("sampling,\(name) \(modelKind.rawValue) \(label) t\(threads),members_per_second,\(Int(Double(pool.memberCount) / best)),,,members/s,1")
+            StandardError.write("\(name) \(modelKind.rawValue) \(label): \(pool.count) sets, mean size \(pool.meanSetSize), wall \(best) s, cpu \(bestCPU) s (\(Int(Double(pool.count) / bestCPU / 1000))k sets per cpu-second); index \(indexSeconds) s, greedy k=50 \(greedySeconds) s, coverage \(greedy.coverage)\n")
         }
     } catch {
         fail("\(error)")
@@ -70,13 +67,13 @@ case "curve":
     guard let path = arguments.first else { fail("curve needs a graph") }
     do {
         let graph = try GraphLoader.load(path).graph
-        let sampler = RRSetSampler(graph: graph, model: model)
+        let sampler = try RRSetSampler(model: try modelKind.bind(to: graph))
         var theta = 1 << 12
         while theta <= (1 << 21) {
             for seed in [UInt64(1), 2, 3] {
                 let pool = sampler.sample(theta, seed: seed, poolID: 1, workers: threads)
-                let greedy = MaxCoverage.select(50, from: pool)
-                let interval = SpreadInterval.estimate(seeds: greedy.seeds, sampler: sampler, sets: 1 << 21, seed: 99, workers: threads)
+                let greedy = try MaxCoverage.select(50, from: pool)
+                let interval = try SpreadInterval.estimate(seeds: greedy.seeds, sampler: sampler, sets: 1 << 21, seed: 99, workers: threads)
                 StandardError.write("theta \(theta) seed \(seed): spread \(interval.estimate) ± \(interval.standardError)\n")
             }
             theta *= 4
@@ -90,7 +87,7 @@ case "spread":
     let seed = UInt64(option("--seed") ?? "") ?? 1
     let name = option("--case") ?? arguments[0]
     do {
-        let graph = try GraphLoader.load(arguments[0], options: GraphLoadOptions(igraph: .onDemand)).graph
+        let graph = try GraphLoader.load(arguments[0]).graph
         let data = try Data(contentsOf: URL(fileURLWithPath: arguments[1]))
         let report = try JSONDecoder().decode(SelectionReport.self, from: data)
         let index = graph.labels.makeIndex()
@@ -98,8 +95,8 @@ case "spread":
             guard let node = index.node(for: entry.label) else { throw InfluenceError(.data, "unknown label \(entry.label)") }
             return node
         }
-        let estimate = MonteCarloSimulator(graph: graph, model: model,
-                                           configuration: .init(runs: runs, seed: seed, threads: threads)).estimate(seeds: seeds)
+        let estimate = try MonteCarloSimulator(model: try modelKind.bind(to: graph),
+                                               configuration: .init(runs: runs, seed: seed, threads: threads)).estimate(seeds: seeds)
         print("ris,\(name),mc_spread,\(estimate.mean),,,nodes,1")
         print("ris,\(name),mc_spread_standard_error,\(estimate.standardError),,,nodes,0")
         StandardError.write("\(name): \(seeds.count) seeds, Monte Carlo spread \(estimate.mean) ± \(estimate.standardError) (\(runs) runs, seed \(seed))\n")

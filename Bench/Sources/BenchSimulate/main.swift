@@ -4,21 +4,14 @@
 //
 // usage: BenchSimulate GRAPH [--seeds K] [--runs R] [--seed S] [--repeat N] [--model ic|lt] [--threads 1,T]
 //                      [--seeds-out FILE]
+import BenchSupport
 import InfluenceKit
 #if canImport(Glibc)
 import Glibc
 #endif
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    try Stopwatch.measure(body)
-}
 
 /// Process CPU time (all threads, user + system), in seconds.
-func cpuSeconds() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
-}
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 @MainActor func option(_ name: String, _ fallback: String) -> String {
@@ -31,7 +24,7 @@ let seedCount = Int(option("--seeds", "50"))!
 let runs = Int(option("--runs", "10000"))!
 let randomSeed = UInt64(option("--seed", "1"))!
 let repeats = Int(option("--repeat", "3"))!
-let model = DiffusionModelKind(rawValue: option("--model", "ic"))!
+let modelKind = DiffusionModelKind(rawValue: option("--model", "ic"))!
 let seedsOut = option("--seeds-out", "")
 let threadCounts = option("--threads", "1,\(Parallel.processorCount)").split(separator: ",").compactMap { Int($0) }
 guard arguments.count == 1 else {
@@ -48,22 +41,22 @@ do {
     }.prefix(seedCount))
     let labels = seeds.map { graph.label(of: $0) }
     if !seedsOut.isEmpty { try AtomicFile.write(labels.joined(separator: "\n") + "\n", to: seedsOut) }
-    StandardError.write("\(path): \(graph.nodeCount) nodes, \(graph.arcCount) arcs; \(model.rawValue), \(seedCount) seeds, \(runs) runs\n")
+    StandardError.write("\(path): \(graph.nodeCount) nodes, \(graph.arcCount) arcs; \(modelKind.rawValue), \(seedCount) seeds, \(runs) runs\n")
     print("nodes=\(graph.nodeCount)")
     print("arcs=\(graph.arcCount)")
     for threads in Array(Set(threadCounts)).sorted() {
-        let simulator = MonteCarloSimulator(graph: graph, model: model,
-                                            configuration: .init(runs: runs, seed: randomSeed, threads: threads))
+        let simulator = try MonteCarloSimulator(model: try modelKind.bind(to: graph),
+                                                configuration: .init(runs: runs, seed: randomSeed, threads: threads))
         var best = Double.infinity
         var bestCPU = Double.infinity
         var tally = MonteCarloTally()
         // Warm-up (page faults, thread pool), then the best of `repeats`.
         var warm = MonteCarloTally()
-        simulator.simulate(seeds: seeds, runs: 0..<min(runs, 256), into: &warm)
+        try simulator.simulate(seeds: seeds, runs: 0..<min(runs, 256), into: &warm)
         for _ in 0..<repeats {
             var t = MonteCarloTally()
             let cpuStart = cpuSeconds()
-            best = min(best, seconds { simulator.simulate(seeds: seeds, runs: 0..<runs, into: &t) })
+            best = min(best, try seconds { try simulator.simulate(seeds: seeds, runs: 0..<runs, into: &t) })
             bestCPU = min(bestCPU, cpuSeconds() - cpuStart)
             tally = t
         }

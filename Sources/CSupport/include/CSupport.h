@@ -7,7 +7,6 @@
 
 /* Standard streams, reachable from Swift 6 strict concurrency. */
 FILE *ik_stderr(void);
-FILE *ik_stdout(void);
 int ik_isatty_stderr(void);
 
 /* igraph process-wide setup: an error handler that records the innermost message instead of
@@ -16,10 +15,6 @@ void ik_igraph_setup(void);
 /* The first non-empty message since the last clear ("" when none). */
 const char *ik_igraph_last_error(void);
 void ik_igraph_clear_error(void);
-/* Last igraph warning text, "" when none. */
-const char *ik_igraph_last_warning(void);
-
-
 
 #include <igraph.h>
 /* Type of a vertex (elem = 0) or edge (elem = 1) attribute under the C attribute table:
@@ -27,7 +22,5 @@ const char *ik_igraph_last_warning(void);
 int ik_attribute_type(const igraph_t *graph, int elem, const char *name);
 /* Hint that *address will be read soon (cascade kernels and sampling loops prefetch queued nodes). */
 static inline void ik_prefetch(const void *address) { __builtin_prefetch(address, 0, 3); }
-/* Atomic fetch-and-add on a plain long (task counters shared by worker threads). */
-static inline long ik_atomic_fetch_add(long *value, long delta) { return __atomic_fetch_add(value, delta, __ATOMIC_RELAXED); }
 
 #endif

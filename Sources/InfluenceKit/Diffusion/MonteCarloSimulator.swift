@@ -175,11 +175,8 @@ public struct MonteCarloSimulator: Sendable {
 
     /// The `count` nodes of highest value in `probabilities`, highest first, ties by smaller id.
     ///
-    /// Complexity: O(n log n).
+    /// Complexity: O(n + count · log n).
     public static func topNodes(_ probabilities: [Double], count: Int) -> [Int] {
-        let order = probabilities.indices.sorted {
-            probabilities[$0] != probabilities[$1] ? probabilities[$0] > probabilities[$1] : $0 < $1
-        }
-        return Array(order.prefix(Swift.max(0, count)))
+        TopK.indices(of: probabilities, count)
     }
 }

@@ -20,7 +20,8 @@ public enum EdgeListReader {
     public static func parse(_ bytes: [UInt8], path: String, undirected: Bool, readValues: Bool) throws(InfluenceError) -> ArcList {
         let fast: Result<ArcList, ParseOutcome> = bytes.withUnsafeBufferPointer { buffer in
             do throws(ParseOutcome) {
-                return .success(try parseIntegers(buffer, path: path, undirected: undirected, readValues: readValues))
+                var interner = IntegerTokens()
+                return .success(try scan(buffer, interner: &interner, path: path, undirected: undirected, readValues: readValues))
             } catch {
                 return .failure(error)
             }
@@ -29,25 +30,33 @@ public enum EdgeListReader {
         case .success(let arcs): return arcs
         case .failure(.failed(let error)): throw error
         case .failure(.notIntegers):
-            let general: Result<ArcList, InfluenceError> = bytes.withUnsafeBufferPointer { buffer in
-                do throws(InfluenceError) {
-                    return .success(try parseStrings(buffer, path: path, undirected: undirected, readValues: readValues))
+            let general: Result<ArcList, ParseOutcome> = bytes.withUnsafeBufferPointer { buffer in
+                do throws(ParseOutcome) {
+                    var interner = StringTokens()
+                    return .success(try scan(buffer, interner: &interner, path: path, undirected: undirected, readValues: readValues))
                 } catch {
                     return .failure(error)
                 }
             }
-            return try general.get()
+            switch general {
+            case .success(let arcs): return arcs
+            case .failure(.failed(let error)): throw error
+            case .failure(.notIntegers): throw InfluenceError(.data, file: path, "unreadable edge list (\(expected))")
+            }
         }
     }
 
     enum ParseOutcome: Error { case failed(InfluenceError), notIntegers }
 
-    private static let expected = "expected 'u v' or 'u v p'"
+    static let expected = "expected 'u v' or 'u v p'"
 
-    @inline(__always) private static func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
+    @inline(__always) static func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
 
-    /// One pass with integer ids; throws `.notIntegers` at the first token that is not one.
-    private static func parseIntegers(_ text: UnsafeBufferPointer<UInt8>, path: String, undirected: Bool, readValues: Bool) throws(ParseOutcome) -> ArcList {
+    /// The one scanner of edge lists: lines, comments, blank lines, field counts, the value column
+    /// and self-loops, with the node tokens read and numbered by `interner` (integer ids, or any
+    /// label). Complexity: O(file size) plus the interner's work.
+    private static func scan<Interner: EdgeTokenInterner>(_ text: UnsafeBufferPointer<UInt8>, interner: inout Interner, path: String,
+                                                           undirected: Bool, readValues: Bool) throws(ParseOutcome) -> ArcList {
         let end = text.count
         var ids = [Int64]()
         ids.reserveCapacity(max(16, end / 6))
@@ -58,6 +67,7 @@ public enum EdgeListReader {
         var i = 0
         while i < end {
             line += 1
+            let lineStart = i
             // Leading blanks.
             while i < end, isBlank(text[i]) { i += 1 }
             if i >= end { break }
@@ -73,33 +83,18 @@ public enum EdgeListReader {
             var u: Int64 = 0, v: Int64 = 0
             var value: Float = 0
             while i < end, text[i] != 0x0A {
-                let start = i
                 if fields < 2 {
-                    // Integer token: optional '-', digits, canonical (no leading zeros), at most 18 digits.
-                    var negative = false
-                    if text[i] == 0x2D { negative = true; i += 1 }
-                    let digitsStart = i
-                    var acc: Int64 = 0
-                    while i < end {
-                        let d = text[i] &- 0x30
-                        if d > 9 { break }
-                        acc = acc &* 10 &+ Int64(d)
-                        i += 1
-                    }
-                    let digits = i - digitsStart
-                    if digits == 0 || digits > 18 || (i < end && !isBlank(text[i]) && text[i] != 0x0A)
-                        || (digits > 1 && text[digitsStart] == 0x30) || (negative && acc == 0) {
-                        throw .notIntegers
-                    }
-                    if fields == 0 { u = negative ? -acc : acc } else { v = negative ? -acc : acc }
+                    let id = try interner.readID(text, &i, lineStart: lineStart, line: line, path: path)
+                    if fields == 0 { u = id } else { v = id }
                 } else {
+                    let start = i
                     while i < end, !isBlank(text[i]), text[i] != 0x0A { i += 1 }
+                    try interner.checkOther(text, start, i, lineStart: lineStart, line: line, path: path)
                     if fields == 2, readValues {
                         do { value = try parseProbability(text, start, i, path: path, line: line) }
                         catch { throw .failed(error) }
                     }
                 }
-                _ = start
                 fields += 1
                 while i < end, isBlank(text[i]) { i += 1 }
             }
@@ -117,87 +112,12 @@ public enum EdgeListReader {
         if ids.isEmpty {
             throw .failed(noEdgesError(path: path, lines: line, sawComment: sawComment || selfLoops > 0, selfLoops: selfLoops))
         }
-        let labels = IntegerIdMap.densify(&ids)
-        let nodeCount = labels.count
-        let isIdentity = labels.first == 0 && labels.last == Int64(nodeCount - 1)
-        return makeArcs(ids: ids, values: readValues ? values : nil, nodeCount: nodeCount,
-                        labels: isIdentity ? .identity(count: nodeCount) : .integers(labels),
-                        selfLoops: selfLoops, undirected: undirected)
-    }
-
-    /// The general pass: any token is a label.
-    private static func parseStrings(_ text: UnsafeBufferPointer<UInt8>, path: String, undirected: Bool, readValues: Bool) throws(InfluenceError) -> ArcList {
-        let end = text.count
-        var ids = [Int64]()
-        var values = [Float]()
-        var index = [String: Int64]()
-        var labels = [String]()
-        var selfLoops = 0
-        var line = 0
-        var sawComment = false
-        var i = 0
-        while i < end {
-            line += 1
-            let lineStart = i
-            while i < end, isBlank(text[i]) { i += 1 }
-            if i >= end { break }
-            let first = text[i]
-            if first == 0x0A { i += 1; continue }
-            if first == 0x23 || first == 0x25 {
-                sawComment = true
-                while i < end, text[i] != 0x0A { i += 1 }
-                i += 1
-                continue
-            }
-            var fields = 0
-            var pair: [Int64] = [0, 0]
-            var value: Float = 0
-            while i < end, text[i] != 0x0A {
-                let start = i
-                while i < end, !isBlank(text[i]), text[i] != 0x0A {
-                    let c = text[i]
-                    if c < 0x20 || c == 0x7F {
-                        throw InfluenceError(.data, file: path, line: line,
-                            "binary data: byte 0x\(String(c, radix: 16, uppercase: true)) at column \(i - lineStart + 1) (expected a text edge list)")
-                    }
-                    i += 1
-                }
-                if fields < 2 {
-                    let token = String(decoding: UnsafeBufferPointer(rebasing: text[start..<i]), as: UTF8.self)
-                    if token.unicodeScalars.contains("\u{FFFD}") {
-                        throw InfluenceError(.data, file: path, line: line, "binary data: bytes that are not UTF-8 text (expected a text edge list)")
-                    }
-                    if let known = index[token] {
-                        pair[fields] = known
-                    } else {
-                        let id = Int64(labels.count)
-                        index[token] = id
-                        labels.append(token)
-                        pair[fields] = id
-                    }
-                } else if fields == 2, readValues {
-                    value = try parseProbability(text, start, i, path: path, line: line)
-                }
-                fields += 1
-                while i < end, isBlank(text[i]) { i += 1 }
-            }
-            i += 1
-            guard fields >= 2, fields <= 3 else { throw fieldCountError(fields, path: path, line: line) }
-            if readValues, fields < 3 {
-                throw InfluenceError(.data, file: path, line: line, parameter: "probabilities", "line has no probability (expected 'u v p' when arc values are read)")
-            }
-            if pair[0] == pair[1] { selfLoops += 1; continue }
-            ids.append(pair[0]); ids.append(pair[1])
-            if readValues { values.append(value) }
-        }
-        if ids.isEmpty {
-            throw noEdgesError(path: path, lines: line, sawComment: sawComment || selfLoops > 0, selfLoops: selfLoops)
-        }
+        let labels = interner.finish(&ids)
         return makeArcs(ids: ids, values: readValues ? values : nil, nodeCount: labels.count,
-                        labels: .strings(labels), selfLoops: selfLoops, undirected: undirected)
+                        labels: labels, selfLoops: selfLoops, undirected: undirected)
     }
 
-    private static func fieldCountError(_ fields: Int, path: String, line: Int) -> InfluenceError {
+    static func fieldCountError(_ fields: Int, path: String, line: Int) -> InfluenceError {
         InfluenceError(.data, file: path, line: line, "line has \(fields) field\(fields == 1 ? "" : "s") (\(expected))")
     }
 

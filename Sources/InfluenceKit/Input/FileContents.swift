@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CZlib
 
 /// The bytes of an input file, read in one go; `.gz` files are inflated in memory as they stream.
@@ -13,15 +8,14 @@ public enum FileContents {
     ///   file, or a `.gz` that is not gzip.
     /// - Complexity: O(file size).
     public static func read(_ path: String) throws(InfluenceError) -> [UInt8] {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            let reason = errno == ENOENT ? "no such file (check the path)" : "cannot open: \(String(cString: strerror(errno)))"
-            throw InfluenceError(.io, file: path, reason)
+        let size: Int
+        switch Platform.status(of: path) {
+        case .missing: throw InfluenceError(.io, file: path, "no such file (check the path)")
+        case .failed(let text): throw InfluenceError(.io, file: path, "cannot open: \(text)")
+        case .directory: throw InfluenceError(.io, file: path, "is a directory (expected a graph file)")
+        case .file(let bytes): size = bytes
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw InfluenceError(.io, file: path, "is a directory (expected a graph file)")
-        }
-        let raw = try readPlain(path, size: Int(info.st_size))
+        let raw = try readPlain(path, size: size)
         if path.hasSuffix(".gz") {
             guard raw.count >= 2, raw[0] == 0x1F, raw[1] == 0x8B else {
                 throw InfluenceError(.data, file: path, "not gzip data (expected a gzip-compressed file, as the .gz name says)")
@@ -33,44 +27,50 @@ public enum FileContents {
 
     /// The bytes of `path` exactly as stored (no inflation).
     public static func readRaw(_ path: String) throws(InfluenceError) -> [UInt8] {
-        var info = stat()
-        guard stat(path, &info) == 0 else { throw InfluenceError(.io, file: path, "no such file (check the path)") }
-        return try readPlain(path, size: Int(info.st_size))
+        switch Platform.status(of: path) {
+        case .file(let size): return try readPlain(path, size: size)
+        case .directory: throw InfluenceError(.io, file: path, "is a directory (expected a file)")
+        case .failed(let text): throw InfluenceError(.io, file: path, "cannot open: \(text)")
+        case .missing: throw InfluenceError(.io, file: path, "no such file (check the path)")
+        }
     }
 
     private static func readPlain(_ path: String, size: Int) throws(InfluenceError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            throw InfluenceError(.io, file: path, "cannot open: \(String(cString: strerror(errno)))")
+        let fd: Int32
+        switch Platform.openForReading(path) {
+        case .success(let opened): fd = opened
+        case .failure(let failure): throw InfluenceError(.io, file: path, "cannot open: \(failure.text)")
         }
-        defer { close(fd) }
+        defer { Platform.close(fd) }
         // Read straight into the result (the size from stat is a hint: the file may change).
-        var failure: Int32 = 0
+        var failure: PlatformFailure?
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             var filled = 0
             while filled < size {
-                let got = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    break
+                switch Platform.read(fd, into: buffer.baseAddress! + filled, count: size - filled) {
+                case .success(let got):
+                    if got == 0 { initialized = filled; return }
+                    filled += got
+                case .failure(let error):
+                    failure = error
+                    initialized = filled
+                    return
                 }
-                if got == 0 { break }
-                filled += got
             }
             initialized = filled
         }
-        if failure != 0 { throw InfluenceError(.io, file: path, "read failed: \(String(cString: strerror(failure)))") }
+        if let failure { throw InfluenceError(.io, file: path, "read failed: \(failure.text)") }
         // Anything past the stat size (a growing file) is read too.
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while bytes.count >= size {
-            let got = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw InfluenceError(.io, file: path, "read failed: \(String(cString: strerror(errno)))")
+            let result = chunk.withUnsafeMutableBytes { Platform.read(fd, into: $0.baseAddress!, count: $0.count) }
+            switch result {
+            case .success(let got):
+                if got == 0 { return bytes }
+                bytes.append(contentsOf: chunk[0..<got])
+            case .failure(let error):
+                throw InfluenceError(.io, file: path, "read failed: \(error.text)")
             }
-            if got == 0 { break }
-            bytes.append(contentsOf: chunk[0..<got])
         }
         return bytes
     }

@@ -61,9 +61,10 @@ public enum MaxCoverage {
     }
 }
 
-/// A binary max-heap of greedy keys whose stored coverages may be stale (only ever too high).
+/// Greedy keys (coverage, node) on the library's binary heap; stored coverages may be stale (only
+/// ever too high) and are refreshed when they reach the top.
 struct LazyMaxHeap: Sendable {
-    private var keys: [UInt64]
+    private var heap: BinaryMaxHeap<UInt64>
 
     /// Heap key: coverage in the high half, the complement of the node id in the low half, so
     /// larger coverage wins and, among equals, the smaller id.
@@ -76,69 +77,29 @@ struct LazyMaxHeap: Sendable {
     }
 
     /// Heapifies `keys`. Complexity: O(count).
-    init(keys: [UInt64]) {
-        self.keys = keys
-        var i = keys.count / 2
-        while i > 0 {
-            i -= 1
-            siftDown(i)
-        }
-    }
+    init(keys: [UInt64]) { heap = BinaryMaxHeap(keys) }
 
     /// The top entry after refreshing stale tops against the current `degree` (entries whose
     /// coverage fell to 0 are dropped); nil when nothing with positive coverage is left.
     ///
     /// Complexity: O(log n) per refresh.
     mutating func freshTop(_ degree: [UInt32]) -> UInt64? {
-        while let top = keys.first {
+        while let top = heap.top {
             let v = Self.node(of: top)
             let current = degree[v]
             if UInt64(current) == top >> 32 { return top }
             if current == 0 {
-                removeTop()
+                heap.removeTop()
             } else {
-                keys[0] = Self.key(current, v)
-                siftDown(0)
+                heap.replaceTop(with: Self.key(current, v))
             }
         }
         return nil
     }
 
     /// Removes the top entry. Complexity: O(log n).
-    mutating func removeTop() {
-        let last = keys.removeLast()
-        if !keys.isEmpty {
-            keys[0] = last
-            siftDown(0)
-        }
-    }
+    mutating func removeTop() { heap.removeTop() }
 
     /// Adds an entry. Complexity: O(log n).
-    mutating func insert(_ key: UInt64) {
-        keys.append(key)
-        var i = keys.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            if keys[parent] >= key { break }
-            keys[i] = keys[parent]
-            i = parent
-        }
-        keys[i] = key
-    }
-
-    private mutating func siftDown(_ start: Int) {
-        let count = keys.count
-        let value = keys[start]
-        var i = start
-        while true {
-            let left = 2 * i + 1
-            if left >= count { break }
-            var child = left
-            if left + 1 < count, keys[left + 1] > keys[left] { child = left + 1 }
-            if keys[child] <= value { break }
-            keys[i] = keys[child]
-            i = child
-        }
-        keys[i] = value
-    }
+    mutating func insert(_ key: UInt64) { heap.insert(key) }
 }

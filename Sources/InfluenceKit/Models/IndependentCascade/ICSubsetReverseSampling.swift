@@ -32,6 +32,18 @@ struct ICSubsetReverseSampling: ReverseSamplingKernel {
         binomialCDF = UnsafePointer(tables.binomialCDF.base)
     }
 
+    /// Adds source `u` to the set unless it is already marked; true when `stop` ends the set there.
+    /// The node's record is prefetched, since it is expanded soon.
+    @inline(__always)
+    func visit<Stop: RRStopRule>(_ u: UInt32, marks: UnsafeMutablePointer<UInt8>, bit: UInt8, buffer: inout MemberBuffer,
+                                 stop: Stop) -> Bool {
+        if marks[Int(u)] & bit != 0 { return false }
+        marks[Int(u)] |= bit
+        ik_prefetch(nodes + Int(u))
+        buffer.append(u)
+        return stop.stops(at: u)
+    }
+
     @inline(__always)
     func expand<Stop: RRStopRule>(_ reached: UInt32, rng: inout Xoshiro256StarStar, marks: UnsafeMutablePointer<UInt8>,
                                   bit: UInt8, buffer: inout MemberBuffer, stop: Stop) -> Bool {
@@ -61,12 +73,7 @@ struct ICSubsetReverseSampling: ReverseSamplingKernel {
             }
             for i in 0..<k {
                 let u = inSources[start &+ Int(parked[i])]
-                if marks[Int(u)] & bit == 0 {
-                    marks[Int(u)] |= bit
-                    ik_prefetch(nodes + Int(u))
-                    buffer.append(u)
-                    if stop.stops(at: u) { return true }
-                }
+                if visit(u, marks: marks, bit: bit, buffer: &buffer, stop: stop) { return true }
             }
         case UInt32(ICSubsetTables.Mode.geometric.rawValue):
             let inverse = node.parameter
@@ -76,12 +83,7 @@ struct ICSubsetReverseSampling: ReverseSamplingKernel {
                 if skip >= Double(end &- a &- 1) { break }
                 a = a &+ 1 &+ Int(skip)
                 let u = inSources[a]
-                if marks[Int(u)] & bit == 0 {
-                    marks[Int(u)] |= bit
-                    ik_prefetch(nodes + Int(u))
-                    buffer.append(u)
-                    if stop.stops(at: u) { return true }
-                }
+                if visit(u, marks: marks, bit: bit, buffer: &buffer, stop: stop) { return true }
             }
         case UInt32(ICSubsetTables.Mode.uniformCoins.rawValue):
             let p = Float(node.parameter)
@@ -89,12 +91,7 @@ struct ICSubsetReverseSampling: ReverseSamplingKernel {
             while a < end {
                 if rng.nextUnitFloat() < p {
                     let u = inSources[a]
-                    if marks[Int(u)] & bit == 0 {
-                        marks[Int(u)] |= bit
-                        ik_prefetch(nodes + Int(u))
-                        buffer.append(u)
-                        if stop.stops(at: u) { return true }
-                    }
+                    if visit(u, marks: marks, bit: bit, buffer: &buffer, stop: stop) { return true }
                 }
                 a &+= 1
             }
@@ -103,12 +100,7 @@ struct ICSubsetReverseSampling: ReverseSamplingKernel {
             while a < end {
                 if rng.nextUnitFloat() < inProbabilities[a] {
                     let u = inSources[a]
-                    if marks[Int(u)] & bit == 0 {
-                        marks[Int(u)] |= bit
-                        ik_prefetch(nodes + Int(u))
-                        buffer.append(u)
-                        if stop.stops(at: u) { return true }
-                    }
+                    if visit(u, marks: marks, bit: bit, buffer: &buffer, stop: stop) { return true }
                 }
                 a &+= 1
             }
@@ -116,12 +108,7 @@ struct ICSubsetReverseSampling: ReverseSamplingKernel {
             var a = start
             while a < end {
                 let u = inSources[a]
-                if marks[Int(u)] & bit == 0 {
-                    marks[Int(u)] |= bit
-                    ik_prefetch(nodes + Int(u))
-                    buffer.append(u)
-                    if stop.stops(at: u) { return true }
-                }
+                if visit(u, marks: marks, bit: bit, buffer: &buffer, stop: stop) { return true }
                 a &+= 1
             }
         case UInt32(ICSubsetTables.Mode.bucketed.rawValue):
@@ -136,12 +123,7 @@ struct ICSubsetReverseSampling: ReverseSamplingKernel {
                     while a < bucketEnd {
                         if rng.nextUnitFloat() < sortedProbabilities[a] {
                             let u = sortedSources[a]
-                            if marks[Int(u)] & bit == 0 {
-                                marks[Int(u)] |= bit
-                                ik_prefetch(nodes + Int(u))
-                                buffer.append(u)
-                                if stop.stops(at: u) { return true }
-                            }
+                            if visit(u, marks: marks, bit: bit, buffer: &buffer, stop: stop) { return true }
                         }
                         a &+= 1
                     }
@@ -155,12 +137,7 @@ struct ICSubsetReverseSampling: ReverseSamplingKernel {
                         // Candidate drawn with p̄; keep it with probability p / p̄.
                         if Double(rng.nextUnitFloat()) * top < Double(sortedProbabilities[a]) {
                             let u = sortedSources[a]
-                            if marks[Int(u)] & bit == 0 {
-                                marks[Int(u)] |= bit
-                                ik_prefetch(nodes + Int(u))
-                                buffer.append(u)
-                                if stop.stops(at: u) { return true }
-                            }
+                            if visit(u, marks: marks, bit: bit, buffer: &buffer, stop: stop) { return true }
                         }
                     }
                 }
