@@ -52,6 +52,9 @@ public struct RRSetSampler: Sendable {
     /// Bytes held by the sampler's own tables (the graph and model not counted).
     public var tableBytes: Int { tables.memoryBytes }
 
+    /// How this sampler draws sets (`subset`, `plain` under IC; `reverse-walk` under LT).
+    public var methodName: String { tables.methodName }
+
     /// `count` rounded up to whole tasks. Complexity: O(1).
     public static func roundedToTasks(_ count: Int) -> Int {
         (count + setsPerTask - 1) / setsPerTask * setsPerTask
@@ -81,4 +84,6 @@ public enum RRSamplingMethod: String, Sendable, Codable, CaseIterable {
 @_spi(Kernels) public protocol ReverseSamplingTables: Sendable {
     /// Bytes held.
     var memoryBytes: Int { get }
+    /// How sets are drawn with these tables (`subset`, `plain`, `reverse-walk`), for reports.
+    var methodName: String { get }
 }

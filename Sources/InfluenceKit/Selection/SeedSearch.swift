@@ -104,7 +104,7 @@ public enum SeedSearch {
             ell: request.algorithm == .imm ? request.ris.ell : nil,
             precision: request.algorithm == .opimC ? request.ris.precision : nil,
             evaluationSets: request.evaluationSets, seed: request.seed, threads: request.threads,
-            sampling: model.name == "ic" ? request.ris.sampling.rawValue : "reverse-walk",
+            sampling: sampler.methodName,
             maxMemoryBytes: request.ris.memoryLimitBytes)
         return SelectionReport(
             parameters: parameters, seeds: seeds, spread: .init(interval), selectionSpread: selection.selectionSpread,

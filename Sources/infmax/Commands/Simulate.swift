@@ -111,7 +111,7 @@ struct Simulate: ParsableCommand {
         let e = r.estimate
         let digits = 4
         print("graph          \(r.graph) (\(r.nodes) nodes, \(r.arcs) arcs)")
-        print("model          \(r.model) (\(r.model == "ic" ? "\(r.probabilities) probabilities" : "\(r.probabilities) weights"))\(r.maxSteps.map { ", at most \($0) rounds" } ?? "")")
+        print("model          \(r.model) (\(r.probabilities))\(r.maxSteps.map { ", at most \($0) rounds" } ?? "")")
         let shown = r.seeds.prefix(20).map(\.label).joined(separator: ", ")
         print("seeds          \(r.seeds.count): \(shown)\(r.seeds.count > 20 ? ", …" : "")")
         var runsLine = "runs           \(e.runs) (seed \(r.seed), \(r.threads) thread\(r.threads == 1 ? "" : "s")"

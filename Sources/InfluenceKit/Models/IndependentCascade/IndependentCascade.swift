@@ -129,4 +129,9 @@ enum ICReverseTables: ReverseSamplingTables {
         if case .subset(let tables) = self { return tables.memoryBytes }
         return 0
     }
+
+    var methodName: String {
+        if case .subset = self { return RRSamplingMethod.subset.rawValue }
+        return RRSamplingMethod.plain.rawValue
+    }
 }

@@ -21,6 +21,8 @@ struct LTTables: ReverseSamplingTables {
     /// Bytes held by the tables.
     var memoryBytes: Int { nodes.memoryBytes + cumulative.memoryBytes }
 
+    var methodName: String { "reverse-walk" }
+
     /// - Precondition: m < 2³² and every in-degree below 2²⁹ (`SamplingNode`'s packing).
     /// - Complexity: O(n + m).
     init(graph: InfluenceGraph, inWeights weights: [Float]) {
