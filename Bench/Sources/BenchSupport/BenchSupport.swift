@@ -7,8 +7,13 @@ import Glibc
 /// Standard error for the drivers (the library itself never prints).
 public enum StandardError {
     public static func write(_ text: String) {
-        fputs(text, stderr)
-        fflush(stderr)
+        var bytes = Array(text.utf8)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress! + done, $0.count - done) }
+            if n <= 0 { return }
+            done += n
+        }
     }
 }
 

@@ -21,4 +21,10 @@ struct SamplingNode {
     /// The largest in-degree and arc position the packing holds.
     static let degreeLimit = 0x1FFF_FFFF
     static let arcLimit = Int(UInt32.max)
+
+    /// Whether every node of `graph` packs: fewer than 2³² arcs and in-degrees below 2²⁹.
+    /// Complexity: O(n).
+    static func packs(_ graph: InfluenceGraph) -> Bool {
+        graph.arcCount < arcLimit && (0..<graph.nodeCount).allSatisfy { graph.inDegree($0) <= degreeLimit }
+    }
 }

@@ -92,10 +92,8 @@ public struct IndependentCascade: DiffusionModel {
     }
 
     @_spi(Kernels) public func makeReverseTables(method: RRSamplingMethod, costs: SubsetSamplingCosts) throws(InfluenceError) -> any ReverseSamplingTables {
-        let packable = graph.arcCount < SamplingNode.arcLimit
-            && (0..<graph.nodeCount).allSatisfy { graph.inDegree($0) <= SamplingNode.degreeLimit }
         // Subset sampling packs node records; beyond their limits the plain coins serve (same distribution).
-        if method == .subset && packable {
+        if method == .subset && SamplingNode.packs(graph) {
             return ICReverseTables.subset(ICSubsetTables(graph: graph, inProbabilities: inProbabilities, costs: costs))
         }
         return ICReverseTables.plain

@@ -76,9 +76,7 @@ public struct LinearThreshold: DiffusionModel {
     }
 
     @_spi(Kernels) public func makeReverseTables(method: RRSamplingMethod, costs: SubsetSamplingCosts) throws(InfluenceError) -> any ReverseSamplingTables {
-        let packable = graph.arcCount < SamplingNode.arcLimit
-            && (0..<graph.nodeCount).allSatisfy { graph.inDegree($0) <= SamplingNode.degreeLimit }
-        guard packable else {
+        guard SamplingNode.packs(graph) else {
             throw InfluenceError(.resource, parameter: "graph",
                                  "LT sampling handles graphs of fewer than 2^32 arcs and in-degrees below 2^29 (this graph has \(graph.arcCount) arcs)")
         }
