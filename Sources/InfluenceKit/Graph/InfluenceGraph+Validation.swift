@@ -11,21 +11,43 @@ extension InfluenceGraph {
         try checkOffsets(outOffsets, arcCount: m)
         try checkOffsets(inOffsets, arcCount: m)
         let n = UInt32(nodeCount)
-        for t in outTargets where t >= n { throw InfluenceError(.data, "arc endpoint \(t) out of range (expected below \(n))") }
-        for t in inSources where t >= n { throw InfluenceError(.data, "arc endpoint \(t) out of range (expected below \(n))") }
+        if let bad = outTargets.first(where: { $0 >= n }) ?? inSources.first(where: { $0 >= n }) {
+            throw InfluenceError(.data, "arc endpoint \(bad) out of range (expected below \(n))")
+        }
         // The reverse CSR must list exactly the forward arcs: slot → forward arc is a bijection
         // whose arc has the slot's row as head and the slot's source as tail.
+        var consistent = true
         var seen = [Bool](repeating: false, count: m)
         var tail = [UInt32](repeating: 0, count: m)
-        for u in 0..<nodeCount { for a in outOffsets[u]..<outOffsets[u + 1] { tail[a] = UInt32(u) } }
-        for v in 0..<nodeCount {
-            for slot in inOffsets[v]..<inOffsets[v + 1] {
-                let a = inArcs[slot]
-                guard a >= 0, a < m, !seen[a], Int(outTargets[a]) == v, tail[a] == inSources[slot] else {
-                    throw InfluenceError(.data, "the reverse CSR does not match the forward arcs (expected each arc once, at its head)")
-                }
-                seen[a] = true
+        outOffsets.withUnsafeBufferPointer { off in
+            tail.withUnsafeMutableBufferPointer { tail in
+                for u in 0..<nodeCount { for a in off[u]..<off[u + 1] { tail[a] = UInt32(truncatingIfNeeded: u) } }
             }
+        }
+        inOffsets.withUnsafeBufferPointer { inOff in
+            inArcs.withUnsafeBufferPointer { map in
+                inSources.withUnsafeBufferPointer { sources in
+                    outTargets.withUnsafeBufferPointer { targets in
+                        tail.withUnsafeBufferPointer { tail in
+                            seen.withUnsafeMutableBufferPointer { seen in
+                                for v in 0..<nodeCount where consistent {
+                                    for slot in inOff[v]..<inOff[v + 1] {
+                                        let a = map[slot]
+                                        guard a >= 0, a < m, !seen[a], Int(targets[a]) == v, tail[a] == sources[slot] else {
+                                            consistent = false
+                                            break
+                                        }
+                                        seen[a] = true
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        guard consistent else {
+            throw InfluenceError(.data, "the reverse CSR does not match the forward arcs (expected each arc once, at its head)")
         }
         let inputCount: Int
         if let groups = parallelArcs {
