@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// Runs the built `infmax` binary as a user would, capturing its output and exit status.
@@ -6,6 +7,14 @@ struct CLIResult {
     var status: Int32
     var stdout: String
     var stderr: String
+
+    /// Standard output split into lines.
+    var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+
+    /// Standard output parsed as a JSON object.
+    func json() throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any], "stdout is not a JSON object: \(stdout)")
+    }
 }
 
 enum CLI {
@@ -35,5 +44,86 @@ enum CLI {
         return CLIResult(status: process.terminationStatus,
                          stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs a command that must fail: the documented exit status, exactly one `error: …` line on
+    /// standard error (returned), nothing on standard output, no crash.
+    @discardableResult
+    static func failure(_ arguments: [String], status: Int32, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let result = try run(arguments)
+        #expect(result.status == status, "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stdout.isEmpty, "\(arguments): \(result.stdout)", sourceLocation: sourceLocation)
+        #expect(!result.stderr.contains("Fatal error"), sourceLocation: sourceLocation)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 1, "\(arguments): expected one stderr line, got \(lines)", sourceLocation: sourceLocation)
+        #expect(lines.last?.hasPrefix("error: ") == true, "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
+        return lines.last ?? ""
+    }
+
+    /// Runs a command the argument parser refuses: exit 2, its `Error: …` line naming the problem
+    /// (returned) and the usage hint, nothing on standard output.
+    @discardableResult
+    static func parserRefusal(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let result = try run(arguments)
+        #expect(result.status == 2, "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stdout.isEmpty, "\(arguments): \(result.stdout)", sourceLocation: sourceLocation)
+        let first = result.stderr.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasPrefix("Error: "), "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.contains("Usage: infmax "), "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
+        return first
+    }
+}
+
+/// Numbers the temporary files of the whole test process.
+private let temporaryFileCounter = Atomic<Int>(0)
+
+/// Temporary files of one test, named `infmax-cli-PID-TEST-N-NAME` (N counts over the process) so
+/// that no two tests, no two cases of a parameterized test, and no two runs of the suite share one.
+/// Call `removeAll()` in a `defer`.
+final class TemporaryFiles {
+    private let prefix: String
+    private var paths: [String] = []
+
+    init(_ test: String = #function) {
+        let name = test.prefix { $0 != "(" }.filter { $0.isLetter || $0.isNumber }
+        prefix = NSTemporaryDirectory() + "infmax-cli-\(getpid())-\(name)"
+    }
+
+    /// A fresh path ending in `name` (nothing is created).
+    func path(_ name: String) -> String {
+        let number = temporaryFileCounter.wrappingAdd(1, ordering: .relaxed).newValue
+        let path = "\(prefix)-\(number)-\(name)"
+        paths.append(path)
+        return path
+    }
+
+    /// Writes `text` to a fresh path ending in `name`.
+    func write(_ name: String, _ text: String) throws -> String {
+        try write(name, bytes: Array(text.utf8))
+    }
+
+    /// Writes `bytes` to a fresh path ending in `name`.
+    func write(_ name: String, bytes: [UInt8]) throws -> String {
+        let path = path(name)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Files in the temporary directory left by this test's paths (e.g. atomic-write leftovers).
+    func leftovers(of path: String) throws -> [String] {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        return try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
+            .filter { $0.hasPrefix(name) && $0 != name }
+    }
+
+    /// Removes every path handed out (and anything starting with one of them).
+    func removeAll() {
+        let directory = NSTemporaryDirectory()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for path in paths {
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            for other in names where other.hasPrefix(name) { unlink(directory + other) }
+        }
+        paths.removeAll()
     }
 }

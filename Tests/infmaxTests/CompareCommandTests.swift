@@ -9,8 +9,8 @@ import Testing
 
     /// The numbers of a JSON report without the wall times (which differ between runs).
     static func numbers(_ json: String) throws -> [[String: String]] {
-        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
-        let rows = object["rows"] as! [[String: Any]]
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let rows = try #require(object["rows"] as? [[String: Any]])
         return try rows.map { row in
             var copy = row
             copy.removeValue(forKey: "selectionSeconds")
@@ -51,8 +51,9 @@ import Testing
     }
 
     @Test func writesCSVAndAnSVGWithOnePathPerAlgorithm() throws {
-        let csv = "/tmp/infmax-compare-\(getpid()).csv", svg = "/tmp/infmax-compare-\(getpid()).svg"
-        defer { unlink(csv); unlink(svg) }
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let csv = files.path("rows.csv"), svg = files.path("plot.svg")
         let algorithms = ["opim-c", "degree", "pagerank", "random"]
         let result = try CLI.run(["compare"] + Self.karate + ["--k", "1,2,5", "--runs", "500", "--quiet",
                                                               "--algorithms", algorithms.joined(separator: ","), "--csv", csv, "--plot", svg])
@@ -75,36 +76,99 @@ import Testing
         let base = ["compare"] + Self.karate + ["--k", "2", "--runs", "200", "--algorithms", "celf,degree", "--celf-budget", "0.000001"]
         let refused = try CLI.run(base)
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("celf: estimated"))
-        #expect(refused.stderr.contains("--force"))
         #expect(refused.stdout.isEmpty)
+        let lines = refused.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(lines)")
+        #expect(lines.first?.hasPrefix("celf: estimated ") == true)
+        #expect(lines.first?.contains(" for k = 2: (34 + 2 × 10 evaluations) × 200 runs × ") == true)
+        #expect(lines.last?.hasPrefix("error: celf would take about ") == true)
+        #expect(lines.last?.hasSuffix("above --celf-budget 1 µs (pass --force to run it anyway, lower --celf-runs, or leave celf out of --algorithms)") == true)
         let forced = try CLI.run(base + ["--force"])
         #expect(forced.status == 0, "\(forced.stderr)")
-        #expect(forced.stdout.contains("celf"))
+        #expect(forced.lines.contains { $0.hasPrefix("celf ") })
+        // --quiet drops the estimate line, not the refusal.
+        let quiet = try CLI.failure(base + ["--quiet"], status: 1)
+        #expect(quiet.hasPrefix("error: celf would take about ") && quiet.hasSuffix("above --celf-budget 1 µs (pass --force to run it anyway, lower --celf-runs, or leave celf out of --algorithms)"))
     }
 
-    /// Argument checks and a k the graph cannot hold (found after loading) are usage errors: exit 2.
+    /// Argument checks of the parser exit 2 naming the flag.
     @Test(arguments: [
-        (["--k", "0,5"], "--k takes positive seed counts", Int32(2)),
-        (["--k", "1,x"], "--k takes positive seed counts", 2),
-        (["--k", "35"], "k = 35 is out of range (expected 1 ≤ k ≤ 34", 2),
-        (["--algorithms", "degree,greedy"], "unknown algorithm 'greedy'", 2),
-        (["--algorithms", "degree,degree"], "appears twice", 2),
-        (["--runs", "0"], "--runs must be at least 1", 2),
-        (["--epsilon", "1.5"], "--epsilon must lie strictly between 0 and 1", 2),
+        (["--k", "0,5"], "Error: --k takes positive seed counts separated by commas (got '0' in '0,5'; e.g. --k 1,5,10,20,50)"),
+        (["--k", "1,x"], "Error: --k takes positive seed counts separated by commas (got 'x' in '1,x'; e.g. --k 1,5,10,20,50)"),
+        (["--algorithms", "degree,greedy"], "Error: --algorithms: unknown algorithm 'greedy' (expected a comma-separated list of: opim-c, imm, celf, degree, degree-discount, single-discount, pagerank, random)"),
+        (["--algorithms", "degree,degree"], "Error: --algorithms: algorithm 'degree' appears twice (list each once)"),
+        (["--runs", "0"], "Error: --runs must be at least 1 (got 0; e.g. --runs 10000)"),
+        (["--epsilon", "1.5"], "Error: --epsilon must lie strictly between 0 and 1 (got 1.5; e.g. --epsilon 0.1)"),
+        (["--delta", "2"], "Error: --delta must lie strictly between 0 and 1 (got 2.0)"),
+        (["--ell", "0"], "Error: --ell must be positive (got 0.0)"),
+        (["--defer-igraph", "--eager-igraph"], "Error: --defer-igraph and --eager-igraph contradict each other; give one"),
     ])
-    func badArgumentsAreUsageErrors(extra: [String], message: String, status: Int32) throws {
-        let result = try CLI.run(["compare"] + Self.karate + ["--runs", "100"] + extra)
-        #expect(result.status == status, "\(result.stderr)")
-        #expect(result.stderr.contains(message), "\(result.stderr)")
-        #expect(result.stdout.isEmpty)
+    func badArgumentsAreUsageErrors(extra: [String], message: String) throws {
+        #expect(try CLI.parserRefusal(["compare"] + Self.karate + ["--runs", "100"] + extra) == message)
+    }
+
+    @Test func kAboveTheNodeCountIsAUsageErrorNamingK() throws {
+        let line = try CLI.failure(["compare"] + Self.karate + ["--runs", "100", "--k", "2,35", "--algorithms", "degree"], status: 2)
+        #expect(line == "error: --k: k = 35 is out of range (expected 1 ≤ k ≤ 34, the graph's node count)")
+        #expect(try CLI.parserRefusal(["compare"] + Self.karate + ["--sampling", "fancy"]).contains("'fancy'"))
+    }
+
+    /// The RIS options shared with `seeds` reach the RIS methods: each one changes the seeds of the
+    /// algorithm it belongs to (δ: OPIM-C, ℓ: IMM, sampling: both) and leaves the other's alone.
+    @Test func risOptionsReachTheRISMethods() throws {
+        func seeds(_ extra: [String]) throws -> (opimC: [String], imm: [String]) {
+            let result = try CLI.run(["compare"] + Self.karate + ["--k", "4,5,6,7,8", "--runs", "10", "--algorithms", "opim-c,imm",
+                                                                  "--json", "--quiet"] + extra)
+            #expect(result.status == 0, "\(extra): \(result.stderr)")
+            let rows = try #require(try result.json()["rows"] as? [[String: Any]])
+            #expect(rows.count == 10)
+            func of(_ name: String) -> [String] {
+                rows.filter { $0["algorithm"] as? String == name }.map { (($0["seeds"] as? [String]) ?? []).joined(separator: ",") }
+            }
+            return (of("opim-c"), of("imm"))
+        }
+        let base = try seeds([])
+        #expect(base.opimC.count == 5 && base.imm.count == 5)
+        let delta = try seeds(["--delta", "0.5"])
+        #expect(delta.opimC != base.opimC)
+        #expect(delta.imm == base.imm)
+        let ell = try seeds(["--ell", "3"])
+        #expect(ell.imm != base.imm)
+        #expect(ell.opimC == base.opimC)
+        let plain = try seeds(["--sampling", "plain"])
+        #expect(plain.opimC != base.opimC && plain.imm != base.imm)
+    }
+
+    /// `--json` and `--quiet` are the options seeds and simulate share: JSON on stdout, and quiet
+    /// drops the "wrote FILE" lines.
+    @Test func jsonAndQuiet() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let csv = files.path("rows.csv")
+        let base = ["compare"] + Self.karate + ["--k", "1,2", "--runs", "300", "--algorithms", "degree,random", "--csv", csv]
+        let loud = try CLI.run(base + ["--json"])
+        #expect(loud.status == 0, "\(loud.stderr)")
+        #expect(loud.stderr == "wrote \(csv)\n")
+        let report = try loud.json()
+        #expect(report["model"] as? String == "ic")
+        #expect(report["algorithms"] as? [String] == ["degree", "random"])
+        #expect(report["ks"] as? [Int] == [1, 2])
+        #expect(report["nodes"] as? Int == 34 && report["arcs"] as? Int == 156)
+        #expect((report["rows"] as? [Any])?.count == 4)
+        let quiet = try CLI.run(base + ["--json", "--quiet"])
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr.isEmpty)
+        #expect(try Self.numbers(quiet.stdout) == Self.numbers(loud.stdout))
+        let table = try CLI.run(base + ["--quiet", "--model", "lt"])
+        #expect(table.status == 0)
+        #expect(table.stderr.isEmpty)
+        #expect(table.lines.first == "graph      Graphs/karate.txt: 34 nodes, 156 arcs, 1/indeg probabilities, LT model")
     }
 
     @Test func unwritablePlotIsAnIOError() throws {
-        let result = try CLI.run(["compare"] + Self.karate + ["--k", "1", "--runs", "100", "--algorithms", "degree",
-                                                              "--plot", "/no/such/dir/plot.svg"])
-        #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("error: /no/such/dir/plot.svg: cannot write"))
+        let line = try CLI.failure(["compare"] + Self.karate + ["--k", "1", "--runs", "100", "--algorithms", "degree",
+                                                                "--plot", "/no/such/dir/plot.svg"], status: 1)
+        #expect(line.hasPrefix("error: /no/such/dir/plot.svg: cannot write"))
     }
 }
 

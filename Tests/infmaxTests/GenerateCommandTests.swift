@@ -4,23 +4,29 @@ import Testing
 @Suite(.serialized) struct GenerateCommandTests {
     /// The bundled graphs are exactly what their recorded command regenerates.
     @Test func bundledGraphsRegenerateFromTheirRecordedCommands() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
         for name in ["karate.txt", "demo.txt"] {
             let bundled = try String(contentsOfFile: CLI.root + "/Graphs/" + name, encoding: .utf8)
             let header = try #require(bundled.split(separator: "\n").first)
             var arguments = header.dropFirst("# infmax ".count).split(separator: " ").map(String.init)
-            let output = NSTemporaryDirectory() + "infmax-regenerated-\(getpid())-\(name)"
+            let output = files.path(name)
             let o = try #require(arguments.firstIndex(of: "--output"))
             arguments[o + 1] = output
             let result = try CLI.run(arguments)
             #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.hasPrefix("wrote \(output): "))
             let regenerated = try String(contentsOfFile: output, encoding: .utf8)
             #expect(regenerated.split(separator: "\n").dropFirst() == bundled.split(separator: "\n").dropFirst())
         }
     }
 
     @Test func unknownGeneratorIsAUsageError() throws {
-        let result = try CLI.run(["generate", "lattice", "--output", "/tmp/never.txt"])
-        #expect(result.status == 2)
-        #expect(result.stderr == "error: unknown generator 'lattice' (expected famous:NAME, power-law or barabasi)\n")
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let output = files.path("never.txt")
+        let line = try CLI.failure(["generate", "lattice", "--output", output], status: 2)
+        #expect(line == "error: unknown generator 'lattice' (expected famous:NAME, power-law or barabasi)")
+        #expect(!FileManager.default.fileExists(atPath: output))
     }
 }

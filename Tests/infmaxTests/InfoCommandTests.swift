@@ -2,26 +2,92 @@ import Foundation
 import Testing
 
 @Suite(.serialized) struct InfoCommandTests {
+    /// Node d has three in-arcs of 0.5: IC probabilities, but not LT weights unless rescaled.
+    static let heavyText = "a d 0.5\nb d 0.5\nc d 0.5\n"
+
     @Test func karateSummary() throws {
         let result = try CLI.run(["info", "Graphs/karate.txt", "--undirected", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
-        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        let summary = object["summary"] as! [String: Any]
+        let summary = try #require(try result.json()["summary"] as? [String: Any])
         #expect(summary["nodes"] as? Int == 34)
         #expect(summary["arcs"] as? Int == 156)
         #expect(summary["directed"] as? Bool == false)
+        #expect(summary["probabilityScheme"] as? String == "wc")
+        #expect(summary["ltWeightScheme"] as? String == "1/indeg")
+    }
+
+    /// The text report has the IC probabilities and the LT weights, each with its scheme.
+    @Test func probabilitiesAndLTWeightLines() throws {
+        let result = try CLI.run(["info", "Graphs/karate.txt", "--undirected"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines.contains("nodes            34"))
+        #expect(result.lines.contains("arcs             156 (undirected input: each edge is two arcs)"))
+        // Karate's degrees run from 1 to 17: wc and 1/indeg give the same range.
+        #expect(result.lines.contains("probabilities    wc: min 0.0588  mean 0.2179  max 1.0000"))
+        #expect(result.lines.contains("LT weights       1/indeg: min 0.0588  mean 0.2179  max 1.0000"))
+
+        let uniform = try CLI.run(["info", "Graphs/karate.txt", "--undirected", "--probabilities", "uniform:0.1"])
+        #expect(uniform.status == 0, "\(uniform.stderr)")
+        #expect(uniform.lines.contains("probabilities    uniform:0.1: min 0.1000  mean 0.1000  max 0.1000"))
+        // uniform is an IC scheme: LT keeps 1/indeg.
+        #expect(uniform.lines.contains("LT weights       1/indeg: min 0.0588  mean 0.2179  max 1.0000"))
+    }
+
+    /// File values whose in-sums exceed 1 are IC probabilities but not LT weights; --normalize-lt rescales them.
+    @Test func fileValuesAboveOneAreNotLTWeights() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let graph = try files.write("heavy.txt", Self.heavyText)
+        let result = try CLI.run(["info", graph, "--probabilities", "file"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines.contains("probabilities    file: min 0.5000  mean 0.5000  max 0.5000"))
+        #expect(result.lines.contains("LT weights       file: some node's in-weights sum above 1 (not valid LT weights; --normalize-lt rescales them)"))
+        let json = try CLI.run(["info", graph, "--probabilities", "file", "--json"])
+        let summary = try #require(try json.json()["summary"] as? [String: Any])
+        #expect(summary["probabilityScheme"] as? String == "file")
+        #expect(summary["ltWeight"] == nil && summary["ltWeightScheme"] == nil)
+
+        let rescaled = try CLI.run(["info", graph, "--probabilities", "file", "--normalize-lt"])
+        #expect(rescaled.status == 0, "\(rescaled.stderr)")
+        #expect(rescaled.lines.contains("probabilities    file: min 0.5000  mean 0.5000  max 0.5000"))
+        #expect(rescaled.lines.contains("LT weights       file (rescaled): min 0.3333  mean 0.3333  max 0.3333"))
+
+        // Valid weights are shown as they are.
+        let light = try files.write("light.txt", "a d 0.25\nb d 0.5\n")
+        let valid = try CLI.run(["info", light, "--probabilities", "file"])
+        #expect(valid.lines.contains("LT weights       file: min 0.2500  mean 0.3750  max 0.5000"))
     }
 
     @Test func missingFileIsOneLineAndExitOne() throws {
-        let result = try CLI.run(["info", "no/such/graph.txt"])
-        #expect(result.status == 1)
-        #expect(result.stderr == "error: no/such/graph.txt: no such file (check the path)\n")
-        #expect(result.stdout.isEmpty)
+        let line = try CLI.failure(["info", "no/such/graph.txt"], status: 1)
+        #expect(line == "error: no/such/graph.txt: no such file (check the path)")
     }
 
     @Test func unknownFormatIsUsageError() throws {
-        let result = try CLI.run(["info", "Graphs/karate.txt", "--format", "xlsx"])
-        #expect(result.status == 2)
-        #expect(result.stderr.contains("unknown format 'xlsx'"))
+        let line = try CLI.failure(["info", "Graphs/karate.txt", "--format", "xlsx"], status: 2)
+        #expect(line == "error: --format: unknown format 'xlsx' (expected one of: snap, graphml, gml, pajek, ncol, lgl, infgraph)")
+    }
+
+    /// igraph construction: on demand is the default (--defer-igraph still accepted), --eager-igraph
+    /// builds it at load; either way igraph's algorithms work. Both flags at once contradict.
+    @Test func igraphConstructionFlags() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let never = files.path("never.infgraph")
+        var tops: [[String]] = []
+        for flag in [[], ["--defer-igraph"], ["--eager-igraph"]] {
+            let result = try CLI.run(["info", "Graphs/karate.txt", "--undirected", "--pagerank", "2", "--json"] + flag)
+            #expect(result.status == 0, "\(flag): \(result.stderr)")
+            let top = try #require(try result.json()["pagerankTop"] as? [[String: Any]])
+            tops.append(top.compactMap { $0["label"] as? String })
+        }
+        #expect(tops[0].count == 2)
+        #expect(tops.allSatisfy { $0 == tops[0] })
+        for command in [["info", "Graphs/karate.txt"], ["simulate", "Graphs/karate.txt", "--seeds", "0"],
+                        ["seeds", "Graphs/karate.txt", "--k", "1"], ["convert", "Graphs/karate.txt", "--output", never]] {
+            let line = try CLI.parserRefusal(command + ["--defer-igraph", "--eager-igraph"])
+            #expect(line == "Error: --defer-igraph and --eager-igraph contradict each other; give one", "\(command)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: never))
     }
 }

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// `infmax convert` and the snapshots it writes: loading options are fixed in the snapshot, model
+/// schemes are chosen when it is used.
+@Suite(.serialized) struct ConvertCommandTests {
+    /// Node d's in-values sum to 1.5.
+    static let heavyText = "a d 0.5\nb d 0.5\nc d 0.5\n"
+
+    static func exact(_ result: CLIResult) -> String? {
+        result.lines.first { $0.hasPrefix("exact          ") }.map { String($0.dropFirst(15).prefix { $0 != " " }) }
+    }
+
+    @Test func convertThenInfoFromSnapshot() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let output = files.path("karate.infgraph")
+        let made = try CLI.run(["convert", "Graphs/karate.txt", "--undirected", "--output", output])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout == "wrote \(output): 34 nodes, 156 arcs, no arc values\n")
+        #expect(made.stderr.isEmpty)
+        #expect(try files.leftovers(of: output).isEmpty)
+        let info = try CLI.run(["info", output, "--json"])
+        #expect(info.status == 0, "\(info.stderr)")
+        let summary = try #require(try info.json()["summary"] as? [String: Any])
+        #expect(summary["nodes"] as? Int == 34)
+        #expect(summary["arcs"] as? Int == 156)
+        #expect(summary["directed"] as? Bool == false)
+    }
+
+    /// Snapshots store no probabilities: a scheme given when the snapshot is used applies as for
+    /// any graph, while --undirected and --dedupe (which change the arcs) stay refused.
+    @Test func schemesApplyToSnapshotsButArcOptionsDoNot() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let snapshot = files.path("karate.infgraph")
+        #expect(try CLI.run(["convert", "Graphs/karate.txt", "--undirected", "--output", snapshot]).status == 0)
+
+        let seeds = try CLI.run(["seeds", snapshot, "--k", "2", "--probabilities", "uniform:0.1", "--json"])
+        #expect(seeds.status == 0, "\(seeds.stderr)")
+        let parameters = try #require(try seeds.json()["parameters"] as? [String: Any])
+        #expect(parameters["probabilities"] as? String == "uniform:0.1")
+        #expect(parameters["modelScheme"] as? String == "uniform:0.1")
+        #expect(parameters["nodes"] as? Int == 34 && parameters["arcs"] as? Int == 156)
+        // The same scheme on the text graph gives the same seeds.
+        let text = try CLI.run(["seeds", "Graphs/karate.txt", "--undirected", "--k", "2", "--probabilities", "uniform:0.1", "--json"])
+        #expect((try text.json()["seeds"] as? [[String: Any]])?.compactMap { $0["label"] as? String }
+                == (try seeds.json()["seeds"] as? [[String: Any]])?.compactMap { $0["label"] as? String })
+
+        let info = try CLI.run(["info", snapshot, "--probabilities", "uniform:0.1"])
+        #expect(info.status == 0, "\(info.stderr)")
+        #expect(info.lines.contains("probabilities    uniform:0.1: min 0.1000  mean 0.1000  max 0.1000"))
+
+        for flag in ["--undirected", "--dedupe"] {
+            for command in [["seeds", snapshot, "--k", "2"], ["info", snapshot], ["simulate", snapshot, "--seeds", "0"]] {
+                let line = try CLI.failure(command + [flag], status: 2)
+                #expect(line == "error: \(snapshot): a snapshot's arcs are fixed (pass --undirected and --dedupe to 'infmax convert' instead)", "\(command) \(flag)")
+            }
+        }
+
+        // Without arc values, the file scheme has nothing to read.
+        let file = try CLI.failure(["simulate", snapshot, "--probabilities", "file", "--seeds", "0", "--runs", "10"], status: 2)
+        #expect(file.hasPrefix("error: --probabilities: the file scheme needs per-arc values, but the graph has none"))
+    }
+
+    /// Converted with --probabilities file, the snapshot keeps the arc values: the file scheme
+    /// works on it, IC accepts in-sums above 1, LT refuses them unless rescaled.
+    @Test func snapshotKeepsArcValuesForTheFileScheme() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let graph = try files.write("heavy.txt", Self.heavyText)
+        let snapshot = files.path("heavy.infgraph")
+        let made = try CLI.run(["convert", graph, "--probabilities", "file", "--output", snapshot])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout == "wrote \(snapshot): 4 nodes, 3 arcs, arc values kept\n")
+
+        let ic = try CLI.run(["simulate", snapshot, "--probabilities", "file", "--seeds", "a,b", "--exact", "--runs", "100"])
+        #expect(ic.status == 0, "\(ic.stderr)")
+        #expect(ic.lines.contains("model          ic (file)"))
+        #expect(Self.exact(ic) == "2.750000")
+
+        let lt = try CLI.failure(["simulate", snapshot, "--probabilities", "file", "--model", "lt", "--seeds", "a", "--runs", "10"], status: 1)
+        #expect(lt == "error: --normalize-lt: node 'd' has LT in-weights summing to 1.5 (expected at most 1, or rescaled to sum to 1)")
+        let rescaled = try CLI.run(["simulate", snapshot, "--probabilities", "file", "--model", "lt", "--normalize-lt",
+                                    "--seeds", "a", "--exact", "--runs", "100"])
+        #expect(rescaled.status == 0, "\(rescaled.stderr)")
+        #expect(Self.exact(rescaled) == "1.333333")
+
+        let info = try CLI.run(["info", snapshot, "--probabilities", "file"])
+        #expect(info.lines.contains("probabilities    file: min 0.5000  mean 0.5000  max 0.5000"))
+        #expect(info.lines.contains("LT weights       file: some node's in-weights sum above 1 (not valid LT weights; --normalize-lt rescales them)"))
+        // The other schemes ignore the stored values.
+        let wc = try CLI.run(["simulate", snapshot, "--seeds", "a", "--exact", "--runs", "100"])
+        #expect(wc.status == 0, "\(wc.stderr)")
+        #expect(Self.exact(wc) == "1.333333")
+    }
+
+    /// A snapshot of a deduplicated graph keeps the merged arcs: the cascade is that of the input.
+    @Test func dedupedSnapshotKeepsTheCascade() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let graph = try files.write("parallel.txt", "0 1\n0 1\n2 1\n")
+        let snapshot = files.path("parallel.infgraph")
+        let made = try CLI.run(["convert", graph, "--dedupe", "--output", snapshot])
+        #expect(made.stdout == "wrote \(snapshot): 3 nodes, 2 arcs, no arc values\n")
+        for model in ["ic", "lt"] {
+            let fromText = try CLI.run(["simulate", graph, "--model", model, "--seeds", "0", "--exact", "--runs", "10"])
+            let fromSnapshot = try CLI.run(["simulate", snapshot, "--model", model, "--seeds", "0", "--exact", "--runs", "10"])
+            #expect(fromSnapshot.status == 0, "\(fromSnapshot.stderr)")
+            #expect(Self.exact(fromText) == Self.exact(fromSnapshot), "\(model)")
+            #expect(Self.exact(fromSnapshot) == (model == "ic" ? "1.555556" : "1.666667"))
+        }
+        let info = try CLI.run(["info", snapshot])
+        #expect(info.lines.contains("parallel arcs    1 (merged)"))
+    }
+
+    @Test func outputMustBeAnInfgraph() throws {
+        let line = try CLI.parserRefusal(["convert", "Graphs/karate.txt", "--output", "karate.bin"])
+        #expect(line == "Error: --output must name a .infgraph file (e.g. --output graph.infgraph)")
+    }
+}
