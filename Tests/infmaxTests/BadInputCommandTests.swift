@@ -30,11 +30,11 @@ import Testing
         // A missing third column matters only when arc values are read; the error names the flag that asked for them.
         let short = try files.write("short.txt", "1 2 0.5\n2 3\n")
         try expectOneLine(["info", short, "--probabilities", "file"], status: 1,
-                          "error: --probabilities: \(short):2: line has no probability (expected 'u v p' when arc values are read)")
+                          "error: \(short):2: line has no probability (expected 'u v p' when arc values are read); --probabilities file reads the third column as probabilities")
         #expect(try CLI.run(["info", short]).status == 0)
         // Karate has no third column at all (its first data line is line 3, after two comments).
         try expectOneLine(["simulate", "Graphs/karate.txt", "--probabilities", "file", "--seeds", "0", "--runs", "10"], status: 1,
-                          "error: --probabilities: Graphs/karate.txt:3: line has no probability (expected 'u v p' when arc values are read)")
+                          "error: Graphs/karate.txt:3: line has no probability (expected 'u v p' when arc values are read); --probabilities file reads the third column as probabilities")
         // Bad third columns are not read at all without --probabilities file.
         let word = try files.write("word-ignored.txt", "1 2 x\n")
         #expect(try CLI.run(["info", word]).status == 0)

@@ -80,7 +80,7 @@ import Testing
         #expect(Self.exact(ic) == "2.750000")
 
         let lt = try CLI.failure(["simulate", snapshot, "--probabilities", "file", "--model", "lt", "--seeds", "a", "--runs", "10"], status: 1)
-        #expect(lt == "error: --normalize-lt: node 'd' has LT in-weights summing to 1.5 (expected at most 1, or rescaled to sum to 1)")
+        #expect(lt == "error: node 'd' has LT in-weights summing to 1.5 (expected at most 1, or rescaled to sum to 1); --normalize-lt rescales them")
         let rescaled = try CLI.run(["simulate", snapshot, "--probabilities", "file", "--model", "lt", "--normalize-lt",
                                     "--seeds", "a", "--exact", "--runs", "100"])
         #expect(rescaled.status == 0, "\(rescaled.stderr)")
@@ -88,7 +88,7 @@ import Testing
 
         let info = try CLI.run(["info", snapshot, "--probabilities", "file"])
         #expect(info.lines.contains("probabilities    file: min 0.5000  mean 0.5000  max 0.5000"))
-        #expect(info.lines.contains("LT weights       file: some node's in-weights sum above 1 (not valid LT weights; --normalize-lt rescales them)"))
+        #expect(info.lines.contains("LT weights       file: not valid LT weights: node 'd' has LT in-weights summing to 1.5 (expected at most 1, or rescaled to sum to 1) (--normalize-lt rescales them)"))
         // The other schemes ignore the stored values.
         let wc = try CLI.run(["simulate", snapshot, "--seeds", "a", "--exact", "--runs", "100"])
         #expect(wc.status == 0, "\(wc.stderr)")
@@ -112,6 +112,19 @@ import Testing
         }
         let info = try CLI.run(["info", snapshot])
         #expect(info.lines.contains("parallel arcs    1 (merged)"))
+    }
+
+    /// A snapshot stores no model parameters: a scheme other than file, or --normalize-lt, would
+    /// have no effect, so it is refused rather than silently ignored.
+    @Test func schemesThatASnapshotCannotKeepAreRefused() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let snapshot = files.path("refused.infgraph")
+        let uniform = try CLI.failure(["convert", "Graphs/karate.txt", "--probabilities", "uniform:0.2", "--output", snapshot], status: 2)
+        #expect(uniform == "error: --probabilities: a snapshot stores no probabilities (choose the scheme when using the snapshot; 'file' here keeps the third column for later)")
+        let rescale = try CLI.failure(["convert", "Graphs/karate.txt", "--normalize-lt", "--output", snapshot], status: 2)
+        #expect(rescale == "error: --normalize-lt: a snapshot stores no LT weights (pass --normalize-lt when using the snapshot with --model lt)")
+        #expect(!FileManager.default.fileExists(atPath: snapshot))
     }
 
     @Test func outputMustBeAnInfgraph() throws {

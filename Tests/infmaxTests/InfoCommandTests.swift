@@ -41,11 +41,15 @@ import Testing
         let result = try CLI.run(["info", graph, "--probabilities", "file"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.lines.contains("probabilities    file: min 0.5000  mean 0.5000  max 0.5000"))
-        #expect(result.lines.contains("LT weights       file: some node's in-weights sum above 1 (not valid LT weights; --normalize-lt rescales them)"))
+        #expect(result.lines.contains("LT weights       file: not valid LT weights: node 'd' has LT in-weights summing to 1.5 (expected at most 1, or rescaled to sum to 1) (--normalize-lt rescales them)"))
         let json = try CLI.run(["info", graph, "--probabilities", "file", "--json"])
         let summary = try #require(try json.json()["summary"] as? [String: Any])
         #expect(summary["probabilityScheme"] as? String == "file")
         #expect(summary["ltWeight"] == nil && summary["ltWeightScheme"] == nil)
+        #expect(summary["ltWeightProblem"] as? String == "node 'd' has LT in-weights summing to 1.5 (expected at most 1, or rescaled to sum to 1)")
+        // --normalize-lt means what it means elsewhere: only with the file's weights.
+        let wc = try CLI.failure(["info", graph, "--normalize-lt"], status: 2)
+        #expect(wc == "error: --normalize-lt: 1/indeg weights already sum to 1 (rescaling applies to weights from the file)")
 
         let rescaled = try CLI.run(["info", graph, "--probabilities", "file", "--normalize-lt"])
         #expect(rescaled.status == 0, "\(rescaled.stderr)")

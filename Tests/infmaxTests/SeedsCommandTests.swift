@@ -26,8 +26,8 @@ import Testing
 
         """
 
-    /// Matches "refinement stopped at its cap, N RR sets (IMM's sample size for this (n, k, ε, ℓ)): relative standard error X% (target Y%)".
-    static var cappedLine: Regex<(Substring, Substring, Substring)> { #/^refinement stopped at its cap, (\d+) RR sets \(IMM's sample size for this \(n, k, ε, ℓ\)\): relative standard error (\d+\.\d\d)% \(target 0\.40%\)$/# }
+    /// Matches "refinement stopped at its cap, N RR sets (IMM's sample size for this n, k, ε and δ): relative standard error X% (target Y%)".
+    static var cappedLine: Regex<(Substring, Substring, Substring)> { #/^refinement stopped at its cap, (\d+) RR sets \(IMM's sample size for this n, k, ε and δ\): relative standard error (\d+\.\d\d)% \(target 0\.40%\)$/# }
 
     @Test func textReportOnKarate() throws {
         let result = try CLI.run(Self.karate + ["--k", "4", "--threads", "2"])
@@ -309,15 +309,15 @@ import Testing
         #expect(lines.first?.hasPrefix("note: OPIM-C may draw up to 2 × ") == true)
         #expect(lines.first?.contains("above the limit of 1.0 KiB") == true)
         let error = try #require(lines.last)
-        #expect(error.wholeMatch(of: #/^error: --max-memory: OPIM-C round 1 \(256 \+ 256 RR sets\) needs about [\d.]+ KiB of memory, above the limit of 1\.0 KiB \(expected a higher memory limit, a larger epsilon or a smaller k\)$/#) != nil, "\(error)")
+        #expect(error.wholeMatch(of: #/^error: OPIM-C round 1 \(256 \+ 256 RR sets\) needs about [\d.]+ KiB of memory, above the limit of 1\.0 KiB \(expected a higher memory limit, a larger epsilon or a smaller k\); see --max-memory, --epsilon and --k$/#) != nil, "\(error)")
 
         // --quiet drops the note, not the error.
         let quiet = try CLI.failure(Self.karate + ["--k", "2", "--max-memory", "1K", "--quiet"], status: 1)
         #expect(quiet == error)
 
         let imm = try CLI.failure(Self.karate + ["--k", "2", "--max-memory", "1K", "--algorithm", "imm"], status: 1)
-        #expect(imm.hasPrefix("error: --max-memory: IMM "))
-        #expect(imm.hasSuffix("above the limit of 1.0 KiB (expected a higher memory limit, a larger epsilon or a smaller k)"))
+        #expect(imm.hasPrefix("error: IMM "))
+        #expect(imm.hasSuffix("above the limit of 1.0 KiB (expected a higher memory limit, a larger epsilon or a smaller k); see --max-memory, --epsilon and --k"))
     }
 
     /// `--output` writes the JSON report, which `infmax simulate --seeds-file` reads back.

@@ -231,7 +231,7 @@ import Testing
         defer { files.removeAll() }
         let graph = try files.write("heavy.txt", Self.heavyText)
         let refused = try CLI.failure(["simulate", graph, "--probabilities", "file", "--model", "lt", "--seeds", "a", "--runs", "10"], status: 1)
-        #expect(refused == "error: --normalize-lt: node 'd' has LT in-weights summing to 1.5 (expected at most 1, or rescaled to sum to 1)")
+        #expect(refused == "error: node 'd' has LT in-weights summing to 1.5 (expected at most 1, or rescaled to sum to 1); --normalize-lt rescales them")
 
         let rescaled = try CLI.run(["simulate", graph, "--probabilities", "file", "--model", "lt", "--normalize-lt",
                                     "--seeds", "a", "--exact", "--runs", "200"])

@@ -36,6 +36,9 @@ public struct GraphSummary: Sendable, Codable, Equatable {
     public var ltWeightScheme: String?
     /// LT weights of the arcs.
     public var ltWeight: RangeSummary?
+    /// Why there is no LT weight summary, when binding LT failed (e.g. the file's in-weights of
+    /// a node sum above 1).
+    public var ltWeightProblem: String?
     /// The input's own arc values (third column), when loaded.
     public var arcValues: RangeSummary?
     public var format: String
@@ -43,7 +46,8 @@ public struct GraphSummary: Sendable, Codable, Equatable {
     /// Summarises the graph of `loaded` and the arc parameters of the models given; components
     /// come from igraph (the igraph graph is built when missing).
     /// Complexity: O(n + m).
-    public init(_ loaded: LoadedGraph, ic: IndependentCascade? = nil, lt: LinearThreshold? = nil) throws(InfluenceError) {
+    public init(_ loaded: LoadedGraph, ic: IndependentCascade? = nil, lt: LinearThreshold? = nil,
+                ltProblem: String? = nil) throws(InfluenceError) {
         let graph = loaded.graph
         let n = graph.nodeCount
         nodes = n
@@ -59,6 +63,7 @@ public struct GraphSummary: Sendable, Codable, Equatable {
         probability = ic.map { RangeSummary($0.probabilities) }
         ltWeightScheme = lt?.scheme
         ltWeight = lt.map { RangeSummary($0.weights) }
+        ltWeightProblem = ltProblem
         arcValues = graph.arcValues.map { RangeSummary($0) }
         format = graph.statistics.format
         let handle = try loaded.igraphGraph()

@@ -18,6 +18,8 @@ public struct ComparisonReport: Sendable, Codable, Equatable {
     public var nodes: Int
     public var arcs: Int
     public var model: String
+    /// The scheme the model was bound with (`wc`, `1/indeg`, `file`, ...).
+    public var scheme: String
     /// Monte Carlo runs per evaluation.
     public var runs: Int
     /// The evaluation seed (every seed set sees the same worlds).
@@ -31,12 +33,14 @@ public struct ComparisonReport: Sendable, Codable, Equatable {
     /// Labels the rows of a comparison run on `graph`.
     ///
     /// Complexity: O(rows · k).
-    public init(graphPath: String, graph: InfluenceGraph, model: String,
+    public init(graphPath: String, model: any DiffusionModel,
                 evaluation: MonteCarloSimulator.Configuration, rows: [Comparison.Row]) {
+        let graph = model.graph
         self.graph = graphPath
         nodes = graph.nodeCount
         arcs = graph.arcCount
-        self.model = model
+        self.model = model.name
+        scheme = model.scheme
         runs = evaluation.runs
         seed = evaluation.seed
         selectionSeed = Comparison.selectionSeed(for: evaluation.seed)

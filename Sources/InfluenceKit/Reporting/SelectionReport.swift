@@ -10,8 +10,10 @@ public struct SelectionReport: Codable, Sendable, Equatable {
         public var graph: String
         public var nodes: Int
         public var arcs: Int
-        /// How the graph was loaded (nil for a graph built in memory).
+        /// How the graph was loaded in this run (nil for a graph built in memory).
         public var load: GraphLoadOptions?
+        /// What the graph's own loading found and did (for a snapshot: when it was converted).
+        public var graphStatistics: GraphLoadStatistics?
         /// The probability scheme as given (`wc`, `uniform:0.01`, `trivalency`, `file`).
         public var probabilities: String
         /// The scheme the model was bound with (`wc`, `1/indeg`, `file (rescaled)`, ...).
@@ -49,6 +51,7 @@ public struct SelectionReport: Codable, Sendable, Equatable {
                     delta: Double?, ell: Double?, precision: Double?, evaluationSets: Int?, seed: UInt64, threads: Int,
                     sampling: String, maxMemoryBytes: Int) {
             self.graph = graph; self.nodes = nodes; self.arcs = arcs; self.load = load; self.probabilities = probabilities
+            graphStatistics = nil
             self.modelScheme = modelScheme; self.normalizeLT = normalizeLT
             self.model = model; self.algorithm = algorithm; self.algorithmName = algorithmName; self.k = k; self.epsilon = epsilon
             self.delta = delta; self.ell = ell; self.precision = precision; self.evaluationSets = evaluationSets

@@ -101,7 +101,8 @@ public struct OPIMC: Sendable {
         public var capped: Bool
         /// What capped it: `imm-sample-size` (R1 + R2 ≤ (λ' + λ*)/σᵘ), `theta-max` or `memory-limit`.
         public var cap: String?
-        /// The cap in RR sets (R1 + R2 for `imm-sample-size`, R1 for `theta-max` and `memory-limit`).
+        /// The cap in RR sets: R1 + R2 for `imm-sample-size`, R1 for `theta-max`; for `memory-limit`
+        /// the R1 size that was refused.
         public var capSets: Int?
     }
 

@@ -106,8 +106,10 @@ public enum SeedSearch {
             evaluationSets: request.evaluationSets, seed: request.seed, threads: request.threads,
             sampling: sampler.methodName,
             maxMemoryBytes: request.ris.memoryLimitBytes)
+        var recorded = parameters
+        recorded.graphStatistics = graph.statistics
         return SelectionReport(
-            parameters: parameters, seeds: seeds, spread: .init(interval), selectionSpread: selection.selectionSpread,
+            parameters: recorded, seeds: seeds, spread: .init(interval), selectionSpread: selection.selectionSpread,
             guarantee: selection.guarantee,
             rrSets: .init(selection: selection.selectionSets, generated: selection.rrSetsGenerated, evaluation: interval.rrSets),
             rounds: rounds, refinement: refinement, estimationRounds: estimation, lowerBound: lowerBound,

@@ -116,7 +116,7 @@ struct Compare: ParsableCommand {
             }
             if showProgress { StandardError.write("\r\u{1B}[K") }
 
-            let report = ComparisonReport(graphPath: graphOptions.graph, graph: graph, model: model.name,
+            let report = ComparisonReport(graphPath: graphOptions.graph, model: model,
                                           evaluation: evaluation, rows: rows)
             if let csv {
                 try AtomicFile.write(report.csv(), to: csv)
@@ -129,7 +129,7 @@ struct Compare: ParsableCommand {
             if outputOptions.json {
                 print(try jsonText(report))
             } else {
-                printTable(report, probabilities: model.scheme)
+                printTable(report)
             }
         }
     }
@@ -139,7 +139,7 @@ struct Compare: ParsableCommand {
         let cost = try celf.estimateCost(k: k)
         let n = celf.graph.nodeCount
         let summary = "(\(n) + \(k) × \(Int(CELF.reevaluationsPerRound)) evaluations) × \(cost.runs) runs × "
-            + "\(fixed(cost.arcsPerSingletonRun, 1)) arcs per run from one node, \(fixed(cost.arcsPerSetRun, 1)) from \(k) nodes"
+            + "\(fixed(cost.arcsPerSingletonRun, 1)) arcs per run from one node, \(fixed(cost.arcsPerSetRun, 1)) from \(k) node\(k == 1 ? "" : "s")"
         if !outputOptions.quiet {
             printError("celf: estimated \(Self.duration(cost.seconds)) for k = \(k): \(summary) (pilot \(Self.duration(cost.pilotSeconds)))")
         }
@@ -148,8 +148,8 @@ struct Compare: ParsableCommand {
         }
     }
 
-    private func printTable(_ r: ComparisonReport, probabilities: String) {
-        print("graph      \(r.graph): \(r.nodes) nodes, \(r.arcs) arcs, \(probabilities) probabilities, \(r.model.uppercased()) model")
+    private func printTable(_ r: ComparisonReport) {
+        print("graph      \(r.graph): \(r.nodes) nodes, \(r.arcs) arcs, \(r.model.uppercased()) model (\(r.scheme))")
         print("evaluation \(r.runs) Monte Carlo runs per seed set, seed \(r.seed); every seed set sees the same random worlds (paired)")
         print("")
         let nameWidth = max(9, r.algorithms.map(\.count).max() ?? 9)

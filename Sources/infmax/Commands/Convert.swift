@@ -32,6 +32,16 @@ struct Convert: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            // A snapshot holds no model parameters: only the file scheme (keep the arc values) matters.
+            let scheme = try graphOptions.scheme(seed: seed)
+            if case .file = scheme {} else if graphOptions.probabilities != nil {
+                throw InfluenceError(.usage, parameter: "probabilities",
+                    "a snapshot stores no probabilities (choose the scheme when using the snapshot; 'file' here keeps the third column for later)")
+            }
+            if graphOptions.normalizeLT {
+                throw InfluenceError(.usage, parameter: "normalizeLT",
+                    "a snapshot stores no LT weights (pass --normalize-lt when using the snapshot with --model lt)")
+            }
             let loaded = try graphOptions.load(seed: seed)
             try GraphSnapshot.write(loaded.graph, to: output)
             let values = loaded.graph.arcValues == nil ? "no arc values" : "arc values kept"

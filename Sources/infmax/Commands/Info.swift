@@ -45,13 +45,19 @@ struct Info: ParsableCommand {
             let loaded = try graphOptions.load(seed: seed)
             let scheme = try graphOptions.scheme(seed: seed)
             let ic = try IndependentCascade(graph: loaded.graph, probabilities: scheme)
-            // LT weights: 1/indeg, or the file's (when they are valid LT weights or --normalize-lt rescales them).
+            // LT weights: 1/indeg, or the file's (when they are valid LT weights or --normalize-lt
+            // rescales them); the same rules as binding LT in the other commands.
             var lt: LinearThreshold?
+            var ltProblem: String?
             switch scheme {
-            case .file: lt = try? LinearThreshold(graph: loaded.graph, weights: .file(rescale: graphOptions.normalizeLT))
-            default: lt = try LinearThreshold(graph: loaded.graph, weights: .inverseInDegree)
+            case .file:
+                do { lt = try LinearThreshold(graph: loaded.graph, weights: .file(rescale: graphOptions.normalizeLT)) }
+                catch let error as InfluenceError { ltProblem = error.message }
+            default:
+                if graphOptions.normalizeLT { _ = try DiffusionModelKind.lt.bind(to: loaded.graph, probabilities: scheme, normalizeLT: true) }
+                lt = try LinearThreshold(graph: loaded.graph, weights: .inverseInDegree)
             }
-            let summary = try GraphSummary(loaded, ic: ic, lt: lt)
+            let summary = try GraphSummary(loaded, ic: ic, lt: lt, ltProblem: ltProblem)
             var top: [Ranked]?
             if let pagerank {
                 let handle = try loaded.igraphGraph()
@@ -87,7 +93,7 @@ struct Info: ParsableCommand {
         if let w = s.ltWeight {
             print("LT weights       \(s.ltWeightScheme ?? ""): \(range(w, 4))")
         } else {
-            print("LT weights       file: some node's in-weights sum above 1 (not valid LT weights; --normalize-lt rescales them)")
+            print("LT weights       file: not valid LT weights: \(s.ltWeightProblem ?? "binding LT failed") (--normalize-lt rescales them)")
         }
         print("load time        \(fixed(r.loadSeconds * 1000, 1)) ms")
         if let top = r.pagerankTop {

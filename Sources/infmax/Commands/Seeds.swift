@@ -49,7 +49,7 @@ struct Seeds: ParsableCommand {
 
     @OptionGroup var execution: ExecutionOptions
 
-    @Option(name: .customLong("evaluation-sets"), help: ArgumentHelp("Fresh RR sets for the spread interval (default: enough for about 1% relative standard error at the selection's coverage, between 16,384 and 4,194,304, and no more than the selection used).", valueName: "N"))
+    @Option(name: .customLong("evaluation-sets"), help: ArgumentHelp("Fresh RR sets for the spread interval (default: enough for about 1% relative standard error at the selection's coverage, between 16,384 and 4,194,304, and no more than the selection used; drawn in tasks of 256, so rounded up).", valueName: "N"))
     var evaluationSets: Int?
 
     @OptionGroup var outputOptions: OutputOptions
@@ -124,8 +124,15 @@ struct Seeds: ParsableCommand {
         if let refinement = r.refinement {
             let reached = "relative standard error \(fixed(100 * refinement.reached, 2))% (target \(fixed(100 * refinement.target, 2))%)"
             if refinement.capped, let cap = refinement.cap {
-                let why = cap == "imm-sample-size" ? "IMM's sample size for this (n, k, ε, ℓ)" : cap == "theta-max" ? "the paper's θmax" : "the memory limit"
-                print("refinement stopped at its cap, \(refinement.capSets.map(String.init) ?? "?") RR sets (\(why)): \(reached)")
+                let sets = refinement.capSets.map(String.init) ?? "?"
+                switch cap {
+                case "memory-limit":
+                    print("refinement stopped at the memory limit (growing the selection sets to \(sets) would exceed it): \(reached)")
+                case "theta-max":
+                    print("refinement stopped at its cap, \(sets) RR sets (the paper's θmax): \(reached)")
+                default:
+                    print("refinement stopped at its cap, \(sets) RR sets (IMM's sample size for this n, k, ε and δ): \(reached)")
+                }
             } else {
                 print("refinement \(reached) after \(refinement.rounds) refinement round\(refinement.rounds == 1 ? "" : "s")")
             }

@@ -16,13 +16,22 @@ let flagOfParameter: [String: String] = [
     "algorithms": "--algorithms", "algorithm": "--algorithm", "format": "--format",
 ]
 
-/// An error as the CLI prints it: `error: FLAG: FILE:LINE: message`, with the flag of the
-/// parameter at fault when the library names one.
+/// What to tell a user about a data or resource error that a flag can address.
+let hintOfParameter: [String: String] = [
+    "memoryLimit": "see --max-memory, --epsilon and --k",
+    "normalizeLT": "--normalize-lt rescales them",
+    "probabilities": "--probabilities file reads the third column as probabilities",
+]
+
+/// An error as the CLI prints it, on one line. A usage error about a parameter names the flag
+/// at fault first (`error: --k: k must be at least 1 (got 0)`); a data or resource error that a
+/// flag can address ends with what to do (`...; raise --max-memory, ...`).
 func errorLine(_ error: InfluenceError) -> String {
-    if let parameter = error.parameter, let flag = flagOfParameter[parameter] {
-        return "error: \(flag): \(error.description)"
+    guard let parameter = error.parameter, let flag = flagOfParameter[parameter] else {
+        return "error: \(error.description)"
     }
-    return "error: \(error.description)"
+    if error.kind == .usage { return "error: \(flag): \(error.description)" }
+    return "error: \(error.description); \(hintOfParameter[parameter] ?? "see \(flag)")"
 }
 
 /// Runs a command body, turning library errors into one stderr line and the documented exit codes

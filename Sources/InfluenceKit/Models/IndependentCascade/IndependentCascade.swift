@@ -66,7 +66,7 @@ public struct IndependentCascade: DiffusionModel {
         case .file:
             guard let values = graph.arcValues else {
                 throw InfluenceError(.usage, parameter: "probabilities",
-                                     "the file scheme needs per-arc values, but the graph has none (expected an input with lines 'u v p', loaded with its arc values)")
+                                     "the file scheme needs per-arc values, but the graph has none (expected an edge list of lines 'u v p' read with its values, or a snapshot converted from one with the file scheme)")
             }
             probabilities = Self.merge(values, in: graph)
             inProbabilities = graph.reverseOrder(probabilities)

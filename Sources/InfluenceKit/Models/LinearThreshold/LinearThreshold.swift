@@ -49,7 +49,7 @@ public struct LinearThreshold: DiffusionModel {
         case .file(let rescale):
             guard let values = graph.arcValues else {
                 throw InfluenceError(.usage, parameter: "probabilities",
-                                     "the file scheme needs per-arc values, but the graph has none (expected an input with lines 'u v w', loaded with its arc values)")
+                                     "the file scheme needs per-arc values, but the graph has none (expected an edge list of lines 'u v w' read with its values, or a snapshot converted from one with the file scheme)")
             }
             var merged = graph.combineParallel(values, initial: 0, { $0 + $1 })
             var sum = [Double](repeating: 0, count: graph.nodeCount)
