@@ -1,5 +1,5 @@
 import Testing
-@testable import InfluenceKit
+@_spi(Kernels) @testable import InfluenceKit
 
 /// Spreads with closed forms: the oracle must match them to rounding, Monte Carlo to 4 standard
 /// errors.
@@ -12,9 +12,9 @@ import Testing
         let graph = try tinyGraph(length + 1, (0..<length).map { ($0, $0 + 1, p) })
         let q = Double(p)
         let expected = (0...length).reduce(0.0) { total, k in total + pow(q, k) }
-        let exact = try ExactSpread.spread(of: [0], in: graph, model: .ic)
+        let exact = try ExactSpread.spread(of: [0], under: bind(graph, .ic))
         #expect(abs(exact - expected) < 1e-9 * expected)
-        let estimate = MonteCarloSimulator(graph: graph, model: .ic, configuration: Self.configuration).estimate(seeds: [0])
+        let estimate = try MonteCarloSimulator(model: bind(graph, .ic), configuration: Self.configuration).estimate(seeds: [0])
         expectWithinStandardErrors(estimate, expected)
     }
 
@@ -25,9 +25,9 @@ import Testing
         let w: [Float] = [0, 0.1, 0.2, 0.3, 0.35]
         let graph = try tinyGraph(5, (1...4).map { ($0, 0, w[$0]) })
         let expected = Double(seeds.count) + seeds.reduce(0.0) { $0 + Double(w[$1]) }
-        let exact = try ExactSpread.spread(of: seeds, in: graph, model: .lt)
+        let exact = try ExactSpread.spread(of: seeds, under: bind(graph, .lt))
         #expect(abs(exact - expected) < 1e-6)
-        let estimate = MonteCarloSimulator(graph: graph, model: .lt, configuration: Self.configuration).estimate(seeds: seeds)
+        let estimate = try MonteCarloSimulator(model: bind(graph, .lt), configuration: Self.configuration).estimate(seeds: seeds)
         expectWithinStandardErrors(estimate, expected)
     }
 
@@ -37,14 +37,14 @@ import Testing
         let p: [Float] = [0, 0.1, 0.2, 0.3, 0.35]
         let inStar = try tinyGraph(5, (1...4).map { ($0, 0, p[$0]) })
         let inExpected = 3 + 1 - (1 - Double(p[2])) * (1 - Double(p[3])) * (1 - Double(p[4]))
-        #expect(abs(try ExactSpread.spread(of: [2, 3, 4], in: inStar, model: .ic) - inExpected) < 1e-9)
-        let inEstimate = MonteCarloSimulator(graph: inStar, model: .ic, configuration: Self.configuration).estimate(seeds: [2, 3, 4])
+        #expect(abs(try ExactSpread.spread(of: [2, 3, 4], under: bind(inStar, .ic)) - inExpected) < 1e-9)
+        let inEstimate = try MonteCarloSimulator(model: bind(inStar, .ic), configuration: Self.configuration).estimate(seeds: [2, 3, 4])
         expectWithinStandardErrors(inEstimate, inExpected)
 
         let outStar = try tinyGraph(5, (1...4).map { (0, $0, p[$0]) })
         let outExpected = 1 + p.reduce(0.0) { $0 + Double($1) }
-        #expect(abs(try ExactSpread.spread(of: [0], in: outStar, model: .ic) - outExpected) < 1e-6)
-        let outEstimate = MonteCarloSimulator(graph: outStar, model: .ic, configuration: Self.configuration).estimate(seeds: [0])
+        #expect(abs(try ExactSpread.spread(of: [0], under: bind(outStar, .ic)) - outExpected) < 1e-6)
+        let outEstimate = try MonteCarloSimulator(model: bind(outStar, .ic), configuration: Self.configuration).estimate(seeds: [0])
         expectWithinStandardErrors(outEstimate, outExpected)
     }
 
@@ -52,8 +52,8 @@ import Testing
     @Test func linearThresholdPath() throws {
         let graph = try tinyGraph(6, (0..<5).map { ($0, $0 + 1, Float(0.6)) })
         let expected = (0...5).reduce(0.0) { total, k in total + pow(Double(Float(0.6)), k) }
-        #expect(abs(try ExactSpread.spread(of: [0], in: graph, model: .lt) - expected) < 1e-9)
-        let estimate = MonteCarloSimulator(graph: graph, model: .lt, configuration: Self.configuration).estimate(seeds: [0])
+        #expect(abs(try ExactSpread.spread(of: [0], under: bind(graph, .lt)) - expected) < 1e-9)
+        let estimate = try MonteCarloSimulator(model: bind(graph, .lt), configuration: Self.configuration).estimate(seeds: [0])
         expectWithinStandardErrors(estimate, expected)
     }
 }

@@ -1,16 +1,15 @@
 import Testing
-@testable import InfluenceKit
+@_spi(Kernels) @testable import InfluenceKit
 
 /// A tiny graph given arc by arc, with dense ids `0..<nodeCount` (isolated nodes allowed). The
-/// value of each arc is both its IC probability and its LT weight; a node whose values sum above 1
-/// has its LT weights rescaled to sum to 1.
-func tinyGraph(_ nodeCount: Int, _ arcs: [(Int, Int, Float)]) throws -> InfluenceGraph {
+/// value of each arc is kept as its arc value: `bind` makes it both the IC probability and the LT
+/// weight (a node whose values sum above 1 has its LT weights rescaled to sum to 1).
+func tinyGraph(_ nodeCount: Int, _ arcs: [(Int, Int, Float)], dedupe: Bool = false) throws -> InfluenceGraph {
     let list = ArcList(nodeCount: nodeCount,
                        sources: arcs.map { UInt32($0.0) }, targets: arcs.map { UInt32($0.1) },
                        values: arcs.map { $0.2 }, labels: .identity(count: nodeCount),
                        selfLoopsDropped: 0, undirected: false)
-    return try InfluenceGraph(arcs: list, options: GraphBuildOptions(probabilities: .file, normalizeLT: true),
-                              format: "test", source: "tiny")
+    return try InfluenceGraph(arcs: list, options: GraphBuildOptions(dedupe: dedupe), format: "test", source: "tiny")
 }
 
 /// A random directed graph with `arcCount` arcs and probabilities in [0.01, 0.4], from `seed`.

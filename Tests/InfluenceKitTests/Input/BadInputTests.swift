@@ -1,9 +1,9 @@
 import Testing
-@testable import InfluenceKit
+@_spi(Kernels) @testable import InfluenceKit
 
 /// Every malformed input gets one precise error naming the file and line, never a crash.
-@Suite(.serialized) struct BadInputTests {
-    let fileProbabilities = GraphLoadOptions(build: GraphBuildOptions(probabilities: .file))
+@Suite struct BadInputTests {
+    let fileProbabilities = GraphLoadOptions(readArcValues: true)
 
     func failure(_ path: String, _ options: GraphLoadOptions = GraphLoadOptions()) -> InfluenceError? {
         do {
@@ -25,57 +25,68 @@ import Testing
 
     @Test func emptyFile() {
         let path = writeTemporary("empty.txt", "")
+        defer { removeTemporary(path) }
         #expect(failure(path) == InfluenceError(.data, file: path, line: 1, "empty file (expected 'u v' or 'u v p' per line)"))
     }
 
     @Test func commentsOnly() {
         let path = writeTemporary("comments.txt", "# one\n% two\n\n")
+        defer { removeTemporary(path) }
         #expect(failure(path) == InfluenceError(.data, file: path, line: 3, "no edges, only comments and blank lines (expected 'u v' or 'u v p' per line)"))
     }
 
     @Test func oneToken() {
         let path = writeTemporary("one.txt", "1 2\n# fine\n3\n")
+        defer { removeTemporary(path) }
         #expect(failure(path) == InfluenceError(.data, file: path, line: 3, "line has 1 field (expected 'u v' or 'u v p')"))
     }
 
     @Test func oneStringToken() {
         let path = writeTemporary("one-string.txt", "a b\nc\n")
+        defer { removeTemporary(path) }
         #expect(failure(path) == InfluenceError(.data, file: path, line: 2, "line has 1 field (expected 'u v' or 'u v p')"))
     }
 
     @Test func fourTokens() {
         let path = writeTemporary("four.txt", "1 2\n2 3 0.5 7\n")
+        defer { removeTemporary(path) }
         #expect(failure(path) == InfluenceError(.data, file: path, line: 2, "line has 4 fields (expected 'u v' or 'u v p')"))
     }
 
     @Test func probabilityNotANumber() {
         let path = writeTemporary("nan-text.txt", "1 2 0.5\n2 3 abc\n")
+        defer { removeTemporary(path) }
         #expect(failure(path, fileProbabilities) == InfluenceError(.data, file: path, line: 2, "probability 'abc' is not a number (expected a number in [0, 1])"))
     }
 
     @Test func probabilityNaN() {
         let path = writeTemporary("nan.txt", "1 2 0.5\n\n2 3 NaN\n")
+        defer { removeTemporary(path) }
         #expect(failure(path, fileProbabilities) == InfluenceError(.data, file: path, line: 3, "probability is NaN (expected a number in [0, 1])"))
     }
 
     @Test func negativeProbability() {
         let path = writeTemporary("neg.txt", "1 2 -0.25\n")
+        defer { removeTemporary(path) }
         #expect(failure(path, fileProbabilities) == InfluenceError(.data, file: path, line: 1, "probability -0.25 is outside [0, 1] (expected a number in [0, 1])"))
     }
 
     @Test func probabilityAboveOne() {
         let path = writeTemporary("above.txt", "# header\n1 2 0.5\n2 3 1.5\n")
+        defer { removeTemporary(path) }
         #expect(failure(path, fileProbabilities) == InfluenceError(.data, file: path, line: 3, "probability 1.5 is outside [0, 1] (expected a number in [0, 1])"))
     }
 
     @Test func gzNameWithoutGzipData() {
         let path = writeTemporary("fake.txt.gz", "1 2\n")
+        defer { removeTemporary(path) }
         #expect(failure(path) == InfluenceError(.data, file: path, "not gzip data (expected a gzip-compressed file, as the .gz name says)"))
     }
 
     @Test func truncatedGzip() throws {
         let whole = try FileContents.readRaw(TestPaths.fixture("tiny.txt.gz"))
         let path = TestPaths.temporary("truncated.txt.gz")
+        defer { removeTemporary(path) }
         try AtomicFile.write(Array(whole.prefix(whole.count / 2)), to: path)
         #expect(failure(path) == InfluenceError(.data, file: path, "truncated gzip data (the file ends mid-stream) (expected a complete gzip file)"))
     }
@@ -86,6 +97,7 @@ import Testing
         for _ in 0..<200 { bytes.append(UInt8(truncatingIfNeeded: rng.next())) }
         bytes[10] = 0 // make sure there is a NUL on line 2
         let path = TestPaths.temporary("garbage.txt")
+        defer { removeTemporary(path) }
         try AtomicFile.write(bytes, to: path)
         let e = try #require(failure(path))
         #expect(e.kind == .data)
@@ -97,17 +109,20 @@ import Testing
 
     @Test func nulByteInIntegerLine() throws {
         let path = TestPaths.temporary("nul.txt")
+        defer { removeTemporary(path) }
         try AtomicFile.write(Array("1 2\n3 \u{0}4\n".utf8), to: path)
         #expect(failure(path) == InfluenceError(.data, file: path, line: 2, "binary data: byte 0x0 at column 3 (expected a text edge list)"))
     }
 
     @Test func allSelfLoops() {
         let path = writeTemporary("loops.txt", "1 1\n2 2\n")
+        defer { removeTemporary(path) }
         #expect(failure(path) == InfluenceError(.data, file: path, line: 2, "no edges left: all 2 are self-loops (expected 'u v' or 'u v p' with u ≠ v)"))
     }
 
     @Test func malformedGML() {
         let path = writeTemporary("bad.gml", "graph [\n  node [ id 1 ]\n  edge [ source 1 target ]\n]\n")
+        defer { removeTemporary(path) }
         let e = failure(path)
         #expect(e?.file == path)
         #expect(e?.line == 3)
@@ -116,6 +131,7 @@ import Testing
 
     @Test func binaryGraphML() throws {
         let path = TestPaths.temporary("binary.graphml")
+        defer { removeTemporary(path) }
         try AtomicFile.write([0x3C, 0x67, 0x00, 0x01, 0x02], to: path)
         #expect(failure(path) == InfluenceError(.data, file: path, line: 1, "binary data: byte 0x0 (expected GraphML text)"))
     }

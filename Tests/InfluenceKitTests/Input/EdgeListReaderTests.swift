@@ -1,7 +1,7 @@
 import Testing
-@testable import InfluenceKit
+@_spi(Kernels) @testable import InfluenceKit
 
-@Suite(.serialized) struct EdgeListReaderTests {
+@Suite struct EdgeListReaderTests {
     @Test func contiguousIdsStayTheIdentity() throws {
         let g = try graphFrom("0 1\n1 2\n2 0\n")
         #expect(g.labels == .identity(count: 3))
@@ -9,14 +9,15 @@ import Testing
     }
 
     @Test func sparseIntegerIdsAreRenumberedInIncreasingOrderAndMappedBack() throws {
-        let g = try GraphLoader.load(TestPaths.fixture("sparse.txt"), options: GraphLoadOptions(build: GraphBuildOptions(probabilities: .file))).graph
+        let g = try GraphLoader.load(TestPaths.fixture("sparse.txt"), options: GraphLoadOptions(readArcValues: true)).graph
         #expect(g.labels == .integers([7, 42, 99, 1_000_000_000_000]))
         #expect(g.labels.makeIndex().node(for: "1000000000000") == 3)
         #expect(g.labels.makeIndex().node(for: "100") == nil)
         // 1000000000000 -> 42 with p = 0.5
         let row = g.outOffsets[3]..<g.outOffsets[4]
         #expect(row.map { g.outTargets[$0] } == [1])
-        #expect(row.map { g.outProbabilities[$0] } == [0.5])
+        #expect(row.map { g.arcValues![$0] } == [0.5])
+        #expect(row.map { try! IndependentCascade(graph: g, probabilities: .file).probabilities[$0] } == [0.5])
     }
 
     @Test func hugeSparseIdsUseTheHashPathWithTheSameResult() throws {
@@ -67,20 +68,29 @@ import Testing
         let g = try graphFrom("0 1\n0 1\n0 1\n1 0\n")
         #expect(g.arcCount == 4)
         #expect(g.statistics.parallelArcs == 2)
+        #expect(g.parallelArcs == nil && g.inputArcCount == 4)
         let third: Float = 1.0 / 3
-        #expect(g.outProbabilities == [third, third, third, Float(1)])
+        #expect(try IndependentCascade(graph: g).probabilities == [third, third, third, Float(1)])
+        #expect(g.inputInDegrees() == [1, 3])
     }
 
     @Test func dedupeMergesParallelArcsKeepingTheCascade() throws {
-        let path = writeTemporary("dup.txt", "0 1 0.5\n0 1 0.5\n1 2 0.2\n")
-        let options = GraphLoadOptions(build: GraphBuildOptions(probabilities: .file, dedupe: true))
-        let g = try GraphLoader.load(path, options: options).graph
+        let g = try graphFrom("0 1 0.5\n0 1 0.5\n1 2 0.2\n", values: true, dedupe: true, name: "dup.txt")
         #expect(g.arcCount == 2)
+        #expect(g.inputArcCount == 3)
         #expect(g.statistics.parallelArcs == 1)
         #expect(g.statistics.parallelArcsMerged)
-        #expect(g.outProbabilities == [0.75, 0.2]) // 1 − (1 − 0.5)²
-        #expect(g.outWeights == [1.0, 0.2])        // LT weights add
-        #expect(g.inProbabilities == [0.75, 0.2])
+        #expect(g.parallelArcs == ParallelArcGroups(offsets: [0, 2, 3], inputArcs: [0, 1, 2]))
+        #expect((0..<2).map { g.multiplicity(ofArc: $0) } == [2, 1])
+        #expect(g.arcValues == [0.5, 0.5, 0.2], "raw values stay per input arc")
+        let ic = try IndependentCascade(graph: g, probabilities: .file)
+        #expect(ic.probabilities == [0.75, 0.2]) // 1 − (1 − 0.5)²
+        #expect(ic.inProbabilities == [0.75, 0.2])
+        let lt = try LinearThreshold(graph: g, weights: .file(rescale: false))
+        #expect(lt.weights == [1.0, 0.2])        // LT weights add
+        // Weighted cascade counts the parallel input arcs in the in-degree: 1 − (1 − 1/2)².
+        #expect(try IndependentCascade(graph: g).probabilities == [0.75, 1])
+        #expect(try LinearThreshold(graph: g).weights == [1, 1])
     }
 
     @Test func gzipIsReadTransparently() throws {

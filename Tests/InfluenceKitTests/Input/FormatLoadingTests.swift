@@ -1,27 +1,32 @@
 import Testing
-@testable import InfluenceKit
+@_spi(Kernels) @testable import InfluenceKit
 
 /// Every input format loads the same four-node graph (one self-loop dropped).
-@Suite(.serialized) struct FormatLoadingTests {
+@Suite struct FormatLoadingTests {
     static let files = ["tiny.graphml", "tiny.gml", "tiny.net", "tiny.ncol", "tiny.lgl", "tiny.txt", "tiny.txt.gz"]
 
     @Test(arguments: files)
     func loadsWithExpectedCounts(_ name: String) throws {
-        let options = GraphLoadOptions(build: GraphBuildOptions(probabilities: .file))
+        let options = GraphLoadOptions(readArcValues: true, igraph: .eager)
         let loaded = try GraphLoader.load(TestPaths.fixture(name), options: options)
         let g = loaded.graph
         #expect(g.nodeCount == 4)
         #expect(g.arcCount == 4)
         #expect(g.statistics.selfLoopsDropped == 1)
         #expect(g.statistics.parallelArcs == 0)
-        #expect(loaded.igraph != nil, "every text input is built through igraph")
+        #expect(loaded.igraph != nil, "with eager construction every text input is built through igraph")
         // Arc carol -> dave has probability 0.75 whatever the format numbers the nodes.
         let index = g.labels.makeIndex()
         let carol = try #require(index.node(for: "carol"))
         let dave = try #require(index.node(for: "dave"))
         let row = g.outOffsets[carol]..<g.outOffsets[carol + 1]
         let arc = try #require(row.first { g.outTargets[$0] == UInt32(dave) })
-        #expect(g.outProbabilities[arc] == 0.75)
+        #expect(g.arcValues?[arc] == 0.75)
+        #expect(try IndependentCascade(graph: g, probabilities: .file).probabilities[arc] == 0.75)
+        // The default (on demand) gives the same graph; edge lists then skip igraph at load time.
+        let lazy = try GraphLoader.load(TestPaths.fixture(name), options: GraphLoadOptions(readArcValues: true))
+        #expect(lazy.graph.outTargets == g.outTargets && lazy.graph.arcValues == g.arcValues && lazy.graph.labels == g.labels)
+        if GraphFormat.infer(from: name) == .snap { #expect(lazy.igraph == nil) }
         #expect(Set((0..<4).map { g.label(of: $0) }) == ["alice", "bob", "carol", "dave"])
     }
 
@@ -38,13 +43,14 @@ import Testing
 
     @Test func explicitFormatOverridesExtension() throws {
         let path = writeTemporary("ncol-as-data.dat", "a b 0.5\nb c 0.5\n")
+        defer { removeTemporary(path) }
         let g = try GraphLoader.load(path, options: GraphLoadOptions(format: .ncol)).graph
         #expect(g.nodeCount == 3)
         #expect(g.arcCount == 2)
     }
 
     @Test func unknownFormatIsAUsageError() {
-        #expect(throws: InfluenceError(.usage, "unknown format 'xlsx' (expected one of: snap, graphml, gml, pajek, ncol, lgl, infgraph)")) {
+        #expect(throws: InfluenceError(.usage, parameter: "format", "unknown format 'xlsx' (expected one of: snap, graphml, gml, pajek, ncol, lgl, infgraph)")) {
             try GraphFormat.parse("xlsx")
         }
     }
@@ -59,28 +65,42 @@ import Testing
           </graph>
         </graphml>
         """
-        let g = try GraphLoader.load(writeTemporary("u.graphml", text)).graph
+        let path = writeTemporary("u.graphml", text)
+        defer { removeTemporary(path) }
+        let g = try GraphLoader.load(path).graph
         #expect(g.nodeCount == 3)
         #expect(g.arcCount == 4)
         #expect(g.statistics.undirectedInput)
     }
 }
 
-@Suite(.serialized) struct IGraphConstructionTests {
-    @Test func onDemandGivesTheSameGraphAndBuildsIGraphWhenAsked() throws {
-        let path = TestPaths.fixture("../../Graphs/karate.txt")
-        let eager = try GraphLoader.load(path, options: GraphLoadOptions(undirected: true))
-        let lazy = try GraphLoader.load(path, options: GraphLoadOptions(undirected: true, igraph: .onDemand))
+@Suite struct IGraphConstructionTests {
+    /// igraph on demand (the default) and eager construction give the same compact graph (both
+    /// CSRs, the arc map, labels, statistics), and the igraph graph built on demand from it
+    /// answers like the eager one (same PageRank, same components).
+    @Test(arguments: ["../../Graphs/karate.txt", "tiny.txt", "sparse.txt"])
+    func onDemandGivesTheSameGraphAndBuildsIGraphWhenAsked(_ name: String) throws {
+        let path = TestPaths.fixture(name)
+        let undirected = name.contains("karate")
+        let eager = try GraphLoader.load(path, options: GraphLoadOptions(undirected: undirected, readArcValues: !undirected, igraph: .eager))
+        let lazy = try GraphLoader.load(path, options: GraphLoadOptions(undirected: undirected, readArcValues: !undirected))
         #expect(eager.igraph != nil)
         #expect(lazy.igraph == nil)
-        #expect(eager.graph.outOffsets == lazy.graph.outOffsets)
-        #expect(eager.graph.outTargets == lazy.graph.outTargets)
-        #expect(eager.graph.inSources == lazy.graph.inSources)
-        #expect(eager.graph.outProbabilities == lazy.graph.outProbabilities)
-        let a = try eager.igraphGraph().pageRank()
-        let b = try lazy.igraphGraph().pageRank()
-        #expect(a.count == 34)
-        for i in 0..<34 { #expect(abs(a[i] - b[i]) < 1e-12) }
+        let (a, b) = (eager.graph, lazy.graph)
+        #expect(a.nodeCount == b.nodeCount)
+        #expect(a.outOffsets == b.outOffsets)
+        #expect(a.outTargets == b.outTargets)
+        #expect(a.inOffsets == b.inOffsets)
+        #expect(a.inSources == b.inSources)
+        #expect(a.inArcs == b.inArcs)
+        #expect(a.arcValues == b.arcValues)
+        #expect(a.labels == b.labels)
+        #expect(a.statistics == b.statistics)
+        let rankEager = try eager.igraphGraph().pageRank()
+        let rankLazy = try lazy.igraphGraph().pageRank()
+        #expect(rankEager.count == a.nodeCount)
+        for i in 0..<a.nodeCount { #expect(abs(rankEager[i] - rankLazy[i]) < 1e-12) }
+        #expect(try eager.igraphGraph().components(strong: true) == lazy.igraphGraph().components(strong: true))
     }
 
     @Test func reversedPageRankIsPageRankOfTheTransposedGraph() throws {

@@ -3,7 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-@testable import InfluenceKit
+@_spi(Kernels) @testable import InfluenceKit
 
 /// Collects the elements of an XML document (name, attributes, enclosing panel id) and the text.
 final class SVGElements: NSObject, XMLParserDelegate {

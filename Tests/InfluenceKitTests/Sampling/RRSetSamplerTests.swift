@@ -1,5 +1,5 @@
 import Testing
-@testable import InfluenceKit
+@_spi(Kernels) @testable import InfluenceKit
 
 /// Reproducibility and the stored/streamed agreement of `RRSetSampler`.
 @Suite struct RRSetSamplerTests {
@@ -7,7 +7,7 @@ import Testing
 
     @Test(arguments: [(DiffusionModelKind.ic, 1), (.ic, 8), (.lt, 1), (.lt, 8)])
     func samePoolForAnyThreadCount(_ model: DiffusionModelKind, _ lanes: Int) throws {
-        let sampler = RRSetSampler(graph: try Self.graph(), model: model, method: .subset, costs: .measured, lanes: lanes)
+        let sampler = try RRSetSampler(model: bind(try Self.graph(), model), method: .subset, costs: .measured, lanes: lanes)
         let one = sampler.sample(3000, seed: 5, poolID: 1, workers: 1)
         for workers in [2, 4] {
             let other = sampler.sample(3000, seed: 5, poolID: 1, workers: workers)
@@ -19,18 +19,25 @@ import Testing
 
     @Test(arguments: [1, 3, 8])
     func growingInStepsEqualsDrawingAtOnce(_ lanes: Int) throws {
-        let sampler = RRSetSampler(graph: try Self.graph(), model: .ic, method: .subset, costs: .measured, lanes: lanes)
+        let sampler = try RRSetSampler(model: bind(try Self.graph(), .ic), method: .subset, costs: .measured, lanes: lanes)
         var pool = RRSetCollection(nodeCount: sampler.graph.nodeCount)
-        sampler.extend(&pool, to: 100, seed: 9, poolID: 2, workers: 2)
-        sampler.extend(&pool, to: 700, seed: 9, poolID: 2, workers: 3)
-        sampler.extend(&pool, to: 2048, seed: 9, poolID: 2, workers: 1)
+        try sampler.extend(&pool, to: 100, seed: 9, poolID: 2, workers: 2)
+        try sampler.extend(&pool, to: 700, seed: 9, poolID: 2, workers: 3)
+        try sampler.extend(&pool, to: 2048, seed: 9, poolID: 2, workers: 1)
         let once = sampler.sample(2048, seed: 9, poolID: 2, workers: 2)
         #expect(pool.members == once.members)
         #expect(pool.offsets == once.offsets)
+        // A pool grown by something else, or drawn on another graph, is refused.
+        var odd = RRSetCollection(nodeCount: sampler.graph.nodeCount)
+        odd.append(set: [0])
+        let e = try #require(throws: InfluenceError.self) { try sampler.extend(&odd, to: 512, seed: 9, poolID: 2, workers: 1) }
+        #expect(e.parameter == "pool")
+        var other = RRSetCollection(nodeCount: 3)
+        #expect(throws: InfluenceError.self) { try sampler.extend(&other, to: 512, seed: 9, poolID: 2, workers: 1) }
     }
 
     @Test func poolsAndSeedsAreIndependentStreams() throws {
-        let sampler = RRSetSampler(graph: try Self.graph(), model: .ic)
+        let sampler = try RRSetSampler(model: bind(try Self.graph(), .ic))
         let a = sampler.sample(512, seed: 1, poolID: 1, workers: 1)
         let b = sampler.sample(512, seed: 1, poolID: 2, workers: 1)
         let c = sampler.sample(512, seed: 2, poolID: 1, workers: 1)
@@ -40,7 +47,7 @@ import Testing
 
     @Test func setsAreDistinctNodesRootFirst() throws {
         for (model, lanes) in [(DiffusionModelKind.ic, 1), (.ic, 8), (.lt, 1), (.lt, 8)] {
-            let sampler = RRSetSampler(graph: try Self.graph(), model: model, method: .subset, costs: .measured, lanes: lanes)
+            let sampler = try RRSetSampler(model: bind(try Self.graph(), model), method: .subset, costs: .measured, lanes: lanes)
             let pool = sampler.sample(1024, seed: 3, poolID: 1, workers: 2)
             for j in 0..<pool.count {
                 let members = Array(pool.members(of: j))
@@ -56,7 +63,7 @@ import Testing
     @Test func membersAreReverseReachable() throws {
         let graph = try Self.graph()
         for (model, lanes) in [(DiffusionModelKind.ic, 1), (.ic, 8), (.lt, 1), (.lt, 8)] {
-            let sampler = RRSetSampler(graph: graph, model: model, method: .subset, costs: .measured, lanes: lanes)
+            let sampler = try RRSetSampler(model: bind(graph, model), method: .subset, costs: .measured, lanes: lanes)
             let pool = sampler.sample(512, seed: 4, poolID: 1, workers: 1)
             for j in 0..<pool.count {
                 let members = Array(pool.members(of: j))
@@ -80,7 +87,7 @@ import Testing
     /// does not), and it is reproducible for any thread count.
     @Test(arguments: [(DiffusionModelKind.ic, 1), (.ic, 8), (.lt, 1), (.lt, 8)])
     func streamedCoverageAgreesWithStoredCoverage(_ model: DiffusionModelKind, _ lanes: Int) throws {
-        let sampler = RRSetSampler(graph: try Self.graph(), model: model, method: .subset, costs: .measured, lanes: lanes)
+        let sampler = try RRSetSampler(model: bind(try Self.graph(), model), method: .subset, costs: .measured, lanes: lanes)
         let seeds = [3, 17, 42]
         let sets = 60_000
         let stored = sampler.sample(sets, seed: 8, poolID: 1, workers: 2)
@@ -97,7 +104,7 @@ import Testing
     @Test func graphWithoutArcs() throws {
         let graph = try tinyGraph(4, [])
         for (model, lanes) in [(DiffusionModelKind.ic, 1), (.ic, 8), (.lt, 1), (.lt, 8)] {
-            let sampler = RRSetSampler(graph: graph, model: model, method: .subset, costs: .measured, lanes: lanes)
+            let sampler = try RRSetSampler(model: bind(graph, model), method: .subset, costs: .measured, lanes: lanes)
             let pool = sampler.sample(256, seed: 1, poolID: 1, workers: 2)
             #expect(pool.memberCount == pool.count)
         }
@@ -106,7 +113,7 @@ import Testing
     @Test func pilotMeanSize() throws {
         // A path 0 → 1 → 2 with p = 1: RR sets are {0}, {1, 0}, {2, 1, 0}, mean size 2.
         let graph = try tinyGraph(3, [(0, 1, 1), (1, 2, 1)])
-        let mean = RRSetSampler(graph: graph, model: .ic).pilotMeanSetSize(sets: 3000, seed: 1)
+        let mean = try RRSetSampler(model: bind(graph, .ic)).pilotMeanSetSize(sets: 3000, seed: 1)
         #expect(abs(mean - 2) < 0.1)
     }
 }

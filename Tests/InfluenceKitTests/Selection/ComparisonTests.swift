@@ -1,7 +1,7 @@
 import Testing
-@testable import InfluenceKit
+@_spi(Kernels) @testable import InfluenceKit
 
-@Suite(.serialized) struct ComparisonTests {
+@Suite struct ComparisonTests {
     static func demo() throws -> LoadedGraph {
         try GraphLoader.load(CLIRoot.path("Graphs/karate.txt"), options: GraphLoadOptions(undirected: true))
     }
@@ -12,26 +12,29 @@ import Testing
         let loaded = try Self.demo()
         let graph = loaded.graph
         let evaluation = MonteCarloSimulator.Configuration(runs: 1500, seed: 12, threads: 2)
+        let model = try bind(graph, .ic)
         let selectors: [any SeedSelector] = [
-            DegreeHeuristic(graph: graph), DegreeDiscount(graph: graph), PageRankHeuristic(loaded: loaded),
+            DegreeHeuristic(graph: graph), DegreeDiscount(model: model), PageRankHeuristic(loaded: loaded),
             RandomSeeds(graph: graph, seed: Comparison.selectionSeed(for: 12)),
-            RISSelector(graph: graph, model: .ic, algorithm: .opimC, seed: 3, workers: 2),
+            try RISSelector(model: model, algorithm: .opimC, seed: 3, workers: 2),
         ]
-        let rows = try Comparison(graph: graph, model: .ic, evaluation: evaluation).run(selectors, ks: [4, 1, 2, 4])
+        let rows = try Comparison(model: bind(graph, .ic), evaluation: evaluation).run(selectors, ks: [4, 1, 2, 4])
         #expect(rows.count == 5 * 3)
         #expect(rows.map(\.k) == Array(repeating: [1, 2, 4], count: 5).flatMap { $0 })
-        let simulator = MonteCarloSimulator(graph: graph, model: .ic, configuration: evaluation)
+        let simulator = try MonteCarloSimulator(model: model, configuration: evaluation)
         for row in rows {
-            #expect(row.seeds.count == row.k)
-            #expect(row.spread == simulator.estimate(seeds: row.seeds), "\(row.algorithm) k = \(row.k)")
-            #expect(row.selectionSeconds >= 0)
+            #expect(row.seeds.count == row.k && Set(row.seeds).count == row.k)
+            #expect(try row.spread == simulator.estimate(seeds: row.seeds), "\(row.algorithm) k = \(row.k)")
         }
         for name in ["degree", "degree-discount", "pagerank", "random"] {
             let byK = rows.filter { $0.algorithm == name }
             #expect(Array(byK[2].seeds.prefix(2)) == byK[1].seeds, "\(name)")
             #expect(Array(byK[2].seeds.prefix(1)) == byK[0].seeds, "\(name)")
-            #expect(byK[0].selectionSeconds <= byK[2].selectionSeconds, "\(name)")
         }
+        // Each selector's rows are what it selects alone (the comparison adds nothing).
+        #expect(rows.first { $0.algorithm == "degree" && $0.k == 4 }?.seeds == (try DegreeHeuristic(graph: graph).select(k: 4).seeds))
+        #expect(rows.first { $0.algorithm == "opim-c" && $0.k == 2 }?.seeds
+                    == (try RISSelector(model: model, algorithm: .opimC, seed: 3, workers: 1).select(k: 2).seeds))
         // Random seeds lose to degree at every k on karate (large gaps).
         for k in [1, 2, 4] {
             let degree = rows.first { $0.algorithm == "degree" && $0.k == k }!
@@ -43,12 +46,12 @@ import Testing
     @Test func sameSeedSameNumbers() throws {
         let loaded = try Self.demo()
         func once(threads: Int) throws -> [Comparison.Row] {
-            let graph = loaded.graph
+            let model = try bind(loaded.graph, .lt)
             let selectors: [any SeedSelector] = [
-                RandomSeeds(graph: graph, seed: 9), CELF(graph: graph, model: .lt, configuration: .init(runs: 200, seed: 9, threads: threads)),
-                RISSelector(graph: graph, model: .lt, algorithm: .imm, seed: 9, workers: threads),
+                RandomSeeds(graph: loaded.graph, seed: 9), try CELF(model: model, configuration: .init(runs: 200, seed: 9, threads: threads)),
+                try RISSelector(model: model, algorithm: .imm, seed: 9, workers: threads),
             ]
-            return try Comparison(graph: graph, model: .lt, evaluation: .init(runs: 640, seed: 4, threads: threads))
+            return try Comparison(model: model, evaluation: .init(runs: 640, seed: 4, threads: threads))
                 .run(selectors, ks: [1, 3])
         }
         let a = try once(threads: 1), b = try once(threads: 2)
@@ -58,12 +61,16 @@ import Testing
 
     @Test func rejectsBadSizesAndRepeatedNames() throws {
         let graph = try Self.demo().graph
-        let comparison = Comparison(graph: graph, model: .ic, evaluation: .init(runs: 10, seed: 1, threads: 1))
-        #expect(throws: InfluenceError.self) { try comparison.run([DegreeHeuristic(graph: graph)], ks: []) }
-        #expect(throws: InfluenceError.self) { try comparison.run([DegreeHeuristic(graph: graph)], ks: [1, 35]) }
-        #expect(throws: InfluenceError.self) {
+        let comparison = try Comparison(model: bind(graph, .ic), evaluation: .init(runs: 10, seed: 1, threads: 1))
+        for ks in [[], [1, 35], [0]] {
+            let e = try #require(throws: InfluenceError.self) { try comparison.run([DegreeHeuristic(graph: graph)], ks: ks) }
+            #expect(e.kind == .usage && e.parameter == "k", "\(ks)")
+        }
+        let twice = try #require(throws: InfluenceError.self) {
             try comparison.run([DegreeHeuristic(graph: graph), DegreeHeuristic(graph: graph)], ks: [1])
         }
+        #expect(twice.parameter == "algorithms")
+        #expect(try Comparison.validatedKs([4, 1, 4, 2], nodeCount: 34) == [1, 2, 4])
         do {
             _ = try Comparison.validatedKs([0], nodeCount: 34)
             Issue.record("expected an error")
@@ -74,11 +81,13 @@ import Testing
 
     @Test func reportLabelsSeedsAndWritesCSV() throws {
         let graph = try graphFrom("a b\nb c\nc a\nd a\n", name: "labels.txt")
-        let rows = try Comparison(graph: graph, model: .ic, evaluation: .init(runs: 64, seed: 1, threads: 1))
+        let model = try bind(graph, .ic)
+        let rows = try Comparison(model: model, evaluation: .init(runs: 64, seed: 1, threads: 1))
             .run([DegreeHeuristic(graph: graph)], ks: [2])
-        let report = ComparisonReport(graphPath: "dir/labels,1.txt", graph: graph, model: .ic,
+        let report = ComparisonReport(graphPath: "dir/labels,1.txt", model: model,
                                       evaluation: .init(runs: 64, seed: 1, threads: 1), rows: rows)
-        #expect(report.rows[0].seeds.allSatisfy { ["a", "b", "c", "d"].contains($0) })
+        #expect(report.rows[0].seeds == rows[0].seeds.map { graph.label(of: $0) })
+        #expect(report.model == "ic" && report.scheme == "wc" && report.runs == 64 && report.selectionSeed == Comparison.selectionSeed(for: 1))
         #expect(report.algorithms == ["degree"])
         #expect(report.ks == [2])
         let csv = report.csv().split(separator: "\n")
