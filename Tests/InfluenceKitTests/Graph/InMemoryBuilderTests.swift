@@ -1,0 +1,100 @@
+import Testing
+@_spi(Kernels) @testable import InfluenceKit
+
+/// `InfluenceGraph(nodeCount:sources:targets:values:labels:undirected:options:)` builds the same
+/// graph as loading the same arcs from a file, with the loader's checks, each error naming its
+/// parameter.
+@Suite struct InMemoryBuilderTests {
+    func assertSameGraph(_ a: InfluenceGraph, _ b: InfluenceGraph, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(a.nodeCount == b.nodeCount, sourceLocation: sourceLocation)
+        #expect(a.outOffsets == b.outOffsets, sourceLocation: sourceLocation)
+        #expect(a.outTargets == b.outTargets, sourceLocation: sourceLocation)
+        #expect(a.inOffsets == b.inOffsets, sourceLocation: sourceLocation)
+        #expect(a.inSources == b.inSources, sourceLocation: sourceLocation)
+        #expect(a.inArcs == b.inArcs, sourceLocation: sourceLocation)
+        #expect(a.arcValues == b.arcValues, sourceLocation: sourceLocation)
+        #expect(a.parallelArcs == b.parallelArcs, sourceLocation: sourceLocation)
+        #expect((0..<a.nodeCount).map { a.label(of: $0) } == (0..<b.nodeCount).map { b.label(of: $0) }, sourceLocation: sourceLocation)
+        #expect(a.statistics.selfLoopsDropped == b.statistics.selfLoopsDropped, sourceLocation: sourceLocation)
+        #expect(a.statistics.parallelArcs == b.statistics.parallelArcs, sourceLocation: sourceLocation)
+        #expect(a.statistics.parallelArcsMerged == b.statistics.parallelArcsMerged, sourceLocation: sourceLocation)
+        #expect(a.statistics.undirectedInput == b.statistics.undirectedInput, sourceLocation: sourceLocation)
+    }
+
+    /// String labels in first-appearance order, a self-loop, parallel arcs, values.
+    static let arcs: [(String, String, Double)] = [
+        ("ann", "bob", 0.5), ("bob", "cat", 0.25), ("cat", "ann", 1), ("cat", "dan", 0.75),
+        ("dan", "dan", 0.1), ("ann", "bob", 0.125), ("dan", "eve", 0), ("eve", "bob", 0.375),
+    ]
+    static let labels = ["ann", "bob", "cat", "dan", "eve"]
+
+    static func text() -> String { arcs.map { "\($0.0) \($0.1) \($0.2)" }.joined(separator: "\n") + "\n" }
+
+    static func built(undirected: Bool = false, dedupe: Bool = false) throws -> InfluenceGraph {
+        let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+        return try InfluenceGraph(sources: arcs.map { index[$0.0]! }, targets: arcs.map { index[$0.1]! }, values: arcs.map(\.2),
+                                  labels: labels, undirected: undirected, options: GraphBuildOptions(dedupe: dedupe))
+    }
+
+    @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])
+    func sameGraphAsLoadingTheSameText(_ undirected: Bool, _ dedupe: Bool) throws {
+        let loaded = try graphFrom(Self.text(), undirected: undirected, values: true, dedupe: dedupe, name: "builder.txt")
+        let built = try Self.built(undirected: undirected, dedupe: dedupe)
+        assertSameGraph(loaded, built)
+        #expect(built.statistics.format == "arrays")
+        #expect(built.statistics.selfLoopsDropped == 1)
+        #expect(built.statistics.parallelArcs == (undirected ? 2 : 1))
+        // Models bound to either agree.
+        #expect(try IndependentCascade(graph: loaded, probabilities: .file).probabilities
+                    == IndependentCascade(graph: built, probabilities: .file).probabilities)
+        #expect(try LinearThreshold(graph: loaded).weights == LinearThreshold(graph: built).weights)
+    }
+
+    @Test func defaultsAreIdentityLabelsNoValuesAndNodeCountFromTheLargestId() throws {
+        let g = try InfluenceGraph(sources: [0, 3, 1], targets: [1, 1, 2])
+        #expect(g.nodeCount == 4 && g.arcCount == 3)
+        #expect(g.labels == .identity(count: 4))
+        #expect(g.arcValues == nil)
+        #expect(g.inDegree(1) == 2 && g.outDegree(2) == 0 && g.inDegree(3) == 0)
+        // Isolated nodes beyond the largest id.
+        let wide = try InfluenceGraph(nodeCount: 10, sources: [0], targets: [1])
+        #expect(wide.nodeCount == 10 && wide.outOffsets.count == 11)
+        let empty = try InfluenceGraph(nodeCount: 3, sources: [], targets: [])
+        #expect(empty.nodeCount == 3 && empty.arcCount == 0)
+    }
+
+    @Test func eachValidationErrorNamesItsParameter() throws {
+        func failure(_ build: () throws(InfluenceError) -> InfluenceGraph) -> InfluenceError? {
+            do { _ = try build(); return nil } catch { return error }
+        }
+        let cases: [(String, String, () throws(InfluenceError) -> InfluenceGraph)] = [
+            ("targets", "2 sources but 1 targets", { () throws(InfluenceError) in try InfluenceGraph(sources: [0, 1], targets: [1]) }),
+            ("values", "1 values for 2 arcs", { () throws(InfluenceError) in try InfluenceGraph(sources: [0, 1], targets: [1, 2], values: [0.5]) }),
+            ("nodeCount", "node count -2", { () throws(InfluenceError) in try InfluenceGraph(nodeCount: -2, sources: [], targets: []) }),
+            ("sources", "sources[1] = -1 is not a node", { () throws(InfluenceError) in try InfluenceGraph(sources: [0, -1], targets: [1, 2]) }),
+            ("sources", "sources[0] = 3 is not a node (expected an id in 0..<3)",
+             { () throws(InfluenceError) in try InfluenceGraph(nodeCount: 3, sources: [3], targets: [1]) }),
+            ("targets", "targets[1] = 5 is not a node (expected an id in 0..<4)",
+             { () throws(InfluenceError) in try InfluenceGraph(nodeCount: 4, sources: [0, 1], targets: [1, 5]) }),
+            ("values", "values[1] = 1.5", { () throws(InfluenceError) in try InfluenceGraph(sources: [0, 1], targets: [1, 2], values: [0.5, 1.5]) }),
+            ("values", "values[0] = -0.1", { () throws(InfluenceError) in try InfluenceGraph(sources: [0], targets: [1], values: [-0.1]) }),
+            ("values", "values[0] = nan", { () throws(InfluenceError) in try InfluenceGraph(sources: [0], targets: [1], values: [.nan]) }),
+            ("labels", "2 labels for 3 nodes", { () throws(InfluenceError) in try InfluenceGraph(sources: [0, 1], targets: [1, 2], labels: ["a", "b"]) }),
+            ("labels", "labels[2] = 'a' repeats an earlier label",
+             { () throws(InfluenceError) in try InfluenceGraph(sources: [0, 1], targets: [1, 2], labels: ["a", "b", "a"]) }),
+        ]
+        for (parameter, prefix, build) in cases {
+            let error = try #require(failure(build), "\(parameter): \(prefix)")
+            #expect(error.kind == .usage, "\(error)")
+            #expect(error.parameter == parameter, "\(error)")
+            #expect(error.message.hasPrefix(prefix), "\(error.message)")
+        }
+    }
+
+    /// Self-loops are dropped (with their values, keeping the rest aligned) and counted.
+    @Test func selfLoopsAreDroppedWithTheirValues() throws {
+        let g = try InfluenceGraph(sources: [0, 1, 1, 2], targets: [1, 1, 2, 0], values: [0.1, 0.9, 0.2, 0.3])
+        #expect(g.arcCount == 3 && g.statistics.selfLoopsDropped == 1)
+        #expect(g.arcValues == [0.1, 0.2, 0.3])
+    }
+}
