@@ -14,7 +14,8 @@ public struct SelectionReport: Codable, Sendable, Equatable {
         public var load: GraphLoadOptions?
         /// What the graph's own loading found and did (for a snapshot: when it was converted).
         public var graphStatistics: GraphLoadStatistics?
-        /// The probability scheme as given (`wc`, `uniform:0.01`, `trivalency`, `file`).
+        /// The probability scheme as given, with trivalency's seed (`wc`, `uniform:0.01`,
+        /// `trivalency:SEED`, `file`): `ProbabilityScheme.parse` reads it back.
         public var probabilities: String
         /// The scheme the model was bound with (`wc`, `1/indeg`, `file (rescaled)`, ...).
         public var modelScheme: String

@@ -98,7 +98,7 @@ public enum SeedSearch {
         }
         let parameters = SelectionReport.Parameters(
             graph: graphName, nodes: graph.nodeCount, arcs: graph.arcCount, load: load,
-            probabilities: request.model.probabilities.description, modelScheme: model.scheme,
+            probabilities: request.model.probabilities.recorded, modelScheme: model.scheme,
             normalizeLT: request.model.normalizeLT, model: model.name, algorithm: selection.algorithm,
             algorithmName: request.algorithm.rawValue, k: request.k, epsilon: request.ris.epsilon, delta: delta,
             ell: request.algorithm == .imm ? request.ris.ell : nil,

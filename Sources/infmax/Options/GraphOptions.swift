@@ -12,7 +12,7 @@ struct GraphOptions: ParsableArguments {
     @Flag(help: "Treat each input edge as two arcs, u→v and v→u (default: directed).")
     var undirected = false
 
-    @Option(help: ArgumentHelp("Arc probabilities: wc (IC 1/indeg(v); LT weights 1/indeg(v)), uniform:P (IC), trivalency (IC: 0.1/0.01/0.001 at random, from --seed), or file (the third column: IC probabilities, or LT weights).", valueName: "scheme"))
+    @Option(help: ArgumentHelp("Arc probabilities: wc (IC 1/indeg(v); LT weights 1/indeg(v)), uniform:P (IC), trivalency (IC: 0.1/0.01/0.001 at random, from --seed, or trivalency:SEED), or file (the third column: IC probabilities, or LT weights).", valueName: "scheme"))
     var probabilities: String?
 
     @Flag(name: .customLong("normalize-lt"), help: "With --model lt and --probabilities file, rescale each node's in-weights to sum to 1 when they exceed it (otherwise an error).")

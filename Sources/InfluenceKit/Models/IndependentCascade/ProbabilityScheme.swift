@@ -18,8 +18,21 @@ public enum ProbabilityScheme: Sendable, Equatable, Hashable, CustomStringConver
         }
     }
 
-    /// Parses `wc`, `uniform:P`, `trivalency`, `file`; `seed` feeds trivalency.
+    /// The scheme with everything needed to rebuild it: the description, and for trivalency its
+    /// seed (`trivalency:SEED`), which `parse` reads back.
+    public var recorded: String {
+        if case .trivalency(let seed) = self { return "trivalency:\(seed)" }
+        return description
+    }
+
+    /// Parses `wc`, `uniform:P`, `trivalency` (drawn from `seed`), `trivalency:SEED`, `file`.
     public static func parse(_ text: String, seed: UInt64) throws(InfluenceError) -> ProbabilityScheme {
+        if text.hasPrefix("trivalency:") {
+            guard let own = UInt64(text.dropFirst("trivalency:".count)) else {
+                throw InfluenceError(.usage, parameter: "probabilities", "bad probability scheme '\(text)' (expected trivalency:SEED with SEED a non-negative integer)")
+            }
+            return .trivalency(seed: own)
+        }
         switch text {
         case "wc", "weighted-cascade": return .weightedCascade
         case "trivalency": return .trivalency(seed: seed)
@@ -32,7 +45,7 @@ public enum ProbabilityScheme: Sendable, Equatable, Hashable, CustomStringConver
                 }
                 return .uniform(p)
             }
-            throw InfluenceError(.usage, parameter: "probabilities", "unknown probability scheme '\(text)' (expected wc, uniform:P, trivalency or file)")
+            throw InfluenceError(.usage, parameter: "probabilities", "unknown probability scheme '\(text)' (expected wc, uniform:P, trivalency, trivalency:SEED or file)")
         }
     }
 }
@@ -41,15 +54,11 @@ extension ProbabilityScheme: Codable {
     /// Encoded as its description (`wc`, `uniform:0.01`, `trivalency:SEED`, `file`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        if case .trivalency(let seed) = self { try container.encode("trivalency:\(seed)") } else { try container.encode(description) }
+        try container.encode(recorded)
     }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
-        if text.hasPrefix("trivalency:"), let seed = UInt64(text.dropFirst("trivalency:".count)) {
-            self = .trivalency(seed: seed)
-            return
-        }
         do { self = try ProbabilityScheme.parse(text, seed: 0) } catch {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
         }
