@@ -65,7 +65,7 @@ import Testing
         try expectOneLine(["info", "Graphs/karate.txt", "--probabilities", "uniform:7"], status: 2,
                           "error: --probabilities: bad probability scheme 'uniform:7' (expected uniform:P with P a number in [0, 1], e.g. uniform:0.01)")
         try expectOneLine(["info", "Graphs/karate.txt", "--probabilities", "bogus"], status: 2,
-                          "error: --probabilities: unknown probability scheme 'bogus' (expected wc, uniform:P, trivalency or file)")
+                          "error: --probabilities: unknown probability scheme 'bogus' (expected wc, uniform:P, trivalency, trivalency:SEED or file)")
     }
 
     @Test func convertWritesNothingOnFailure() throws {
