@@ -153,8 +153,11 @@ import Testing
         #expect(try ProbabilityScheme.parse("wc", seed: 1) == .weightedCascade)
         #expect(try ProbabilityScheme.parse("uniform:0.01", seed: 1) == .uniform(0.01))
         #expect(try ProbabilityScheme.parse("trivalency", seed: 9) == .trivalency(seed: 9))
+        #expect(try ProbabilityScheme.parse("trivalency:7", seed: 9) == .trivalency(seed: 7))
+        #expect(ProbabilityScheme.trivalency(seed: 7).recorded == "trivalency:7")
+        #expect(ProbabilityScheme.uniform(0.25).recorded == "uniform:0.25")
         #expect(try ProbabilityScheme.parse("file", seed: 1) == .file)
-        for bad in ["uniform:1.5", "uniform:x", "random"] {
+        for bad in ["uniform:1.5", "uniform:x", "random", "trivalency:-3", "trivalency:x"] {
             let e = try #require(throws: InfluenceError.self) { try ProbabilityScheme.parse(bad, seed: 1) }
             #expect(e.kind == .usage && e.parameter == "probabilities")
         }

@@ -84,19 +84,22 @@ import Foundation
         #expect(report.seeds.map(\.marginalCoverage) == direct.marginalCoverage)
     }
 
-    /// The record's scheme string drops trivalency's own seed ("trivalency"), so a run whose
-    /// trivalency seed differs from the run seed cannot be rebuilt from the record.
-    @Test func trivalencySeedOtherThanTheRunSeedIsNotRecorded() throws {
+    /// Trivalency's own seed is recorded (`trivalency:SEED`), so a run whose trivalency seed
+    /// differs from the run seed is rebuilt from the record too.
+    @Test func trivalencySeedOtherThanTheRunSeedIsRecorded() throws {
         let path = Self.graphFile()
         defer { removeTemporary(path) }
         let graph = try GraphLoader.load(path).graph
         let request = SeedSearch.Request(k: 2, model: .init(model: .ic, probabilities: .trivalency(seed: 99)),
                                          ris: .init(epsilon: 0.2), seed: 1, threads: 2)
         let report = try SeedSearch.run(request, on: graph, graphName: path, load: GraphLoadOptions())
+        #expect(report.parameters.probabilities == "trivalency:99")
         let rebuilt = try Self.request(from: report.parameters)
-        withKnownIssue("SelectionReport.Parameters.probabilities is ProbabilityScheme.description, which omits the trivalency seed") {
-            #expect(rebuilt.model.probabilities == .trivalency(seed: 99))
-        }
+        #expect(rebuilt.model.probabilities == .trivalency(seed: 99))
+        #expect(try SeedSearch.run(rebuilt, on: graph, graphName: path, load: GraphLoadOptions()).seeds == report.seeds)
+        // The seed matters: another trivalency seed draws other probabilities.
+        #expect(try IndependentCascade(graph: graph, probabilities: .trivalency(seed: 99)).probabilities
+                    != IndependentCascade(graph: graph, probabilities: .trivalency(seed: 1)).probabilities)
     }
 
     @Test func badRequestsNameTheirParameter() throws {

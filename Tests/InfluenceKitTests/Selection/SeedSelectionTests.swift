@@ -100,7 +100,6 @@ import Testing
         let target = Combinatorics.greedyRatio - 0.2
         #expect(report.selection.guarantee.target == target)
         #expect(report.selection.algorithm == "OPIM-C" && report.refinement == nil)
-        #expect(!report.rounds.isEmpty)
         #expect(report.rounds.dropLast().allSatisfy { $0.ratio < target })
         let last = report.rounds.last!
         #expect(last.ratio >= target || report.rounds.count == report.maxRounds)
@@ -142,7 +141,6 @@ import Testing
         // The rounds before refinement are the plain run's (timings aside).
         func untimed(_ rounds: [OPIMC.Round]) -> [OPIMC.Round] { rounds.map { var r = $0; r.seconds = 0; return r } }
         #expect(untimed(Array(refined.rounds.prefix(plain.rounds.count))) == untimed(plain.rounds))
-        #expect(refined.rounds.count <= refined.maxRounds)
         // The error the run reports is the one of R1's estimate: √((1 − p̂)/Λ₁).
         let fraction = Double(last.coverageR1) / Double(last.rrSetsR1)
         #expect(abs(last.relativeStandardError - ((1 - fraction) / Double(last.coverageR1)).squareRoot()) < 1e-12)
@@ -178,17 +176,34 @@ import Testing
                 "IMM drew \(imm.selection.rrSetsGenerated), OPIM-C+refine \(last.rrSetsR1 + last.rrSetsR2)")
     }
 
+    /// Phase 1 tests the guesses x = n/2, n/4, … on pools of ⌈λ'/x⌉ sets and stops at the first
+    /// whose greedy spread reaches (1 + ε')·x, giving LB = spread/(1 + ε'); phase 2 draws
+    /// ⌈λ*/LB⌉ fresh sets.
     @Test func immPhases() throws {
         let sampler = try RRSetSampler(model: bind(try Self.mediumGraph(), .lt))
         let report = try IMM(.init(k: 5, epsilon: 0.2, seed: 4, workers: 2)).run(on: sampler)
-        #expect(report.lowerBound >= 1)
+        let ell = IMMBounds.adjustedEll(1, nodeCount: 200)
+        #expect(report.adjustedEll == ell)
+        #expect(report.lambdaPrime == IMMBounds.lambdaPrime(nodeCount: 200, k: 5, epsilon: 0.2, adjustedEll: ell))
+        #expect(report.lambdaStar == IMMBounds.lambdaStar(nodeCount: 200, k: 5, epsilon: 0.2, adjustedEll: ell))
+        let epsilonPrime = 2.0.squareRoot() * 0.2
+        let rounds = report.estimationRounds
+        #expect(rounds.count >= 2, "the first guess n/2 should be too high for 5 seeds")
+        for (i, round) in rounds.enumerated() {
+            let x = 200 / Double(1 << (i + 1))
+            #expect(round.guess == x)
+            #expect(round.rrSets == RRSetSampler.roundedToTasks(Int((report.lambdaPrime / x).rounded(.up))))
+            let reached = round.estimatedSpread >= (1 + epsilonPrime) * x
+            #expect(reached == (i == rounds.count - 1), "round \(i + 1): spread \(round.estimatedSpread), guess \(x)")
+        }
+        #expect(abs(report.lowerBound - rounds.last!.estimatedSpread / (1 + epsilonPrime)) < 1e-9)
         #expect(report.theta == Int((report.lambdaStar / report.lowerBound).rounded(.up)))
-        #expect(report.selection.selectionSets >= report.theta)
+        #expect(report.selection.selectionSets == RRSetSampler.roundedToTasks(report.theta))
         // Phase 2's sets are drawn afresh: everything drawn is phase 1 plus phase 2.
-        let phase1 = report.estimationRounds.last?.rrSets ?? 0
-        #expect(report.selection.rrSetsGenerated == phase1 + report.selection.selectionSets)
+        #expect(report.selection.rrSetsGenerated == rounds.last!.rrSets + report.selection.selectionSets)
         #expect(report.selection.phases.map(\.name) == ["estimation", "sampling", "selection"])
         #expect(!report.selection.guarantee.instanceWise)
+        #expect(report.selection.guarantee.failureProbability == 1.0 / 200)
     }
 
     /// Runs IMM (0) or OPIM-C (1) and returns the error it threw, if any.
