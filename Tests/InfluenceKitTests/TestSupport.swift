@@ -54,7 +54,7 @@ enum FileContentsProbe {
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 }
 
-/// Removes a temporary file (and the `.tmp` an atomic write may leave); missing files are fine.
+/// Removes a temporary file; a missing file is fine.
 func removeTemporary(_ path: String) {
     unlink(path)
 }
