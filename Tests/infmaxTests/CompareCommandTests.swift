@@ -162,7 +162,8 @@ import Testing
         let table = try CLI.run(base + ["--quiet", "--model", "lt"])
         #expect(table.status == 0)
         #expect(table.stderr.isEmpty)
-        #expect(table.lines.first == "graph      Graphs/karate.txt: 34 nodes, 156 arcs, 1/indeg probabilities, LT model")
+        #expect(table.lines.first == "graph      Graphs/karate.txt: 34 nodes, 156 arcs, LT model (1/indeg)")
+        #expect(report["model"] as? String == "ic" && report["scheme"] as? String == "wc")
     }
 
     @Test func unwritablePlotIsAnIOError() throws {
