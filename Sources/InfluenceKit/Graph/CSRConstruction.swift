@@ -103,25 +103,72 @@ enum CSRConstruction {
     }
 
     /// Reverse CSR sources (stable by forward row, so each in-row lists sources increasingly) and
-    /// the forward arc of each reverse slot. Complexity: O(n + m).
+    /// the forward arc of each reverse slot. Large graphs are scattered by two or more workers, each
+    /// over a range of forward rows with its own cursors (the same arrays for any worker count).
+    /// Complexity: O(n·workers + m).
     static func reverse(offsets: [Int], targets: [UInt32], inOffsets: [Int], nodeCount n: Int) -> (sources: [UInt32], forwardArc: [Int]) {
         let m = targets.count
-        var cursor = inOffsets
+        let parts = max(1, min(Parallel.processorCount, m / 250_000))
+        // Row ranges of about equal arc counts.
+        var bounds = [0]
+        for p in 1..<max(parts, 1) {
+            let wanted = m * p / parts
+            var low = bounds[p - 1], high = n
+            while low < high {
+                let middle = (low + high) / 2
+                if offsets[middle] < wanted { low = middle + 1 } else { high = middle }
+            }
+            bounds.append(low)
+        }
+        bounds.append(n)
+        // Each part's cursor per head: the row start plus the arcs of earlier parts into that head.
+        var cursors = [[Int]](repeating: [], count: parts)
+        if parts == 1 {
+            cursors[0] = inOffsets
+        } else {
+            var counts = [[Int]](repeating: [], count: parts)
+            counts.withUnsafeMutableBufferPointer { all in
+                offsets.withUnsafeBufferPointer { off in
+                    targets.withUnsafeBufferPointer { tgt in
+                        let shared = UnsafeSharing((all, off, tgt))
+                        Parallel.forEachTask(parts, workers: parts) { _, p in
+                            let (all, off, tgt) = shared.value
+                            var local = [Int](repeating: 0, count: n)
+                            local.withUnsafeMutableBufferPointer { c in
+                                for a in off[bounds[p]]..<off[bounds[p + 1]] { c[Int(tgt[a])] &+= 1 }
+                            }
+                            all[p] = local
+                        }
+                    }
+                }
+            }
+            var running = Array(inOffsets.prefix(n))
+            for p in 0..<parts {
+                cursors[p] = running
+                for v in 0..<n { running[v] &+= counts[p][v] }
+            }
+        }
         var sources = [UInt32](repeating: 0, count: m)
         var forwardArc = [Int](repeating: 0, count: m)
         offsets.withUnsafeBufferPointer { off in
             targets.withUnsafeBufferPointer { tgt in
-                cursor.withUnsafeMutableBufferPointer { cur in
-                    sources.withUnsafeMutableBufferPointer { src in
-                        forwardArc.withUnsafeMutableBufferPointer { perm in
-                            for u in 0..<n {
-                                let label = UInt32(truncatingIfNeeded: u)
-                                for a in off[u]..<off[u + 1] {
-                                    let v = Int(tgt[a])
-                                    let slot = cur[v]
-                                    cur[v] = slot &+ 1
-                                    src[slot] = label
-                                    perm[slot] = a
+                sources.withUnsafeMutableBufferPointer { src in
+                    forwardArc.withUnsafeMutableBufferPointer { perm in
+                        cursors.withUnsafeMutableBufferPointer { allCursors in
+                            let shared = UnsafeSharing((off, tgt, src, perm, allCursors))
+                            Parallel.forEachTask(parts, workers: parts) { _, p in
+                                let (off, tgt, src, perm, allCursors) = shared.value
+                                allCursors[p].withUnsafeMutableBufferPointer { cur in
+                                    for u in bounds[p]..<bounds[p + 1] {
+                                        let label = UInt32(truncatingIfNeeded: u)
+                                        for a in off[u]..<off[u &+ 1] {
+                                            let v = Int(tgt[a])
+                                            let slot = cur[v]
+                                            cur[v] = slot &+ 1
+                                            src[slot] = label
+                                            perm[slot] = a
+                                        }
+                                    }
                                 }
                             }
                         }

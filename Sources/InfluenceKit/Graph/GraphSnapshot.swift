@@ -1,15 +1,17 @@
 import FoundationEssentials
 
-/// The `.infgraph` binary snapshot: a loaded `InfluenceGraph` (both CSRs and the arc map, the raw
-/// arc values, merged parallel arcs, labels, load statistics) that loads with one bulk read and no
-/// parsing. Like the graph, it holds no model parameters: models are bound after loading.
+/// The `.infgraph` binary snapshot: a loaded `InfluenceGraph` (its forward CSR, the raw arc values,
+/// merged parallel arcs, labels, load statistics) that loads with one bulk read and no parsing; the
+/// reverse CSR and its arc map are rebuilt from the forward CSR by the same counting sort as a text
+/// load (consistent by construction, and cheaper than reading and checking them). Like the graph,
+/// it holds no model parameters: models are bound after loading.
 ///
 /// Layout (little-endian): an 80-byte header — magic `INFGRAPH`, version, label kind, n, m,
 /// label-section bytes, statistics bytes, payload bytes, payload checksum (`Checksum64`), flags
 /// (bit 0: arc values, bit 1: parallel-arc groups), input arc count I — then the payload: out
-/// offsets (Int64 × (n+1)), out targets (UInt32 × m), in offsets (Int64 × (n+1)), in sources
-/// (UInt32 × m), in → out arc map (Int64 × m), with groups their offsets (Int64 × (m+1)) and input
-/// arcs (Int64 × I), with values the values (Float32 × I), the labels, and the statistics as JSON.
+/// offsets (Int64 × (n+1)), out targets (UInt32 × m), with groups their offsets (Int64 × (m+1)) and
+/// input arcs (Int64 × I), with values the values (Float32 × I), the labels, and the statistics as
+/// JSON.
 public enum GraphSnapshot {
     /// The format version this build writes and reads.
     public static let version: UInt32 = 2
@@ -27,9 +29,6 @@ public enum GraphSnapshot {
         func append<T>(_ array: [T]) { array.withUnsafeBytes { payload.append(contentsOf: $0) } }
         append(graph.outOffsets.map { Int64($0) })
         append(graph.outTargets)
-        append(graph.inOffsets.map { Int64($0) })
-        append(graph.inSources)
-        append(graph.inArcs.map { Int64($0) })
         var flags: UInt32 = 0
         if let groups = graph.parallelArcs {
             flags |= 2
@@ -106,7 +105,7 @@ public enum GraphSnapshot {
         }
         let n = Int(n64), m = Int(m64), inputCount = Int(input64)
         let hasValues = flags & 1 != 0, hasGroups = flags & 2 != 0
-        let csrBytes = 16 * (n + 1) + 16 * m + (hasGroups ? 8 * (m + 1) + 8 * inputCount : 0) + (hasValues ? 4 * inputCount : 0)
+        let csrBytes = 8 * (n + 1) + 4 * m + (hasGroups ? 8 * (m + 1) + 8 * inputCount : 0) + (hasValues ? 4 * inputCount : 0)
         guard UInt64(csrBytes) + labelBytes + statBytes == payloadBytes else {
             throw InfluenceError(.data, file: path, "snapshot sections do not add up (expected \(payloadBytes) payload bytes)")
         }
@@ -122,15 +121,13 @@ public enum GraphSnapshot {
             cursor += size
             return result
         }
-        let outOffsets = take(n + 1, Int64.self).map { Int($0) }
+        // Int64 sections are read straight into [Int] (64-bit, little-endian on every platform built).
+        let outOffsets = take(n + 1, Int.self)
         let outTargets = take(m, UInt32.self)
-        let inOffsets = take(n + 1, Int64.self).map { Int($0) }
-        let inSources = take(m, UInt32.self)
-        let inArcs = take(m, Int64.self).map { Int($0) }
         var groups: ParallelArcGroups?
         if hasGroups {
-            let offsets = take(m + 1, Int64.self).map { Int($0) }
-            groups = ParallelArcGroups(offsets: offsets, inputArcs: take(inputCount, Int64.self).map { Int($0) })
+            let offsets = take(m + 1, Int.self)
+            groups = ParallelArcGroups(offsets: offsets, inputArcs: take(inputCount, Int.self))
         }
         let values = hasValues ? take(inputCount, Float.self) : nil
         let labels: NodeLabels
@@ -163,9 +160,8 @@ public enum GraphSnapshot {
             throw InfluenceError(.data, file: path, "snapshot statistics do not decode (expected JSON): \(error)")
         }
         do {
-            return try InfluenceGraph(nodeCount: n, outOffsets: outOffsets, outTargets: outTargets, inOffsets: inOffsets,
-                                      inSources: inSources, inArcs: inArcs, arcValues: values, parallelArcs: groups,
-                                      labels: labels, statistics: statistics)
+            return try InfluenceGraph(nodeCount: n, outOffsets: outOffsets, outTargets: outTargets, arcValues: values,
+                                      parallelArcs: groups, labels: labels, statistics: statistics)
         } catch {
             throw InfluenceError(.data, file: path, "snapshot holds an inconsistent graph: \(error.message)")
         }

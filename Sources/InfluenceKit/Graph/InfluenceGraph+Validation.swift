@@ -49,6 +49,12 @@ extension InfluenceGraph {
         guard consistent else {
             throw InfluenceError(.data, "the reverse CSR does not match the forward arcs (expected each arc once, at its head)")
         }
+        try checkArcData(arcCount: m, arcValues: arcValues, parallelArcs: parallelArcs)
+    }
+
+    /// Checks parallel-arc groups (every input arc once, each merged arc at least one) and the arc
+    /// values (one per input arc, in [0, 1]). Complexity: O(m + input arcs).
+    static func checkArcData(arcCount m: Int, arcValues: [Float]?, parallelArcs: ParallelArcGroups?) throws(InfluenceError) {
         let inputCount: Int
         if let groups = parallelArcs {
             guard groups.offsets.count == m + 1 else {
@@ -75,11 +81,11 @@ extension InfluenceGraph {
             guard values.count == inputCount else {
                 throw InfluenceError(.data, "\(values.count) arc values for \(inputCount) input arcs (expected one per arc)")
             }
-            for p in values where !(p >= 0 && p <= 1) { throw InfluenceError(.data, "arc value \(p) outside [0, 1]") }
+            if let p = values.first(where: { !($0 >= 0 && $0 <= 1) }) { throw InfluenceError(.data, "arc value \(p) outside [0, 1]") }
         }
     }
 
-    private static func checkOffsets(_ offsets: [Int], arcCount: Int) throws(InfluenceError) {
+    static func checkOffsets(_ offsets: [Int], arcCount: Int) throws(InfluenceError) {
         guard offsets.first == 0, offsets.last == arcCount else {
             throw InfluenceError(.data, "CSR offsets do not span the arcs (expected 0 ... \(arcCount))")
         }

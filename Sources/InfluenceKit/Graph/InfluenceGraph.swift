@@ -63,6 +63,7 @@ public struct InfluenceGraph: Sendable {
     /// Each node's in-degree counting input arcs (parallel arcs counted, merged or not): the
     /// degree the weighted-cascade and 1/indeg schemes divide by. Complexity: O(n + m).
     public func inputInDegrees() -> [Int] {
+        guard parallelArcs != nil else { return (0..<nodeCount).map { inOffsets[$0 + 1] - inOffsets[$0] } }
         var degree = [Int](repeating: 0, count: nodeCount)
         for v in 0..<nodeCount {
             var d = 0
@@ -85,6 +86,35 @@ public struct InfluenceGraph: Sendable {
         self.init(unchecked: nodeCount, outOffsets: outOffsets, outTargets: outTargets, inOffsets: inOffsets,
                   inSources: inSources, inArcs: inArcs, arcValues: arcValues, parallelArcs: parallelArcs,
                   labels: labels, statistics: statistics)
+    }
+
+    /// Assembles a graph from its forward CSR (snapshots), after checking it: sizes, offsets,
+    /// endpoints in range, parallel-arc groups, values in [0, 1]. The reverse CSR and its arc map
+    /// are rebuilt by the counting sort of a text load.
+    ///
+    /// Complexity: O(n + m).
+    public init(nodeCount: Int, outOffsets: [Int], outTargets: [UInt32], arcValues: [Float]?,
+                parallelArcs: ParallelArcGroups?, labels: NodeLabels, statistics: GraphLoadStatistics) throws(InfluenceError) {
+        let n = nodeCount, m = outTargets.count
+        guard n >= 0, n < Int(UInt32.max), outOffsets.count == n + 1, labels.count == n else {
+            throw InfluenceError(.data, "inconsistent graph arrays (sizes do not match n = \(n), m = \(m))")
+        }
+        try Self.checkOffsets(outOffsets, arcCount: m)
+        if let bad = outTargets.first(where: { $0 >= UInt32(n) }) {
+            throw InfluenceError(.data, "arc endpoint \(bad) out of range (expected below \(n))")
+        }
+        try Self.checkArcData(arcCount: m, arcValues: arcValues, parallelArcs: parallelArcs)
+        var inOffsets = [Int](repeating: 0, count: n + 1)
+        inOffsets.withUnsafeMutableBufferPointer { off in
+            outTargets.withUnsafeBufferPointer { targets in
+                for v in targets { off[Int(v) &+ 1] &+= 1 }
+            }
+            for v in 0..<n { off[v &+ 1] &+= off[v] }
+        }
+        let reversed = CSRConstruction.reverse(offsets: outOffsets, targets: outTargets, inOffsets: inOffsets, nodeCount: n)
+        self.init(unchecked: n, outOffsets: outOffsets, outTargets: outTargets, inOffsets: inOffsets, inSources: reversed.sources,
+                  inArcs: reversed.forwardArc, arcValues: arcValues, parallelArcs: parallelArcs, labels: labels,
+                  statistics: statistics)
     }
 
     /// Assembles arrays the caller built consistently (the CSR construction of this module).
