@@ -7,10 +7,20 @@ protocol ForwardArcRule {
     /// The per-arc values the rule reads (prefetched ahead with the arc targets).
     var arcValues: UnsafePointer<Float> { get }
 
-    /// Arc `arc` of the forward CSR, out of a node that just became active: returns its head when
-    /// the head becomes active now (the driver marks and queues it), or −1. The rule may keep
-    /// per-run state of the head in `scratch` (LT: received weight, marked `touched`).
-    func activatedHead(arc: Int, targets: UnsafePointer<UInt32>, scratch: CascadeScratch, randomness: RunRandomness) -> Int
+    /// Arc `arc` of the forward CSR, out of a node that just became active: when its head becomes
+    /// active now, the rule calls `scratch.activate(_:tail:)` on it. The rule may keep per-run state
+    /// of the head in `scratch` (LT: received weight, marked `touched`).
+    func visit(arc: Int, targets: UnsafePointer<UInt32>, scratch: CascadeScratch, randomness: RunRandomness, tail: inout Int)
+}
+
+extension CascadeScratch {
+    /// Marks `node` active and appends it to the queue.
+    @inline(__always)
+    func activate(_ node: Int, tail: inout Int) {
+        marks[node] = active
+        queue[tail] = UInt32(truncatingIfNeeded: node)
+        tail &+= 1
+    }
 }
 
 /// The level-by-level BFS shared by every model's forward cascade.
@@ -57,12 +67,7 @@ enum LevelCascade {
                 examined &+= end &- begin
                 var a = begin
                 while a < end {
-                    let v = rule.activatedHead(arc: a, targets: targets, scratch: scratch, randomness: randomness)
-                    if v >= 0 {
-                        marks[v] = active
-                        queue[tail] = UInt32(truncatingIfNeeded: v)
-                        tail &+= 1
-                    }
+                    rule.visit(arc: a, targets: targets, scratch: scratch, randomness: randomness, tail: &tail)
                     a &+= 1
                 }
             }

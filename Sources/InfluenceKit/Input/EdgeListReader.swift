@@ -66,17 +66,17 @@ public enum EdgeListReader {
         var sawComment = false
         var i = 0
         while i < end {
-            line += 1
+            line &+= 1
             let lineStart = i
             // Leading blanks.
-            while i < end, isBlank(text[i]) { i += 1 }
+            while i < end, isBlank(text[i]) { i &+= 1 }
             if i >= end { break }
             let first = text[i]
-            if first == 0x0A { i += 1; continue }
+            if first == 0x0A { i &+= 1; continue }
             if first == 0x23 || first == 0x25 { // '#', '%'
                 sawComment = true
-                while i < end, text[i] != 0x0A { i += 1 }
-                i += 1
+                while i < end, text[i] != 0x0A { i &+= 1 }
+                i &+= 1
                 continue
             }
             var fields = 0
@@ -88,24 +88,24 @@ public enum EdgeListReader {
                     if fields == 0 { u = id } else { v = id }
                 } else {
                     let start = i
-                    while i < end, !isBlank(text[i]), text[i] != 0x0A { i += 1 }
+                    while i < end, !isBlank(text[i]), text[i] != 0x0A { i &+= 1 }
                     try interner.checkOther(text, start, i, lineStart: lineStart, line: line, path: path)
                     if fields == 2, readValues {
                         do { value = try parseProbability(text, start, i, path: path, line: line) }
                         catch { throw .failed(error) }
                     }
                 }
-                fields += 1
-                while i < end, isBlank(text[i]) { i += 1 }
+                fields &+= 1
+                while i < end, isBlank(text[i]) { i &+= 1 }
             }
-            i += 1
+            i &+= 1
             guard fields >= 2, fields <= 3 else {
                 throw .failed(fieldCountError(fields, path: path, line: line))
             }
             if readValues, fields < 3 {
                 throw .failed(InfluenceError(.data, file: path, line: line, parameter: "probabilities", "line has no probability (expected 'u v p' when arc values are read)"))
             }
-            if u == v { selfLoops += 1; continue }
+            if u == v { selfLoops &+= 1; continue }
             ids.append(u); ids.append(v)
             if readValues { values.append(value) }
         }

@@ -19,16 +19,16 @@ struct IntegerTokens: EdgeTokenInterner {
                          path: String) throws(EdgeListReader.ParseOutcome) -> Int64 {
         let end = text.count
         var negative = false
-        if text[i] == 0x2D { negative = true; i += 1 }
+        if text[i] == 0x2D { negative = true; i &+= 1 }
         let digitsStart = i
         var acc: Int64 = 0
         while i < end {
             let d = text[i] &- 0x30
             if d > 9 { break }
             acc = acc &* 10 &+ Int64(d)
-            i += 1
+            i &+= 1
         }
-        let digits = i - digitsStart
+        let digits = i &- digitsStart
         if digits == 0 || digits > 18 || (i < end && !EdgeListReader.isBlank(text[i]) && text[i] != 0x0A)
             || (digits > 1 && text[digitsStart] == 0x30) || (negative && acc == 0) {
             throw .notIntegers

@@ -7,11 +7,9 @@ struct ICArcRule: ForwardArcRule {
     var arcValues: UnsafePointer<Float> { probabilities }
 
     @inline(__always)
-    func activatedHead(arc a: Int, targets: UnsafePointer<UInt32>, scratch: CascadeScratch, randomness: RunRandomness) -> Int {
-        if randomness.isLive(arc: a, probability: probabilities[a]) {
-            let v = Int(targets[a])
-            if scratch.marks[v] != scratch.active { return v }
+    func visit(arc a: Int, targets: UnsafePointer<UInt32>, scratch: CascadeScratch, randomness: RunRandomness, tail: inout Int) {
+        if randomness.isLive(arc: a, probability: probabilities[a]), case let v = Int(targets[a]), scratch.marks[v] != scratch.active {
+            scratch.activate(v, tail: &tail)
         }
-        return -1
     }
 }

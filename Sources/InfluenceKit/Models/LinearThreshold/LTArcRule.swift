@@ -12,16 +12,18 @@ struct LTArcRule: ForwardArcRule {
     var arcValues: UnsafePointer<Float> { weights }
 
     @inline(__always)
-    func activatedHead(arc a: Int, targets: UnsafePointer<UInt32>, scratch: CascadeScratch, randomness: RunRandomness) -> Int {
+    func visit(arc a: Int, targets: UnsafePointer<UInt32>, scratch: CascadeScratch, randomness: RunRandomness, tail: inout Int) {
         let v = Int(targets[a])
         let mark = scratch.marks[v]
-        if mark == scratch.active { return -1 }
+        if mark == scratch.active { return }
         // θ in (0, 1]: weight 0 never activates, total weight 1 always does.
         var residual = mark == scratch.touched ? scratch.residuals[v] : randomness.threshold(of: v)
         residual -= weights[a]
-        if residual <= 0 { return v }
-        scratch.marks[v] = scratch.touched
-        scratch.residuals[v] = residual
-        return -1
+        if residual <= 0 {
+            scratch.activate(v, tail: &tail)
+        } else {
+            scratch.marks[v] = scratch.touched
+            scratch.residuals[v] = residual
+        }
     }
 }
