@@ -11,7 +11,7 @@ struct RISOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Failure probability δ of OPIM-C (default 1/n).", valueName: "D"))
     var delta: Double?
 
-    @Option(help: ArgumentHelp("IMM's ℓ: failure probability n^−ℓ.", valueName: "L"))
+    @Option(help: ArgumentHelp("IMM's ℓ: failure probability n^−ℓ (OPIM-C takes --delta instead).", valueName: "L"))
     var ell: Double = 1
 
     @Option(help: ArgumentHelp("OPIM-C precision refinement: once the ratio is reached, keep growing the selection sets until they estimate the seeds' spread with this relative standard error, never beyond the paper's θmax nor beyond the sets IMM would draw; 0 stops as soon as the ratio is reached, as in the paper.", valueName: "R"))
