@@ -109,18 +109,7 @@ enum CSRConstruction {
     static func reverse(offsets: [Int], targets: [UInt32], inOffsets: [Int], nodeCount n: Int) -> (sources: [UInt32], forwardArc: [Int]) {
         let m = targets.count
         let parts = max(1, min(Parallel.processorCount, m / 250_000))
-        // Row ranges of about equal arc counts.
-        var bounds = [0]
-        for p in 1..<max(parts, 1) {
-            let wanted = m * p / parts
-            var low = bounds[p - 1], high = n
-            while low < high {
-                let middle = (low + high) / 2
-                if offsets[middle] < wanted { low = middle + 1 } else { high = middle }
-            }
-            bounds.append(low)
-        }
-        bounds.append(n)
+        let bounds = Parallel.balancedRanges(offsets: offsets, parts: parts)
         // Each part's cursor per head: the row start plus the arcs of earlier parts into that head.
         var cursors = [[Int]](repeating: [], count: parts)
         if parts == 1 {

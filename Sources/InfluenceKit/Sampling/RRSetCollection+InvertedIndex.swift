@@ -12,17 +12,7 @@ extension RRSetCollection {
         let sets = count
         // Split the sets into ranges of about equal member counts (small pools: one range).
         let parts = max(1, min(workers, total / 100_000 + 1, sets))
-        var bounds = [0]
-        for p in 1..<parts {
-            let wanted = total * p / parts
-            var low = bounds[p - 1], high = sets
-            while low < high {
-                let middle = (low + high) / 2
-                if offsets[middle] < wanted { low = middle + 1 } else { high = middle }
-            }
-            bounds.append(low)
-        }
-        bounds.append(sets)
+        let bounds = Parallel.balancedRanges(offsets: offsets, parts: parts)
 
         // Per range: counts, then (after the prefix sums) write cursors.
         var cursors = [[Int]](repeating: [], count: parts)

@@ -31,6 +31,28 @@ public enum Parallel {
     }
 }
 
+extension Parallel {
+    /// Bounds of `parts` consecutive row ranges of a CSR with about equal item counts: range `p` is
+    /// rows `bounds[p]..<bounds[p + 1]` (`bounds` has `parts + 1` entries, from 0 to the row count).
+    /// Complexity: O(parts · log rows).
+    static func balancedRanges(offsets: [Int], parts: Int) -> [Int] {
+        let rows = offsets.count - 1
+        let total = offsets[rows]
+        var bounds = [0]
+        for p in 1..<max(parts, 1) {
+            let wanted = total * p / parts
+            var low = bounds[p - 1], high = rows
+            while low < high {
+                let middle = (low + high) / 2
+                if offsets[middle] < wanted { low = middle + 1 } else { high = middle }
+            }
+            bounds.append(low)
+        }
+        bounds.append(rows)
+        return bounds
+    }
+}
+
 /// Carries a value into a `@Sendable` closure when the caller guarantees the sharing is safe
 /// (workers write disjoint slots, or only read).
 struct UnsafeSharing<T>: @unchecked Sendable {

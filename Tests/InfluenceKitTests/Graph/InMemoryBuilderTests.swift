@@ -97,4 +97,37 @@ import Testing
         #expect(g.arcCount == 3 && g.statistics.selfLoopsDropped == 1)
         #expect(g.arcValues == [0.1, 0.2, 0.3])
     }
+
+    /// Graphs of more than 500,000 arcs build their reverse CSR on several workers (one range of
+    /// forward rows each): the result must be exactly the sequential one — every arc once at its
+    /// head (the checking initializer verifies the slot → arc bijection) and each in-row's sources
+    /// increasing.
+    @Test func parallelReverseCSRIsTheSequentialOne() throws {
+        var random = Xoshiro256StarStar(seed: 42)
+        let n = 20_000, m = 600_000
+        let sources = (0..<m).map { _ in Int(random.nextBelow(UInt64(n))) }
+        let targets = sources.map { u in (u + 1 + Int(random.nextBelow(UInt64(n - 1)))) % n }
+        let g = try InfluenceGraph(nodeCount: n, sources: sources, targets: targets)
+        #expect(g.arcCount == m)
+        let checked = try InfluenceGraph(nodeCount: n, outOffsets: g.outOffsets, outTargets: g.outTargets, inOffsets: g.inOffsets,
+                                         inSources: g.inSources, inArcs: g.inArcs, arcValues: nil, parallelArcs: g.parallelArcs,
+                                         labels: g.labels, statistics: g.statistics)
+        #expect(checked.inSources == g.inSources)
+        var sorted = true
+        for v in 0..<n where sorted {
+            for slot in (g.inOffsets[v] + 1)..<max(g.inOffsets[v] + 1, g.inOffsets[v + 1]) where g.inSources[slot - 1] > g.inSources[slot] {
+                sorted = false
+            }
+        }
+        #expect(sorted, "each reverse row lists its sources in increasing order")
+        // Within a row, parallel arcs from one source keep their forward order.
+        var ordered = true
+        for v in 0..<n where ordered {
+            for slot in (g.inOffsets[v] + 1)..<max(g.inOffsets[v] + 1, g.inOffsets[v + 1])
+                where g.inSources[slot - 1] == g.inSources[slot] && g.inArcs[slot - 1] > g.inArcs[slot] {
+                ordered = false
+            }
+        }
+        #expect(ordered)
+    }
 }
