@@ -41,9 +41,17 @@ extension ComparisonReport {
             let fields = [row.algorithm, String(row.k), String(row.spread.mean), String(row.spread.confidenceLow),
                           String(row.spread.confidenceHigh), String(row.spread.standardError), String(row.spread.runs),
                           String(row.selectionSeconds), row.seeds.joined(separator: " ")]
-            text += fields.map(Self.csvField).joined(separator: ",") + "\n"
+            text += fields.enumerated().map { i, field in Self.csvField(i == 0 || i == 8 ? Self.inert(field) : field) }
+                .joined(separator: ",") + "\n"
         }
         return text
+    }
+
+    /// A text cell a spreadsheet would not run as a formula: one that starts with `=`, `+`, `-`,
+    /// `@`, a tab or a carriage return gets a leading apostrophe (OWASP's CSV-injection advice).
+    static func inert(_ value: String) -> String {
+        guard let first = value.first, "=+-@\t\r".contains(first) else { return value }
+        return "'" + value
     }
 
     /// A CSV field, quoted when it holds a comma, quote or line break.

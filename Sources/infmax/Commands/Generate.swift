@@ -47,7 +47,10 @@ struct Generate: ParsableCommand {
         if nodes < 2 { throw ValidationError("--nodes must be at least 2") }
         if arcs < 1 { throw ValidationError("--arcs must be positive") }
         if perNode < 1 { throw ValidationError("--per-node must be positive") }
-        if exponentOut < 2 || exponentIn < 2 { throw ValidationError("--exponent-out and --exponent-in must be at least 2 (igraph's static power-law model)") }
+        // `!(x >= 2)` also refuses NaN, which compares false with everything.
+        if !(exponentOut >= 2 && exponentOut.isFinite) || !(exponentIn >= 2 && exponentIn.isFinite) {
+            throw ValidationError("--exponent-out and --exponent-in must be finite numbers of at least 2 (igraph's static power-law model; got \(exponentOut), \(exponentIn))")
+        }
     }
 
     func run() throws {

@@ -23,9 +23,13 @@ struct ByteCount: ExpressibleByArgument, Sendable {
             scale = pow(1024, Double(power))
             digits = digits.dropLast()
         }
-        guard let value = Double(digits), value > 0, value.isFinite else { return nil }
+        // Beyond Int (about 8 EiB) a size is a typo: refuse it rather than trap on the conversion.
+        guard let value = Double(digits), value > 0, value.isFinite, value * scale < 0x1p62 else { return nil }
         bytes = Int(value * scale)
     }
 
     static var defaultValueDescription: String { "80% of physical memory" }
+
+    /// How `--help` shows the default.
+    var defaultValueDescription: String { "80% of physical memory (\(SystemMemory.describe(bytes)))" }
 }
