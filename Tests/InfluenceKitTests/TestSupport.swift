@@ -147,3 +147,26 @@ func chiSquareDeviate(_ chiSquare: Double, degreesOfFreedom df: Int) -> Double {
 func reportStatistic(_ text: @autoclosure () -> String) {
     if getenv("INFLUENCEKIT_TEST_REPORT") != nil { print("[statistic] \(text())") }
 }
+
+/// Expects two graphs to be the same: topology, arc map, values, merged arcs, labels (exactly, or
+/// only as label texts when one side may store them differently) and load statistics.
+func expectSameGraph(_ a: InfluenceGraph, _ b: InfluenceGraph, labelsByText: Bool = false,
+                     sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(a.nodeCount == b.nodeCount, sourceLocation: sourceLocation)
+    #expect(a.outOffsets == b.outOffsets, sourceLocation: sourceLocation)
+    #expect(a.outTargets == b.outTargets, sourceLocation: sourceLocation)
+    #expect(a.inOffsets == b.inOffsets, sourceLocation: sourceLocation)
+    #expect(a.inSources == b.inSources, sourceLocation: sourceLocation)
+    #expect(a.inArcs == b.inArcs, sourceLocation: sourceLocation)
+    #expect(a.arcValues == b.arcValues, sourceLocation: sourceLocation)
+    #expect(a.parallelArcs == b.parallelArcs, sourceLocation: sourceLocation)
+    if labelsByText {
+        #expect((0..<a.nodeCount).map { a.label(of: $0) } == (0..<b.nodeCount).map { b.label(of: $0) }, sourceLocation: sourceLocation)
+    } else {
+        #expect(a.labels == b.labels, sourceLocation: sourceLocation)
+    }
+    #expect(a.statistics.selfLoopsDropped == b.statistics.selfLoopsDropped, sourceLocation: sourceLocation)
+    #expect(a.statistics.parallelArcs == b.statistics.parallelArcs, sourceLocation: sourceLocation)
+    #expect(a.statistics.parallelArcsMerged == b.statistics.parallelArcsMerged, sourceLocation: sourceLocation)
+    #expect(a.statistics.undirectedInput == b.statistics.undirectedInput, sourceLocation: sourceLocation)
+}

@@ -4,22 +4,6 @@ import Testing
 @Suite struct GraphSnapshotTests {
     static let fixtures = ["tiny.graphml", "tiny.gml", "tiny.net", "tiny.ncol", "tiny.lgl", "tiny.txt", "tiny.txt.gz", "sparse.txt"]
 
-    func assertSame(_ a: InfluenceGraph, _ b: InfluenceGraph, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(a.nodeCount == b.nodeCount, sourceLocation: sourceLocation)
-        #expect(a.outOffsets == b.outOffsets, sourceLocation: sourceLocation)
-        #expect(a.outTargets == b.outTargets, sourceLocation: sourceLocation)
-        #expect(a.inOffsets == b.inOffsets, sourceLocation: sourceLocation)
-        #expect(a.inSources == b.inSources, sourceLocation: sourceLocation)
-        #expect(a.inArcs == b.inArcs, sourceLocation: sourceLocation)
-        #expect(a.arcValues == b.arcValues, sourceLocation: sourceLocation)
-        #expect(a.parallelArcs == b.parallelArcs, sourceLocation: sourceLocation)
-        #expect(a.labels == b.labels, sourceLocation: sourceLocation)
-        #expect(a.statistics.selfLoopsDropped == b.statistics.selfLoopsDropped, sourceLocation: sourceLocation)
-        #expect(a.statistics.parallelArcs == b.statistics.parallelArcs, sourceLocation: sourceLocation)
-        #expect(a.statistics.parallelArcsMerged == b.statistics.parallelArcsMerged, sourceLocation: sourceLocation)
-        #expect(a.statistics.undirectedInput == b.statistics.undirectedInput, sourceLocation: sourceLocation)
-    }
-
     /// Writes `graph` to a fresh snapshot, reads it back, removes the file.
     func roundTrip(_ graph: InfluenceGraph, _ name: String) throws -> LoadedGraph {
         let path = TestPaths.temporary(name)
@@ -34,14 +18,14 @@ import Testing
         #expect(original.arcValues != nil)
         let loaded = try roundTrip(original, "\(name).infgraph")
         #expect(loaded.igraph == nil, "a snapshot loads without building igraph")
-        assertSame(original, loaded.graph)
+        expectSameGraph(original, loaded.graph)
         #expect(loaded.graph.statistics.format.hasPrefix("infgraph"))
     }
 
     @Test func roundTripsIdentityAndKarate() throws {
         let karate = try GraphLoader.load(TestPaths.fixture("../../Graphs/karate.txt"), options: GraphLoadOptions(undirected: true)).graph
         let loaded = try roundTrip(karate, "karate.infgraph")
-        assertSame(karate, loaded.graph)
+        expectSameGraph(karate, loaded.graph)
         #expect(loaded.graph.arcValues == nil)
         // igraph is rebuilt on demand and agrees.
         let components = try loaded.igraphGraph().components(strong: false)
@@ -58,7 +42,7 @@ import Testing
         let groups = try #require(merged.parallelArcs)
         #expect(groups.inputArcCount == 7)
         let loaded = try roundTrip(merged, "parallel.infgraph").graph
-        assertSame(merged, loaded)
+        expectSameGraph(merged, loaded)
         #expect(loaded.arcValues?.count == 7)
         #expect((0..<loaded.arcCount).map { loaded.multiplicity(ofArc: $0) } == (0..<merged.arcCount).map { merged.multiplicity(ofArc: $0) })
         #expect((0..<loaded.arcCount).map { loaded.multiplicity(ofArc: $0) }.sorted() == [1, 1, 1, 2, 2])
@@ -76,7 +60,7 @@ import Testing
         // Without dedupe the snapshot has no groups and the same values.
         let plain = try graphFrom(text, values: true, name: "parallel.txt")
         let reloaded = try roundTrip(plain, "plain.infgraph").graph
-        assertSame(plain, reloaded)
+        expectSameGraph(plain, reloaded)
         #expect(reloaded.parallelArcs == nil && reloaded.arcCount == 7)
     }
 
