@@ -17,21 +17,3 @@ struct InfMax: ParsableCommand {
         subcommands: [Seeds.self, Simulate.self, Compare.self, Info.self, Convert.self, Generate.self]
     )
 }
-
-extension InfMax {
-    /// Runs the command line. Usage mistakes the argument parser catches (an unknown option, a
-    /// value out of range) exit with status 2, like the usage errors the library reports; bad data
-    /// exits with 1.
-    static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            if exitCode(for: error) == .validationFailure {
-                printError(fullMessage(for: error))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
-        }
-    }
-}

@@ -60,17 +60,21 @@ enum CLI {
         return lines.last ?? ""
     }
 
-    /// Runs a command the argument parser refuses: exit 2, its `Error: …` line naming the problem
-    /// (returned) and the usage hint, nothing on standard output.
+    /// Runs a command the argument parser refuses: exit 2, one line on standard error,
+    /// `error: … (see 'infmax SUBCOMMAND --help')`, nothing on standard output. Returns the line
+    /// without the help pointer.
     @discardableResult
     static func parserRefusal(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let result = try run(arguments)
         #expect(result.status == 2, "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stdout.isEmpty, "\(arguments): \(result.stdout)", sourceLocation: sourceLocation)
-        let first = result.stderr.split(separator: "\n").first.map(String.init) ?? ""
-        #expect(first.hasPrefix("Error: "), "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
-        #expect(result.stderr.contains("Usage: infmax "), "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
-        return first
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 1, "\(arguments): expected one stderr line, got \(lines)", sourceLocation: sourceLocation)
+        let line = lines.first ?? ""
+        #expect(line.hasPrefix("error: "), "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
+        let pointer = line.range(of: " (see 'infmax ", options: .backwards)
+        #expect(pointer != nil && line.hasSuffix(" --help')"), "\(arguments): \(line)", sourceLocation: sourceLocation)
+        return pointer.map { String(line[..<$0.lowerBound]) } ?? line
     }
 }
 

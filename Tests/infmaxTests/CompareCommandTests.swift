@@ -93,15 +93,15 @@ import Testing
 
     /// Argument checks of the parser exit 2 naming the flag.
     @Test(arguments: [
-        (["--k", "0,5"], "Error: --k takes positive seed counts separated by commas (got '0' in '0,5'; e.g. --k 1,5,10,20,50)"),
-        (["--k", "1,x"], "Error: --k takes positive seed counts separated by commas (got 'x' in '1,x'; e.g. --k 1,5,10,20,50)"),
-        (["--algorithms", "degree,greedy"], "Error: --algorithms: unknown algorithm 'greedy' (expected a comma-separated list of: opim-c, imm, celf, degree, degree-discount, single-discount, pagerank, random)"),
-        (["--algorithms", "degree,degree"], "Error: --algorithms: algorithm 'degree' appears twice (list each once)"),
-        (["--runs", "0"], "Error: --runs must be at least 1 (got 0; e.g. --runs 10000)"),
-        (["--epsilon", "1.5"], "Error: --epsilon must lie strictly between 0 and 1 (got 1.5; e.g. --epsilon 0.1)"),
-        (["--delta", "2"], "Error: --delta must lie strictly between 0 and 1 (got 2.0)"),
-        (["--ell", "0"], "Error: --ell must be positive (got 0.0)"),
-        (["--defer-igraph", "--eager-igraph"], "Error: --defer-igraph and --eager-igraph contradict each other; give one"),
+        (["--k", "0,5"], "error: --k takes positive seed counts separated by commas (got '0' in '0,5'; e.g. --k 1,5,10,20,50)"),
+        (["--k", "1,x"], "error: --k takes positive seed counts separated by commas (got 'x' in '1,x'; e.g. --k 1,5,10,20,50)"),
+        (["--algorithms", "degree,greedy"], "error: --algorithms: unknown algorithm 'greedy' (expected a comma-separated list of: opim-c, imm, celf, degree, degree-discount, single-discount, pagerank, random)"),
+        (["--algorithms", "degree,degree"], "error: --algorithms: algorithm 'degree' appears twice (list each once)"),
+        (["--runs", "0"], "error: --runs must be at least 1 (got 0; e.g. --runs 10000)"),
+        (["--epsilon", "1.5"], "error: --epsilon must lie strictly between 0 and 1 (got 1.5; e.g. --epsilon 0.1)"),
+        (["--delta", "2"], "error: --delta must lie strictly between 0 and 1 (got 2.0)"),
+        (["--ell", "0"], "error: --ell must be positive (got 0.0)"),
+        (["--defer-igraph", "--eager-igraph"], "error: --defer-igraph and --eager-igraph contradict each other; give one"),
     ])
     func badArgumentsAreUsageErrors(extra: [String], message: String) throws {
         #expect(try CLI.parserRefusal(["compare"] + Self.karate + ["--runs", "100"] + extra) == message)

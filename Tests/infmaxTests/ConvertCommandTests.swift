@@ -129,6 +129,6 @@ import Testing
 
     @Test func outputMustBeAnInfgraph() throws {
         let line = try CLI.parserRefusal(["convert", "Graphs/karate.txt", "--output", "karate.bin"])
-        #expect(line == "Error: --output must name a .infgraph file (e.g. --output graph.infgraph)")
+        #expect(line == "error: --output must name a .infgraph file (e.g. --output graph.infgraph)")
     }
 }

@@ -9,7 +9,7 @@ import Testing
     @Test(arguments: ["1e30", "99999999T", "9e18"])
     func absurdMemorySizesAreRefused(_ size: String) throws {
         let line = try CLI.parserRefusal(["seeds", "Graphs/karate.txt", "--undirected", "--k", "2", "--max-memory", size])
-        #expect(line == "Error: The value '\(size)' is invalid for '--max-memory <SIZE>'")
+        #expect(line == "error: The value '\(size)' is invalid for '--max-memory <SIZE>'")
     }
 
     /// The default is shown as a size, not as the type's internals.
@@ -29,7 +29,7 @@ import Testing
         let output = files.path("power-law.txt")
         let line = try CLI.parserRefusal(["generate", "power-law", "--nodes", "100", "--arcs", "300", "--exponent-in", value,
                                           "--output", output])
-        #expect(line.hasPrefix("Error: --exponent-out and --exponent-in must be finite numbers of at least 2"), "\(line)")
+        #expect(line.hasPrefix("error: --exponent-out and --exponent-in must be finite numbers of at least 2"), "\(line)")
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 

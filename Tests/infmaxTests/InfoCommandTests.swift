@@ -90,7 +90,7 @@ import Testing
         for command in [["info", "Graphs/karate.txt"], ["simulate", "Graphs/karate.txt", "--seeds", "0"],
                         ["seeds", "Graphs/karate.txt", "--k", "1"], ["convert", "Graphs/karate.txt", "--output", never]] {
             let line = try CLI.parserRefusal(command + ["--defer-igraph", "--eager-igraph"])
-            #expect(line == "Error: --defer-igraph and --eager-igraph contradict each other; give one", "\(command)")
+            #expect(line == "error: --defer-igraph and --eager-igraph contradict each other; give one", "\(command)")
         }
         #expect(!FileManager.default.fileExists(atPath: never))
     }

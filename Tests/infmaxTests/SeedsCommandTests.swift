@@ -276,16 +276,16 @@ import Testing
     /// Argument checks of the parser exit 2 with its `Error:` line naming the flag.
     @Test func argumentErrors() throws {
         let cases: [([String], String)] = [
-            (["--k", "0"], "Error: --k must be at least 1 (got 0)"),
-            (["--k=-3"], "Error: --k must be at least 1 (got -3)"),
-            (["--k", "2", "--epsilon", "0"], "Error: --epsilon must lie strictly between 0 and 1 (got 0.0; e.g. --epsilon 0.1)"),
-            (["--k", "2", "--epsilon", "1"], "Error: --epsilon must lie strictly between 0 and 1 (got 1.0; e.g. --epsilon 0.1)"),
-            (["--k", "2", "--epsilon", "2"], "Error: --epsilon must lie strictly between 0 and 1 (got 2.0; e.g. --epsilon 0.1)"),
-            (["--k", "2", "--delta", "2"], "Error: --delta must lie strictly between 0 and 1 (got 2.0)"),
-            (["--k", "2", "--ell", "0"], "Error: --ell must be positive (got 0.0)"),
-            (["--k", "2", "--precision", "1"], "Error: --precision must be 0 (off) or a relative standard error below 1 (got 1.0; e.g. --precision 0.004)"),
-            (["--k", "2", "--evaluation-sets", "0"], "Error: --evaluation-sets must be positive (got 0)"),
-            (["--k", "2", "--algorithm", "imm", "--delta", "0.1"], "Error: --delta applies to opim-c; IMM's failure probability is n^-ℓ (use --ell)"),
+            (["--k", "0"], "error: --k must be at least 1 (got 0)"),
+            (["--k=-3"], "error: --k must be at least 1 (got -3)"),
+            (["--k", "2", "--epsilon", "0"], "error: --epsilon must lie strictly between 0 and 1 (got 0.0; e.g. --epsilon 0.1)"),
+            (["--k", "2", "--epsilon", "1"], "error: --epsilon must lie strictly between 0 and 1 (got 1.0; e.g. --epsilon 0.1)"),
+            (["--k", "2", "--epsilon", "2"], "error: --epsilon must lie strictly between 0 and 1 (got 2.0; e.g. --epsilon 0.1)"),
+            (["--k", "2", "--delta", "2"], "error: --delta must lie strictly between 0 and 1 (got 2.0)"),
+            (["--k", "2", "--ell", "0"], "error: --ell must be positive (got 0.0)"),
+            (["--k", "2", "--precision", "1"], "error: --precision must be 0 (off) or a relative standard error below 1 (got 1.0; e.g. --precision 0.004)"),
+            (["--k", "2", "--evaluation-sets", "0"], "error: --evaluation-sets must be positive (got 0)"),
+            (["--k", "2", "--algorithm", "imm", "--delta", "0.1"], "error: --delta applies to opim-c; IMM's failure probability is n^-ℓ (use --ell)"),
         ]
         for (arguments, message) in cases {
             #expect(try CLI.parserRefusal(Self.karate + arguments) == message, "\(arguments)")

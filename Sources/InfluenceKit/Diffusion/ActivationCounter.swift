@@ -1,6 +1,6 @@
-/// Per-worker activation counts (UInt32 per node: a worker makes fewer than 2^32 runs per call).
+/// Per-worker activation counts (one Int per node: a worker may make any number of runs).
 final class ActivationCounter: @unchecked Sendable {
-    let counts: UnsafeMutablePointer<UInt32>
+    let counts: UnsafeMutablePointer<Int>
     private let nodeCount: Int
 
     init(nodeCount: Int) {

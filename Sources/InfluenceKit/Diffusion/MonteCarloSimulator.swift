@@ -21,22 +21,39 @@ public struct MonteCarloSimulator: Sendable {
         public var threads: Int
         /// Rounds after the seeds (nil: until no new activation).
         public var maxSteps: Int?
+        /// Memory the simulation's buffers may take, in bytes (nil: `SystemMemory.defaultLimitBytes`).
+        public var memoryLimitBytes: Int?
 
-        public init(runs: Int = 10_000, seed: UInt64 = 1, threads: Int = Parallel.processorCount, maxSteps: Int? = nil) {
+        public init(runs: Int = 10_000, seed: UInt64 = 1, threads: Int = Parallel.processorCount, maxSteps: Int? = nil,
+                    memoryLimitBytes: Int? = nil) {
             self.runs = runs
             self.seed = seed
             self.threads = threads
             self.maxSteps = maxSteps
+            self.memoryLimitBytes = memoryLimitBytes
         }
 
         /// Checks the values, naming the parameter at fault. Complexity: O(1).
         public func validate() throws(InfluenceError) {
             guard runs >= 0 else { throw InfluenceError(.usage, parameter: "runs", "runs = \(runs) (expected a count ≥ 0)") }
-            guard threads >= 1 else { throw InfluenceError(.usage, parameter: "threads", "threads = \(threads) (expected at least 1)") }
+            try MonteCarloSimulator.checkRunCount(runs, parameter: "runs")
+            try Parallel.checkThreadCount(threads)
             if let maxSteps, maxSteps < 0 {
                 throw InfluenceError(.usage, parameter: "maxSteps", "maxSteps = \(maxSteps) (expected a count of rounds ≥ 0)")
             }
         }
+    }
+
+    /// The most runs one estimate may ask for: 10^12. The standard error falls as 1/√R, so a
+    /// million runs already give three significant digits; far beyond this bound the run would
+    /// take days, and Σ spread could overflow for graphs of millions of nodes.
+    public static let maximumRuns = 1_000_000_000_000
+
+    /// Throws a usage error naming `parameter` when `runs` exceeds `maximumRuns`. Complexity: O(1).
+    static func checkRunCount(_ runs: Int, parameter: String) throws(InfluenceError) {
+        guard runs > maximumRuns else { return }
+        throw InfluenceError(.usage, parameter: parameter,
+            "\(runs) runs is more than an estimate can use (expected at most 1000000000000; the standard error falls as 1/√runs, so 1000000 runs already give about three significant digits)")
     }
 
     /// Runs per block of work. Blocks are the unit of parallel hand-out and of the fixed-order
@@ -108,6 +125,7 @@ public struct MonteCarloSimulator: Sendable {
                                  "relative error \(untilRelativeError) (expected a fraction strictly between 0 and 1, e.g. 0.01)")
         }
         guard maxRuns >= 1 else { throw InfluenceError(.usage, parameter: "maxRuns", "maxRuns = \(maxRuns) (expected at least 1)") }
+        try Self.checkRunCount(maxRuns, parameter: "maxRuns")
         var tally = MonteCarloTally()
         var planned = Swift.min(Swift.max(configuration.runs, 2), maxRuns)
         while true {
@@ -145,19 +163,42 @@ public struct MonteCarloSimulator: Sendable {
             tally.activationCounts = [Int](repeating: 0, count: n)
         }
         guard !runs.isEmpty else { return }
+        try Self.checkRunCount(runs.upperBound, parameter: "runs")
+        try checkMemory(workers: Swift.min(configuration.threads, runs.count / Self.runsPerTask + 1), countNodes: countNodes)
         progress.begin("simulating", total: runs.upperBound, unit: "runs")
         if runs.lowerBound > 0 { progress.advance(by: runs.lowerBound, worker: 0) }
         let work = ForwardWork(graph: graph, job: .runs(seeds: seedIds, runs: runs, countNodes: countNodes),
                                seed: configuration.seed, threads: configuration.threads, maxSteps: configuration.maxSteps,
                                progress: progress)
+        // The totals go through the work (merged block by block, in run order); the per-node
+        // counts stay here so they are not copied.
+        let counts = tally.activationCounts
+        tally.activationCounts = []
+        work.tally = tally
         model.runForward(work)
         progress.end()
-        for block in work.blocks { tally.merge(block) }
+        tally = work.tally
+        work.tally = MonteCarloTally()
+        tally.activationCounts = counts
         if countNodes {
             tally.activationCounts.withUnsafeMutableBufferPointer { total in
                 for v in 0..<n { total[v] &+= work.activationCounts[v] }
             }
         }
+    }
+
+    /// Throws a resource error when the buffers of `workers` workers would not fit the memory limit:
+    /// each worker's cascade scratch (marks, queue, LT residuals: at most 16 bytes a node) and, with
+    /// node counts, its counters and the merged totals (8 bytes a node each).
+    ///
+    /// Complexity: O(1).
+    func checkMemory(workers: Int, countNodes: Bool) throws(InfluenceError) {
+        let n = Double(Swift.max(1, graph.nodeCount))
+        let perWorker = n * (16 + (countNodes ? 8 : 0))
+        let bytes = Double(Swift.max(1, workers)) * perWorker + (countNodes ? 16 * n : 0)
+        let limit = configuration.memoryLimitBytes ?? SystemMemory.defaultLimitBytes
+        try MemoryBudget(limitBytes: limit).check(Int(Swift.min(bytes, 0x1p62)), step: "simulating on \(workers) thread\(workers == 1 ? "" : "s")",
+                                                  remedy: "a higher memory limit or fewer threads")
     }
 
     /// `seeds` as kernel ids, each checked to be a node.

@@ -69,19 +69,21 @@
         let spaces = (0..<workers).map { _ in SamplingWorkspace(nodeCount: nodeCount, expectedMembers: 1024, lanes: lanes) }
         let perTask = RRSetSampler.setsPerTask
         let seed = self.seed, progress = self.progress
-        var counts = [Int](repeating: 0, count: taskCount)
-        counts.withUnsafeMutableBufferPointer { countBuffer in
+        // One total per worker, not per task: the sum of integers does not depend on which
+        // worker drew which task, and the memory stays O(workers) for any number of sets.
+        var totals = [Int](repeating: 0, count: workers)
+        totals.withUnsafeMutableBufferPointer { totalBuffer in
             flags.withUnsafeBufferPointer { flagBuffer in
-                let shared = UnsafeSharing((countBuffer, flagBuffer.baseAddress!))
+                let shared = UnsafeSharing((totalBuffer, flagBuffer.baseAddress!))
                 Parallel.forEachTask(taskCount, workers: workers) { worker, t in
-                    let (countBuffer, flags) = shared.value
-                    countBuffer[t] = spaces[worker].countReaching(kernel, flags: flags, sets: perTask, seed: seed,
-                                                                  stream: RRSetSampler.stream(pool: poolID, task: t))
+                    let (totalBuffer, flags) = shared.value
+                    totalBuffer[worker] &+= spaces[worker].countReaching(kernel, flags: flags, sets: perTask, seed: seed,
+                                                                         stream: RRSetSampler.stream(pool: poolID, task: t))
                     progress.advance(by: perTask, worker: worker)
                 }
             }
         }
-        covered = counts.reduce(0, &+)
+        covered = totals.reduce(0, &+)
     }
 
     private func pilot<Kernel: ReverseSamplingKernel>(_ kernel: Kernel, sets: Int) {

@@ -42,11 +42,14 @@ public struct MemoryBudget: Sendable, Equatable {
 
     /// Throws a resource error when `bytes` exceeds the limit.
     ///
-    /// - Parameter step: what was about to happen (e.g. "drawing 4,194,304 RR sets").
+    /// - Parameters:
+    ///   - step: what was about to happen (e.g. "drawing 4,194,304 RR sets").
+    ///   - remedy: what would make it fit (default: the RIS algorithms' levers).
     /// - Complexity: O(1).
-    public func check(_ bytes: Int, step: String) throws(InfluenceError) {
+    public func check(_ bytes: Int, step: String,
+                      remedy: String = "a higher memory limit, a larger epsilon or a smaller k") throws(InfluenceError) {
         guard bytes > limitBytes else { return }
         throw InfluenceError(.resource, parameter: "memoryLimit",
-            "\(step) needs about \(SystemMemory.describe(bytes)) of memory, above the limit of \(SystemMemory.describe(limitBytes)) (expected a higher memory limit, a larger epsilon or a smaller k)")
+            "\(step) needs about \(SystemMemory.describe(bytes)) of memory, above the limit of \(SystemMemory.describe(limitBytes)) (expected \(remedy))")
     }
 }

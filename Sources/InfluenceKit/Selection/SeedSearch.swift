@@ -57,11 +57,9 @@ public enum SeedSearch {
             throw InfluenceError(.usage, parameter: "algorithm",
                                  "'\(request.algorithm.rawValue)' has no guarantee (expected opim-c or imm; compare the others with Comparison)")
         }
-        guard request.threads >= 1 else {
-            throw InfluenceError(.usage, parameter: "threads", "threads = \(request.threads) (expected at least 1)")
-        }
-        if let sets = request.evaluationSets, sets < 1 {
-            throw InfluenceError(.usage, parameter: "evaluationSets", "\(sets) evaluation sets (expected at least 1)")
+        try Parallel.checkThreadCount(request.threads)
+        if let sets = request.evaluationSets {
+            try SpreadInterval.checkSetCount(sets)
         }
         if request.algorithm == .imm, request.ris.delta != nil {
             throw InfluenceError(.usage, parameter: "delta", "δ applies to OPIM-C; IMM's failure probability is n^−ℓ (set ell instead)")

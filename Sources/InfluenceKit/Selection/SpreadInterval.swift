@@ -35,6 +35,20 @@ public struct SpreadInterval: Sendable, Codable, Equatable {
         self.covered = covered
     }
 
+    /// The most evaluation sets an interval may draw: 10^10. The sets are counted, not kept, so
+    /// memory does not grow with θ, but time does, while the half-width falls only as 1/√θ: the
+    /// default sizes stop at 4,194,304.
+    public static let maximumSets = 10_000_000_000
+
+    /// Throws a usage error (parameter `evaluationSets`) unless `1 ≤ sets ≤ maximumSets`.
+    /// Complexity: O(1).
+    public static func checkSetCount(_ sets: Int) throws(InfluenceError) {
+        guard sets >= 1, sets <= maximumSets else {
+            throw InfluenceError(.usage, parameter: "evaluationSets",
+                                 "\(sets) evaluation sets (expected 1 to 10000000000; the interval's half-width falls as 1/√sets)")
+        }
+    }
+
     /// Draws `sets` fresh RR sets from the evaluation pool of `seed` (never the pools of
     /// selection) and estimates σ(`seeds`).
     ///
@@ -42,9 +56,7 @@ public struct SpreadInterval: Sendable, Codable, Equatable {
     public static func estimate(seeds: [Int], sampler: RRSetSampler, sets: Int, seed: UInt64, workers: Int,
                                 progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) -> SpreadInterval {
         _ = try MonteCarloSimulator.checkedSeeds(seeds, nodeCount: sampler.graph.nodeCount)
-        guard sets >= 1 else {
-            throw InfluenceError(.usage, parameter: "evaluationSets", "\(sets) evaluation sets (expected at least 1)")
-        }
+        try checkSetCount(sets)
         let result = sampler.countCovered(by: seeds, sets: sets, seed: seed, poolID: RRPool.evaluation,
                                           workers: workers, progress: progress, phase: "evaluating the spread")
         return SpreadInterval(covered: result.covered, sets: result.sets, nodeCount: sampler.graph.nodeCount)

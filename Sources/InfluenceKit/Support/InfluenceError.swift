@@ -37,11 +37,15 @@ public struct InfluenceError: Error, Sendable, Equatable, CustomStringConvertibl
         self.message = message
     }
 
+    /// `FILE:LINE: message` on one line: control characters in the file name or the message (an
+    /// echoed token may hold a NUL or an escape sequence) are written as visible escapes.
     public var description: String {
+        let text: String
         switch (file, line) {
-        case let (file?, line?): return "\(file):\(line): \(message)"
-        case let (file?, nil): return "\(file): \(message)"
-        default: return message
+        case let (file?, line?): text = "\(file):\(line): \(message)"
+        case let (file?, nil): text = "\(file): \(message)"
+        default: text = message
         }
+        return ControlCharacters.escaped(text)
     }
 }

@@ -9,6 +9,19 @@ public enum Parallel {
     /// Number of online processors.
     public static var processorCount: Int { Platform.processorCount }
 
+    /// The most worker threads a computation takes: 1,024. Each worker holds O(n) scratch, and
+    /// no machine this targets has more cores.
+    public static let maximumThreads = 1024
+
+    /// Throws a usage error (parameter `threads`) unless `1 ≤ threads ≤ maximumThreads`.
+    /// Complexity: O(1).
+    public static func checkThreadCount(_ threads: Int) throws(InfluenceError) {
+        guard threads >= 1, threads <= maximumThreads else {
+            throw InfluenceError(.usage, parameter: "threads",
+                                 "threads = \(threads) (expected 1 to \(maximumThreads); this machine has \(processorCount) cores)")
+        }
+    }
+
     /// Runs `body(worker, task)` for every task in `0..<tasks`, handing tasks out dynamically to
     /// `workers` workers (each task exactly once). Use per-worker scratch indexed by `worker`.
     static func forEachTask(_ tasks: Int, workers: Int, _ body: (_ worker: Int, _ task: Int) -> Void) {

@@ -29,7 +29,9 @@ struct ExecutionOptions: ParsableArguments {
     var threads: Int?
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads takes a positive count (e.g. --threads 2)") }
+        if let threads, threads < 1 || threads > Parallel.maximumThreads {
+            throw ValidationError("--threads takes a count from 1 to \(Parallel.maximumThreads) (e.g. --threads 2; this machine has \(Parallel.processorCount) cores)")
+        }
     }
 
     /// The thread count to use.

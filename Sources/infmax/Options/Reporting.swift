@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import InfluenceKit
 
-/// Writes one line to standard error.
+/// Writes one line to standard error, control characters escaped (a token echoed from a file or
+/// the command line may hold a NUL, a newline or an escape sequence).
 func printError(_ text: String) {
-    StandardError.write(text + "\n")
+    StandardError.write(ControlCharacters.escaped(text) + "\n")
 }
 
 /// The command-line flag of each library parameter that errors name.
@@ -31,7 +32,14 @@ func errorLine(_ error: InfluenceError) -> String {
         return "error: \(error.description)"
     }
     if error.kind == .usage { return "error: \(flag): \(error.description)" }
-    return "error: \(error.description); \(hintOfParameter[parameter] ?? "see \(flag)")"
+    return "error: \(error.description); \(hint(for: error, parameter: parameter, flag: flag))"
+}
+
+/// What to do about a data or resource error on `parameter`. A memory refusal outside the RIS
+/// algorithms (simulation threads, a graph too large to load) has only --max-memory to turn.
+private func hint(for error: InfluenceError, parameter: String, flag: String) -> String {
+    if parameter == "memoryLimit", !error.message.contains("epsilon") { return "see --max-memory" }
+    return hintOfParameter[parameter] ?? "see \(flag)"
 }
 
 /// Runs a command body, turning library errors into one stderr line and the documented exit codes

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import InfluenceKit
+
+extension InfMax {
+    /// Runs the command line. Every refusal is one line on standard error, `error: …`, whether
+    /// the argument parser or the library found it: usage mistakes (an unknown option, a value out
+    /// of range) exit with status 2, bad data with 1. `--help` and `--version` print to standard
+    /// output and exit 0.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try parseAllowingNegativeValues(arguments)
+            try command.run()
+        } catch let exit as ExitCode {
+            Self.exit(withError: exit)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { Self.exit(withError: error) }
+            let usage = code == .validationFailure
+            var text = message(for: error).split(whereSeparator: \.isNewline).joined(separator: "; ")
+            if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
+            if usage { text += " (see '\(helpCommand(for: arguments))')" }
+            printError("error: " + text)
+            Foundation.exit(usage ? 2 : 1)
+        }
+    }
+
+    /// Parses `arguments`, reading a negative number after an option as its value.
+    ///
+    /// The parser takes `-1` in `--k -1` for a short option and reports a missing value; the value
+    /// is then what is wrong, so the pair is rejoined as `--k=-1` and parsed again, and the
+    /// command's own check says why -1 is refused.
+    static func parseAllowingNegativeValues(_ arguments: [String]) throws -> ParsableCommand {
+        var arguments = arguments
+        while true {
+            do {
+                return try parseAsRoot(arguments)
+            } catch {
+                guard let joined = joiningNegativeValue(named: message(for: error), in: arguments) else { throw error }
+                arguments = joined
+            }
+        }
+    }
+
+    /// `arguments` with the option that `message` says lacks a value joined to the negative number
+    /// after it, or nil when the message is not about that.
+    static func joiningNegativeValue(named message: String, in arguments: [String]) -> [String]? {
+        guard let match = message.firstMatch(of: /Missing value for '(--[A-Za-z0-9-]+)/) else { return nil }
+        let option = String(match.1)
+        guard let index = arguments.firstIndex(of: option), index + 1 < arguments.count,
+              isNegativeNumber(arguments[index + 1]) else { return nil }
+        var joined = arguments
+        joined[index] = option + "=" + arguments[index + 1]
+        joined.remove(at: index + 1)
+        return joined
+    }
+
+    /// Whether `token` reads as a negative number (`-1`, `-0.5`, `-.5`, `-1e3`, `-inf`, `-nan`).
+    static func isNegativeNumber(_ token: String) -> Bool {
+        guard token.hasPrefix("-"), token.count > 1 else { return false }
+        return Double(token) != nil
+    }
+
+    /// `infmax SUBCOMMAND --help` for the subcommand named first in `arguments`, else `infmax --help`.
+    static func helpCommand(for arguments: [String]) -> String {
+        let names = configuration.subcommands.map { $0._commandName }
+        if let first = arguments.first, names.contains(first) { return "infmax \(first) --help" }
+        return "infmax --help"
+    }
+}

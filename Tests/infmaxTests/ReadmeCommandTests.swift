@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// Every `infmax` command in the README runs as written from the repository root. The commands
+/// run in a scratch copy of the layout (`Graphs/` and the binary linked in, a `../shared/graphs/`
+/// beside it) where small bundled graphs stand in for the large shared datasets under their
+/// names (and for the 20,000-node demo graph), so the files a command writes (`seeds.json`, `enron.svg`, ...) land in the scratch
+/// directory and later commands read them, in README order.
+@Suite struct ReadmeCommandTests {
+    /// The commands of the README's code blocks, in order.
+    static func readmeCommands() throws -> [String] {
+        let text = try String(contentsOfFile: CLI.root + "/README.md", encoding: .utf8)
+        var inBlock = false
+        var commands: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") { inBlock.toggle(); continue }
+            if inBlock, line.hasPrefix(".build/release/infmax ") { commands.append(String(line)) }
+        }
+        return commands
+    }
+
+    /// The shared datasets the README names (stand-ins are gzipped where the original is).
+    static let standIns = ["nethept.txt", "email-Enron.txt.gz", "soc-Slashdot0902.txt.gz"]
+
+    /// Bundled graphs too large for a debug build to run the whole tour on quickly.
+    static let largeBundled = ["demo.txt"]
+
+    @Test func everyReadmeCommandRuns() throws {
+        let commands = try Self.readmeCommands()
+        #expect(commands.count >= 15, "found \(commands.count) commands in README.md")
+        let scratch = NSTemporaryDirectory() + "infmax-readme-\(getpid())"
+        let root = scratch + "/main", graphs = scratch + "/shared/graphs"
+        let files = FileManager.default
+        try? files.removeItem(atPath: scratch)
+        defer { try? files.removeItem(atPath: scratch) }
+        try files.createDirectory(atPath: root + "/.build/release", withIntermediateDirectories: true)
+        try files.createDirectory(atPath: graphs, withIntermediateDirectories: true)
+        try files.createDirectory(atPath: root + "/Graphs", withIntermediateDirectories: true)
+        for name in try files.contentsOfDirectory(atPath: CLI.root + "/Graphs") where !Self.largeBundled.contains(name) {
+            try files.createSymbolicLink(atPath: root + "/Graphs/" + name, withDestinationPath: CLI.root + "/Graphs/" + name)
+        }
+        try files.createSymbolicLink(atPath: root + "/.build/release/infmax", withDestinationPath: CLI.binary)
+        // One small sparse graph stands in for every large dataset (a debug build runs the tour).
+        let standIn = scratch + "/stand-in.txt"
+        let made = try CLI.run(["generate", "power-law", "--nodes", "200", "--arcs", "400", "--seed", "3", "--output", standIn])
+        #expect(made.status == 0, "\(made.stderr)")
+        for name in Self.largeBundled { try files.copyItem(atPath: standIn, toPath: root + "/Graphs/" + name) }
+        for name in Self.standIns {
+            let plain = graphs + "/" + (name.hasSuffix(".gz") ? String(name.dropLast(3)) : name)
+            try files.copyItem(atPath: standIn, toPath: plain)
+            if name.hasSuffix(".gz") {
+                let gzip = Process()
+                gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+                gzip.arguments = ["-n", plain]
+                try gzip.run()
+                gzip.waitUntilExit()
+                #expect(gzip.terminationStatus == 0)
+            }
+        }
+        for command in commands {
+            let words = command.split(separator: " ").map(String.init)
+            #expect(!command.contains("'") && !command.contains("\""), "quote-free commands only: \(command)")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: root + "/" + words[0])
+            process.arguments = Array(words.dropFirst())
+            process.currentDirectoryURL = URL(fileURLWithPath: root)
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let output = out.fileHandleForReading.readDataToEndOfFile()
+            let errors = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(command): \(String(decoding: errors, as: UTF8.self))")
+            #expect(!output.isEmpty || command.contains("--output"), "\(command) printed nothing")
+        }
+    }
+}

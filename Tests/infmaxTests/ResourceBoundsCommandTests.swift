@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+/// Counts so large that the run would abort allocating, or grow memory without bound, are refused
+/// up front on one line (issue "Hardening").
+@Suite struct ResourceBoundsCommandTests {
+    /// `--runs 9223372036854775807` aborted allocating one block total per 64 runs.
+    @Test func absurdRunCountsAreRefused() throws {
+        let line = try CLI.failure(["simulate", "Graphs/karate.txt", "--undirected", "--seeds", "0", "--runs", "9223372036854775807"], status: 2)
+        #expect(line.hasPrefix("error: --runs: 9223372036854775807 runs is more than an estimate can use (expected at most 1000000000000"), "\(line)")
+        let capped = try CLI.failure(["simulate", "Graphs/karate.txt", "--undirected", "--seeds", "0", "--until-relative-error", "0.01",
+                                      "--max-runs", "9223372036854775807"], status: 2)
+        #expect(capped.hasPrefix("error: --max-runs: 9223372036854775807 runs is more than"), "\(capped)")
+        let compared = try CLI.failure(["compare", "Graphs/karate.txt", "--undirected", "--k", "1", "--algorithms", "degree",
+                                        "--runs", "9223372036854775807"], status: 2)
+        #expect(compared.hasPrefix("error: --runs: 9223372036854775807 runs is more than"), "\(compared)")
+    }
+
+    /// `--evaluation-sets 100000000000` kept one count per 64 sets (gigabytes); the sets are now
+    /// counted per worker, and a count no interval can use is refused.
+    @Test func absurdEvaluationSetCountsAreRefused() throws {
+        let line = try CLI.failure(["seeds", "Graphs/karate.txt", "--undirected", "--k", "2", "--evaluation-sets", "100000000000"], status: 2)
+        #expect(line.hasPrefix("error: --evaluation-sets: 100000000000 evaluation sets (expected 1 to 10000000000"), "\(line)")
+    }
+
+    /// Each worker holds O(n) scratch: a thread count no machine has is refused by the parser.
+    @Test func absurdThreadCountsAreRefused() throws {
+        let line = try CLI.parserRefusal(["simulate", "Graphs/karate.txt", "--seeds", "0", "--threads", "100000000"])
+        #expect(line.hasPrefix("error: --threads takes a count from 1 to 1024"), "\(line)")
+    }
+}
