@@ -94,6 +94,7 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: never))
     }
+
     /// The label storage is reported in text and JSON.
     @Test func labelType() throws {
         let files = TemporaryFiles()
