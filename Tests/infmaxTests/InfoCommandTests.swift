@@ -94,4 +94,83 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: never))
     }
+
+    /// The label storage is reported in text and JSON.
+    @Test func labelType() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let integers = try files.write("integers.txt", "10 20\n20 30\n")
+        let words = try files.write("words.txt", "ann bob\nbob cat\n")
+        for (graph, type) in [("Graphs/karate.txt", "identity"), (integers, "integer"), (words, "string")] {
+            let text = try CLI.run(["info", graph])
+            #expect(text.status == 0, "\(text.stderr)")
+            #expect(text.lines.contains("labels           \(type)"), "\(graph): \(text.stdout)")
+            let json = try CLI.run(["info", graph, "--json"])
+            let summary = try #require(try json.json()["summary"] as? [String: Any])
+            #expect(summary["labelType"] as? String == type, "\(graph)")
+        }
+    }
+
+    /// Karate lists each edge once: loaded directed it is not symmetric, and too small (34 nodes)
+    /// for the strong-component hint; undirected it is symmetric by construction. No hint either way.
+    @Test func karateHasNoHints() throws {
+        for extra in [[], ["--undirected"]] {
+            let text = try CLI.run(["info", "Graphs/karate.txt"] + extra)
+            #expect(text.status == 0 && text.stderr.isEmpty, "\(extra): \(text.stderr)")
+            #expect(text.lines.contains("symmetric        \(extra.isEmpty ? "no" : "yes (every arc has its reverse)")"))
+            let json = try CLI.run(["info", "Graphs/karate.txt", "--json"] + extra).json()
+            #expect((json["summary"] as? [String: Any])?["symmetric"] as? Bool == !extra.isEmpty)
+            #expect((json["hints"] as? [String]) == [])
+        }
+    }
+
+    /// A directed file listing each edge both ways: every arc has its reverse, --undirected is not needed.
+    @Test func symmetricFileHint() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let graph = try files.write("both.txt", "a b\nb a\nb c\nc b\n")
+        let hint = "every arc has its reverse (the file may list each undirected edge in both directions; --undirected is not needed)"
+        let text = try CLI.run(["info", graph])
+        #expect(text.status == 0)
+        #expect(text.stderr == "note: \(hint)\n")
+        #expect(text.lines.contains("symmetric        yes (every arc has its reverse)"))
+        let json = try CLI.run(["info", graph, "--json"])
+        #expect(try json.json()["hints"] as? [String] == [hint])
+        #expect(json.stderr == "note: \(hint)\n")
+    }
+
+    /// A star listed once, loaded directed: strong components of one node against a weak one of 150.
+    @Test func onceListedStarHint() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let star = try files.write("star.txt", (1..<150).map { "0 \($0)" }.joined(separator: "\n") + "\n")
+        let hint = "the largest strong component has 1 node against 150 in the weak one: if the file lists each friendship once, load it with --undirected"
+        let text = try CLI.run(["info", star])
+        #expect(text.status == 0)
+        #expect(text.stderr == "note: \(hint)\n")
+        #expect(text.lines.contains("strong components 150 (largest 1 nodes)"))
+        #expect(try CLI.run(["info", star, "--json"]).json()["hints"] as? [String] == [hint])
+        let undirected = try CLI.run(["info", star, "--undirected"])
+        #expect(undirected.status == 0 && undirected.stderr.isEmpty, "\(undirected.stderr)")
+        // Below 100 nodes in the weak component: no hint.
+        let small = try files.write("small.txt", (1..<99).map { "0 \($0)" }.joined(separator: "\n") + "\n")
+        #expect(try CLI.run(["info", small]).stderr.isEmpty)
+    }
+
+    /// --quiet drops the notes (hints) from standard error, as in the other commands; the report stays.
+    @Test func quietDropsNotes() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let graph = try files.write("both.txt", "a b\nb a\n")
+        let quiet = try CLI.run(["info", graph, "--quiet"])
+        #expect(quiet.status == 0, "\(quiet.stderr)")
+        #expect(quiet.stderr.isEmpty)
+        #expect(quiet.lines.contains("nodes            2"))
+        let json = try CLI.run(["info", graph, "--quiet", "--json"])
+        #expect(json.stderr.isEmpty)
+        #expect((try json.json()["hints"] as? [String])?.count == 1)
+        let help = try CLI.run(["info", "--help"])
+        #expect(help.stdout.contains("--quiet"))
+    }
 }
+

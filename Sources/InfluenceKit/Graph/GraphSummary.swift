@@ -28,6 +28,10 @@ public struct GraphSummary: Sendable, Codable, Equatable {
     public var stronglyConnectedComponents: ComponentSummary
     /// Nodes with no in-arcs (they can only be activated as seeds).
     public var nodesWithoutInArcs: Int
+    /// How the nodes are labelled: the identity (labels `0..<n`), integers, or strings.
+    public var labelType: LabelType
+    /// Whether every arc has its reverse (always for an undirected load).
+    public var symmetric: Bool
     /// The IC probability scheme summarised in `probability` (nil when no IC model was given).
     public var probabilityScheme: String?
     /// IC probabilities of the arcs.
@@ -43,8 +47,28 @@ public struct GraphSummary: Sendable, Codable, Equatable {
     public var arcValues: RangeSummary?
     public var format: String
 
+    /// The storage of a graph's labels (`NodeLabels`), as reported.
+    public enum LabelType: String, Sendable, Codable, Equatable {
+        /// Node `i` is labelled `i`.
+        case identity
+        /// Decimal integer labels.
+        case integer
+        /// Arbitrary string labels.
+        case string
+
+        /// The type of `labels`.
+        public init(_ labels: NodeLabels) {
+            switch labels {
+            case .identity: self = .identity
+            case .integers: self = .integer
+            case .strings: self = .string
+            }
+        }
+    }
+
     /// Summarises the graph of `loaded` and the arc parameters of the models given; components
-    /// come from igraph (the igraph graph is built when missing).
+    /// are computed on the CSR (`weaklyConnectedComponents()`, `stronglyConnectedComponents()`),
+    /// without igraph.
     /// Complexity: O(n + m).
     public init(_ loaded: LoadedGraph, ic: IndependentCascade? = nil, lt: LinearThreshold? = nil,
                 ltProblem: String? = nil) throws(InfluenceError) {
@@ -66,12 +90,9 @@ public struct GraphSummary: Sendable, Codable, Equatable {
         ltWeightProblem = ltProblem
         arcValues = graph.arcValues.map { RangeSummary($0) }
         format = graph.statistics.format
-        let handle = try loaded.igraphGraph()
-        do {
-            weaklyConnectedComponents = try handle.components(strong: false)
-            stronglyConnectedComponents = try handle.components(strong: true)
-        } catch {
-            throw InfluenceError(.resource, "igraph components failed: \(error.message)")
-        }
+        labelType = LabelType(graph.labels)
+        symmetric = graph.isSymmetric
+        weaklyConnectedComponents = graph.weaklyConnectedComponents().summary
+        stronglyConnectedComponents = graph.stronglyConnectedComponents().summary
     }
 }

@@ -7,8 +7,14 @@ struct Info: ParsableCommand {
         abstract: "Describe a graph: size, degrees, components, probabilities.",
         discussion: """
         Loads the graph exactly as the other commands would (same options) and reports what was \
-        found: nodes, arcs, self-loops dropped, parallel arcs, degree ranges, weakly and strongly \
-        connected components (igraph), nodes no arc reaches, and the IC probabilities.
+        found: nodes, arcs, how nodes are labelled (identity, integer or string), whether every \
+        arc has its reverse, self-loops dropped, parallel arcs, degree ranges, weakly and strongly \
+        connected components, nodes no arc reaches, and the IC probabilities.
+
+        Hints about the input follow as notes on standard error (and as "hints" in the JSON): a \
+        directed graph whose every arc has its reverse needs no --undirected; a directed graph \
+        whose largest strong component is tiny against its largest weak one probably does. \
+        --quiet leaves the notes out.
 
         Examples:
           infmax info Graphs/karate.txt --undirected
@@ -25,8 +31,7 @@ struct Info: ParsableCommand {
     @Option(help: ArgumentHelp("Also list the N nodes of highest PageRank (igraph, damping 0.85).", valueName: "N"))
     var pagerank: Int?
 
-    @Flag(help: "Print JSON instead of text.")
-    var json = false
+    @OptionGroup var outputOptions: OutputOptions
 
     struct Ranked: Codable { var label: String; var pagerank: Double }
     struct Report: Codable {
@@ -34,6 +39,8 @@ struct Info: ParsableCommand {
         var summary: GraphSummary
         var loadSeconds: Double
         var pagerankTop: [Ranked]?
+        /// What the summary suggests about loading the file (e.g. whether --undirected is needed).
+        var hints: [String]
     }
 
     func validate() throws {
@@ -66,12 +73,17 @@ struct Info: ParsableCommand {
                 let order = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
                 top = order.prefix(pagerank).map { Ranked(label: loaded.graph.label(of: $0), pagerank: scores[$0]) }
             }
-            let report = Report(graph: graphOptions.graph, summary: summary, loadSeconds: loaded.seconds, pagerankTop: top)
-            if json {
+            let snapshot = (try graphOptions.loadOptions(seed: seed).format ?? GraphFormat.infer(from: graphOptions.graph)) == .infgraph
+            let hints = InfoHints.hints(for: summary, snapshot: snapshot)
+            let report = Report(graph: graphOptions.graph, summary: summary, loadSeconds: loaded.seconds, pagerankTop: top,
+                                hints: hints)
+            if outputOptions.json {
                 print(try jsonText(report))
             } else {
                 printText(report)
             }
+            let progress = outputOptions.progress
+            for hint in hints { progress.note(hint) }
         }
     }
 
@@ -82,6 +94,8 @@ struct Info: ParsableCommand {
         print("nodes            \(s.nodes)")
         print("arcs             \(s.arcs)\(s.directed ? "" : " (undirected input: each edge is two arcs)")")
         print("directed         \(s.directed ? "yes" : "no")")
+        print("labels           \(s.labelType.rawValue)")
+        print("symmetric        \(s.symmetric ? "yes (every arc has its reverse)" : "no")")
         print("self-loops       \(s.selfLoopsDropped) dropped")
         print("parallel arcs    \(s.parallelArcs)\(s.parallelArcsMerged ? " (merged)" : "")")
         print("in-degree        \(range(s.inDegree, 2))")

@@ -22,79 +22,27 @@ enum SeedsInput {
         return items.enumerated().map { Entry(label: $1, origin: "--seeds item \($0 + 1)") }
     }
 
-    /// Reads a seeds file: JSON (an object whose `"seeds"` array holds objects with a `"label"`
-    /// string, or a plain array of label strings) when it starts with `{` or `[`, else one label
-    /// per line (blank lines and lines starting with `#` skipped).
+    /// Reads a seeds file (`-`: standard input) in the forms `SeedsFile` accepts: one label per
+    /// line, or JSON (`{"seeds": [{"label": …}, …]}` as `infmax seeds --json` prints, or a plain
+    /// array of labels, strings or integers).
     static func readFile(_ path: String) throws(InfluenceError) -> [Entry] {
-        let bytes = try FileContents.read(path)
-        let text = String(decoding: bytes, as: UTF8.self)
-        let start = text.first { !$0.isWhitespace }
-        if start == "{" || start == "[" { return try parseJSON(bytes, path: path) }
-        var entries: [Entry] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            entries.append(Entry(label: line, origin: "\(path):\(index + 1)"))
+        let (name, entries) = try SeedsFile.read(path)
+        return entries.map { entry in
+            let origin = entry.line.map { "\(name):\($0)" } ?? "\(name) (seed entry \(entry.position))"
+            return Entry(label: entry.label, origin: origin)
         }
-        if entries.isEmpty {
-            throw InfluenceError(.data, file: path, "no seeds (expected one label per line, or JSON with a \"seeds\" array)")
-        }
-        return entries
-    }
-
-    private static let jsonShape = "expected {\"seeds\": [{\"label\": \"…\"}, …]} or [\"label\", …]"
-
-    private static func parseJSON(_ bytes: [UInt8], path: String) throws(InfluenceError) -> [Entry] {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(bytes))
-        } catch {
-            throw InfluenceError(.data, file: path, "not valid JSON: \(jsonErrorText(error)) (\(jsonShape))")
-        }
-        let list: [Any]
-        if let dictionary = object as? [String: Any] {
-            guard let seeds = dictionary["seeds"] as? [Any] else {
-                throw InfluenceError(.data, file: path, "JSON object without a \"seeds\" array (\(jsonShape))")
-            }
-            list = seeds
-        } else if let array = object as? [Any] {
-            list = array
-        } else {
-            throw InfluenceError(.data, file: path, "JSON is neither an object nor an array (\(jsonShape))")
-        }
-        var entries: [Entry] = []
-        for (index, item) in list.enumerated() {
-            let label: String?
-            if let text = item as? String {
-                label = text
-            } else if let object = item as? [String: Any] {
-                label = object["label"] as? String
-            } else {
-                label = nil
-            }
-            guard let label, !label.isEmpty else {
-                throw InfluenceError(.data, file: path, "seed entry \(index + 1) has no \"label\" string (\(jsonShape))")
-            }
-            entries.append(Entry(label: label, origin: "\(path) (seed entry \(index + 1))"))
-        }
-        if entries.isEmpty { throw InfluenceError(.data, file: path, "the \"seeds\" array is empty (\(jsonShape))") }
-        return entries
-    }
-
-    private static func jsonErrorText(_ error: Error) -> String {
-        let nsError = error as NSError
-        return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
     }
 
     /// Maps labels to dense node ids. An unknown label and a seed given twice are errors naming
     /// the label and where it came from; `kind` is `.usage` for the command line, `.data` for files.
     static func nodes(for entries: [Entry], in graph: InfluenceGraph, graphName: String,
                       kind: InfluenceError.Kind) throws(InfluenceError) -> [Int] {
-        let index = graph.labels.makeIndex()
+        // Byte for byte: a label matches only the node whose label has the same UTF-8 bytes.
+        let found = graph.labels.nodes(exactlyLabelled: entries.map(\.label))
         var firstOrigin: [Int: String] = [:]
         var nodes: [Int] = []
-        for entry in entries {
-            guard let node = index.node(for: entry.label) else {
+        for (entry, node) in zip(entries, found) {
+            guard let node else {
                 throw InfluenceError(kind, "\(entry.origin): unknown seed label '\(entry.label)' (no node of \(graphName) has this label)")
             }
             if let first = firstOrigin[node] {

@@ -1,13 +1,13 @@
 import ArgumentParser
 import InfluenceKit
 
-/// `--seeds a,b,c` or `--seeds-file FILE`: a seed set by node labels.
+/// `--seeds a,b,c` or `--seeds-file FILE` (`-` for standard input): a seed set by node labels.
 struct SeedsOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seed nodes by label, separated by commas.", valueName: "a,b,c"))
     var seeds: String?
 
     @Option(name: .customLong("seeds-file"), help: ArgumentHelp(
-        "File of seed labels: one per line, or the JSON `infmax seeds` prints ({\"seeds\": [{\"label\": …}]}, or [\"label\", …]).",
+        "File of seed labels (- reads standard input): one per line, or the JSON `infmax seeds` prints ({\"seeds\": [{\"label\": …}]}, or [\"label\", …] with strings or integers).",
         valueName: "file"))
     var seedsFile: String?
 
