@@ -21,8 +21,10 @@ struct InfMax: ParsableCommand {
 extension InfMax {
     /// Runs the command line. Usage mistakes the argument parser catches (an unknown option, a
     /// value out of range) exit with status 2, like the usage errors the library reports; bad data
-    /// exits with 1.
+    /// exits with 1. SIGINT, SIGTERM and SIGHUP remove prepared output temporaries first.
     static func main() {
+        // An interrupted run removes the temporaries of the outputs it prepared.
+        OutputFile.removeTemporariesOnSignal()
         do {
             var command = try parseAsRoot()
             try command.run()
