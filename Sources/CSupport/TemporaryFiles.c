@@ -1,3 +1,4 @@
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -57,6 +58,8 @@ static void ik_temporary_signal_handler(int signal_number) {
 
 void ik_temporary_install_signal_cleanup(void) {
     static const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+    sigset_t handled;
+    sigemptyset(&handled);
     for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
         struct sigaction current;
         if (sigaction(signals[i], NULL, &current) != 0) continue;
@@ -67,5 +70,10 @@ void ik_temporary_install_signal_cleanup(void) {
         cleanup.sa_handler = ik_temporary_signal_handler;
         sigemptyset(&cleanup.sa_mask);
         sigaction(signals[i], &cleanup, NULL);
+        sigaddset(&handled, signals[i]);
     }
+    /* A parent that spawned us from a thread blocking these signals (Foundation's Process does)
+       left them blocked: they would stay pending and the process could not be stopped. Threads
+       started later inherit this thread's mask. */
+    pthread_sigmask(SIG_UNBLOCK, &handled, NULL);
 }

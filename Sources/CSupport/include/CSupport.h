@@ -23,7 +23,8 @@ void ik_igraph_clear_error(void);
 int ik_temporary_register(const char *path);
 void ik_temporary_unregister(int slot);
 int ik_temporary_registered_count(void);
-/* Installs the handler for SIGINT, SIGTERM and SIGHUP (a signal already ignored stays ignored). */
+/* Installs the handler for SIGINT, SIGTERM and SIGHUP and unblocks them in the calling thread (a
+   signal already ignored stays ignored). */
 void ik_temporary_install_signal_cleanup(void);
 
 #include <igraph.h>
