@@ -159,6 +159,14 @@ import Glibc
         #expect(try files.leftovers(of: target).isEmpty)
     }
 
+    /// `/dev/stdout` on a pipe is written through: its link ends in `pipe:[N]`, which names no file,
+    /// so only the kernel's view (a FIFO) finds it.
+    @Test func devStdoutOnAPipeIsWrittenThroughLikeADevice() throws {
+        let result = try CLI.run(["seeds"] + Self.karate + ["--k", "2", "--output", "/dev/stdout", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("seeds in selection order") && result.stdout.contains("\"seeds\" : ["))
+    }
+
     /// `-` is standard output: the file's content replaces the usual report there.
     @Test func dashIsStandardOutput() throws {
         let seeds = try CLI.run(["seeds"] + Self.karate + ["--k", "2", "--output", "-"])

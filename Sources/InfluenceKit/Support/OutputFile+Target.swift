@@ -20,6 +20,18 @@ extension OutputFile {
         /// input, and requires the directory of a file to be replaced to exist.
         static func resolve(_ path: String, distinctFrom inputs: [String]) throws(InfluenceError) -> Target {
             guard !path.isEmpty else { throw InfluenceError(.usage, "an output path is empty (expected a file name)") }
+            // The kernel's view first: a device or FIFO (also behind a link such as /dev/stdout,
+            // whose /proc target names no file) is written through the path as given.
+            let followed = try statusOf(path, path: path, following: true)
+            switch followed.kind {
+            case .characterDevice, .blockDevice, .fifo:
+                let identity = Identity(device: followed.device, inode: followed.inode, name: nil)
+                try refuseInputs(inputs, identity: identity, path: path)
+                return Target(path: path, destination: path, directory: directory(of: path),
+                              name: String(path.split(separator: "/").last ?? ""), status: followed, identity: identity)
+            default:
+                break
+            }
             var destination = path
             var status = try statusOf(destination, path: path)
             var hops = 0
@@ -51,16 +63,21 @@ extension OutputFile {
                 identity = Identity(device: parent.device, inode: parent.inode, name: name)
             } else {
                 identity = Identity(device: status.device, inode: status.inode, name: nil)
-                for input in inputs {
-                    guard case .success(let other) = Platform.nodeStatus(of: input, followingLinks: true),
-                          other.kind != .missing else { continue }
-                    if other.device == status.device && other.inode == status.inode {
-                        throw InfluenceError(.usage, file: path, "is the input file \(input) (an output must not overwrite an input; choose another path)")
-                    }
-                }
+                try refuseInputs(inputs, identity: identity, path: path)
             }
             return Target(path: path, destination: destination, directory: directory, name: name,
                           status: status, identity: identity)
+        }
+
+        /// Throws when one of `inputs` is the file `identity` names (device and inode).
+        private static func refuseInputs(_ inputs: [String], identity: Identity, path: String) throws(InfluenceError) {
+            for input in inputs {
+                guard case .success(let other) = Platform.nodeStatus(of: input, followingLinks: true),
+                      other.kind != .missing else { continue }
+                if other.device == identity.device && other.inode == identity.inode {
+                    throw InfluenceError(.usage, file: path, "is the input file \(input) (an output must not overwrite an input; choose another path)")
+                }
+            }
         }
 
         private static func statusOf(_ candidate: String, path: String, following: Bool = false) throws(InfluenceError) -> Platform.NodeStatus {
