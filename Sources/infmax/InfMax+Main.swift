@@ -6,8 +6,10 @@ extension InfMax {
     /// Runs the command line. Every refusal is one line on standard error, `error: …`, whether
     /// the argument parser or the library found it: usage mistakes (an unknown option, a value out
     /// of range) exit with status 2, bad data with 1. `--help` and `--version` print to standard
-    /// output and exit 0.
+    /// output and exit 0. SIGINT, SIGTERM and SIGHUP remove prepared output temporaries first.
     static func main() {
+        // An interrupted run removes the temporaries of the outputs it prepared.
+        OutputFile.removeTemporariesOnSignal()
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try parseAllowingNegativeValues(arguments)

@@ -113,11 +113,12 @@ final class TemporaryFiles {
         return path
     }
 
-    /// Files in the temporary directory left by this test's paths (e.g. atomic-write leftovers).
+    /// Files in the temporary directory left by this test's paths (e.g. atomic-write leftovers:
+    /// `NAME…`, or the temporaries `.NAME.infmax-tmp-PID-RANDOM`).
     func leftovers(of path: String) throws -> [String] {
         let name = URL(fileURLWithPath: path).lastPathComponent
         return try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
-            .filter { $0.hasPrefix(name) && $0 != name }
+            .filter { ($0.hasPrefix(name) && $0 != name) || $0.hasPrefix(".\(name).infmax-tmp-") }
     }
 
     /// Removes every path handed out (and anything starting with one of them).
@@ -126,7 +127,7 @@ final class TemporaryFiles {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         for path in paths {
             let name = URL(fileURLWithPath: path).lastPathComponent
-            for other in names where other.hasPrefix(name) { unlink(directory + other) }
+            for other in names where other.hasPrefix(name) || other.hasPrefix(".\(name)") { unlink(directory + other) }
         }
         paths.removeAll()
     }

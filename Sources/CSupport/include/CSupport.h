@@ -16,6 +16,17 @@ void ik_igraph_setup(void);
 const char *ik_igraph_last_error(void);
 void ik_igraph_clear_error(void);
 
+/* Temporary output files removed when SIGINT, SIGTERM or SIGHUP arrives (a fixed table of 16
+   paths of under 4096 bytes; the handler is async-signal-safe: it unlinks the registered paths,
+   restores the default action and re-raises, so the process dies by the signal, status 128+N).
+   register returns the slot, or -1 when the table is full or the path too long. */
+int ik_temporary_register(const char *path);
+void ik_temporary_unregister(int slot);
+int ik_temporary_registered_count(void);
+/* Installs the handler for SIGINT, SIGTERM and SIGHUP and unblocks them in the calling thread (a
+   signal already ignored stays ignored). */
+void ik_temporary_install_signal_cleanup(void);
+
 #include <igraph.h>
 /* Type of a vertex (elem = 0) or edge (elem = 1) attribute under the C attribute table:
    -1 absent, 1 numeric, 2 boolean, 3 string. */

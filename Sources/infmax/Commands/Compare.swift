@@ -21,7 +21,8 @@ struct Compare: ParsableCommand {
         probability, or LT weight under --model lt), pagerank (on the reversed graph, igraph), random.
 
         Prints a table (or --json); --csv writes the rows, --plot an SVG of spread and selection \
-        time versus k (both atomically).
+        time versus k (both atomically, checked before the run, and renamed into place together \
+        at the end; `-` prints one of them in place of the table).
 
         Examples:
           infmax compare Graphs/demo.txt --k 1,5,10,20,50 --plot demo.svg
@@ -58,12 +59,11 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(help: ArgumentHelp("Also write the rows as CSV to this file.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Also write the rows as CSV to this file (- for standard output).", valueName: "FILE"))
     var csv: String?
 
-    @Option(help: ArgumentHelp("Also draw spread and selection time versus k as an SVG file.", valueName: "FILE.svg"))
+    @Option(help: ArgumentHelp("Also draw spread and selection time versus k as an SVG file (- for standard output).", valueName: "FILE.svg"))
     var plot: String?
-
 
     func validate() throws {
         _ = try Self.parseKs(ks)
@@ -86,6 +86,7 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let targets = try OutputTarget.prepare([("--csv", csv), ("--plot", plot)], inputs: [graphOptions.graph])
             let loaded = try graphOptions.load(seed: execution.seed)
             let graph = loaded.graph
             let model = try modelOptions.bind(to: graph, graphOptions, seed: execution.seed)
@@ -118,18 +119,15 @@ struct Compare: ParsableCommand {
 
             let report = ComparisonReport(graphPath: graphOptions.graph, model: model,
                                           evaluation: evaluation, rows: rows)
-            if let csv {
-                try AtomicFile.write(report.csv(), to: csv)
-                if !quiet { printError("wrote \(csv)") }
+            // The report is printed before the files are renamed into place, so a failing write
+            // still leaves it on standard output.
+            if !targets.contains(where: { $0?.isStandardOutput == true }) {
+                if outputOptions.json { print(try jsonText(report)) } else { printTable(report) }
             }
-            if let plot {
-                try AtomicFile.write(report.plot().render(), to: plot)
-                if !quiet { printError("wrote \(plot)") }
-            }
-            if outputOptions.json {
-                print(try jsonText(report))
-            } else {
-                printTable(report)
+            try OutputTarget.write([(targets[0], csv == nil ? [] : Array(report.csv().utf8)),
+                                    (targets[1], plot == nil ? [] : Array(report.plot().render().utf8))])
+            if !quiet {
+                for path in [csv, plot] { if let path, path != "-" { printError("wrote \(path)") } }
             }
         }
     }

@@ -42,6 +42,8 @@ struct Convert: ParsableCommand {
                 throw InfluenceError(.usage, parameter: "normalizeLT",
                     "a snapshot stores no LT weights (pass --normalize-lt when using the snapshot with --model lt)")
             }
+            // Checked before loading; the snapshot writer creates its own temporary at the end.
+            try OutputFile.check(output, distinctFrom: [graphOptions.graph])
             let loaded = try graphOptions.load(seed: seed)
             try GraphSnapshot.write(loaded.graph, to: output)
             let values = loaded.graph.arcValues == nil ? "no arc values" : "arc values kept"

@@ -11,7 +11,9 @@ struct Generate: ParsableCommand {
                         --nodes, --arcs, --exponent-out, --exponent-in
           barabasi      directed preferential attachment (igraph_barabasi_game); --nodes, --per-node
 
-        The same --seed gives the same file. The first line records the command that made it.
+        The same --seed gives the same file. The first line records the command that made it. \
+        --output is checked before generating, written atomically (a symbolic link is followed, a \
+        device or FIFO written through), and `--output -` prints the edge list.
 
         Examples:
           infmax generate famous:Zachary --output Graphs/karate.txt
@@ -40,7 +42,7 @@ struct Generate: ParsableCommand {
     @Option(help: "Seed of igraph's random generator.")
     var seed: UInt64 = 1
 
-    @Option(name: .shortAndLong, help: "Edge list to write (atomically).")
+    @Option(name: .shortAndLong, help: "Edge list to write (atomically; - for standard output).")
     var output: String
 
     func validate() throws {
@@ -59,6 +61,7 @@ struct Generate: ParsableCommand {
             guard known else {
                 throw InfluenceError(.usage, "unknown generator '\(kind)' (expected famous:NAME, power-law or barabasi)")
             }
+            let target = try OutputTarget.prepare([("--output", output)], inputs: [])[0]
             let handle: IGraphHandle
             let recipe: String
             do throws(IGraphError) {
@@ -81,8 +84,8 @@ struct Generate: ParsableCommand {
             var text = "# \(recipe)\n# \(handle.vertexCount) nodes, \(edges.sources.count) \(handle.isDirected ? "arcs (directed)" : "edges (undirected)")\n"
             text.reserveCapacity(edges.sources.count * 14)
             for e in 0..<edges.sources.count { text += "\(edges.sources[e]) \(edges.targets[e])\n" }
-            try AtomicFile.write(text, to: output)
-            printError("wrote \(output): \(handle.vertexCount) nodes, \(edges.sources.count) \(handle.isDirected ? "arcs" : "edges")")
+            try OutputTarget.write([(target, Array(text.utf8))])
+            printError("wrote \(output == "-" ? "standard output" : output): \(handle.vertexCount) nodes, \(edges.sources.count) \(handle.isDirected ? "arcs" : "edges")")
         }
     }
 }

@@ -26,7 +26,10 @@ struct Seeds: ParsableCommand {
         (IMM: n^−ℓ).
 
         The same --seed gives the same seeds for any --threads. --output writes the JSON report \
-        atomically; `infmax simulate --seeds-file` reads it.
+        atomically; `infmax simulate --seeds-file` reads it. It is checked before the run (a \
+        missing directory, or an input given as output, fails at once); a symbolic link is \
+        followed, a device or FIFO written through, and `--output -` prints the JSON in place of \
+        the report.
 
         Examples:
           infmax seeds Graphs/demo.txt --k 10
@@ -54,7 +57,7 @@ struct Seeds: ParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Also write the JSON report to this file (atomically).", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Also write the JSON report to this file (atomically; - for standard output).", valueName: "FILE"))
     var output: String?
 
     func validate() throws {
@@ -65,6 +68,7 @@ struct Seeds: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let target = try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph])[0]
             let loaded = try graphOptions.load(seed: execution.seed)
             let request = SeedSearch.Request(
                 k: k, algorithm: algorithm.registryEntry,
@@ -75,14 +79,12 @@ struct Seeds: ParsableCommand {
                                             load: try graphOptions.loadOptions(seed: execution.seed),
                                             loadSeconds: loaded.seconds, progress: outputOptions.progress)
             let text = try jsonText(report)
-            if let output {
-                try AtomicFile.write(text + "\n", to: output)
+            // The report is printed before the file is renamed into place, so a failing write
+            // still leaves it on standard output.
+            if target?.isStandardOutput != true {
+                if outputOptions.json { print(text) } else { printText(report) }
             }
-            if outputOptions.json {
-                print(text)
-            } else {
-                printText(report)
-            }
+            try OutputTarget.write([(target, Array((text + "\n").utf8))])
         }
     }
 

@@ -12,11 +12,17 @@ struct Simulate: ParsableCommand {
         (--seed, i), so the numbers are identical for any --threads, and two seed sets simulated \
         with the same --seed are compared on the same random cascades.
 
+        --output also writes the report (JSON with --json, else the text) to a file, atomically; \
+        it is checked before the run (a missing directory, or the graph or seeds file given as \
+        output, fails at once), a symbolic link is followed, a device or FIFO written through, \
+        and `--output -` prints the report once.
+
         Examples:
           infmax simulate Graphs/karate.txt --undirected --seeds 0,33 --runs 100000
           infmax simulate soc-Slashdot0902.txt.gz --seeds-file seeds.json --model lt --json
           infmax simulate Graphs/demo.txt --seeds 0,1,2 --until-relative-error 0.005
           infmax simulate graph.txt --probabilities file --seeds 0 --exact --node-probabilities 10
+          infmax simulate graph.txt --seeds-file seeds.json --json --output spread.json
         """
     )
 
@@ -48,6 +54,9 @@ struct Simulate: ParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
+    @Option(name: .shortAndLong, help: ArgumentHelp("Also write the report to this file: JSON with --json, else the text (atomically; - for standard output).", valueName: "FILE"))
+    var output: String?
+
     func validate() throws {
         if runs < 1 { throw ValidationError("--runs takes a positive count (e.g. --runs 10000)") }
         if let maxSteps, maxSteps < 0 { throw ValidationError("--max-steps takes a count of rounds ≥ 0 (e.g. --max-steps 3)") }
@@ -66,6 +75,7 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let target = try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph, seedsOptions.seedsFile])[0]
             let loaded = try graphOptions.load(seed: execution.seed)
             let graph = loaded.graph
             let model = try modelOptions.bind(to: graph, graphOptions, seed: execution.seed)
@@ -99,15 +109,18 @@ struct Simulate: ParsableCommand {
                 untilRelativeError: untilRelativeError, maxRuns: untilRelativeError == nil ? nil : resolvedMaxRuns,
                 estimate: tally.estimate, exact: exactValue, nodeProbabilities: top,
                 arcsExamined: tally.arcsExamined, seconds: seconds)
-            if outputOptions.json {
-                print(try jsonText(report))
-            } else {
-                printText(report)
-            }
+            let text = outputOptions.json ? try jsonText(report) : textReport(report)
+            // Printed before the file is renamed into place, so a failing write still leaves the
+            // report on standard output; `--output -` prints it once.
+            if target?.isStandardOutput != true { print(text) }
+            try OutputTarget.write([(target, Array((text + "\n").utf8))])
         }
     }
 
-    private func printText(_ r: SimulationReport) {
+    /// The text report, lines joined by newlines (no final newline).
+    private func textReport(_ r: SimulationReport) -> String {
+        var lines: [String] = []
+        func print(_ line: String) { lines.append(line) }
         let e = r.estimate
         let digits = 4
         print("graph          \(r.graph) (\(r.nodes) nodes, \(r.arcs) arcs)")
@@ -135,5 +148,6 @@ struct Simulate: ParsableCommand {
             print("most likely active nodes")
             for (i, node) in top.enumerated() { print("  \(i + 1). \(node.label)  \(fixed(node.probability, 6))") }
         }
+        return lines.joined(separator: "\n")
     }
 }
