@@ -77,9 +77,15 @@ struct Simulate: ParsableCommand {
         try reportingErrors {
             let target = try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph, seedsOptions.seedsFile])[0]
             let loaded = try graphOptions.load(seed: execution.seed)
-            let graph = loaded.graph
-            let model = try modelOptions.bind(to: graph, graphOptions, seed: execution.seed)
-            let seeds = try seedsOptions.resolve(in: graph, graphName: graphOptions.graph)
+            var graph = loaded.graph
+            var model = try modelOptions.bind(to: graph, graphOptions, seed: execution.seed)
+            var seeds = try seedsOptions.resolve(in: graph, graphName: graphOptions.graph)
+            // An `infmax cim` record is measured on P, the graph without its AP set.
+            if let file = seedsOptions.seedsFile, let problem = try CIMRecordInput.problem(seedsFile: file, model: model) {
+                model = problem.subgraphModel
+                graph = problem.subgraph
+                seeds = seeds.map { problem.nodeInP[$0] }
+            }
             let threads = execution.resolvedThreads
             let simulator = try MonteCarloSimulator(
                 model: model, configuration: .init(runs: runs, seed: execution.seed, threads: threads, maxSteps: maxSteps))

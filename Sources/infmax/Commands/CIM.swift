@@ -1,0 +1,180 @@
+import ArgumentParser
+import Foundation
+import InfluenceKit
+
+extension CapacityAlgorithm: ExpressibleByArgument {}
+
+struct CIM: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cim",
+        abstract: "Capacity-constrained IM: each active participant (AP) promotes to at most k of its friends (KDD 2023).",
+        discussion: """
+        Reads the graph and an AP file: one AP label per line, or one comma-separated AP set per \
+        line (--ap-set N picks the line, --ap-sets all runs each). Lines starting with # are \
+        comments. Each AP u may pick at most k seeds among its candidates C_u, its out-neighbours \
+        outside the AP set, in adjacency order; a node chosen by one AP is unavailable to the \
+        others. The spread is measured on P, the graph without the APs, with the model's \
+        probabilities computed on the full graph (wc: 1/indeg in G): arcs into or out of an AP \
+        are dead. An AP without candidates is skipped with a warning.
+
+        Algorithms (Zhang et al., "Capacity Constrained Influence Maximization in Social \
+        Networks", KDD 2023): rr-opim+ (default: round-robin greedy on RR sets of P, OPIM-style \
+        bounds with the tightened upper bound), rr-opim, mg-opim (upper bound 2·Λ(S)). They stop \
+        when the instance-wise ratio reaches ½ − ε (failure probability δ, default 1/n_P). The \
+        precision refinement then keeps growing the selection sets until they estimate the \
+        union's spread with relative standard error --precision (never beyond the paper's θmax); \
+        --precision 0 gives the paper's stopping rule. --compat reproduces the published code \
+        (θ₀ divided by √χ, RR-OPIM+'s upper bound without the 2Λ term).
+
+        Prints each AP's chosen friends in order with their marginal gains, the union's spread \
+        on fresh RR sets of P independent of the selection (95% interval), the guarantee reached \
+        and each round's ratio, RR sets, timings and memory. In --json the picks are under \
+        `assignment`: [{"ap": LABEL, "seeds": [{"label": LABEL, "marginal": X}, …]}, …]. \
+        --output writes the same record atomically; `infmax simulate --seeds-file` reads its \
+        seeds. The same --seed gives the same output for any --threads.
+
+        Examples:
+          infmax cim email-Enron.txt.gz --aps email-Enron-5pct.ap --k 5
+          infmax cim graph.txt --aps aps.txt --k 2 --model lt --json --output cim.json
+          infmax cim graph.txt --aps sets.txt --ap-sets all --k 10 --precision 0 --compat
+        """
+    )
+
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Option(help: ArgumentHelp("The AP file: one AP label per line, or comma-separated AP sets, one per line.", valueName: "FILE"))
+    var aps: String
+
+    @Option(name: .customLong("ap-set"), help: ArgumentHelp("Which AP set (line) of the file to run, from 1.", valueName: "N"))
+    var apSet: Int?
+
+    @Option(name: .customLong("ap-sets"), help: ArgumentHelp("all: run every AP set of the file and report each.", valueName: "all"))
+    var apSets: String?
+
+    @Option(name: .customLong("k"), help: ArgumentHelp("Capacity: seeds each AP may pick (k ≥ 1).", valueName: "K"))
+    var k: Int
+
+    @Option(help: "Algorithm: rr-opim+ (default), rr-opim or mg-opim.")
+    var algorithm: CapacityAlgorithm = .rrOPIMPlus
+
+    @OptionGroup var modelOptions: ModelOptions
+
+    @Option(help: ArgumentHelp("ε of the target ratio ½ − ε, strictly between 0 and 0.5.", valueName: "E"))
+    var epsilon: Double = 0.1
+
+    @Option(help: ArgumentHelp("Failure probability δ (default 1/n_P).", valueName: "D"))
+    var delta: Double?
+
+    @Option(help: ArgumentHelp("Precision refinement: once the ratio is reached, grow the selection sets until they estimate the union's spread with this relative standard error, never beyond θmax; 0 stops as soon as the ratio is reached, as in the paper.", valueName: "R"))
+    var precision: Double = CapacityConstrainedIM.Configuration.defaultPrecision
+
+    @Flag(help: "Reproduce the published code's deviations: θ₀ divided by √χ, and RR-OPIM+'s upper bound without the 2Λ term.")
+    var compat = false
+
+    @Option(help: "How IC in-arcs are drawn: subset (SUBSIM) or plain (one coin per arc); same distribution.")
+    var sampling: RRSamplingMethod = .subset
+
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Memory limit: bytes with K/M/G/T suffix, or a percentage of RAM.", valueName: "SIZE"))
+    var maxMemory: ByteCount = ByteCount(bytes: SystemMemory.defaultLimitBytes)
+
+    @Option(name: .customLong("evaluation-sets"), help: ArgumentHelp("Fresh RR sets of P for the spread interval (default: about 1% relative standard error, 16,384 to 4,194,304).", valueName: "N"))
+    var evaluationSets: Int?
+
+    @OptionGroup var execution: ExecutionOptions
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Also write the JSON record to this file (atomically; - for standard output).", valueName: "FILE"))
+    var output: String?
+
+    func validate() throws {
+        if k < 1 { throw ValidationError("--k must be at least 1 (got \(k); each AP picks up to k friends)") }
+        if let apSet, apSet < 1 { throw ValidationError("--ap-set counts AP sets from 1 (got \(apSet))") }
+        if let apSets, apSets != "all" { throw ValidationError("--ap-sets takes 'all' (got '\(apSets)'; use --ap-set N for one set)") }
+        if apSet != nil, apSets != nil { throw ValidationError("--ap-set and --ap-sets all contradict each other; give one") }
+        if !(epsilon > 0 && epsilon < 0.5) { throw ValidationError("--epsilon must lie strictly between 0 and 0.5 (got \(epsilon); the target ratio is ½ − ε, e.g. --epsilon 0.1)") }
+        if let delta, !(delta > 0 && delta < 1) { throw ValidationError("--delta must lie strictly between 0 and 1 (got \(delta))") }
+        if !(precision >= 0 && precision < 1) { throw ValidationError("--precision must be 0 (off) or a relative standard error below 1 (got \(precision); e.g. --precision 0.002)") }
+        if let evaluationSets, evaluationSets < 1 { throw ValidationError("--evaluation-sets must be positive (got \(evaluationSets))") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let target = try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph, aps])[0]
+            let sets = try ActiveParticipantSets.read(aps)
+            let loaded = try graphOptions.load(seed: execution.seed)
+            let model = try modelOptions.bind(to: loaded.graph, graphOptions, seed: execution.seed)
+            let numbers = apSets == "all" ? Array(1...sets.sets.count) : [apSet ?? 1]
+            let configuration = CapacityConstrainedIM.Configuration(
+                k: k, algorithm: algorithm, epsilon: epsilon, delta: delta, precision: precision > 0 ? precision : nil,
+                compat: compat, seed: execution.seed, threads: execution.resolvedThreads, sampling: sampling,
+                memoryLimitBytes: maxMemory.bytes, evaluationSets: evaluationSets)
+            var reports: [CapacityConstrainedReport] = []
+            for number in numbers {
+                let nodes = try sets.nodes(ofSet: number, in: loaded.graph)
+                var run = try CapacityConstrainedIM(model: model, activeParticipants: nodes, configuration: configuration)
+                let provenance = CapacityConstrainedIM.Provenance(
+                    graph: graphOptions.graph, apFile: aps, apSet: number, probabilities: graphOptions.probabilities ?? "wc",
+                    normalizeLT: graphOptions.normalizeLT, loadSeconds: loaded.seconds)
+                let report = try run.run(provenance: provenance, progress: outputOptions.progress)
+                if !outputOptions.quiet { for warning in report.warnings { printError("warning: \(aps): \(warning)") } }
+                reports.append(report)
+            }
+            let text = apSets == "all" ? try jsonText(reports) : try jsonText(reports[0])
+            if target?.isStandardOutput != true {
+                if outputOptions.json { print(text) } else {
+                    for (i, report) in reports.enumerated() {
+                        if i > 0 { print("") }
+                        printText(report)
+                    }
+                }
+            }
+            try OutputTarget.write([(target, Array((text + "\n").utf8))])
+        }
+    }
+
+    private func printText(_ r: CapacityConstrainedReport) {
+        let p = r.parameters
+        var header = "\(p.algorithm)\(p.compat ? " (compat)" : ""), \(p.model.uppercased()), k = \(p.k), ε = \(p.epsilon)"
+        if let delta = p.delta { header += ", δ = \(String(format: "%.3g", delta))" }
+        header += ", seed \(p.seed), \(p.threads) thread\(p.threads == 1 ? "" : "s")"
+        print(header)
+        print("graph     \(p.graph): \(p.nodes) nodes, \(p.arcs) arcs, \(p.probabilities) probabilities")
+        print("APs       \(p.apFile) set \(p.apSet): \(p.activeParticipants) APs, \(p.participants) with candidates\(p.skippedAPs.isEmpty ? "" : ", \(p.skippedAPs.count) skipped")")
+        print("P         \(p.subgraphNodes) nodes, \(p.subgraphArcs) arcs (the graph without the APs)")
+        print("")
+        print("assignment (AP: friends in pick order, marginal gain on the selection RR sets):")
+        for a in r.assignment {
+            let seeds = a.seeds.map { "\($0.label) (+\(fixed($0.marginal, 2)))" }.joined(separator: ", ")
+            print("  \(a.ap): \(seeds.isEmpty ? "-" : seeds)")
+        }
+        print("")
+        let s = r.spread
+        print("spread    \(fixed(s.estimate, 1)) on P (95% interval \(fixed(s.low, 1)) – \(fixed(s.high, 1)), standard error \(fixed(s.standardError, 1))) of \(r.seeds.count) seeds")
+        print("          estimated on \(s.rrSets) fresh RR sets of P, independent of those used to select the seeds")
+        let g = r.guarantee
+        let delta = String(format: "%.3g", g.failureProbability)
+        let round = r.rounds?.count ?? 0
+        print("guarantee σ_P(S) ≥ \(fixed(g.approximation, 4)) · OPT with probability ≥ 1 − \(delta), measured on this instance (round \(round)); target ½ − ε = \(fixed(g.target, 4))")
+        for round in r.rounds ?? [] {
+            let kind = round.refinement ? " (precision refinement)" : ""
+            print("          round \(round.index)\(kind): R1 \(round.rrSetsR1), R2 \(round.rrSetsR2) RR sets, σˡ = \(fixed(round.lowerBound, 1)), σᵘ = \(fixed(round.upperBound, 1)), ratio \(fixed(round.ratio, 4)), relative error \(fixed(100 * round.relativeStandardError, 2))%")
+        }
+        if let refinement = r.refinement {
+            let reached = "relative standard error \(fixed(100 * refinement.reached, 2))% (target \(fixed(100 * refinement.target, 2))%)"
+            if refinement.capped, let cap = refinement.cap {
+                print("refinement stopped at \(cap == "memory-limit" ? "the memory limit" : "its cap, the paper's θmax") (\(refinement.capSets.map(String.init) ?? "?") RR sets): \(reached)")
+            } else {
+                print("refinement \(reached) after \(refinement.rounds) refinement round\(refinement.rounds == 1 ? "" : "s")")
+            }
+        }
+        for b in r.baselines ?? [] {
+            print("baseline  \(b.name): spread \(fixed(b.spread.estimate, 1)) (95% interval \(fixed(b.spread.low, 1)) – \(fixed(b.spread.high, 1))), selection \(fixed(b.selectionSeconds, 3)) s")
+        }
+        print("rr sets   \(r.rrSets.selection) for selection, \(r.rrSets.generated) drawn in all, \(r.rrSets.evaluation) for the spread interval")
+        let t = r.timings
+        print("time      load \(fixed(t.loadSeconds, 3)) s, selection \(fixed(t.selectionSeconds, 3)) s, evaluation \(fixed(t.evaluationSeconds, 3)) s, total \(fixed(t.totalSeconds, 3)) s")
+        let m = r.memory
+        print("memory    peak resident \(SystemMemory.describe(m.peakResidentBytes)), RR sets and index at most \(SystemMemory.describe(m.peakRRSetBytes)) (limit \(SystemMemory.describe(m.limitBytes)))")
+    }
+}
