@@ -110,3 +110,19 @@ import Testing
         #expect(help.stdout.contains("Examples:") && help.stdout.contains("--ap-sets"))
     }
 }
+
+extension CIMCommandTests {
+    @Test func monteCarloGreedyRefusedAboveBudgetUnlessForced() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let (graph, aps) = try sixFiles(files)
+        let line = try CLI.failure(["cim", graph, "--aps", aps, "--k", "1", "--algorithm", "mg-greedy", "--mc-budget", "0.000000001"], status: 1)
+        #expect(line.contains("--force"), "\(line)")
+        let forced = try CLI.run(["cim", graph, "--aps", aps, "--k", "1", "--algorithm", "rr-greedy", "--mc-budget", "0.000000001",
+                                  "--force", "--mc-runs", "4000", "--json", "--baselines"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        let json = try forced.json()
+        #expect((json["baselines"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["degree", "pagerank", "random"])
+        #expect((json["assignment"] as? [[String: Any]])?.count == 2)
+    }
+}

@@ -37,6 +37,12 @@ public struct CapacityConstrainedIM: Sendable {
         /// Fresh RR sets of P for the spread interval (nil: about 1% relative standard error at
         /// the selection's coverage, between 2^14 and 2^22).
         public var evaluationSets: Int?
+        /// Monte Carlo cascades per gain evaluation of `rrGreedy` and `mgGreedy`.
+        public var monteCarloRuns: Int
+        /// Refuse a Monte Carlo greedy whose estimated time exceeds this many seconds (nil: run anyway).
+        public var monteCarloBudgetSeconds: Double?
+        /// Baselines scored with the same evaluation sets.
+        public var baselines: [CapacityBaseline]
 
         /// The default precision: 0.2% relative standard error of R1's estimate of σ_P(S). The
         /// union of d·k seeds is measured well long before each AP's picks are, so the default
@@ -46,7 +52,11 @@ public struct CapacityConstrainedIM: Sendable {
         public init(k: Int, algorithm: CapacityAlgorithm = .rrOPIMPlus, epsilon: Double = 0.1, delta: Double? = nil,
                     precision: Double? = Configuration.defaultPrecision, compat: Bool = false, seed: UInt64 = 1,
                     threads: Int = Parallel.processorCount, sampling: RRSamplingMethod = .subset,
-                    memoryLimitBytes: Int = SystemMemory.defaultLimitBytes, evaluationSets: Int? = nil) {
+                    memoryLimitBytes: Int = SystemMemory.defaultLimitBytes, evaluationSets: Int? = nil,
+                    monteCarloRuns: Int = 10_000, monteCarloBudgetSeconds: Double? = 300, baselines: [CapacityBaseline] = []) {
+            self.monteCarloRuns = monteCarloRuns
+            self.monteCarloBudgetSeconds = monteCarloBudgetSeconds
+            self.baselines = baselines
             self.k = k
             self.algorithm = algorithm
             self.epsilon = epsilon
@@ -106,11 +116,17 @@ public struct CapacityConstrainedIM: Sendable {
 
     /// Runs the configured algorithm and measures the union's spread on fresh RR sets of P.
     ///
+    /// - Parameters:
+    ///   - provenance: how the record names its inputs.
+    ///   - pageRank: PageRank scores of G's nodes, for the `pagerank` baseline
+    ///     (`PageRankHeuristic(loaded:).scores()`).
     /// - Throws: `InfluenceError` naming the parameter at fault (`epsilon`, `delta`, `precision`,
-    ///   `threads`, `evaluationSets`, `memoryLimit`).
-    /// - Complexity: that of `CapacityOPIM.run` plus the evaluation sets.
+    ///   `threads`, `evaluationSets`, `memoryLimit`, `runs`, `pageRank`); `.resource` with
+    ///   parameter `monteCarloBudget` when a Monte Carlo greedy is estimated above its budget.
+    /// - Complexity: that of `CapacityOPIM.run` (or of the Monte Carlo greedy: see
+    ///   `MonteCarloGains.estimateCost`) plus the evaluation sets, once per baseline.
     @discardableResult
-    public mutating func run(provenance: Provenance = Provenance(),
+    public mutating func run(provenance: Provenance = Provenance(), pageRank: [Double]? = nil,
                              progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) -> CapacityConstrainedReport {
         var total = Stopwatch()
         let c = configuration
@@ -120,47 +136,82 @@ public struct CapacityConstrainedIM: Sendable {
             throw InfluenceError(.usage, parameter: "memoryLimit", "memory limit \(c.memoryLimitBytes) bytes (expected a positive size)")
         }
         let sampler = try RRSetSampler(model: problem.subgraphModel, method: c.sampling)
-        let opim = CapacityOPIM(.init(algorithm: c.algorithm, epsilon: c.epsilon, delta: c.delta, seed: c.seed, workers: c.threads,
-                                      memory: MemoryBudget(limitBytes: c.memoryLimitBytes), progress: progress,
-                                      precision: c.precision, compat: c.compat))
         var clock = Stopwatch()
-        let result = try opim.run(on: problem, sampler: sampler)
-        let selectionSeconds = clock.lap()
-        picks = result.picks
-        let scale = Double(problem.nodeCount) / Double(max(1, result.selectionSets))
-        let assignment = Self.assignmentRecord(problem, picks: picks) { pick in
-            .init(label: problem.subgraph.label(of: pick.node), marginal: pick.gain * scale, marginalCoverage: Int(pick.gain))
+        var result: CapacityOPIM.Report?
+        var scale = 1.0
+        var monteCarlo: MonteCarloGains.CostEstimate?
+        if c.algorithm.usesRRSets {
+            let opim = CapacityOPIM(.init(algorithm: c.algorithm, epsilon: c.epsilon, delta: c.delta, seed: c.seed, workers: c.threads,
+                                          memory: MemoryBudget(limitBytes: c.memoryLimitBytes), progress: progress,
+                                          precision: c.precision, compat: c.compat))
+            let report = try opim.run(on: problem, sampler: sampler)
+            picks = report.picks
+            scale = Double(problem.nodeCount) / Double(max(1, report.selectionSets))
+            result = report
+        } else {
+            let mc = MonteCarloSimulator.Configuration(runs: c.monteCarloRuns, seed: c.seed, threads: c.threads)
+            try mc.validate()
+            let cost = try MonteCarloGains.estimateCost(problem, algorithm: c.algorithm, configuration: mc)
+            monteCarlo = cost
+            if let budget = c.monteCarloBudgetSeconds, cost.seconds > budget {
+                throw InfluenceError(.resource, parameter: "monteCarloBudget",
+                    "\(c.algorithm.rawValue) would make about \(Int(cost.evaluations)) evaluations of \(c.monteCarloRuns) cascades, about \(Int(cost.seconds.rounded(.up))) s, above the budget of \(Int(budget)) s (expected a larger budget, fewer runs, forcing the run, or rr-opim+)")
+            }
+            clock = Stopwatch()
+            var gains = try MonteCarloGains(model: problem.subgraphModel, configuration: mc)
+            picks = c.algorithm == .mgGreedy ? try ConstrainedGreedy.marginalGain(problem, oracle: &gains)
+                                             : try ConstrainedGreedy.roundRobin(problem, oracle: &gains)
         }
-        let covered = picks.reduce(0.0) { $0 + $1.gain }
-        let sets = c.evaluationSets ?? Self.evaluationSize(coveredFraction: covered / Double(max(1, result.selectionSets)))
+        let selectionSeconds = clock.lap()
+        let assignment = Self.assignmentRecord(problem, picks: picks) { pick in
+            .init(label: problem.subgraph.label(of: pick.node), marginal: pick.gain * scale,
+                  marginalCoverage: result == nil ? nil : Int(pick.gain))
+        }
+        let fraction = picks.reduce(0.0) { $0 + $1.gain * scale } / Double(max(1, problem.nodeCount))
+        let sets = c.evaluationSets ?? Self.evaluationSize(coveredFraction: fraction)
         let interval = try SpreadInterval.estimate(seeds: picks.map(\.node), sampler: sampler, sets: sets, seed: c.seed,
                                                    workers: c.threads, progress: progress)
         let evaluationSeconds = clock.lap()
+        var baselines: [CapacityConstrainedReport.Baseline]?
+        if !c.baselines.isEmpty {
+            baselines = []
+            for kind in c.baselines {
+                var watch = Stopwatch()
+                let chosen = try kind.assignment(problem, seed: c.seed, pageRank: pageRank)
+                let seconds = watch.lap()
+                let spread = try SpreadInterval.estimate(seeds: chosen.map(\.node), sampler: sampler, sets: sets, seed: c.seed,
+                                                         workers: c.threads, progress: progress)
+                baselines?.append(.init(name: kind.rawValue, assignment: Self.assignmentRecord(problem, picks: chosen) { pick in
+                    .init(label: problem.subgraph.label(of: pick.node), marginal: pick.gain, marginalCoverage: nil)
+                }, spread: .init(spread), selectionSeconds: seconds))
+            }
+        }
         let g = problem.graph
         let parameters = CapacityConstrainedReport.Parameters(
             graph: provenance.graph, nodes: g.nodeCount, arcs: g.arcCount, apFile: provenance.apFile, apSet: provenance.apSet,
             activeParticipants: problem.activeParticipants.count, participants: problem.participantCount,
             skippedAPs: problem.skipped.map { g.label(of: $0) }, subgraphNodes: problem.nodeCount,
             subgraphArcs: problem.subgraph.arcCount, model: problem.model.name, probabilities: provenance.probabilities,
-            normalizeLT: provenance.normalizeLT, k: c.k, algorithm: c.algorithm.rawValue, epsilon: c.epsilon, delta: result.delta,
-            precision: c.precision, compat: c.compat, seed: c.seed, threads: c.threads, sampling: sampler.methodName,
+            normalizeLT: provenance.normalizeLT, k: c.k, algorithm: c.algorithm.rawValue, epsilon: c.epsilon, delta: result?.delta,
+            precision: result == nil ? nil : c.precision, compat: c.compat, monteCarloRuns: result == nil ? c.monteCarloRuns : nil, seed: c.seed, threads: c.threads, sampling: sampler.methodName,
             evaluationSets: c.evaluationSets, maxMemoryBytes: c.memoryLimitBytes, version: InfluenceKitVersion.library)
         let report = CapacityConstrainedReport(
             parameters: parameters, assignment: assignment,
             seeds: picks.map { .init(label: problem.subgraph.label(of: $0.node), ap: g.label(of: problem.participants[$0.participant])) },
             spread: .init(interval),
-            guarantee: .init(approximation: result.approximation, target: result.target, failureProbability: result.delta,
-                             instanceWise: true),
-            bounds: .init(chi: result.chi, thetaZero: result.thetaZero, thetaMax: result.thetaMax, maxRounds: result.maxRounds),
-            rounds: result.rounds, refinement: result.refinement,
-            rrSets: .init(selection: result.selectionSets, generated: result.rrSetsGenerated, evaluation: interval.rrSets),
+            guarantee: result.map { .init(approximation: $0.approximation, target: $0.target, failureProbability: $0.delta, instanceWise: true) }
+                ?? .init(approximation: 0.5, target: 0.5, failureProbability: 0, instanceWise: false),
+            bounds: result.map { .init(chi: $0.chi, thetaZero: $0.thetaZero, thetaMax: $0.thetaMax, maxRounds: $0.maxRounds) },
+            rounds: result?.rounds, refinement: result?.refinement, monteCarloCost: monteCarlo,
+            rrSets: .init(selection: result?.selectionSets ?? 0, generated: result?.rrSetsGenerated ?? 0, evaluation: interval.rrSets),
             timings: .init(loadSeconds: provenance.loadSeconds, selectionSeconds: selectionSeconds,
-                           phases: [PhaseTiming(name: "sampling", seconds: result.samplingSeconds, rrSets: result.rrSetsGenerated),
-                                    PhaseTiming(name: "selection", seconds: result.selectionSeconds, rrSets: 0)],
+                           phases: result.map { [PhaseTiming(name: "sampling", seconds: $0.samplingSeconds, rrSets: $0.rrSetsGenerated),
+                                                 PhaseTiming(name: "selection", seconds: $0.selectionSeconds, rrSets: 0)] }
+                               ?? [PhaseTiming(name: "monte-carlo greedy", seconds: selectionSeconds, rrSets: 0)],
                            evaluationSeconds: evaluationSeconds, totalSeconds: provenance.loadSeconds + total.lap()),
-            memory: .init(peakResidentBytes: SystemMemory.peakResidentBytes, peakRRSetBytes: result.peakRRSetBytes,
+            memory: .init(peakResidentBytes: SystemMemory.peakResidentBytes, peakRRSetBytes: result?.peakRRSetBytes ?? 0,
                           limitBytes: c.memoryLimitBytes),
-            baselines: nil,
+            baselines: baselines,
             warnings: problem.skipped.map { "AP '\(g.label(of: $0))' has no candidate outside the AP set; it is skipped" })
         self.report = report
         return report

@@ -26,6 +26,8 @@ public struct CapacityConstrainedReport: Codable, Sendable, Equatable {
         public var delta: Double?
         public var precision: Double?
         public var compat: Bool
+        /// Cascades per Monte Carlo gain evaluation (mg-greedy, rr-greedy).
+        public var monteCarloRuns: Int?
         public var seed: UInt64
         public var threads: Int
         public var sampling: String
@@ -109,6 +111,8 @@ public struct CapacityConstrainedReport: Codable, Sendable, Equatable {
     public var bounds: Bounds?
     public var rounds: [OPIMC.Round]?
     public var refinement: OPIMC.Refinement?
+    /// The cost estimate of a Monte Carlo greedy, made before it ran.
+    public var monteCarloCost: MonteCarloGains.CostEstimate?
     public var rrSets: RRSets
     public var timings: Timings
     public var memory: Memory

@@ -11,9 +11,14 @@ public enum CapacityAlgorithm: String, Sendable, Codable, CaseIterable {
     case rrOPIM = "rr-opim"
     /// MG-Greedy on RR sets, upper bound 2·Λ(S).
     case mgOPIM = "mg-opim"
+    /// RR-Greedy with Monte Carlo marginal gains on common random numbers (½ of OPT up to
+    /// sampling error; slow: see `MonteCarloGains.estimateCost`).
+    case rrGreedy = "rr-greedy"
+    /// MG-Greedy with Monte Carlo marginal gains on common random numbers, evaluated lazily (CELF).
+    case mgGreedy = "mg-greedy"
 
     /// Whether the algorithm selects on RR sets with the OPIM stopping rule.
-    public var usesRRSets: Bool { true }
+    public var usesRRSets: Bool { self != .rrGreedy && self != .mgGreedy }
 }
 
 /// RR-OPIM+, RR-OPIM and MG-OPIM: a partition-matroid greedy on RR sets of P with the stopping rule

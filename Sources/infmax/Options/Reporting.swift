@@ -15,7 +15,7 @@ let flagOfParameter: [String: String] = [
     "threads": "--threads", "evaluationSets": "--evaluation-sets", "probabilities": "--probabilities",
     "normalizeLT": "--normalize-lt", "untilRelativeError": "--until-relative-error", "maxRuns": "--max-runs",
     "algorithms": "--algorithms", "algorithm": "--algorithm", "format": "--format",
-    "apSet": "--ap-set", "activeParticipants": "--aps",
+    "apSet": "--ap-set", "activeParticipants": "--aps", "monteCarloBudget": "--mc-budget",
 ]
 
 /// What to tell a user about a data or resource error that a flag can address.
@@ -23,6 +23,7 @@ let hintOfParameter: [String: String] = [
     "memoryLimit": "see --max-memory, --epsilon and --k",
     "normalizeLT": "--normalize-lt rescales them",
     "probabilities": "--probabilities file reads the third column as probabilities",
+    "monteCarloBudget": "raise --mc-budget, lower --mc-runs, pass --force, or use --algorithm rr-opim+",
 ]
 
 /// An error as the CLI prints it, on one line. A usage error about a parameter names the flag
