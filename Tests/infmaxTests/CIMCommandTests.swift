@@ -126,3 +126,22 @@ extension CIMCommandTests {
         #expect((json["assignment"] as? [[String: Any]])?.count == 2)
     }
 }
+
+extension CIMCommandTests {
+    @Test func monteCarloEvaluationAndUnconstrainedReference() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let (graph, aps) = try sixFiles(files)
+        let result = try CLI.run(["cim", graph, "--aps", aps, "--k", "1", "--json", "--mc-evaluation", "20000",
+                                  "--unconstrained-reference", "--threads", "2"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try result.json()
+        let mc = try #require(json["monteCarloSpread"] as? [String: Any])
+        #expect(abs((mc["mean"] as? Double ?? 0) - 3.061728) < 0.03)
+        let reference = try #require(json["reference"] as? [String: Any])
+        // Two seeds without capacity: {3, 4} or better, never below the assignment's optimum.
+        #expect(reference["seeds"] as? Int == 2)
+        let spread = try #require((reference["monteCarloSpread"] as? [String: Any])?["mean"] as? Double)
+        #expect(spread >= 3.061728 - 0.03)
+    }
+}

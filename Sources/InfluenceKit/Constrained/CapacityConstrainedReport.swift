@@ -99,7 +99,20 @@ public struct CapacityConstrainedReport: Codable, Sendable, Equatable {
         public var name: String
         public var assignment: [APAssignment]
         public var spread: SelectionReport.Spread
+        /// Monte Carlo spread on P, when asked for.
+        public var monteCarloSpread: SpreadEstimate?
         public var selectionSeconds: Double
+    }
+
+    /// OPIM-C on P for k·d seeds ignoring the constraint: an upper reference for the assignment.
+    public struct Reference: Codable, Sendable, Equatable {
+        public var seeds: Int
+        public var spread: SelectionReport.Spread
+        public var monteCarloSpread: SpreadEstimate?
+        public var selectionSeconds: Double
+        public var rrSets: Int
+        /// OPIM-C's ratio reached (of 1 − 1/e − ε).
+        public var approximation: Double
     }
 
     public var parameters: Parameters
@@ -107,6 +120,8 @@ public struct CapacityConstrainedReport: Codable, Sendable, Equatable {
     public var seeds: [UnionSeed]
     /// σ_P of the union on fresh RR sets of P, independent of the selection.
     public var spread: SelectionReport.Spread
+    /// σ_P of the union by Monte Carlo on P, when asked for.
+    public var monteCarloSpread: SpreadEstimate?
     public var guarantee: Guarantee
     public var bounds: Bounds?
     public var rounds: [OPIMC.Round]?
@@ -117,6 +132,7 @@ public struct CapacityConstrainedReport: Codable, Sendable, Equatable {
     public var timings: Timings
     public var memory: Memory
     public var baselines: [Baseline]?
+    public var reference: Reference?
     /// Warnings (APs skipped for having no candidate).
     public var warnings: [String]
 }

@@ -123,7 +123,7 @@ public struct CapacityOPIM: Sendable {
             throw InfluenceError(.usage, parameter: "delta", "δ = \(delta) (expected a value strictly between 0 and 1)")
         }
         if let precision = c.precision, !(precision > 0 && precision < 1) {
-            throw InfluenceError(.usage, parameter: "precision", "precision \(precision) (expected a relative standard error strictly between 0 and 1, e.g. 0.002)")
+            throw InfluenceError(.usage, parameter: "precision", "precision \(precision) (expected a relative standard error strictly between 0 and 1, e.g. 0.004)")
         }
         let chi = max(1, problem.randomAssignmentSize(seed: c.seed))
         let l6 = log(6 / delta)

@@ -87,6 +87,12 @@ struct CIM: ParsableCommand {
     @Flag(help: "Also score the baselines: each AP's top-k free candidates by out-degree in P, by PageRank (igraph), and at random.")
     var baselines = false
 
+    @Flag(name: .customLong("unconstrained-reference"), help: "Also run OPIM-C on P for k·|A| seeds ignoring the constraint (an upper reference).")
+    var unconstrainedReference = false
+
+    @Option(name: .customLong("mc-evaluation"), help: ArgumentHelp("Also measure the assignment (and baselines, reference) by this many Monte Carlo cascades on P.", valueName: "R"))
+    var mcEvaluation: Int?
+
     @Option(name: .customLong("mc-runs"), help: ArgumentHelp("Monte Carlo cascades per marginal-gain evaluation of mg-greedy and rr-greedy.", valueName: "R"))
     var mcRuns: Int = 10_000
 
@@ -110,7 +116,8 @@ struct CIM: ParsableCommand {
         if apSet != nil, apSets != nil { throw ValidationError("--ap-set and --ap-sets all contradict each other; give one") }
         if !(epsilon > 0 && epsilon < 0.5) { throw ValidationError("--epsilon must lie strictly between 0 and 0.5 (got \(epsilon); the target ratio is ½ − ε, e.g. --epsilon 0.1)") }
         if let delta, !(delta > 0 && delta < 1) { throw ValidationError("--delta must lie strictly between 0 and 1 (got \(delta))") }
-        if !(precision >= 0 && precision < 1) { throw ValidationError("--precision must be 0 (off) or a relative standard error below 1 (got \(precision); e.g. --precision 0.002)") }
+        if !(precision >= 0 && precision < 1) { throw ValidationError("--precision must be 0 (off) or a relative standard error below 1 (got \(precision); e.g. --precision 0.004)") }
+        if let mcEvaluation, mcEvaluation < 1 { throw ValidationError("--mc-evaluation must be at least 1 (got \(mcEvaluation); e.g. --mc-evaluation 10000)") }
         if mcRuns < 1 { throw ValidationError("--mc-runs must be at least 1 (got \(mcRuns); e.g. --mc-runs 10000)") }
         if !(mcBudget > 0) { throw ValidationError("--mc-budget must be a positive number of seconds (got \(mcBudget))") }
         if let evaluationSets, evaluationSets < 1 { throw ValidationError("--evaluation-sets must be positive (got \(evaluationSets))") }
@@ -127,7 +134,8 @@ struct CIM: ParsableCommand {
                 k: k, algorithm: algorithm, epsilon: epsilon, delta: delta, precision: precision > 0 ? precision : nil,
                 compat: compat, seed: execution.seed, threads: execution.resolvedThreads, sampling: sampling,
                 memoryLimitBytes: maxMemory.bytes, evaluationSets: evaluationSets, monteCarloRuns: mcRuns,
-                monteCarloBudgetSeconds: force ? nil : mcBudget, baselines: baselines ? CapacityBaseline.allCases : [])
+                monteCarloBudgetSeconds: force ? nil : mcBudget, baselines: baselines ? CapacityBaseline.allCases : [],
+                unconstrainedReference: unconstrainedReference, monteCarloEvaluationRuns: mcEvaluation)
             let pageRank = baselines ? try PageRankHeuristic(loaded: loaded).scores() : nil
             var reports: [CapacityConstrainedReport] = []
             for number in numbers {
@@ -173,6 +181,9 @@ struct CIM: ParsableCommand {
         let s = r.spread
         print("spread    \(fixed(s.estimate, 1)) on P (95% interval \(fixed(s.low, 1)) – \(fixed(s.high, 1)), standard error \(fixed(s.standardError, 1))) of \(r.seeds.count) seeds")
         print("          estimated on \(s.rrSets) fresh RR sets of P, independent of those used to select the seeds")
+        if let mc = r.monteCarloSpread {
+            print("          Monte Carlo on P: \(fixed(mc.mean, 1)) ± \(fixed(mc.standardError, 1)) (standard error, \(mc.runs) cascades)")
+        }
         let g = r.guarantee
         let delta = String(format: "%.3g", g.failureProbability)
         let round = r.rounds?.count ?? 0
@@ -194,7 +205,12 @@ struct CIM: ParsableCommand {
             }
         }
         for b in r.baselines ?? [] {
-            print("baseline  \(b.name): spread \(fixed(b.spread.estimate, 1)) (95% interval \(fixed(b.spread.low, 1)) – \(fixed(b.spread.high, 1))), selection \(fixed(b.selectionSeconds, 3)) s")
+            let mc = b.monteCarloSpread.map { ", Monte Carlo \(fixed($0.mean, 1)) ± \(fixed($0.standardError, 1))" } ?? ""
+            print("baseline  \(b.name): spread \(fixed(b.spread.estimate, 1)) (95% interval \(fixed(b.spread.low, 1)) – \(fixed(b.spread.high, 1))\(mc)), selection \(fixed(b.selectionSeconds, 3)) s")
+        }
+        if let u = r.reference {
+            let mc = u.monteCarloSpread.map { ", Monte Carlo \(fixed($0.mean, 1)) ± \(fixed($0.standardError, 1))" } ?? ""
+            print("reference OPIM-C on P, \(u.seeds) seeds, no capacity: spread \(fixed(u.spread.estimate, 1))\(mc), selection \(fixed(u.selectionSeconds, 3)) s, \(u.rrSets) RR sets")
         }
         print("rr sets   \(r.rrSets.selection) for selection, \(r.rrSets.generated) drawn in all, \(r.rrSets.evaluation) for the spread interval")
         let t = r.timings
