@@ -163,7 +163,7 @@ public struct CapacityConstrainedIM: Sendable {
             monteCarlo = cost
             if let budget = c.monteCarloBudgetSeconds, cost.seconds > budget {
                 throw InfluenceError(.resource, parameter: "monteCarloBudget",
-                    "\(c.algorithm.rawValue) would make about \(Int(cost.evaluations)) evaluations of \(c.monteCarloRuns) cascades, about \(Int(cost.seconds.rounded(.up))) s, above the budget of \(Int(budget)) s (expected a larger budget, fewer runs, forcing the run, or rr-opim+)")
+                    "\(c.algorithm.rawValue) would make about \(Int(cost.evaluations)) evaluations of \(c.monteCarloRuns) cascades, about \(Int(cost.seconds.rounded(.up))) s, above the budget of \(Int(budget)) s (expected a larger budget, fewer runs, or an RR variant)")
             }
             clock = Stopwatch()
             var gains = try MonteCarloGains(model: problem.subgraphModel, configuration: mc)
