@@ -4,6 +4,9 @@
 # sanitizer report, a timeout or the memory limit). Usage (from the repository root):
 #   Tests/Fuzz/run.sh BIN_DIR SCRATCH SECONDS TARGET...
 set -euo pipefail
+# Swift's own crash backtracer would take the trap before libFuzzer (and can hang); with it off,
+# libFuzzer reports the trap as a deadly signal, writes the input and exits.
+export SWIFT_BACKTRACE=enable=no
 bin=$1 scratch=$2 seconds=$3
 shift 3
 failed=()
