@@ -38,8 +38,8 @@ import Glibc
         }
     }
 
-    /// corpus/FuzzSnapshot/crash-section-sum-overflow.infgraph: a label section of 2^64 − 8
-    /// bytes overflows the sum of the section sizes (GraphSnapshot.swift:109, `+ labelBytes`).
+    /// corpus/FuzzSnapshot/crash-section-sum-overflow.infgraph (found by FuzzSnapshot): a label
+    /// section of 2^64 − 8 bytes overflows the sum of the section sizes (GraphSnapshot.swift:109, `+ labelBytes`).
     @Test func labelSectionSizeOverflows() async {
         await withKnownIssue("GraphSnapshot.read traps: the section sizes are summed unchecked") {
             await #expect(processExitsWith: .success) {
