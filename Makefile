@@ -34,9 +34,8 @@ bench: release
 	bash Bench/run.sh
 
 # Fuzzing: its own package and scratch path, so the sanitized build never mixes with the others.
-# FuzzSeedsFile joins FUZZ_TARGETS (and Tests/Fuzz/Package.swift's list) once SeedsFile exists.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= FuzzEdgeList FuzzSnapshot
+FUZZ_TARGETS ?= FuzzEdgeList FuzzSnapshot FuzzSeedsFile
 FUZZ_SCRATCH ?= $(CURDIR)/.build-fuzz
 FUZZ_BUILD := $(SWIFT) build --package-path Tests/Fuzz --scratch-path $(FUZZ_SCRATCH) -c release \
 	-Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address -Xcc -fsanitize=fuzzer-no-link

@@ -4,10 +4,8 @@
 // Tests/Fuzz/README.md.
 import PackageDescription
 
-/// The fuzz targets built here. FuzzSeedsFile (Sources/FuzzSeedsFile) calls
-/// `SeedsFile.parse(_:path:)`; add it to this list (and to FUZZ_TARGETS in the Makefile) once the
-/// library has that function.
-let fuzzTargets = ["FuzzEdgeList", "FuzzSnapshot"]
+/// The fuzz targets built here (and run by `make fuzz`, FUZZ_TARGETS in the Makefile).
+let fuzzTargets = ["FuzzEdgeList", "FuzzSnapshot", "FuzzSeedsFile"]
 
 let package = Package(
     name: "InfluenceKitFuzz",
