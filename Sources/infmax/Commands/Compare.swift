@@ -97,7 +97,7 @@ struct Compare: ParsableCommand {
             let showProgress = StandardError.isTerminal && !quiet
             let context = SelectionAlgorithm.Context(
                 loaded: loaded, model: model, seed: Comparison.selectionSeed(for: execution.seed), threads: threads,
-                ris: risOptions.parameters, celfRuns: celfRuns ?? runs,
+                ris: risOptions.parameters(memoryLimitBytes: graphOptions.maxMemory.bytes), celfRuns: celfRuns ?? runs,
                 progress: TerminalProgress(showsProgress: showProgress, showsNotes: false))
             var selectors: [any SeedSelector] = []
             for algorithm in chosen {
