@@ -10,6 +10,8 @@ import CZlib
 protocol ByteChunkSource {
     /// Fills the start of `buffer` with the next bytes; returns how many, 0 at the end.
     mutating func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(InfluenceError) -> Int
+    /// About how many bytes the source will give, when known (to size the parse arrays once).
+    var sizeHint: Int? { get }
 }
 
 /// Bytes already in memory, handed out at most `chunkSize` at a time (the fuzzing and chunk-boundary
@@ -18,6 +20,8 @@ struct MemoryChunks: ByteChunkSource {
     let bytes: [UInt8]
     let chunkSize: Int
     var offset = 0
+
+    var sizeHint: Int? { bytes.count }
 
     mutating func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(InfluenceError) -> Int {
         let count = min(buffer.count, chunkSize, bytes.count - offset)
@@ -47,6 +51,7 @@ final class ChunkedInput: ByteChunkSource {
     private var rawAtEnd = false
     private var stream: UnsafeMutablePointer<z_stream>?
     private var memberEnded = false
+    private var storedSize: Int?
 
     /// The name errors use for standard input.
     static let standardInputName = "<stdin>"
@@ -63,7 +68,7 @@ final class ChunkedInput: ByteChunkSource {
             case .missing: throw InfluenceError(.io, file: path, "no such file (check the path)")
             case .failed(let text): throw InfluenceError(.io, file: path, "cannot open: \(text)")
             case .directory: throw InfluenceError(.io, file: path, "is a directory (expected a graph file)")
-            case .file: break
+            case .file(let size): storedSize = size > 0 ? size : nil
             }
             switch Platform.openForReading(path) {
             case .success(let opened): fd = opened
@@ -91,6 +96,9 @@ final class ChunkedInput: ByteChunkSource {
         raw.deallocate()
         if ownsDescriptor { Platform.close(fd) }
     }
+
+    /// The stored size (four times it for gzip, a typical ratio of edge lists); nil for pipes.
+    var sizeHint: Int? { storedSize.map { stream == nil ? $0 : 4 * $0 } }
 
     /// True when the input is gzip data being inflated.
     var isCompressed: Bool { stream != nil }

@@ -73,6 +73,11 @@ public enum EdgeListReader {
         var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity + 1)
         defer { buffer.deallocate() }
         var state = EdgeScanState(path: path, readValues: settings.readValues)
+        if let hint = source.sizeHint {
+            // About 6 bytes of text per id; never more than a quarter of the memory limit.
+            let cap = (settings.memoryLimit ?? Int.max) / 32
+            state.ids.reserveCapacity(min(max(16, hint / 6), cap))
+        }
         var integers = IntegerTokens(declaredCount: settings.declaredCount)
         var strings: StringTokens? = settings.nodeLabels
         var filled = 0, checked = 0, regionStart = 0

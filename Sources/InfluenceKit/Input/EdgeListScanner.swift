@@ -41,6 +41,7 @@ extension EdgeListReader {
     /// need no bounds checks of their own.
     ///
     /// Complexity: O(text size) plus the interner's work.
+    @inline(__always)
     static func scan<Interner: EdgeTokenInterner>(_ text: UnsafeBufferPointer<UInt8>, from start: Int, interner: inout Interner,
                                                   state: inout EdgeScanState) throws(ParseOutcome) {
         let end = text.count
@@ -49,10 +50,20 @@ extension EdgeListReader {
         let valueColumn = state.layout.valueColumn ?? -1
         let weightColumn = state.layout.weightColumn ?? -1
         let maxFields = state.layout.fieldCount ?? 4
+        let exactFields = state.layout.fieldCount != nil
+        // The growing arrays and counters live in locals while the loop runs (no access through
+        // `state` per line); they go back on every exit.
+        var ids = state.ids, values = state.values, weights = state.weights
+        state.ids = []; state.values = []; state.weights = []
+        var lineCount = state.line
+        defer {
+            state.ids = ids; state.values = values; state.weights = weights
+            state.line = lineCount
+        }
         var i = start
         while i < end {
-            state.line &+= 1
-            let line = state.line
+            lineCount &+= 1
+            let line = lineCount
             let lineStart = i
             while TextBytes.isBlank(text[i]) { i &+= 1 }
             let first = text[i]
@@ -99,11 +110,11 @@ extension EdgeListReader {
             }
             if text[i] == 0x0D, i + 1 < end, text[i + 1] == 0x0A { i &+= 2 } else { i &+= 1 }
             if fields == 1 {
-                state.ids.append(u); state.ids.append(u)
+                ids.append(u); ids.append(u)
                 state.declarations &+= 1
                 continue
             }
-            guard fields <= maxFields, state.layout.fieldCount == nil || fields == maxFields else {
+            guard fields <= maxFields, !exactFields || fields == maxFields else {
                 throw .failed(fieldCountError(fields, layout: state.layout, path: path, line: line))
             }
             if readValues {
@@ -119,10 +130,10 @@ extension EdgeListReader {
                 }
             }
             if u == v { state.selfLoops &+= 1; continue }
-            state.ids.append(u); state.ids.append(v)
+            ids.append(u); ids.append(v)
             if readValues {
-                state.values.append(value)
-                if fields > weightColumn, weightColumn >= 0 { state.weights.append(weight) }
+                values.append(value)
+                if fields > weightColumn, weightColumn >= 0 { weights.append(weight) }
             }
         }
     }

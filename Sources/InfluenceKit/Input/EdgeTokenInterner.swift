@@ -46,24 +46,35 @@ struct IntegerTokens: EdgeTokenInterner {
         let digits = i &- digitsStart
         if digits == 0 || digits > 18 || !TextBytes.isSpace(text[i])
             || (digits > 1 && text[digitsStart] == 0x30) || (negative && acc == 0) {
-            guard let declaredCount else { throw .notIntegers(lineStart: lineStart) }
-            i = start
-            while !TextBytes.isSpace(text[i]) {
-                if TextBytes.isBinary(text[i]) {
-                    throw .failed(TextBytes.binaryError(text[i], path: path, line: line, column: i - lineStart + 1))
-                }
-                i &+= 1
-            }
-            let token = String(decoding: UnsafeBufferPointer(rebasing: text[start..<i]), as: UTF8.self)
-            throw .failed(InfluenceError(.data, file: path, line: line, parameter: "nodeCount",
-                "node '\(token.prefix(40))' is not an integer id (expected ids 0 to \(declaredCount - 1), as the node count \(declaredCount) says)"))
+            throw notAnInteger(text, start, lineStart: lineStart, line: line, path: path)
         }
-        if negative || acc >= limit {
-            let shown = negative ? "-\(acc)" : "\(acc)"
-            throw .failed(InfluenceError(.data, file: path, line: line, parameter: "nodeCount",
-                "node id \(shown) is outside 0 to \(limit - 1) (expected ids below the node count \(limit))"))
-        }
+        if negative || acc >= limit { throw outOfRange(acc, negative: negative, line: line, path: path) }
         return acc
+    }
+
+    /// The token at `start` is not a canonical integer: ask for string labels, or, with a declared
+    /// node count, refuse it (binary bytes first).
+    @inline(never)
+    private func notAnInteger(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, lineStart: Int, line: Int,
+                              path: String) -> EdgeListReader.ParseOutcome {
+        guard let declaredCount else { return .notIntegers(lineStart: lineStart) }
+        var i = start
+        while !TextBytes.isSpace(text[i]) {
+            if TextBytes.isBinary(text[i]) {
+                return .failed(TextBytes.binaryError(text[i], path: path, line: line, column: i - lineStart + 1))
+            }
+            i &+= 1
+        }
+        let token = String(decoding: UnsafeBufferPointer(rebasing: text[start..<i]), as: UTF8.self)
+        return .failed(InfluenceError(.data, file: path, line: line, parameter: "nodeCount",
+            "node '\(token.prefix(40))' is not an integer id (expected ids 0 to \(declaredCount - 1), as the node count \(declaredCount) says)"))
+    }
+
+    @inline(never)
+    private func outOfRange(_ acc: Int64, negative: Bool, line: Int, path: String) -> EdgeListReader.ParseOutcome {
+        let shown = negative ? "-\(acc)" : "\(acc)"
+        return .failed(InfluenceError(.data, file: path, line: line, parameter: "nodeCount",
+            "node id \(shown) is outside 0 to \(limit - 1) (expected ids below the node count \(limit))"))
     }
 
     var knownNodeCount: Int? { declaredCount }
