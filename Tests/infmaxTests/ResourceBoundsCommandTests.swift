@@ -29,3 +29,14 @@ import Testing
         #expect(line.hasPrefix("error: --threads takes a count from 1 to 1024"), "\(line)")
     }
 }
+
+extension ResourceBoundsCommandTests {
+    /// `simulate --max-memory` bounds the simulation's buffers too (per-thread scratch and node
+    /// counters), not only the graph.
+    @Test func simulationBuffersRespectMaxMemory() throws {
+        let line = try CLI.failure(["simulate", "Graphs/karate.txt", "--undirected", "--seeds", "0", "--threads", "2",
+                                    "--node-probabilities", "3", "--max-memory", "2K"], status: 1)
+        #expect(line.hasPrefix("error: simulating on 2 threads needs about"), "\(line)")
+        #expect(line.hasSuffix("(expected a higher memory limit or fewer threads); see --max-memory"), "\(line)")
+    }
+}
