@@ -1,4 +1,5 @@
 import Foundation
+import InfluenceKit
 import Testing
 
 /// `infmax convert` and the snapshots it writes: loading options are fixed in the snapshot, model
@@ -125,6 +126,54 @@ import Testing
         let rescale = try CLI.failure(["convert", "Graphs/karate.txt", "--normalize-lt", "--output", snapshot], status: 2)
         #expect(rescale == "error: --normalize-lt: a snapshot stores no LT weights (pass --normalize-lt when using the snapshot with --model lt)")
         #expect(!FileManager.default.fileExists(atPath: snapshot))
+    }
+
+    /// The same input converts to the same bytes in every process (the statistics JSON has sorted
+    /// keys; Swift's hashing, and so unsorted key order, differs per process).
+    @Test func convertingTwiceGivesTheSameBytes() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let graph = try files.write("labelled.txt", "alice bob 0.5\nbob carol 0.25\nalice bob 0.125\ncarol alice 1\n")
+        var outputs: [[UInt8]] = []
+        for i in 0..<4 {
+            let snapshot = files.path("same-\(i).infgraph")
+            let made = try CLI.run(["convert", graph, "--dedupe", "--probabilities", "file", "--output", snapshot])
+            #expect(made.status == 0, "\(made.stderr)")
+            outputs.append(Array(try Data(contentsOf: URL(fileURLWithPath: snapshot))))
+        }
+        #expect(outputs.allSatisfy { $0 == outputs[0] }, "snapshots of one input differ between runs")
+    }
+
+    /// A snapshot forged with a valid checksum: NaN values are refused when it is loaded, and
+    /// in-weights above 1 when it is used with --model lt (IC takes them).
+    @Test func forgedSnapshotsAreRefused() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let graph = try files.write("light.txt", "a d 0.5\nb d 0.4\n")
+        let snapshot = files.path("light.infgraph")
+        #expect(try CLI.run(["convert", graph, "--probabilities", "file", "--output", snapshot]).status == 0)
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: snapshot)))
+        // Two arcs, three nodes: values follow the offsets (8 × 4) and targets (4 × 2).
+        let values = GraphSnapshot.headerSize + 8 * 4 + 4 * 2
+        func forged(_ second: Float, _ name: String) throws -> String {
+            var copy = bytes
+            withUnsafeBytes(of: second.bitPattern.littleEndian) { copy.replaceSubrange(values + 4..<values + 8, with: $0) }
+            let sum = copy.withUnsafeBytes { GraphSnapshot.checksum(of: $0) }
+            withUnsafeBytes(of: sum.littleEndian) { copy.replaceSubrange(GraphSnapshot.checksumRange, with: $0) }
+            return try files.write(name, bytes: copy)
+        }
+        let heavy = try forged(0.6, "heavy.infgraph")
+        let ic = try CLI.run(["simulate", heavy, "--probabilities", "file", "--seeds", "a,b", "--exact", "--runs", "10"])
+        #expect(ic.status == 0, "\(ic.stderr)")
+        #expect(Self.exact(ic) == "2.800000")
+        let lt = try CLI.failure(["simulate", heavy, "--probabilities", "file", "--model", "lt", "--seeds", "a", "--runs", "10"], status: 1)
+        #expect(lt == "error: node 'd' has LT in-weights summing to 1.1 (expected at most 1, or rescaled to sum to 1); --normalize-lt rescales them")
+
+        let nan = try forged(.nan, "nan.infgraph")
+        for command in [["info", nan], ["simulate", nan, "--seeds", "a", "--runs", "10"]] {
+            let line = try CLI.failure(command, status: 1)
+            #expect(line == "error: \(nan): snapshot holds an inconsistent graph: arc value nan outside [0, 1]; rebuild it with 'infmax convert'", "\(command)")
+        }
     }
 
     @Test func outputMustBeAnInfgraph() throws {

@@ -49,30 +49,16 @@ import Testing
             let plain = graphs + "/" + (name.hasSuffix(".gz") ? String(name.dropLast(3)) : name)
             try files.copyItem(atPath: standIn, toPath: plain)
             if name.hasSuffix(".gz") {
-                let gzip = Process()
-                gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
-                gzip.arguments = ["-n", plain]
-                try gzip.run()
-                gzip.waitUntilExit()
-                #expect(gzip.terminationStatus == 0)
+                let gzip = try CLI.run(["-n", plain], executable: "/bin/gzip", in: scratch)
+                #expect(gzip.status == 0, "\(gzip.stderr)")
             }
         }
         for command in commands {
             let words = command.split(separator: " ").map(String.init)
             #expect(!command.contains("'") && !command.contains("\""), "quote-free commands only: \(command)")
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: root + "/" + words[0])
-            process.arguments = Array(words.dropFirst())
-            process.currentDirectoryURL = URL(fileURLWithPath: root)
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let output = out.fileHandleForReading.readDataToEndOfFile()
-            let errors = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(command): \(String(decoding: errors, as: UTF8.self))")
-            #expect(!output.isEmpty || command.contains("--output"), "\(command) printed nothing")
+            let result = try CLI.run(Array(words.dropFirst()), executable: root + "/" + words[0], in: root)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+            #expect(!result.stdout.isEmpty || command.contains("--output"), "\(command) printed nothing")
         }
     }
 }

@@ -29,3 +29,21 @@ import Testing
         #expect(line.hasPrefix("error: --threads takes a count from 1 to 1024"), "\(line)")
     }
 }
+
+extension ResourceBoundsCommandTests {
+    /// `simulate --max-memory` bounds the simulation's buffers too (per-thread scratch and node
+    /// counters), not only the graph.
+    /// (100,000 declared nodes and one arc: the graph fits in 5 MiB, two threads' buffers do not.)
+    @Test func simulationBuffersRespectMaxMemory() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let graph = try files.write("one-arc.txt", "0 1\n")
+        let fits = try CLI.run(["simulate", graph, "--nodes", "100000", "--seeds", "0", "--threads", "1", "--runs", "64",
+                                "--max-memory", "5M"])
+        #expect(fits.status == 0, "\(fits.stderr)")
+        let line = try CLI.failure(["simulate", graph, "--nodes", "100000", "--seeds", "0", "--threads", "2", "--runs", "1000",
+                                    "--node-probabilities", "3", "--max-memory", "5M"], status: 1)
+        #expect(line.hasPrefix("error: simulating on 2 threads needs about"), "\(line)")
+        #expect(line.hasSuffix("(expected a higher memory limit or fewer threads); see --max-memory"), "\(line)")
+    }
+}

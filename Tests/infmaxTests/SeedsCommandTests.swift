@@ -187,7 +187,7 @@ import Testing
         #expect(p.graph == "Graphs/karate.txt")
         #expect(p.nodes == 34 && p.arcs == 156)
         #expect(p.load == GraphLoadOptions(format: .snap, undirected: true, readArcValues: false,
-                                           build: GraphBuildOptions(dedupe: false), igraph: .eager))
+                                           build: GraphBuildOptions(dedupe: false), igraph: .eager, memoryLimitBytes: 64 << 20))
         #expect(p.probabilities == "uniform:0.1")
         #expect(p.modelScheme == "uniform:0.1")
         #expect(p.normalizeLT == false)
@@ -300,24 +300,25 @@ import Testing
     }
 
     @Test func memoryLimitStopsWithAMessage() throws {
-        let result = try CLI.run(Self.karate + ["--k", "2", "--max-memory", "1K"])
+        // 8 KiB holds the graph (about 4.7 KiB: the limit applies to loading too) but not the RR sets.
+        let result = try CLI.run(Self.karate + ["--k", "2", "--max-memory", "8K"])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         // The estimate comes first, then the one-line error naming the flag.
         #expect(lines.count == 2, "\(lines)")
         #expect(lines.first?.hasPrefix("note: OPIM-C may draw up to 2 × ") == true)
-        #expect(lines.first?.contains("above the limit of 1.0 KiB") == true)
+        #expect(lines.first?.contains("above the limit of 8.0 KiB") == true)
         let error = try #require(lines.last)
-        #expect(error.wholeMatch(of: #/^error: OPIM-C round 1 \(256 \+ 256 RR sets\) needs about [\d.]+ KiB of memory, above the limit of 1\.0 KiB \(expected a higher memory limit, a larger epsilon or a smaller k\); see --max-memory, --epsilon and --k$/#) != nil, "\(error)")
+        #expect(error.wholeMatch(of: #/^error: OPIM-C round 1 \(256 \+ 256 RR sets\) needs about [\d.]+ KiB of memory, above the limit of 8\.0 KiB \(expected a higher memory limit, a larger epsilon or a smaller k\); see --max-memory, --epsilon and --k$/#) != nil, "\(error)")
 
         // --quiet drops the note, not the error.
-        let quiet = try CLI.failure(Self.karate + ["--k", "2", "--max-memory", "1K", "--quiet"], status: 1)
+        let quiet = try CLI.failure(Self.karate + ["--k", "2", "--max-memory", "8K", "--quiet"], status: 1)
         #expect(quiet == error)
 
-        let imm = try CLI.failure(Self.karate + ["--k", "2", "--max-memory", "1K", "--algorithm", "imm"], status: 1)
+        let imm = try CLI.failure(Self.karate + ["--k", "2", "--max-memory", "8K", "--algorithm", "imm"], status: 1)
         #expect(imm.hasPrefix("error: IMM "))
-        #expect(imm.hasSuffix("above the limit of 1.0 KiB (expected a higher memory limit, a larger epsilon or a smaller k); see --max-memory, --epsilon and --k"))
+        #expect(imm.hasSuffix("above the limit of 8.0 KiB (expected a higher memory limit, a larger epsilon or a smaller k); see --max-memory, --epsilon and --k"))
     }
 
     /// `--output` writes the JSON report, which `infmax simulate --seeds-file` reads back.

@@ -4,8 +4,10 @@ import CSupport
 /// head in this run. `LevelCascade` drives every model's rule through the same level-by-level BFS,
 /// specialised per rule at compile time.
 protocol ForwardArcRule {
+    /// What the rule reads per arc (IC: a `CoinThreshold`, LT: a weight).
+    associatedtype ArcValue
     /// The per-arc values the rule reads (prefetched ahead with the arc targets).
-    var arcValues: UnsafePointer<Float> { get }
+    var arcValues: UnsafePointer<ArcValue> { get }
 
     /// Arc `arc` of the forward CSR, out of a node that just became active: when its head becomes
     /// active now, the rule calls `scratch.activate(_:tail:)` on it. The rule may keep per-run state

@@ -163,5 +163,6 @@ extension InfluenceGraph {
 enum EmptyStorage {
     nonisolated(unsafe) static let uint32 = UnsafePointer(UnsafeMutablePointer<UInt32>.allocate(capacity: 1))
     nonisolated(unsafe) static let float = UnsafePointer(UnsafeMutablePointer<Float>.allocate(capacity: 1))
+    nonisolated(unsafe) static let uint64 = UnsafePointer(UnsafeMutablePointer<UInt64>.allocate(capacity: 1))
     nonisolated(unsafe) static let double = UnsafePointer(UnsafeMutablePointer<Double>.allocate(capacity: 1))
 }

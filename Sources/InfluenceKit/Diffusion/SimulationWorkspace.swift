@@ -12,10 +12,10 @@ final class SimulationWorkspace: @unchecked Sendable {
     let nodeCount: Int
     let marks: UnsafeMutablePointer<UInt32>
     let queue: UnsafeMutablePointer<UInt32>
-    let residuals: UnsafeMutablePointer<Float>
+    let residuals: UnsafeMutablePointer<Double>
     private var epoch: UInt32 = 0
 
-    /// Allocates buffers for a graph of `nodeCount` nodes. Complexity: O(n) time and 12·n bytes.
+    /// Allocates buffers for a graph of `nodeCount` nodes. Complexity: O(n) time and 16·n bytes.
     init(nodeCount: Int) {
         self.nodeCount = nodeCount
         let capacity = max(1, nodeCount)
@@ -54,7 +54,7 @@ struct CascadeScratch {
     /// The activated nodes, in activation order; the kernel returns how many.
     let queue: UnsafeMutablePointer<UInt32>
     /// Residual thresholds (LT).
-    let residuals: UnsafeMutablePointer<Float>
+    let residuals: UnsafeMutablePointer<Double>
     /// The stamp of a node that has received weight in this run but is not active (LT).
     let touched: UInt32
     /// The stamp of a node active in this run.

@@ -1,5 +1,5 @@
 /// Arcs as read from a file, before they become an `InfluenceGraph`: dense endpoints, the optional
-/// third column, and the original labels. Self-loops are already dropped (and counted).
+/// value columns, and the original labels. Self-loops are already dropped (and counted).
 public struct ArcList: Sendable {
     /// Number of nodes (dense ids `0..<nodeCount`).
     public var nodeCount: Int
@@ -9,6 +9,9 @@ public struct ArcList: Sendable {
     public var targets: [UInt32]
     /// Third column (IC probability / LT weight) per arc, when the input had one.
     public var values: [Float]?
+    /// LT weight per arc, when the input gave it apart from `values` (a fourth column, or a
+    /// column named as the weight); the linear threshold model prefers it to `values`.
+    public var ltWeights: [Float]?
     /// Original labels of the dense ids.
     public var labels: NodeLabels
     /// Self-loops seen in the input and dropped.
@@ -16,8 +19,9 @@ public struct ArcList: Sendable {
     /// Input was undirected: every edge became two arcs.
     public var undirected: Bool
 
-    public init(nodeCount: Int, sources: [UInt32], targets: [UInt32], values: [Float]?,
+    public init(nodeCount: Int, sources: [UInt32], targets: [UInt32], values: [Float]?, ltWeights: [Float]? = nil,
                 labels: NodeLabels, selfLoopsDropped: Int, undirected: Bool) {
+        self.ltWeights = ltWeights
         self.nodeCount = nodeCount
         self.sources = sources
         self.targets = targets

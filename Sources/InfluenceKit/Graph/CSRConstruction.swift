@@ -169,8 +169,8 @@ enum CSRConstruction {
     }
 
     /// `values` gathered in reverse-CSR order. Complexity: O(m).
-    static func gather(_ values: [Float], by forwardArc: [Int]) -> [Float] {
-        [Float](unsafeUninitializedCapacity: forwardArc.count) { out, initialized in
+    static func gather<Value>(_ values: [Value], by forwardArc: [Int]) -> [Value] {
+        [Value](unsafeUninitializedCapacity: forwardArc.count) { out, initialized in
             values.withUnsafeBufferPointer { v in
                 forwardArc.withUnsafeBufferPointer { perm in
                     for i in 0..<perm.count { out[i] = v[perm[i]] }

@@ -10,7 +10,7 @@ extension InfluenceGraph {
     /// - Complexity: O(n + m).
     public init(arcs: ArcList, options: GraphBuildOptions, format: String, source: String) throws(InfluenceError) {
         let n = arcs.nodeCount
-        if let values = arcs.values {
+        for values in [arcs.values, arcs.ltWeights].compactMap({ $0 }) {
             guard values.count == arcs.count else {
                 throw InfluenceError(.data, file: source, "\(values.count) arc values for \(arcs.count) arcs (expected one per arc)")
             }
@@ -22,6 +22,7 @@ extension InfluenceGraph {
         var offsets = CSRConstruction.offsets(keys: arcs.sources, nodeCount: n)
         var targets = CSRConstruction.scatter(keys: arcs.sources, items: arcs.targets, offsets: offsets)
         let values = arcs.values.map { CSRConstruction.scatter(keys: arcs.sources, items: $0, offsets: offsets) }
+        let ltWeights = arcs.ltWeights.map { CSRConstruction.scatter(keys: arcs.sources, items: $0, offsets: offsets) }
         let (parallel, inDegreeBeforeMerge) = CSRConstruction.parallelArcsAndInDegrees(offsets: offsets, targets: targets, nodeCount: n)
         var inDegree = inDegreeBeforeMerge
         var groups: ParallelArcGroups?
@@ -39,7 +40,7 @@ extension InfluenceGraph {
             format: format, undirectedInput: arcs.undirected, selfLoopsDropped: arcs.selfLoopsDropped,
             parallelArcs: parallel, parallelArcsMerged: groups != nil)
         self.init(unchecked: n, outOffsets: offsets, outTargets: targets, inOffsets: inOffsets, inSources: reversed.sources,
-                  inArcs: reversed.forwardArc, arcValues: values, parallelArcs: groups, labels: arcs.labels,
+                  inArcs: reversed.forwardArc, arcValues: values, ltWeights: ltWeights, parallelArcs: groups, labels: arcs.labels,
                   statistics: statistics)
     }
 }

@@ -31,6 +31,10 @@ public struct InfluenceGraph: Sendable {
     /// The third column of the input (or the `weight` attribute of igraph formats), one value in
     /// [0, 1] per input arc; nil when the input had none or it was not asked for.
     public let arcValues: [Float]?
+    /// LT weights given apart from the IC values (a fourth column, or a column named as the
+    /// weight), one per input arc; nil otherwise. `LinearThreshold`'s file scheme prefers them to
+    /// `arcValues`. Snapshots do not store them (converting such a graph is refused).
+    public let ltWeights: [Float]?
     /// Which input arcs each forward arc stands for, when parallel arcs were merged.
     public let parallelArcs: ParallelArcGroups?
     /// Original labels.
@@ -119,8 +123,9 @@ public struct InfluenceGraph: Sendable {
 
     /// Assembles arrays the caller built consistently (the CSR construction of this module).
     init(unchecked nodeCount: Int, outOffsets: [Int], outTargets: [UInt32], inOffsets: [Int], inSources: [UInt32],
-         inArcs: [Int], arcValues: [Float]?, parallelArcs: ParallelArcGroups?, labels: NodeLabels,
+         inArcs: [Int], arcValues: [Float]?, ltWeights: [Float]? = nil, parallelArcs: ParallelArcGroups?, labels: NodeLabels,
          statistics: GraphLoadStatistics) {
+        self.ltWeights = ltWeights
         self.nodeCount = nodeCount
         self.outOffsets = outOffsets
         self.outTargets = outTargets

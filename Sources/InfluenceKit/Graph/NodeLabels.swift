@@ -3,6 +3,10 @@
 /// Edge lists name nodes by arbitrary tokens; InfluenceKit renumbers them densely and maps back in
 /// every output. Three storages keep the common cases compact: the identity (labels are exactly
 /// `0..<n`), integer labels, and string labels.
+///
+/// String labels are compared by their UTF-8 bytes, not by Unicode canonical equivalence: `café`
+/// with a precomposed `é` and with `e` + a combining accent are different labels, as they are
+/// different nodes of the file they came from.
 public enum NodeLabels: Sendable, Equatable {
     /// Node `i` is labelled by the decimal integer `i`.
     case identity(count: Int)
@@ -31,13 +35,33 @@ public enum NodeLabels: Sendable, Equatable {
 
     /// A lookup from label to dense node id. Complexity: O(n) to build.
     public func makeIndex() -> NodeLabelIndex { NodeLabelIndex(self) }
+
+    /// Same storage and the same labels, byte for byte. Complexity: O(n).
+    public static func == (a: NodeLabels, b: NodeLabels) -> Bool {
+        switch (a, b) {
+        case let (.identity(x), .identity(y)): return x == y
+        case let (.integers(x), .integers(y)): return x == y
+        case let (.strings(x), .strings(y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
+        default: return false
+        }
+    }
+}
+
+/// A string hashed and compared by its UTF-8 bytes.
+struct ByteLabel: Hashable, Sendable {
+    let text: String
+    static func == (a: ByteLabel, b: ByteLabel) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    func hash(into hasher: inout Hasher) {
+        for byte in text.utf8 { hasher.combine(byte) }
+    }
 }
 
 /// Maps labels back to dense node ids (for seeds named by users).
 public struct NodeLabelIndex: Sendable {
     private let labels: NodeLabels
     private let byInteger: [Int64: Int]
-    private let byString: [String: Int]
+    private let byString: [ByteLabel: Int]
 
     init(_ labels: NodeLabels) {
         self.labels = labels
@@ -49,13 +73,13 @@ public struct NodeLabelIndex: Sendable {
             for (i, v) in values.enumerated() { map[v] = i }
             byInteger = map; byString = [:]
         case .strings(let values):
-            var map = [String: Int](minimumCapacity: values.count)
-            for (i, v) in values.enumerated() where map[v] == nil { map[v] = i }
+            var map = [ByteLabel: Int](minimumCapacity: values.count)
+            for (i, v) in values.enumerated() where map[ByteLabel(text: v)] == nil { map[ByteLabel(text: v)] = i }
             byInteger = [:]; byString = map
         }
     }
 
-    /// The dense id of the node labelled `label`, or nil when no node has that label.
+    /// The dense id of the node labelled `label` (byte for byte), or nil when no node has that label.
     public func node(for label: String) -> Int? {
         switch labels {
         case .identity(let n):
@@ -65,7 +89,7 @@ public struct NodeLabelIndex: Sendable {
             guard let v = Int64(label), String(v) == label else { return nil }
             return byInteger[v]
         case .strings:
-            return byString[label]
+            return byString[ByteLabel(text: label)]
         }
     }
 }

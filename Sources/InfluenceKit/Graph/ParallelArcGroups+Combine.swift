@@ -8,19 +8,31 @@ extension InfluenceGraph {
     public func combineParallel(_ inputValues: [Float], initial: Double,
                                 _ combine: (_ accumulated: Double, _ value: Double) -> Double,
                                 finish: (Double) -> Double = { $0 }) -> [Float] {
-        guard let groups = parallelArcs else { return inputValues }
+        guard parallelArcs != nil else { return inputValues }
+        return combineParallelInDouble(inputValues, initial: initial, combine, finish: finish).map { Float($0) }
+    }
+
+    /// As `combineParallel`, keeping the folded values in Double (a merged IC probability of
+    /// many tiny ones, or an LT weight sum, is not rounded to Float's 24 bits); without merged arcs,
+    /// `inputValues` converted.
+    ///
+    /// - Complexity: O(m + input arcs).
+    public func combineParallelInDouble(_ inputValues: [Float], initial: Double,
+                                        _ combine: (_ accumulated: Double, _ value: Double) -> Double,
+                                        finish: (Double) -> Double = { $0 }) -> [Double] {
+        guard let groups = parallelArcs else { return inputValues.map { Double($0) } }
         return (0..<arcCount).map { a in
             var accumulated = initial
             for g in groups.offsets[a]..<groups.offsets[a + 1] { accumulated = combine(accumulated, Double(inputValues[groups.inputArcs[g]])) }
-            return Float(finish(accumulated))
+            return finish(accumulated)
         }
     }
 
     /// `table[v]` repeated over each reverse row `v` (a per-head value in reverse order).
     /// Complexity: O(n + m).
-    func perReverseRow(_ table: [Float]) -> [Float] {
+    func perReverseRow<Value>(_ table: [Value]) -> [Value] {
         let m = arcCount
-        return [Float](unsafeUninitializedCapacity: m) { out, initialized in
+        return [Value](unsafeUninitializedCapacity: m) { out, initialized in
             table.withUnsafeBufferPointer { t in
                 inOffsets.withUnsafeBufferPointer { off in
                     for v in 0..<t.count {
@@ -34,8 +46,8 @@ extension InfluenceGraph {
     }
 
     /// `table[head of a]` for every forward arc. Complexity: O(m).
-    func perArcHead(_ table: [Float]) -> [Float] {
-        [Float](unsafeUninitializedCapacity: arcCount) { out, initialized in
+    func perArcHead<Value>(_ table: [Value]) -> [Value] {
+        [Value](unsafeUninitializedCapacity: arcCount) { out, initialized in
             table.withUnsafeBufferPointer { t in
                 outTargets.withUnsafeBufferPointer { tgt in
                     for a in 0..<tgt.count { out[a] = t[Int(tgt[a])] }
@@ -46,5 +58,5 @@ extension InfluenceGraph {
     }
 
     /// Forward-order values gathered into reverse-CSR order. Complexity: O(m).
-    func reverseOrder(_ values: [Float]) -> [Float] { CSRConstruction.gather(values, by: inArcs) }
+    func reverseOrder<Value>(_ values: [Value]) -> [Value] { CSRConstruction.gather(values, by: inArcs) }
 }

@@ -1,124 +1,184 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Our tokenizer for SNAP-style edge lists: `u v` or `u v p` per line, spaces or tabs, `#` and `%`
-/// comment lines, blank lines, CRLF endings. Ids are arbitrary tokens: integers are renumbered in
-/// increasing order (so `0..<n` stays the identity); any other token switches the whole file to
-/// string labels, numbered by first appearance.
+/// Our tokenizer for SNAP-style edge lists, streamed chunk by chunk (plain text, gzip, pipes and
+/// standard input alike), never holding the whole text.
 ///
-/// Complexity: O(file size + n log n).
+/// Lines: `u v`, `u v p` or `u v p w` (the third column the arc value: IC probability, and the LT
+/// weight unless a fourth column gives it), or a single label `u`, which declares node `u` (an
+/// isolated node if no edge names it). Spaces, tabs, vertical tabs and form feeds separate fields;
+/// lines end at LF, CRLF or a lone CR; `#` and `%` start comment lines; blank lines are skipped; a
+/// UTF-8 byte order mark at the start is skipped. A header row may name the columns (see
+/// `EdgeListHeader`). The first control byte other than tab, LF, VT, FF or CR stops the read as
+/// binary data.
+///
+/// Ids are arbitrary tokens: integers are renumbered in increasing order (so `0..<n` stays the
+/// identity); any other token switches the whole file to string labels, numbered by first
+/// appearance and compared by their bytes (invalid UTF-8 is refused). With a declared node count
+/// the ids must be `0..<n`; with a node file, edges may name only its labels.
+///
+/// Complexity: O(file size + n log n); memory O(n + m) plus one chunk (4 MiB by default; a longer
+/// line grows it, up to 16 MiB).
 public enum EdgeListReader {
-    /// Parses `bytes` (the contents of `path`).
+    /// The default chunk of text scanned at once.
+    public static let defaultChunkSize = 4 << 20
+    /// The longest line accepted.
+    static let maxLineBytes = 16 << 20
+
+    /// How one read goes.
+    struct Settings {
+        var undirected = false
+        var readValues = false
+        var declaredCount: Int? = nil
+        /// Labels from a node file (a closed interner).
+        var nodeLabels: StringTokens? = nil
+        var memoryLimit: Int? = nil
+    }
+
+    /// Streams the edge list `path` (`-`: standard input; gzip recognised by its magic bytes)
+    /// into arcs, with `options`' direction, value columns, node declarations and memory limit.
+    ///
+    /// - Throws: `InfluenceError` naming the file and line of the first problem; `.resource`
+    ///   (parameter `memoryLimit`) as soon as the graph would exceed the memory limit.
+    /// - Complexity: O(file size + n log n).
+    public static func read(_ path: String, options: GraphLoadOptions) throws(InfluenceError) -> ArcList {
+        var settings = Settings(undirected: options.undirected, readValues: options.readArcValues,
+                                declaredCount: options.nodeCount, memoryLimit: options.memoryLimitBytes)
+        if let nodeFile = options.nodeFile {
+            settings.nodeLabels = try NodeFile.read(nodeFile, limitBytes: options.memoryLimitBytes)
+        }
+        let input = try ChunkedInput(path: path)
+        var source = input
+        return try stream(&source, path: input.displayPath, settings: settings, chunkSize: defaultChunkSize)
+    }
+
+    /// Parses `bytes` (the contents of `path`) through the same chunked scanner, `chunkSize`
+    /// bytes at a time (small sizes exercise tokens that straddle chunks; the result does not
+    /// depend on it).
     ///
     /// - Parameters:
     ///   - undirected: each line gives two arcs, u→v and v→u.
-    ///   - readValues: the third column is required and parsed as a probability in [0, 1]; when
-    ///     false a third column is allowed and ignored.
-    public static func parse(_ bytes: [UInt8], path: String, undirected: Bool, readValues: Bool) throws(InfluenceError) -> ArcList {
-        let fast: Result<ArcList, ParseOutcome> = bytes.withUnsafeBufferPointer { buffer in
-            do throws(ParseOutcome) {
-                var interner = IntegerTokens()
-                return .success(try scan(buffer, interner: &interner, path: path, undirected: undirected, readValues: readValues))
-            } catch {
-                return .failure(error)
-            }
-        }
-        switch fast {
-        case .success(let arcs): return arcs
-        case .failure(.failed(let error)): throw error
-        case .failure(.notIntegers):
-            let general: Result<ArcList, ParseOutcome> = bytes.withUnsafeBufferPointer { buffer in
-                do throws(ParseOutcome) {
-                    var interner = StringTokens()
-                    return .success(try scan(buffer, interner: &interner, path: path, undirected: undirected, readValues: readValues))
-                } catch {
-                    return .failure(error)
-                }
-            }
-            switch general {
-            case .success(let arcs): return arcs
-            case .failure(.failed(let error)): throw error
-            case .failure(.notIntegers): throw InfluenceError(.data, file: path, "unreadable edge list (\(expected))")
-            }
-        }
+    ///   - readValues: the value columns are required and parsed as numbers in [0, 1]; when false
+    ///     a third and fourth column are allowed and ignored.
+    /// - Complexity: O(bytes + n log n).
+    public static func parse(_ bytes: [UInt8], path: String, undirected: Bool, readValues: Bool,
+                             chunkSize: Int = defaultChunkSize) throws(InfluenceError) -> ArcList {
+        var source = MemoryChunks(bytes: bytes, chunkSize: max(1, chunkSize))
+        return try stream(&source, path: path, settings: Settings(undirected: undirected, readValues: readValues),
+                          chunkSize: max(8, chunkSize))
     }
 
-    enum ParseOutcome: Error { case failed(InfluenceError), notIntegers }
-
-    static let expected = "expected 'u v' or 'u v p'"
-
-    @inline(__always) static func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
-
-    /// The one scanner of edge lists: lines, comments, blank lines, field counts, the value column
-    /// and self-loops, with the node tokens read and numbered by `interner` (integer ids, or any
-    /// label). Complexity: O(file size) plus the interner's work.
-    private static func scan<Interner: EdgeTokenInterner>(_ text: UnsafeBufferPointer<UInt8>, interner: inout Interner, path: String,
-                                                           undirected: Bool, readValues: Bool) throws(ParseOutcome) -> ArcList {
-        let end = text.count
-        var ids = [Int64]()
-        ids.reserveCapacity(max(16, end / 6))
-        var values = [Float]()
-        var selfLoops = 0
-        var line = 0
-        var sawComment = false
-        var i = 0
-        while i < end {
-            line &+= 1
-            let lineStart = i
-            // Leading blanks.
-            while i < end, isBlank(text[i]) { i &+= 1 }
-            if i >= end { break }
-            let first = text[i]
-            if first == 0x0A { i &+= 1; continue }
-            if first == 0x23 || first == 0x25 { // '#', '%'
-                sawComment = true
-                while i < end, text[i] != 0x0A { i &+= 1 }
-                i &+= 1
+    /// The chunk loop: fill the buffer, scan its complete lines, carry the partial last line over.
+    static func stream<Source: ByteChunkSource>(_ source: inout Source, path: String, settings: Settings,
+                                                chunkSize: Int) throws(InfluenceError) -> ArcList {
+        var capacity = chunkSize
+        // One spare byte: a final line without a break gets one.
+        var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity + 1)
+        defer { buffer.deallocate() }
+        var state = EdgeScanState(path: path, readValues: settings.readValues)
+        if let hint = source.sizeHint {
+            // About 6 bytes of text per id; never more than a quarter of the memory limit.
+            let cap = (settings.memoryLimit ?? Int.max) / 32
+            state.ids.reserveCapacity(min(max(16, hint / 6), cap))
+        }
+        var integers = IntegerTokens(declaredCount: settings.declaredCount)
+        var strings: StringTokens? = settings.nodeLabels
+        var filled = 0, checked = 0, regionStart = 0
+        var first = true, sawHeader = false, atEnd = false
+        let valueColumns = { (s: EdgeScanState) in s.readValues ? (s.readsWeights ? 2 : 1) : 0 }
+        while !atEnd {
+            let got = try source.read(into: UnsafeMutableBufferPointer(rebasing: buffer[filled..<capacity]))
+            filled += got
+            if got == 0 {
+                atEnd = true
+                if filled == 0 { break }
+                if !TextBytes.isBreak(buffer[filled - 1]) { buffer[filled] = 0x0A; filled += 1 }
+            }
+            if first {
+                if filled < 3, !atEnd { continue }
+                first = false
+                if filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { regionStart = 3; checked = 3 }
+            }
+            var cut = filled
+            if !atEnd {
+                if buffer[cut - 1] == 0x0D { cut -= 1 } // may be the CR of a CRLF
+                while cut > regionStart, !TextBytes.isBreak(buffer[cut - 1]) { cut -= 1 }
+            }
+            if cut <= regionStart {
+                // No complete line yet: refuse binary data now (a stream of NULs has no line breaks).
+                let fresh = UnsafeBufferPointer(rebasing: buffer[checked..<filled])
+                if let bad = TextBytes.firstBinary(fresh) {
+                    throw TextBytes.binaryError(fresh[bad], path: path, line: state.line + 1,
+                                                column: checked + bad - regionStart + 1)
+                }
+                checked = filled
+                if filled == capacity {
+                    guard capacity < maxLineBytes else {
+                        throw InfluenceError(.data, file: path, line: state.line + 1,
+                            "line is longer than \(SystemMemory.describe(maxLineBytes)) (expected one edge per line)")
+                    }
+                    let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 2 * capacity + 1)
+                    larger.baseAddress!.initialize(from: buffer.baseAddress!, count: filled)
+                    buffer.deallocate()
+                    buffer = larger
+                    capacity *= 2
+                }
                 continue
             }
-            var fields = 0
-            var u: Int64 = 0, v: Int64 = 0
-            var value: Float = 0
-            while i < end, text[i] != 0x0A {
-                if fields < 2 {
-                    let id = try interner.readID(text, &i, lineStart: lineStart, line: line, path: path)
-                    if fields == 0 { u = id } else { v = id }
-                } else {
-                    let start = i
-                    while i < end, !isBlank(text[i]), text[i] != 0x0A { i &+= 1 }
-                    try interner.checkOther(text, start, i, lineStart: lineStart, line: line, path: path)
-                    if fields == 2, readValues {
-                        do { value = try parseProbability(text, start, i, path: path, line: line) }
-                        catch { throw .failed(error) }
-                    }
-                }
-                fields &+= 1
-                while i < end, isBlank(text[i]) { i &+= 1 }
+            let region = UnsafeBufferPointer(rebasing: buffer[0..<cut])
+            if !sawHeader {
+                sawHeader = true
+                let found = try EdgeListHeader.detect(region, from: regionStart, path: path, readValues: settings.readValues)
+                state.layout = found.layout
+                if let count = found.layout.fieldCount { state.expectedFields = settings.readValues ? count : 0 }
+                if found.resume > regionStart { state.sawComment = true }
+                regionStart = found.resume
+                state.line += found.lines
+                if state.layout.fieldCount != nil { state.expectedFieldsLine = state.line }
             }
-            i &+= 1
-            guard fields >= 2, fields <= 3 else {
-                throw .failed(fieldCountError(fields, path: path, line: line))
-            }
-            if readValues, fields < 3 {
-                throw .failed(InfluenceError(.data, file: path, line: line, parameter: "probabilities", "line has no probability (expected 'u v p' when arc values are read)"))
-            }
-            if u == v { selfLoops &+= 1; continue }
-            ids.append(u); ids.append(v)
-            if readValues { values.append(value) }
+            try scanRegion(region, from: regionStart, integers: &integers, strings: &strings, state: &state)
+            let left = filled - cut
+            if left > 0 { buffer.baseAddress!.update(from: buffer.baseAddress! + cut, count: left) }
+            filled = left
+            checked = 0
+            regionStart = 0
+            let arcs = state.edgeCount * (settings.undirected ? 2 : 1)
+            try GraphMemoryEstimate.check(arcs: arcs, nodes: strings?.knownNodeCount ?? integers.knownNodeCount,
+                                          labelBytes: strings?.labelBytes ?? 0, valueColumns: valueColumns(state),
+                                          limit: settings.memoryLimit, path: path, finished: false)
         }
-        if ids.isEmpty {
-            throw .failed(noEdgesError(path: path, lines: line, sawComment: sawComment || selfLoops > 0, selfLoops: selfLoops))
+        if state.edgeCount == 0 {
+            throw noEdgesError(path: path, lines: state.line, sawComment: state.sawComment || state.selfLoops > 0,
+                               selfLoops: state.selfLoops)
         }
-        let labels = interner.finish(&ids)
-        return makeArcs(ids: ids, values: readValues ? values : nil, nodeCount: labels.count,
-                        labels: labels, selfLoops: selfLoops, undirected: undirected)
+        let labels = strings != nil ? strings!.finish(&state.ids) : integers.finish(&state.ids)
+        let arcs = state.edgeCount * (settings.undirected ? 2 : 1)
+        try GraphMemoryEstimate.check(arcs: arcs, nodes: labels.count, labelBytes: strings?.labelBytes ?? 0,
+                                      valueColumns: valueColumns(state), limit: settings.memoryLimit, path: path, finished: true)
+        return makeArcs(state: state, nodeCount: labels.count, labels: labels, undirected: settings.undirected)
     }
 
-    static func fieldCountError(_ fields: Int, path: String, line: Int) -> InfluenceError {
-        InfluenceError(.data, file: path, line: line, "line has \(fields) field\(fields == 1 ? "" : "s") (\(expected))")
+    /// Scans one region, switching from integer ids to string labels at the first token that is
+    /// not an integer (the ids read so far are carried over, so the numbering is as if the file
+    /// had been read with string labels from the start).
+    private static func scanRegion(_ region: UnsafeBufferPointer<UInt8>, from start: Int, integers: inout IntegerTokens,
+                                   strings: inout StringTokens?, state: inout EdgeScanState) throws(InfluenceError) {
+        var position = start
+        while true {
+            do throws(ParseOutcome) {
+                if strings != nil {
+                    try scan(region, from: position, interner: &strings!, state: &state)
+                } else {
+                    try scan(region, from: position, interner: &integers, state: &state)
+                }
+                return
+            } catch {
+                switch error {
+                case .failed(let failure): throw failure
+                case .notIntegers(let lineStart):
+                    state.line -= 1
+                    strings = StringTokens(convertingIntegerIds: &state.ids)
+                    position = lineStart
+                }
+            }
+        }
     }
 
     private static func noEdgesError(path: String, lines: Int, sawComment: Bool, selfLoops: Int) -> InfluenceError {
@@ -132,68 +192,41 @@ public enum EdgeListReader {
         return InfluenceError(.data, file: path, line: lines, "no edges, \(what) (\(expected) per line)")
     }
 
-    /// Parses a probability token `text[start..<end]`: a finite number in [0, 1].
-    private static func parseProbability(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, path: String, line: Int) throws(InfluenceError) -> Float {
-        let length = end - start
-        let token = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
-        guard length < 64 else {
-            throw InfluenceError(.data, file: path, line: line, "probability '\(token.prefix(20))…' is not a number (expected a number in [0, 1])")
-        }
-        var scratch = [CChar](repeating: 0, count: 65)
-        for k in 0..<length { scratch[k] = CChar(bitPattern: text[start + k]) }
-        var parsed = 0.0
-        var consumed = 0
-        scratch.withUnsafeMutableBufferPointer { buf in
-            var tail: UnsafeMutablePointer<CChar>? = nil
-            parsed = strtod(buf.baseAddress!, &tail)
-            consumed = tail.map { $0 - buf.baseAddress! } ?? 0
-        }
-        guard consumed == length, length > 0 else {
-            throw InfluenceError(.data, file: path, line: line, "probability '\(token)' is not a number (expected a number in [0, 1])")
-        }
-        if parsed.isNaN {
-            throw InfluenceError(.data, file: path, line: line, "probability is NaN (expected a number in [0, 1])")
-        }
-        guard parsed >= 0, parsed <= 1 else {
-            throw InfluenceError(.data, file: path, line: line, "probability \(token) is outside [0, 1] (expected a number in [0, 1])")
-        }
-        return Float(parsed)
-    }
-
-    private static func makeArcs(ids: [Int64], values: [Float]?, nodeCount: Int, labels: NodeLabels,
-                                 selfLoops: Int, undirected: Bool) -> ArcList {
-        let lines = ids.count / 2
-        let m = undirected ? 2 * lines : lines
+    /// The arcs of the scanned pairs: declarations (`u u`) dropped, undirected edges doubled.
+    private static func makeArcs(state: EdgeScanState, nodeCount: Int, labels: NodeLabels, undirected: Bool) -> ArcList {
+        let pairs = state.ids.count / 2
+        let edges = state.edgeCount
+        let m = undirected ? 2 * edges : edges
         var sources = [UInt32](repeating: 0, count: m)
         var targets = [UInt32](repeating: 0, count: m)
-        var arcValues: [Float]? = nil
-        ids.withUnsafeBufferPointer { id in
+        let hasDeclarations = state.declarations > 0
+        state.ids.withUnsafeBufferPointer { id in
             sources.withUnsafeMutableBufferPointer { s in
                 targets.withUnsafeMutableBufferPointer { t in
-                    if undirected {
-                        for e in 0..<lines {
-                            let u = UInt32(truncatingIfNeeded: id[2 * e]), v = UInt32(truncatingIfNeeded: id[2 * e + 1])
+                    var e = 0
+                    for k in 0..<pairs {
+                        let u = UInt32(truncatingIfNeeded: id[2 * k]), v = UInt32(truncatingIfNeeded: id[2 * k + 1])
+                        if hasDeclarations, u == v { continue }
+                        if undirected {
                             s[2 * e] = u; t[2 * e] = v
                             s[2 * e + 1] = v; t[2 * e + 1] = u
+                        } else {
+                            s[e] = u; t[e] = v
                         }
-                    } else {
-                        for e in 0..<lines {
-                            s[e] = UInt32(truncatingIfNeeded: id[2 * e]); t[e] = UInt32(truncatingIfNeeded: id[2 * e + 1])
-                        }
+                        e &+= 1
                     }
                 }
             }
         }
-        if let values {
-            if undirected {
-                var doubled = [Float](repeating: 0, count: m)
-                for e in 0..<lines { doubled[2 * e] = values[e]; doubled[2 * e + 1] = values[e] }
-                arcValues = doubled
-            } else {
-                arcValues = values
-            }
+        func perArc(_ column: [Float]) -> [Float] {
+            guard undirected else { return column }
+            var doubled = [Float](repeating: 0, count: m)
+            for e in 0..<edges { doubled[2 * e] = column[e]; doubled[2 * e + 1] = column[e] }
+            return doubled
         }
-        return ArcList(nodeCount: nodeCount, sources: sources, targets: targets, values: arcValues,
-                       labels: labels, selfLoopsDropped: selfLoops, undirected: undirected)
+        let values = state.readValues ? perArc(state.values) : nil
+        let weights = state.readsWeights ? perArc(state.weights) : nil
+        return ArcList(nodeCount: nodeCount, sources: sources, targets: targets, values: values, ltWeights: weights,
+                       labels: labels, selfLoopsDropped: state.selfLoops, undirected: undirected)
     }
 }

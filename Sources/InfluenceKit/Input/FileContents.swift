@@ -1,28 +1,30 @@
 import CZlib
 
-/// The bytes of an input file, read in one go; `.gz` files are inflated in memory as they stream.
+/// The bytes of an input file, read whole: for formats that need all of it at once (igraph's
+/// readers, snapshots, seeds files). Edge lists are streamed instead (`EdgeListReader.read`).
 public enum FileContents {
-    /// Reads `path` whole. A `.gz` name must hold gzip data.
+    /// Reads `path` whole (`-`: standard input), inflating gzip data, which is recognised by its
+    /// magic bytes 1F 8B whatever the name (a `.gz` name holding plain text is read as it is).
     ///
+    /// - Parameter limitBytes: refuse (`InfluenceError(.resource)`, parameter `memoryLimit`) once
+    ///   the (inflated) contents exceed this many bytes; nil for no limit.
     /// - Throws: `InfluenceError` naming the file for a missing file, a directory, an unreadable
-    ///   file, or a `.gz` that is not gzip.
+    ///   file, corrupt or truncated gzip data, or contents above `limitBytes`.
     /// - Complexity: O(file size).
-    public static func read(_ path: String) throws(InfluenceError) -> [UInt8] {
-        let size: Int
-        switch Platform.status(of: path) {
-        case .missing: throw InfluenceError(.io, file: path, "no such file (check the path)")
-        case .failed(let text): throw InfluenceError(.io, file: path, "cannot open: \(text)")
-        case .directory: throw InfluenceError(.io, file: path, "is a directory (expected a graph file)")
-        case .file(let bytes): size = bytes
-        }
-        let raw = try readPlain(path, size: size)
-        if path.hasSuffix(".gz") {
-            guard raw.count >= 2, raw[0] == 0x1F, raw[1] == 0x8B else {
-                throw InfluenceError(.data, file: path, "not gzip data (expected a gzip-compressed file, as the .gz name says)")
+    public static func read(_ path: String, limitBytes: Int? = nil) throws(InfluenceError) -> [UInt8] {
+        let input = try ChunkedInput(path: path)
+        var bytes = [UInt8]()
+        let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 20)
+        defer { chunk.deallocate() }
+        while true {
+            let got = try input.read(into: chunk)
+            if got == 0 { return bytes }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[0..<got]))
+            if let limitBytes, bytes.count > limitBytes {
+                throw InfluenceError(.resource, file: input.displayPath, parameter: "memoryLimit",
+                    "the file holds more than \(SystemMemory.describe(limitBytes)) of text, above the memory limit, and this format is read whole (expected a smaller file, a higher limit, or an edge list, which is streamed)")
             }
-            return try inflate(raw, path: path)
         }
-        return raw
     }
 
     /// The bytes of `path` exactly as stored (no inflation).
@@ -73,43 +75,5 @@ public enum FileContents {
             }
         }
         return bytes
-    }
-
-    private static func inflate(_ compressed: [UInt8], path: String) throws(InfluenceError) -> [UInt8] {
-        var stream = z_stream()
-        // 15 + 32: zlib or gzip header, detected; multi-member gzip handled by the loop below.
-        guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw InfluenceError(.io, file: path, "cannot initialise gzip decoder")
-        }
-        defer { inflateEnd(&stream) }
-        var output = [UInt8]()
-        output.reserveCapacity(compressed.count * 4)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        var failure: String?
-        compressed.withUnsafeBufferPointer { input in
-            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-            stream.avail_in = UInt32(input.count)
-            while true {
-                let status: Int32 = chunk.withUnsafeMutableBufferPointer { out in
-                    stream.next_out = out.baseAddress
-                    stream.avail_out = UInt32(out.count)
-                    return CZlib.inflate(&stream, Z_NO_FLUSH)
-                }
-                let produced = chunk.count - Int(stream.avail_out)
-                output.append(contentsOf: chunk[0..<produced])
-                if status == Z_STREAM_END {
-                    if stream.avail_in == 0 { break }
-                    // Another gzip member follows.
-                    if inflateReset(&stream) != Z_OK { failure = "corrupt gzip data"; break }
-                    continue
-                }
-                if status != Z_OK {
-                    failure = status == Z_BUF_ERROR ? "truncated gzip data (the file ends mid-stream)" : "corrupt gzip data"
-                    break
-                }
-            }
-        }
-        if let failure { throw InfluenceError(.data, file: path, "\(failure) (expected a complete gzip file)") }
-        return output
     }
 }

@@ -4,22 +4,67 @@ public struct GraphLoadOptions: Sendable, Equatable, Codable {
     public var format: GraphFormat?
     /// Each input edge becomes two arcs.
     public var undirected: Bool
-    /// Read the third column of an edge list (the `weight` attribute of igraph formats) as a
-    /// per-arc value in [0, 1], for the `file` probability and weight schemes. When false a third
-    /// column is ignored.
+    /// Read the value columns of an edge list (the `weight` attribute of igraph formats) as
+    /// per-arc values in [0, 1], for the `file` probability and weight schemes: the third column
+    /// (or the one a header names), and a fourth as LT weights. When false they are ignored.
     public var readArcValues: Bool
     /// Parallel arcs.
     public var build: GraphBuildOptions
     /// When edge lists become igraph graphs (default: only when an igraph algorithm asks).
     public var igraph: IGraphConstruction
+    /// Refuse a graph whose load would need more memory than this (estimated as the edge list is
+    /// read, so the refusal comes early; formats read by igraph are refused when their text alone
+    /// exceeds it). Default: `SystemMemory.defaultLimitBytes` (80% of RAM), as for RIS runs; nil
+    /// for no limit.
+    public var memoryLimitBytes: Int?
+    /// The node count of an edge list with integer ids: ids must then be `0..<nodeCount` (an id
+    /// outside is an error naming its line), and nodes no edge names are isolated.
+    public var nodeCount: Int?
+    /// A file listing the nodes of an edge list, one label per line, numbered in its order; the
+    /// edges may name only these labels (see `NodeFile`).
+    public var nodeFile: String?
 
     public init(format: GraphFormat? = nil, undirected: Bool = false, readArcValues: Bool = false,
-                build: GraphBuildOptions = GraphBuildOptions(), igraph: IGraphConstruction = .onDemand) {
+                build: GraphBuildOptions = GraphBuildOptions(), igraph: IGraphConstruction = .onDemand,
+                memoryLimitBytes: Int? = SystemMemory.defaultLimitBytes, nodeCount: Int? = nil, nodeFile: String? = nil) {
         self.format = format
         self.undirected = undirected
         self.readArcValues = readArcValues
         self.build = build
         self.igraph = igraph
+        self.memoryLimitBytes = memoryLimitBytes
+        self.nodeCount = nodeCount
+        self.nodeFile = nodeFile
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case format, undirected, readArcValues, build, igraph, memoryLimitBytes, nodeCount, nodeFile
+    }
+
+    /// Decodes options written before the memory limit and node declarations existed, too.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decodeIfPresent(GraphFormat.self, forKey: .format)
+        undirected = try c.decode(Bool.self, forKey: .undirected)
+        readArcValues = try c.decode(Bool.self, forKey: .readArcValues)
+        build = try c.decode(GraphBuildOptions.self, forKey: .build)
+        igraph = try c.decode(IGraphConstruction.self, forKey: .igraph)
+        memoryLimitBytes = try c.decodeIfPresent(Int.self, forKey: .memoryLimitBytes)
+        nodeCount = try c.decodeIfPresent(Int.self, forKey: .nodeCount)
+        nodeFile = try c.decodeIfPresent(String.self, forKey: .nodeFile)
+    }
+
+    /// Checks the node declarations. Complexity: O(1).
+    func validate() throws(InfluenceError) {
+        if let nodeCount, !(nodeCount >= 1 && nodeCount < Int(UInt32.max)) {
+            throw InfluenceError(.usage, parameter: "nodeCount", "node count \(nodeCount) (expected at least 1 and below 2^32 - 1)")
+        }
+        if nodeCount != nil, nodeFile != nil {
+            throw InfluenceError(.usage, parameter: "nodeFile", "a node count and a node file were both given (expected one of them)")
+        }
+        if let memoryLimitBytes, memoryLimitBytes <= 0 {
+            throw InfluenceError(.usage, parameter: "memoryLimit", "memory limit \(memoryLimitBytes) bytes (expected a positive size)")
+        }
     }
 }
 
@@ -58,24 +103,32 @@ public enum GraphLoader {
     /// Loads `path`. Complexity: O(file size + n + m).
     public static func load(_ path: String, options: GraphLoadOptions = GraphLoadOptions()) throws(InfluenceError) -> LoadedGraph {
         let total = Stopwatch()
+        try options.validate()
         let format = options.format ?? GraphFormat.infer(from: path)
+        if format != .snap, options.nodeCount != nil || options.nodeFile != nil {
+            throw InfluenceError(.usage, file: path, parameter: options.nodeCount != nil ? "nodeCount" : "nodeFile",
+                "nodes are declared only for edge lists (expected an edge list, or no node declaration for \(format.displayName))")
+        }
         if format == .infgraph {
+            if path == "-" {
+                throw InfluenceError(.usage, file: ChunkedInput.standardInputName, parameter: "format",
+                    "a snapshot cannot be read from standard input (expected its path)")
+            }
             let graph = try GraphSnapshot.read(path)
             return LoadedGraph(graph: graph, igraph: nil, seconds: total.seconds)
         }
+        let name = path == "-" ? ChunkedInput.standardInputName : path
         var stages: [(stage: String, seconds: Double)] = []
         var stage = Stopwatch()
         func lap(_ name: String) { stages.append((name, stage.lap())) }
-        let bytes = try FileContents.read(path)
-        lap("read")
         let readValues = options.readArcValues
         var arcs: ArcList
         let handle: IGraphHandle
         if format == .snap {
-            arcs = try EdgeListReader.parse(bytes, path: path, undirected: options.undirected, readValues: readValues)
-            lap("tokenize")
+            arcs = try EdgeListReader.read(path, options: options)
+            lap("read and tokenize")
             if options.igraph == .onDemand {
-                let graph = try InfluenceGraph(arcs: arcs, options: options.build, format: format.rawValue, source: path)
+                let graph = try InfluenceGraph(arcs: arcs, options: options.build, format: format.rawValue, source: name)
                 lap("CSR build")
                 var loaded = LoadedGraph(graph: graph, igraph: nil, seconds: total.seconds)
                 loaded.stages = stages
@@ -88,13 +141,15 @@ public enum GraphLoader {
                 arcs.sources = exported.sources
                 arcs.targets = exported.targets
             } catch {
-                throw InfluenceError(.resource, file: path, "igraph could not build the graph: \(error.message)")
+                throw InfluenceError(.resource, file: name, "igraph could not build the graph: \(error.message)")
             }
         } else {
-            (arcs, handle) = try readWithIGraph(bytes, path: path, format: format, options: options, readValues: readValues)
+            let bytes = try FileContents.read(path, limitBytes: options.memoryLimitBytes)
+            lap("read")
+            (arcs, handle) = try readWithIGraph(bytes, path: name, format: format, options: options, readValues: readValues)
         }
         lap(format == .snap ? "igraph export" : "igraph read")
-        let graph = try InfluenceGraph(arcs: arcs, options: options.build, format: format.rawValue, source: path)
+        let graph = try InfluenceGraph(arcs: arcs, options: options.build, format: format.rawValue, source: name)
         lap("CSR build")
         var loaded = LoadedGraph(graph: graph, igraph: handle, seconds: total.seconds)
         loaded.stages = stages
@@ -107,7 +162,7 @@ public enum GraphLoader {
         if bytes.isEmpty { throw InfluenceError(.data, file: path, line: 1, "empty file (expected \(format.displayName) graph)") }
         if let bad = bytes.prefix(4096).firstIndex(where: { $0 == 0 }) {
             let line = bytes[..<bad].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-            throw InfluenceError(.data, file: path, line: line, "binary data: byte 0x0 (expected \(format.displayName) text)")
+            throw TextBytes.binaryError(0, path: path, line: line, column: bad - (bytes[..<bad].lastIndex(of: 0x0A) ?? -1), expected: "\(format.displayName) text")
         }
         let handle: IGraphHandle
         let edges: (sources: [UInt32], targets: [UInt32])

@@ -47,7 +47,8 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         Double(next() >> 11) * 0x1.0p-53
     }
 
-    /// A uniform float in [0, 1) with 24 random bits.
+    /// A uniform float in [0, 1) with 24 random bits (for test data and the like: coins use
+    /// `coin(threshold:)`, whose 63 bits resolve probabilities far below 2^−24).
     @inlinable @inline(__always)
     public mutating func nextUnitFloat() -> Float {
         Float(next() >> 40) * 0x1.0p-24
@@ -60,9 +61,16 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         next().multipliedFullWidth(by: bound).high
     }
 
-    /// True with probability `p` (24 random bits against `p`: exact for p = 0 and p = 1).
+    /// True with probability `p` (63 random bits against `CoinThreshold.of(p)`: exact for p = 0
+    /// and p = 1). Hot loops keep thresholds precomputed and call `coin(threshold:)`.
     @inlinable @inline(__always)
     public mutating func coin(_ p: Float) -> Bool {
-        nextUnitFloat() < p
+        coin(threshold: CoinThreshold.of(Double(p)))
+    }
+
+    /// True with probability t / 2^63 for a `CoinThreshold` t (one draw, one integer compare).
+    @inlinable @inline(__always)
+    public mutating func coin(threshold: UInt64) -> Bool {
+        CoinThreshold.isLive(next(), threshold)
     }
 }

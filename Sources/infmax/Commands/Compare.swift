@@ -93,12 +93,13 @@ struct Compare: ParsableCommand {
             let sizes = try Comparison.validatedKs(try Self.parseKs(ks), nodeCount: graph.nodeCount)
             let chosen = try SelectionAlgorithm.parseList(algorithms)
             let threads = execution.resolvedThreads
-            let evaluation = MonteCarloSimulator.Configuration(runs: runs, seed: execution.seed, threads: threads)
+            let evaluation = MonteCarloSimulator.Configuration(runs: runs, seed: execution.seed, threads: threads,
+                                                               memoryLimitBytes: graphOptions.maxMemory.bytes)
             let quiet = outputOptions.quiet
             let showProgress = StandardError.isTerminal && !quiet
             let context = SelectionAlgorithm.Context(
                 loaded: loaded, model: model, seed: Comparison.selectionSeed(for: execution.seed), threads: threads,
-                ris: risOptions.parameters, celfRuns: celfRuns ?? runs,
+                ris: risOptions.parameters(memoryLimitBytes: graphOptions.maxMemory.bytes), celfRuns: celfRuns ?? runs,
                 progress: TerminalProgress(showsProgress: showProgress, showsNotes: false))
             var selectors: [any SeedSelector] = []
             for algorithm in chosen {

@@ -45,6 +45,10 @@ struct Convert: ParsableCommand {
             // Checked before loading; the snapshot writer creates its own temporary at the end.
             try OutputFile.check(output, distinctFrom: [graphOptions.graph])
             let loaded = try graphOptions.load(seed: seed)
+            if loaded.graph.ltWeights != nil {
+                throw InfluenceError(.usage, file: graphOptions.graph, parameter: "probabilities",
+                    "the edge list gives LT weights apart from the probabilities, and a snapshot stores one value per arc (expected one value column; convert a copy with the column to keep)")
+            }
             try GraphSnapshot.write(loaded.graph, to: output)
             let values = loaded.graph.arcValues == nil ? "no arc values" : "arc values kept"
             print("wrote \(output): \(loaded.graph.nodeCount) nodes, \(loaded.graph.arcCount) arcs, \(values)")

@@ -12,8 +12,10 @@ struct Generate: ParsableCommand {
           barabasi      directed preferential attachment (igraph_barabasi_game); --nodes, --per-node
 
         The same --seed gives the same file. The first line records the command that made it. \
-        --output is checked before generating, written atomically (a symbolic link is followed, a \
-        device or FIFO written through), and `--output -` prints the edge list.
+        Nodes without arcs follow the arcs, one label per line, so the file reads back with \
+        exactly the generated node count. --output is checked before generating, written \
+        atomically (a symbolic link is followed, a device or FIFO written through), and \
+        `--output -` prints the edge list.
 
         Examples:
           infmax generate famous:Zachary --output Graphs/karate.txt
@@ -84,6 +86,14 @@ struct Generate: ParsableCommand {
             var text = "# \(recipe)\n# \(handle.vertexCount) nodes, \(edges.sources.count) \(handle.isDirected ? "arcs (directed)" : "edges (undirected)")\n"
             text.reserveCapacity(edges.sources.count * 14)
             for e in 0..<edges.sources.count { text += "\(edges.sources[e]) \(edges.targets[e])\n" }
+            // Nodes no arc touches would vanish on reading: declare them, one label per line.
+            var touched = [Bool](repeating: false, count: handle.vertexCount)
+            for e in 0..<edges.sources.count { touched[Int(edges.sources[e])] = true; touched[Int(edges.targets[e])] = true }
+            let isolated = touched.indices.filter { !touched[$0] }
+            if !isolated.isEmpty {
+                text += "# \(isolated.count) isolated nodes (no arcs), one per line:\n"
+                for v in isolated { text += "\(v)\n" }
+            }
             try OutputTarget.write([(target, Array(text.utf8))])
             printError("wrote \(output == "-" ? "standard output" : output): \(handle.vertexCount) nodes, \(edges.sources.count) \(handle.isDirected ? "arcs" : "edges")")
         }

@@ -73,7 +73,7 @@ struct Seeds: ParsableCommand {
             let request = SeedSearch.Request(
                 k: k, algorithm: algorithm.registryEntry,
                 model: try modelOptions.specification(graphOptions, seed: execution.seed),
-                ris: risOptions.parameters, evaluationSets: evaluationSets, seed: execution.seed,
+                ris: risOptions.parameters(memoryLimitBytes: graphOptions.maxMemory.bytes), evaluationSets: evaluationSets, seed: execution.seed,
                 threads: execution.resolvedThreads)
             let report = try SeedSearch.run(request, on: loaded.graph, graphName: graphOptions.graph,
                                             load: try graphOptions.loadOptions(seed: execution.seed),

@@ -88,7 +88,8 @@ struct Simulate: ParsableCommand {
             }
             let threads = execution.resolvedThreads
             let simulator = try MonteCarloSimulator(
-                model: model, configuration: .init(runs: runs, seed: execution.seed, threads: threads, maxSteps: maxSteps))
+                model: model, configuration: .init(runs: runs, seed: execution.seed, threads: threads, maxSteps: maxSteps,
+                                                   memoryLimitBytes: graphOptions.maxMemory.bytes))
             let progress = outputOptions.progress
             let watch = Stopwatch()
             var tally = MonteCarloTally()

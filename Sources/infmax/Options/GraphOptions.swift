@@ -3,16 +3,25 @@ import InfluenceKit
 
 /// How to read the graph and bind the model's parameters: shared by every command that takes one.
 struct GraphOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("The graph file.", discussion: "Edge list (.txt, .tsv, any other name; .gz read transparently), .graphml, .gml, .net (Pajek), .ncol, .lgl, or an .infgraph snapshot.", valueName: "graph"))
+    @Argument(help: ArgumentHelp("The graph file, or - for standard input.", discussion: "Edge list (.txt, .tsv, any other name; gzip read transparently, whatever the name), .graphml, .gml, .net (Pajek), .ncol, .lgl, or an .infgraph snapshot. Standard input holds an edge list unless --format names another text format.", valueName: "graph"))
     var graph: String
 
     @Option(help: ArgumentHelp("Input format, when the extension does not say it: \(GraphFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
     var format: String?
 
+    @Option(help: ArgumentHelp("Node count of an edge list with integer ids: ids must be 0 to N-1, and nodes no edge names are isolated.", valueName: "N"))
+    var nodes: Int?
+
+    @Option(name: .customLong("node-file"), help: ArgumentHelp("A file of node labels, one per line: every label is a node (isolated if no edge names it), and the edges may name only these.", valueName: "path"))
+    var nodeFile: String?
+
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Memory limit: bytes with K/M/G/T suffix, or a percentage of RAM; a run that would exceed it stops with a message.", valueName: "SIZE"))
+    var maxMemory: ByteCount = ByteCount(bytes: SystemMemory.defaultLimitBytes)
+
     @Flag(help: "Treat each input edge as two arcs, u→v and v→u (default: directed).")
     var undirected = false
 
-    @Option(help: ArgumentHelp("Arc probabilities: wc (IC 1/indeg(v); LT weights 1/indeg(v)), uniform:P (IC), trivalency (IC: 0.1/0.01/0.001 at random, from --seed, or trivalency:SEED), or file (the third column: IC probabilities, or LT weights).", valueName: "scheme"))
+    @Option(help: ArgumentHelp("Arc probabilities: wc (IC 1/indeg(v); LT weights 1/indeg(v)), uniform:P (IC), trivalency (IC: 0.1/0.01/0.001 at random, from --seed, or trivalency:SEED), or file (the third column: IC probabilities, or LT weights; a fourth column gives LT weights apart; a header row such as 'source target probability weight' names them).", valueName: "scheme"))
     var probabilities: String?
 
     @Flag(name: .customLong("normalize-lt"), help: "With --model lt and --probabilities file, rescale each node's in-weights to sum to 1 when they exceed it (otherwise an error).")
@@ -29,6 +38,8 @@ struct GraphOptions: ParsableArguments {
 
     func validate() throws {
         if deferIGraph && eagerIGraph { throw ValidationError("--defer-igraph and --eager-igraph contradict each other; give one") }
+        if nodes != nil && nodeFile != nil { throw ValidationError("--nodes and --node-file both declare the nodes; give one") }
+        if let nodes, nodes < 1 { throw ValidationError("--nodes must be at least 1 (got \(nodes))") }
     }
 
     /// The probability scheme asked for; `seed` feeds trivalency.
@@ -42,7 +53,8 @@ struct GraphOptions: ParsableArguments {
         var readValues = false
         if case .file = try scheme(seed: seed) { readValues = true }
         return GraphLoadOptions(format: chosen, undirected: undirected, readArcValues: readValues,
-                                build: GraphBuildOptions(dedupe: dedupe), igraph: eagerIGraph ? .eager : .onDemand)
+                                build: GraphBuildOptions(dedupe: dedupe), igraph: eagerIGraph ? .eager : .onDemand,
+                                memoryLimitBytes: maxMemory.bytes, nodeCount: nodes, nodeFile: nodeFile)
     }
 
     /// Loads the graph; `seed` feeds the trivalency scheme.

@@ -20,9 +20,6 @@ struct RISOptions: ParsableArguments {
     @Option(help: "How IC in-arcs are drawn: subset (geometric skips and buckets, SUBSIM) or plain (one coin per arc); same distribution.")
     var sampling: RRSamplingMethod = .subset
 
-    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Memory limit: bytes with K/M/G/T suffix, or a percentage of RAM; a run that would exceed it stops with a message.", valueName: "SIZE"))
-    var maxMemory: ByteCount = ByteCount(bytes: SystemMemory.defaultLimitBytes)
-
     func validate() throws {
         if !(epsilon > 0 && epsilon < 1) { throw ValidationError("--epsilon must lie strictly between 0 and 1 (got \(epsilon); e.g. --epsilon 0.1)") }
         if let delta, !(delta > 0 && delta < 1) { throw ValidationError("--delta must lie strictly between 0 and 1 (got \(delta))") }
@@ -30,10 +27,11 @@ struct RISOptions: ParsableArguments {
         if !(precision >= 0 && precision < 1) { throw ValidationError("--precision must be 0 (off) or a relative standard error below 1 (got \(precision); e.g. --precision 0.004)") }
     }
 
-    /// The library's parameters.
-    var parameters: RISParameters {
+    /// The library's parameters, with the memory limit of `--max-memory` (a graph option, since
+    /// every command that loads a graph takes it).
+    func parameters(memoryLimitBytes: Int) -> RISParameters {
         RISParameters(epsilon: epsilon, delta: delta, ell: ell, precision: precision > 0 ? precision : nil,
-                      sampling: sampling, memoryLimitBytes: maxMemory.bytes)
+                      sampling: sampling, memoryLimitBytes: memoryLimitBytes)
     }
 }
 

@@ -15,6 +15,7 @@ let flagOfParameter: [String: String] = [
     "threads": "--threads", "evaluationSets": "--evaluation-sets", "probabilities": "--probabilities",
     "normalizeLT": "--normalize-lt", "untilRelativeError": "--until-relative-error", "maxRuns": "--max-runs",
     "algorithms": "--algorithms", "algorithm": "--algorithm", "format": "--format",
+    "nodeCount": "--nodes", "nodeFile": "--node-file",
     "apSet": "--ap-set", "activeParticipants": "--aps", "monteCarloBudget": "--mc-budget",
 ]
 

@@ -35,14 +35,15 @@ import Testing
         let scratch = workspace.beginRun()
         let outcome = ids.withUnsafeBufferPointer { seedBuffer in
             graph.withForwardCSR { offsets, targets in
-                model.arcInfluence.withUnsafeBufferPointer { values in
-                    let pointer = values.baseAddress ?? EmptyStorage.float
-                    if model is IndependentCascade {
-                        return LevelCascade.run(ICArcRule(probabilities: pointer), from: seedBuffer, offsets: offsets, targets: targets,
-                                                scratch: scratch, maxSteps: maxSteps, randomness: randomness)
+                if let ic = model as? IndependentCascade {
+                    return ic.coinThresholds.withUnsafeBufferPointer { thresholds in
+                        LevelCascade.run(ICArcRule(thresholds: thresholds.baseAddress ?? EmptyStorage.uint64), from: seedBuffer,
+                                         offsets: offsets, targets: targets, scratch: scratch, maxSteps: maxSteps, randomness: randomness)
                     }
-                    return LevelCascade.run(LTArcRule(weights: pointer), from: seedBuffer, offsets: offsets, targets: targets,
-                                            scratch: scratch, maxSteps: maxSteps, randomness: randomness)
+                }
+                return model.arcInfluence.withUnsafeBufferPointer { values in
+                    LevelCascade.run(LTArcRule(weights: values.baseAddress ?? EmptyStorage.float), from: seedBuffer, offsets: offsets,
+                                     targets: targets, scratch: scratch, maxSteps: maxSteps, randomness: randomness)
                 }
             }
         }

@@ -32,7 +32,7 @@ import Testing
         #expect(components == ComponentSummary(count: 1, largest: 34))
     }
 
-    /// Version 2 keeps the raw arc values per input arc and the merged parallel-arc groups, so a
+    /// A snapshot keeps the raw arc values per input arc and the merged parallel-arc groups, so a
     /// model bound to the reloaded graph is the model bound to the original (same probabilities
     /// and weights, merged arcs included), and the exact spread is unchanged.
     @Test func roundTripKeepsArcValuesAndMergedParallelArcs() throws {
@@ -97,12 +97,12 @@ import Testing
     @Test func wrongVersionIsRejected() throws {
         let (path, bytes) = try writeKarateSnapshot()
         defer { removeTemporary(path) }
-        #expect(bytes[8] == UInt8(GraphSnapshot.version) && GraphSnapshot.version == 2)
+        #expect(bytes[8] == UInt8(GraphSnapshot.version) && GraphSnapshot.version == 3)
         var changed = bytes
         changed[8] = 99
         try AtomicFile.write(changed, to: path)
         let e = try #require(throws: InfluenceError.self) { try GraphLoader.load(path) }
-        #expect(e.message == "snapshot version 99 (expected version 2; re-convert the original graph with 'infmax convert')")
+        #expect(e.message == "snapshot version 99 (expected version 3; re-convert the original graph with 'infmax convert')")
     }
 
     /// A file written by the first snapshot format (version 1: a 64-byte header, model arrays in
@@ -118,7 +118,7 @@ import Testing
         try AtomicFile.write(header, to: path)
         let e = try #require(throws: InfluenceError.self) { try GraphLoader.load(path) }
         #expect(e == InfluenceError(.data, file: path,
-            "snapshot version 1, written by an older InfluenceKit (expected version 2; re-convert the original graph with 'infmax convert')"))
+            "snapshot version 1, written by an older InfluenceKit (expected version 3; re-convert the original graph with 'infmax convert')"))
     }
 
     @Test func notASnapshot() throws {
@@ -137,8 +137,7 @@ import Testing
         // and 35 out offsets), then fix the checksum.
         let outTargetsStart = GraphSnapshot.headerSize + 8 * 35
         forged[outTargetsStart] = 0xFF; forged[outTargetsStart + 1] = 0xFF
-        let sum = forged.withUnsafeBytes { Checksum64.of(UnsafeRawBufferPointer(rebasing: $0[GraphSnapshot.headerSize...])) }
-        withUnsafeBytes(of: sum.littleEndian) { forged.replaceSubrange(56..<64, with: $0) }
+        SnapshotForgery.reseal(&forged)
         try AtomicFile.write(forged, to: path)
         let e = try #require(throws: InfluenceError.self) { try GraphLoader.load(path) }
         #expect(e.message.contains("inconsistent graph"))

@@ -87,7 +87,9 @@ import Testing
     }
 
     /// The derived draws are the documented functions of the reference outputs: 53 and 24 high
-    /// bits scaled to [0, 1), Lemire's multiply-high for bounded integers, and coins against 24 bits.
+    /// bits scaled to [0, 1), Lemire's multiply-high for bounded integers, and coins comparing the
+    /// high 63 bits against a `CoinThreshold`. (Until coins had 63 bits they compared the 24 bits
+    /// of `nextUnitFloat`; the coin expectations below changed with that, the draws did not.)
     @Test func derivedDrawsAreFunctionsOfTheReferenceOutputs() {
         let outputs = Self.seeded[1].outputs
         var doubles = Xoshiro256StarStar(seed: 42), floats = Xoshiro256StarStar(seed: 42), bounded = Xoshiro256StarStar(seed: 42)
@@ -97,27 +99,32 @@ import Testing
             #expect(f == Float(output >> 40) / 16_777_216)
             #expect(b == UInt64((UInt128(output) * 1_000_003) >> 64))
         }
-        // 0x15780b2e0c2ec716 >> 40 = 0x15780b: the first coin is live exactly for p > 0x15780b / 2^24.
-        let threshold = Float(0x15780b) / 16_777_216
+        // 0x15780b2e0c2ec716 >> 1 = 0x0abc05970617638b: the first coin is live exactly for thresholds above it.
+        let word: UInt64 = 0x15780b2e0c2ec716 >> 1
         var below = Xoshiro256StarStar(seed: 42), at = Xoshiro256StarStar(seed: 42)
-        let live = below.coin(threshold.nextUp), dead = at.coin(threshold)
+        let live = below.coin(threshold: word + 1), dead = at.coin(threshold: word)
         #expect(live && !dead)
+        // The Float coin is that coin against CoinThreshold.of(p): 0x15780b / 2^24 is below the word.
+        var float = Xoshiro256StarStar(seed: 42)
+        let floatCoin = float.coin(Float(0x15780b) / 16_777_216)
+        #expect(!floatCoin)
     }
 
     /// Run randomness: the coin of arc a in run r is the SplitMix64 output function at
-    /// arcKey + a·γ, where arcKey and nodeKey are the first two draws of stream (seed, r).
+    /// arcKey + a·γ, where arcKey and nodeKey are the first two draws of stream (seed, r); coins
+    /// compare its high 63 bits with the arc's `CoinThreshold`, LT thresholds take its high 53
+    /// bits. (Both took 24 bits before; these expectations changed with that.)
     @Test func runRandomnessIsSplitMixOfTheStreamKeys() {
         var stream = Xoshiro256StarStar(seed: 9, stream: 4)
         let arcKey = stream.next(), nodeKey = stream.next()
         let run = RunRandomness(seed: 9, run: 4)
         #expect(run.arcKey == arcKey && run.nodeKey == nodeKey)
         for arc in [0, 1, 17, 123_456] {
-            let bits = SplitMix64.mix(arcKey &+ UInt64(arc) &* 0x9E37_79B9_7F4A_7C15) >> 40
-            let u = Float(bits) / 16_777_216
-            #expect(run.isLive(arc: arc, probability: u.nextUp))
-            #expect(!run.isLive(arc: arc, probability: u))
-            let node = SplitMix64.mix(nodeKey &+ UInt64(arc) &* 0x9E37_79B9_7F4A_7C15) >> 40
-            #expect(run.threshold(of: arc) == 1 - Float(node) / 16_777_216)
+            let bits = SplitMix64.mix(arcKey &+ UInt64(arc) &* 0x9E37_79B9_7F4A_7C15) >> 1
+            #expect(run.isLive(arc: arc, threshold: bits + 1))
+            #expect(!run.isLive(arc: arc, threshold: bits))
+            let node = SplitMix64.mix(nodeKey &+ UInt64(arc) &* 0x9E37_79B9_7F4A_7C15) >> 11
+            #expect(run.threshold(of: arc) == 1 - Double(node) / 9_007_199_254_740_992)
         }
         #expect(RunRandomness(seed: 9, run: 5) != run && RunRandomness(seed: 10, run: 4) != run)
     }

@@ -328,7 +328,7 @@ import Glibc
 
     @Test func measuredCostsMixMethods() throws {
         let graph = try Self.weightedCascade()
-        let tables = ICSubsetTables(graph: graph, inProbabilities: try IndependentCascade(graph: graph).inProbabilities, costs: .measured)
+        let tables = ICSubsetTables(graph: graph, inThresholds: try IndependentCascade(graph: graph).inCoinThresholds, costs: .measured)
         #expect(tables.modeCounts[Int(ICSubsetTables.Mode.uniformCoins.rawValue)] > 0)
         #expect(tables.modeCounts[Int(ICSubsetTables.Mode.binomial.rawValue)] > 0)
         #expect(tables.modeCounts.reduce(0, +) == graph.nodeCount)

@@ -4,13 +4,14 @@ import Glibc
 #endif
 
 /// Reverse sampling under independent cascade by plain coins: every in-arc (u, v) of a reached
-/// node v is flipped once with its probability p(u, v) (Borgs et al., SODA 2014).
+/// node v is flipped once with its probability p(u, v) (Borgs et al., SODA 2014), one 64-bit draw
+/// against the arc's `CoinThreshold`.
 ///
 /// Complexity per set: O(Σ in-degree of its members) random draws.
 struct ICReverseSampling: ReverseSamplingKernel {
     let inOffsets: UnsafeBufferPointer<Int>
     let inSources: UnsafeBufferPointer<UInt32>
-    let inProbabilities: UnsafeBufferPointer<Float>
+    let inThresholds: UnsafeBufferPointer<UInt64>
 
     @inline(__always)
     func expand<Stop: RRStopRule>(_ node: UInt32, rng: inout Xoshiro256StarStar, marks: UnsafeMutablePointer<UInt8>,
@@ -18,7 +19,7 @@ struct ICReverseSampling: ReverseSamplingKernel {
         var a = inOffsets[Int(node)]
         let end = inOffsets[Int(node) + 1]
         while a < end {
-            if rng.nextUnitFloat() < inProbabilities[a] {
+            if rng.coin(threshold: inThresholds[a]) {
                 let u = inSources[a]
                 if marks[Int(u)] & bit == 0 {
                     marks[Int(u)] |= bit

@@ -11,23 +11,21 @@ import Glibc
 struct ICSubsetReverseSampling: ReverseSamplingKernel {
     let nodes: UnsafePointer<SamplingNode>
     let inSources: UnsafePointer<UInt32>
-    let inProbabilities: UnsafePointer<Float>
+    let inThresholds: UnsafePointer<UInt64>
     let sortedSources: UnsafePointer<UInt32>
-    let sortedProbabilities: UnsafePointer<Float>
+    let sortedThresholds: UnsafePointer<UInt64>
     let bucketEnds: UnsafePointer<Int>
-    let bucketMaxProbability: UnsafePointer<Float>
     let bucketInverseLogMiss: UnsafePointer<Double>
     let binomialCDF: UnsafePointer<Double>
 
-    init(graph inSources: UnsafeBufferPointer<UInt32>, _ inProbabilities: UnsafeBufferPointer<Float>, tables: ICSubsetTables) {
+    init(graph inSources: UnsafeBufferPointer<UInt32>, _ inThresholds: UnsafeBufferPointer<UInt64>, tables: ICSubsetTables) {
         nodes = UnsafePointer(tables.nodes.base)
         // An arc-less graph has empty arrays: any non-nil address will do, nothing is read.
         self.inSources = inSources.baseAddress ?? UnsafePointer(tables.sortedSources.base)
-        self.inProbabilities = inProbabilities.baseAddress ?? UnsafePointer(tables.sortedProbabilities.base)
+        self.inThresholds = inThresholds.baseAddress ?? UnsafePointer(tables.sortedThresholds.base)
         sortedSources = UnsafePointer(tables.sortedSources.base)
-        sortedProbabilities = UnsafePointer(tables.sortedProbabilities.base)
+        sortedThresholds = UnsafePointer(tables.sortedThresholds.base)
         bucketEnds = UnsafePointer(tables.bucketEnds.base)
-        bucketMaxProbability = UnsafePointer(tables.bucketMaxProbability.base)
         bucketInverseLogMiss = UnsafePointer(tables.bucketInverseLogMiss.base)
         binomialCDF = UnsafePointer(tables.binomialCDF.base)
     }
@@ -86,10 +84,10 @@ struct ICSubsetReverseSampling: ReverseSamplingKernel {
                 if visit(u, marks: marks, bit: bit, buffer: &buffer, stop: stop) { return true }
             }
         case UInt32(ICSubsetTables.Mode.uniformCoins.rawValue):
-            let p = Float(node.parameter)
+            let threshold = node.parameter.bitPattern
             var a = start
             while a < end {
-                if rng.nextUnitFloat() < p {
+                if rng.coin(threshold: threshold) {
                     let u = inSources[a]
                     if visit(u, marks: marks, bit: bit, buffer: &buffer, stop: stop) { return true }
                 }
@@ -98,7 +96,7 @@ struct ICSubsetReverseSampling: ReverseSamplingKernel {
         case UInt32(ICSubsetTables.Mode.coins.rawValue):
             var a = start
             while a < end {
-                if rng.nextUnitFloat() < inProbabilities[a] {
+                if rng.coin(threshold: inThresholds[a]) {
                     let u = inSources[a]
                     if visit(u, marks: marks, bit: bit, buffer: &buffer, stop: stop) { return true }
                 }
@@ -121,21 +119,20 @@ struct ICSubsetReverseSampling: ReverseSamplingKernel {
                 if inverse == 0 {
                     var a = bucketStart
                     while a < bucketEnd {
-                        if rng.nextUnitFloat() < sortedProbabilities[a] {
+                        if rng.coin(threshold: sortedThresholds[a]) {
                             let u = sortedSources[a]
                             if visit(u, marks: marks, bit: bit, buffer: &buffer, stop: stop) { return true }
                         }
                         a &+= 1
                     }
                 } else {
-                    let top = Double(bucketMaxProbability[b])
                     var a = bucketStart &- 1
                     while true {
                         let skip = log(openUnitInterval(&rng)) * inverse
                         if skip >= Double(bucketEnd &- a &- 1) { break }
                         a = a &+ 1 &+ Int(skip)
-                        // Candidate drawn with p̄; keep it with probability p / p̄.
-                        if Double(rng.nextUnitFloat()) * top < Double(sortedProbabilities[a]) {
+                        // Candidate drawn with p̄; kept with probability p / p̄ (its threshold here).
+                        if rng.coin(threshold: sortedThresholds[a]) {
                             let u = sortedSources[a]
                             if visit(u, marks: marks, bit: bit, buffer: &buffer, stop: stop) { return true }
                         }

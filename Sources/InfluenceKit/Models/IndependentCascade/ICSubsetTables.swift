@@ -22,26 +22,27 @@ import Glibc
 ///   probabilities); `.uniformCoins` when they share one probability, kept in the node's record
 ///   so the per-arc probabilities are not read.
 /// All methods draw exactly the same distribution as one coin per arc (to the 2^−53 resolution of
-/// a uniform draw: the binomial tables end where the remaining mass falls below it).
+/// a uniform draw: the binomial tables end where the remaining mass falls below it). Coins and the
+/// bucket's keep-or-drop draws compare 63 bits against a `CoinThreshold`; the probabilities the
+/// tables are built from are the thresholds' (Double, not rounded to Float).
 struct ICSubsetTables: Sendable {
     enum Mode: UInt8 {
         case none = 0, all = 1, coins = 2, geometric = 3, bucketed = 4, binomial = 5, uniformCoins = 6
     }
 
-    /// Each node's in-arc range, mode and parameter: 1/ln(1 − p) for `.geometric`, p for
-    /// `.uniformCoins`; for `.bucketed` and `.binomial`, the bit pattern of (first bucket or table
+    /// Each node's in-arc range, mode and parameter: 1/ln(1 − p) for `.geometric`, the bit
+    /// pattern of the shared `CoinThreshold` for `.uniformCoins`; for `.bucketed` and `.binomial`, the bit pattern of (first bucket or table
     /// entry << 8 | count).
     let nodes: PinnedBuffer<SamplingNode>
     /// In-arc sources of `.bucketed` nodes sorted by decreasing probability, at the same row
     /// positions as the graph's reverse CSR (empty when no node is bucketed).
     let sortedSources: PinnedBuffer<UInt32>
-    /// Probabilities matching `sortedSources`.
-    let sortedProbabilities: PinnedBuffer<Float>
+    /// Per arc of `sortedSources`, a `CoinThreshold`: of p in a bucket drawn with one coin per
+    /// arc, of p / p̄ (keeping a candidate) in a bucket skipped through geometrically.
+    let sortedThresholds: PinnedBuffer<UInt64>
     /// End (exclusive arc position) of each bucket; a bucket starts where the previous one of the
     /// same node ends, the first at the node's row start.
     let bucketEnds: PinnedBuffer<Int>
-    /// Largest probability in each bucket, p̄.
-    let bucketMaxProbability: PinnedBuffer<Float>
     /// 1 / ln(1 − p̄) per bucket, or 0 when the bucket is drawn with one coin per arc.
     let bucketInverseLogMiss: PinnedBuffer<Double>
     /// How many nodes use each mode (for reports and tests).
@@ -52,8 +53,8 @@ struct ICSubsetTables: Sendable {
 
     /// Bytes held by the tables.
     var memoryBytes: Int {
-        nodes.memoryBytes + sortedSources.memoryBytes + sortedProbabilities.memoryBytes
-            + bucketEnds.memoryBytes + bucketMaxProbability.memoryBytes + bucketInverseLogMiss.memoryBytes
+        nodes.memoryBytes + sortedSources.memoryBytes + sortedThresholds.memoryBytes
+            + bucketEnds.memoryBytes + bucketInverseLogMiss.memoryBytes
             + binomialCDF.memoryBytes
     }
 
@@ -63,7 +64,7 @@ struct ICSubsetTables: Sendable {
     ///   (d·p + 1) × skip, binomial count + d·p × arc; buckets (2·Σp + buckets) × skip).
     /// - Precondition: m < 2³² and every in-degree below 2²⁹ (`SamplingNode`'s packing).
     /// - Complexity: O(n + m log d_max).
-    init(graph: InfluenceGraph, inProbabilities: [Float], costs: SubsetSamplingCosts) {
+    init(graph: InfluenceGraph, inThresholds: [UInt64], costs: SubsetSamplingCosts) {
         let n = graph.nodeCount
         var mode = [UInt8](repeating: Mode.none.rawValue, count: n)
         var inverseLogMiss = [Double](repeating: 0, count: n)
@@ -72,30 +73,30 @@ struct ICSubsetTables: Sendable {
         var tables = [Double]()
         var tableOf = [BinomialKey: (Int, Int)]()
         var bucketed = [Int]()
-        let offsets = graph.inOffsets, probabilities = inProbabilities
+        let offsets = graph.inOffsets, thresholds = inThresholds
         for v in 0..<n {
             let start = offsets[v], end = offsets[v + 1]
             let d = end - start
             var chosen = Mode.none
             if d > 0 {
-                var low = Float.infinity, high: Float = 0, sum = 0.0
+                var low = UInt64.max, high: UInt64 = 0, sum = 0.0
                 for a in start..<end {
-                    let p = probabilities[a]
-                    low = min(low, p); high = max(high, p); sum += Double(p)
+                    let t = thresholds[a]
+                    low = min(low, t); high = max(high, t); sum += CoinThreshold.probability(t)
                 }
-                if high <= 0 {
+                if high == 0 {
                     chosen = .none
-                } else if low >= 1 {
+                } else if low >= CoinThreshold.always {
                     chosen = .all
                 } else if low == high {
-                    let p = Double(low)
+                    let p = CoinThreshold.probability(low)
                     let mean = Double(d) * p
                     let coins = Double(d) * costs.coin
                     let skips = (mean + 1) * costs.skip
                     let binomial = mean <= costs.binomialMaxMean ? costs.binomialCount + mean * costs.binomialArc : .infinity
                     if binomial < coins && binomial <= skips {
                         chosen = .binomial
-                        let key = BinomialKey(degree: d, probability: low.bitPattern)
+                        let key = BinomialKey(degree: d, threshold: low)
                         if let found = tableOf[key] {
                             (binomialStart[v], binomialLength[v]) = found
                         } else {
@@ -110,11 +111,11 @@ struct ICSubsetTables: Sendable {
                         inverseLogMiss[v] = 1 / log1p(-p)
                     } else {
                         chosen = .uniformCoins
-                        inverseLogMiss[v] = p
+                        inverseLogMiss[v] = Double(bitPattern: low)
                     }
                 } else {
                     // Expected candidates with buckets: at most 2·Σp + number of buckets (≤ 2 + log2 of the spread).
-                    let buckets = 2 + max(0, log2(Double(high) / Double(max(low, 1e-30))))
+                    let buckets = 2 + max(0, log2(Double(high) / Double(max(low, 1))))
                     if (2 * sum + buckets) * costs.skip < Double(d) * costs.coin {
                         chosen = .bucketed
                         bucketed.append(v)
@@ -127,36 +128,39 @@ struct ICSubsetTables: Sendable {
             counts[Int(chosen.rawValue)] += 1
         }
 
-        var sortedSources = [UInt32](), sortedProbabilities = [Float]()
+        var sortedSources = [UInt32](), sortedThresholds = [UInt64]()
         var bucketFirst = [Int](repeating: 0, count: n), bucketCount = [Int](repeating: 0, count: n)
-        var bucketEnds = [Int](), bucketMax = [Float](), bucketInverse = [Double]()
+        var bucketEnds = [Int](), bucketInverse = [Double]()
         if !bucketed.isEmpty {
             sortedSources = graph.inSources
-            sortedProbabilities = probabilities
-            var row = [(Float, UInt32)]()
+            sortedThresholds = thresholds
+            var row = [(UInt64, UInt32)]()
             for v in 0..<n {
                 guard mode[v] == Mode.bucketed.rawValue else { continue }
                 bucketFirst[v] = bucketEnds.count
                 let start = offsets[v], end = offsets[v + 1]
                 row.removeAll(keepingCapacity: true)
-                for a in start..<end where probabilities[a] > 0 { row.append((probabilities[a], graph.inSources[a])) }
+                for a in start..<end where thresholds[a] > 0 { row.append((thresholds[a], graph.inSources[a])) }
                 row.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
                 for (i, arc) in row.enumerated() {
-                    sortedProbabilities[start + i] = arc.0
+                    sortedThresholds[start + i] = arc.0
                     sortedSources[start + i] = arc.1
                 }
                 // Cut into buckets by j = ⌊−log2 p⌋ (capped), in decreasing probability.
                 var i = 0
                 while i < row.count {
-                    let j = Self.bucket(of: row[i].0)
+                    let j = Self.bucket(of: CoinThreshold.probability(row[i].0))
                     var e = i + 1
-                    while e < row.count, Self.bucket(of: row[e].0) == j { e += 1 }
-                    let top = Double(row[i].0)
+                    while e < row.count, Self.bucket(of: CoinThreshold.probability(row[e].0)) == j { e += 1 }
+                    let top = CoinThreshold.probability(row[i].0)
                     let size = Double(e - i)
                     bucketEnds.append(start + e)
-                    bucketMax.append(row[i].0)
                     if top < 1, (size * top + 1) * costs.skip < size * costs.coin {
                         bucketInverse.append(1 / log1p(-top))
+                        // Candidates come at rate p̄: keep each with probability p / p̄.
+                        for k in i..<e {
+                            sortedThresholds[start + k] = CoinThreshold.of(CoinThreshold.probability(row[k].0) / top)
+                        }
                     } else {
                         bucketInverse.append(0)
                     }
@@ -172,15 +176,14 @@ struct ICSubsetTables: Sendable {
             switch mode[v] {
             case Mode.bucketed.rawValue: parameter = Double(bitPattern: UInt64(bucketFirst[v]) << 8 | UInt64(bucketCount[v]))
             case Mode.binomial.rawValue: parameter = Double(bitPattern: UInt64(binomialStart[v]) << 8 | UInt64(binomialLength[v]))
-            default: parameter = inverseLogMiss[v] // 1/ln(1 − p) for skips, p for uniform coins
+            default: parameter = inverseLogMiss[v] // 1/ln(1 − p) for skips, the threshold's bits for uniform coins
             }
             nodes.append(SamplingNode(start: offsets[v], degree: offsets[v + 1] - offsets[v], mode: mode[v], parameter: parameter))
         }
         self.nodes = PinnedBuffer(nodes)
         self.sortedSources = PinnedBuffer(sortedSources)
-        self.sortedProbabilities = PinnedBuffer(sortedProbabilities)
+        self.sortedThresholds = PinnedBuffer(sortedThresholds)
         self.bucketEnds = PinnedBuffer(bucketEnds)
-        self.bucketMaxProbability = PinnedBuffer(bucketMax)
         self.bucketInverseLogMiss = PinnedBuffer(bucketInverse)
         self.modeCounts = counts
         self.binomialCDF = PinnedBuffer(tables)
@@ -188,7 +191,7 @@ struct ICSubsetTables: Sendable {
 
     private struct BinomialKey: Hashable {
         var degree: Int
-        var probability: UInt32
+        var threshold: UInt64
     }
 
     /// Cumulative probabilities P(K ≤ j) of K ~ Binomial(d, p), j = 0, 1, …, until the remaining
@@ -212,8 +215,8 @@ struct ICSubsetTables: Sendable {
     }
 
     /// The bucket index j with p in (2^−(j+1), 2^−j], capped at 62.
-    static func bucket(of p: Float) -> Int {
+    static func bucket(of p: Double) -> Int {
         if p >= 1 { return 0 }
-        return min(62, Int((-log2(Double(p))).rounded(.down)))
+        return min(62, Int((-log2(p)).rounded(.down)))
     }
 }

@@ -1,7 +1,7 @@
 /// Relative costs of the methods, in units of one coin, from which each node's method is
 /// chosen (all methods are exact, so the choice only affects speed).
 @_spi(Kernels) public struct SubsetSamplingCosts: Sendable {
-    /// One coin (a 24-bit draw and a compare).
+    /// One coin (a 64-bit draw and an integer compare against the arc's threshold).
     var coin = 1.0
     /// One geometric skip (a 53-bit draw and a logarithm).
     var skip = 5.0

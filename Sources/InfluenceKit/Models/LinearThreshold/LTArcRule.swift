@@ -5,7 +5,8 @@
 /// that receive none never need one), and `θ_v − received weight` is kept in the scratch's
 /// residuals, valid while `v`'s mark says "touched". `v` activates when the residual reaches 0.
 /// A node whose in-weights sum below 1 may stay inactive with all in-neighbours active
-/// (probability 1 − Σw).
+/// (probability 1 − Σw). Thresholds and residuals are Doubles: a node with millions of tiny
+/// in-weights summing to 1 still activates once all of them have arrived.
 struct LTArcRule: ForwardArcRule {
     let weights: UnsafePointer<Float>
 
@@ -18,7 +19,7 @@ struct LTArcRule: ForwardArcRule {
         if mark == scratch.active { return }
         // θ in (0, 1]: weight 0 never activates, total weight 1 always does.
         var residual = mark == scratch.touched ? scratch.residuals[v] : randomness.threshold(of: v)
-        residual -= weights[a]
+        residual -= Double(weights[a])
         if residual <= 0 {
             scratch.activate(v, tail: &tail)
         } else {

@@ -47,13 +47,14 @@ public struct LinearThreshold: DiffusionModel {
                 inWeights = graph.perReverseRow(inverse)
             }
         case .file(let rescale):
-            guard let values = graph.arcValues else {
+            guard let values = graph.ltWeights ?? graph.arcValues else {
                 throw InfluenceError(.usage, parameter: "probabilities",
                                      "the file scheme needs per-arc values, but the graph has none (expected an edge list of lines 'u v w' read with its values, or a snapshot converted from one with the file scheme)")
             }
-            var merged = graph.combineParallel(values, initial: 0, { $0 + $1 })
+            // Merged weights and each node's sum stay in Double until the weights are stored.
+            var merged = graph.combineParallelInDouble(values, initial: 0, { $0 + $1 })
             var sum = [Double](repeating: 0, count: graph.nodeCount)
-            for a in 0..<graph.arcCount { sum[Int(graph.outTargets[a])] += Double(merged[a]) }
+            for a in 0..<graph.arcCount { sum[Int(graph.outTargets[a])] += merged[a] }
             if !rescale, let v = sum.indices.first(where: { sum[$0] > 1 + Self.sumTolerance }) {
                 let shown = (sum[v] * 1e6).rounded() / 1e6
                 throw InfluenceError(.data, parameter: "normalizeLT",
@@ -61,10 +62,10 @@ public struct LinearThreshold: DiffusionModel {
             }
             if rescale {
                 for a in 0..<graph.arcCount where sum[Int(graph.outTargets[a])] > 1 {
-                    merged[a] = Float(Double(merged[a]) / sum[Int(graph.outTargets[a])])
+                    merged[a] /= sum[Int(graph.outTargets[a])]
                 }
             }
-            weights = merged
+            weights = merged.map { Float($0) }
             inWeights = graph.reverseOrder(weights)
         }
     }

@@ -1,0 +1,4 @@
+import FuzzSupport
+
+// libFuzzer runs `fuzz` (FuzzEdgeList.swift) on each input.
+runFuzzer(fuzz)
