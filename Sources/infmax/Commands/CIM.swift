@@ -78,9 +78,6 @@ struct CIM: ParsableCommand {
     @Option(help: "How IC in-arcs are drawn: subset (SUBSIM) or plain (one coin per arc); same distribution.")
     var sampling: RRSamplingMethod = .subset
 
-    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Memory limit: bytes with K/M/G/T suffix, or a percentage of RAM.", valueName: "SIZE"))
-    var maxMemory: ByteCount = ByteCount(bytes: SystemMemory.defaultLimitBytes)
-
     @Option(name: .customLong("evaluation-sets"), help: ArgumentHelp("Fresh RR sets of P for the spread interval (default: about 1% relative standard error, 16,384 to 4,194,304).", valueName: "N"))
     var evaluationSets: Int?
 
@@ -133,7 +130,7 @@ struct CIM: ParsableCommand {
             let configuration = CapacityConstrainedIM.Configuration(
                 k: k, algorithm: algorithm, epsilon: epsilon, delta: delta, precision: precision > 0 ? precision : nil,
                 compat: compat, seed: execution.seed, threads: execution.resolvedThreads, sampling: sampling,
-                memoryLimitBytes: maxMemory.bytes, evaluationSets: evaluationSets, monteCarloRuns: mcRuns,
+                memoryLimitBytes: graphOptions.maxMemory.bytes, evaluationSets: evaluationSets, monteCarloRuns: mcRuns,
                 monteCarloBudgetSeconds: force ? nil : mcBudget, baselines: baselines ? CapacityBaseline.allCases : [],
                 unconstrainedReference: unconstrainedReference, monteCarloEvaluationRuns: mcEvaluation)
             let pageRank = baselines ? try PageRankHeuristic(loaded: loaded).scores() : nil
