@@ -168,7 +168,7 @@ public struct CapacityConstrainedIM: Sendable {
             clock = Stopwatch()
             var gains = try MonteCarloGains(model: problem.subgraphModel, configuration: mc)
             picks = c.algorithm == .mgGreedy ? try ConstrainedGreedy.marginalGain(problem, oracle: &gains)
-                                             : try ConstrainedGreedy.roundRobin(problem, oracle: &gains)
+                                             : try ConstrainedGreedy.roundRobin(problem, oracle: &gains, lazy: true)
         }
         let selectionSeconds = clock.lap()
         let assignment = Self.assignmentRecord(problem, picks: picks) { pick in

@@ -29,12 +29,23 @@ public enum ConstrainedGreedy {
     /// when it holds k seeds or has no available candidate. 1/(1 + γ) ≥ ½ of OPT for a
     /// monotone submodular gain (γ the curvature).
     ///
-    /// - Parameter roundStart: called before each round with the oracle (for bounds).
-    /// - Complexity: O(k·Σ|C_u|) gain evaluations.
+    /// With `lazy` (CELF-style, for costly gains such as Monte Carlo), a node's last gain bounds
+    /// its current one: at an AP's turn the candidate of largest bound (ties: adjacency order) is
+    /// re-evaluated until the best one is fresh. For a submodular oracle — coverage, the exact
+    /// oracle, Monte Carlo on common random numbers (a sum of per-world reach counts) — this picks
+    /// exactly what the eager scan picks.
+    ///
+    /// - Parameters:
+    ///   - lazy: evaluate gains lazily (default: every available candidate at every turn).
+    ///   - roundStart: called before each round with the oracle (for bounds).
+    /// - Complexity: at most k·Σ|C_u| gain evaluations (lazily, usually far fewer), plus O(|C_u|)
+    ///   per re-evaluation for the lazy scan.
     public static func roundRobin<Oracle: MarginalGainOracle>(
-        _ problem: CapacityProblem, oracle: inout Oracle,
+        _ problem: CapacityProblem, oracle: inout Oracle, lazy: Bool = false,
         roundStart: (inout Oracle) throws(InfluenceError) -> Void = { _ throws(InfluenceError) in }
     ) throws(InfluenceError) -> [CapacityPick] {
+        var bound = [Double](repeating: .infinity, count: lazy ? problem.nodeCount : 0)
+        var stamp = [Int](repeating: -1, count: lazy ? problem.nodeCount : 0)
         var taken = [Bool](repeating: false, count: problem.nodeCount)
         var active = Array(0..<problem.participantCount)
         var counts = [Int](repeating: 0, count: problem.participantCount)
@@ -44,9 +55,19 @@ public enum ConstrainedGreedy {
             var staying: [Int] = []
             for i in active {
                 var best = -1, bestGain = -Double.infinity
-                for v in problem.candidates(of: i) where !taken[v] {
-                    let g = try oracle.gain(of: v)
-                    if g > bestGain { best = v; bestGain = g }
+                if lazy {
+                    while true {
+                        best = -1; bestGain = -Double.infinity
+                        for v in problem.candidates(of: i) where !taken[v] && bound[v] > bestGain { best = v; bestGain = bound[v] }
+                        guard best >= 0, stamp[best] != picks.count else { break }
+                        bound[best] = try oracle.gain(of: best)
+                        stamp[best] = picks.count
+                    }
+                } else {
+                    for v in problem.candidates(of: i) where !taken[v] {
+                        let g = try oracle.gain(of: v)
+                        if g > bestGain { best = v; bestGain = g }
+                    }
                 }
                 guard best >= 0 else { continue }
                 taken[best] = true

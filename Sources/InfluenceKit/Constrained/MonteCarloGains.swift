@@ -46,7 +46,8 @@ public struct MonteCarloGains: MarginalGainOracle {
         public var seconds: Double
     }
 
-    /// Estimates the cost of `algorithm` (`rrGreedy`: k·Σ|C_u| evaluations; `mgGreedy`: the
+    /// Estimates the cost of `algorithm` (`rrGreedy`: k·Σ|C_u| evaluations, the eager count, an
+    /// upper end of the lazy run's; `mgGreedy`: the
     /// distinct candidates plus `CELF.reevaluationsPerRound` per pick) from a pilot of
     /// `pilotRuns` cascades of a random feasible assignment, an upper-end cascade size.
     ///

@@ -30,6 +30,20 @@ struct CIMGreedyTests {
         }
     }
 
+    /// Lazy round robin picks exactly what the eager scan picks: Monte Carlo on common random
+    /// numbers is submodular, and coverage too.
+    @Test func lazyRoundRobinEqualsEager() throws {
+        for seed in UInt64(1)...8 {
+            let p = try randomInstance(seed: seed)
+            var eager = try MonteCarloGains(model: p.subgraphModel, configuration: .init(runs: 500, seed: seed, threads: 1))
+            var lazy = try MonteCarloGains(model: p.subgraphModel, configuration: .init(runs: 500, seed: seed, threads: 1))
+            let a = try ConstrainedGreedy.roundRobin(p, oracle: &eager)
+            let b = try ConstrainedGreedy.roundRobin(p, oracle: &lazy, lazy: true)
+            #expect(a == b, "seed \(seed)")
+            #expect(lazy.evaluations <= eager.evaluations)
+        }
+    }
+
     @Test func costEstimateAndRefusal() throws {
         let p = try sixNodeProblem()
         let cost = try MonteCarloGains.estimateCost(p, algorithm: .rrGreedy, configuration: .init(runs: 1000, seed: 1, threads: 1))
