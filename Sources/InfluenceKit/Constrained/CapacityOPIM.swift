@@ -198,19 +198,10 @@ public struct CapacityOPIM: Sendable {
             if i == maxRounds { break }
             if ratio >= target {
                 guard let precision = c.precision, error > precision, fraction > 0, !(refining && capped != nil) else { break }
-                let wanted = 1.25 * (1 - fraction) / (fraction * precision * precision)
-                var allowed = wanted
-                capped = nil
-                if Double(thetaMax) < allowed { allowed = Double(thetaMax); capped = ("theta-max", thetaMax) }
-                let grown = Int(allowed.rounded(.down)) / RRSetSampler.setsPerTask * RRSetSampler.setsPerTask
-                guard grown > r1.count else { break }
-                let need = driver.estimate([.init(before: r1.count, after: grown), .init(before: r2.count, after: r2.count)],
-                                           indexedSets: grown, meanSetSize: r1.meanSetSize)
-                if need > c.memory.limitBytes {
-                    capped = ("memory-limit", grown)
-                    c.progress.note("precision refinement stopped: \(grown) RR sets would need about \(SystemMemory.describe(need)) (limit \(SystemMemory.describe(c.memory.limitBytes)))")
-                    break
-                }
+                guard let grown = driver.refinedSelectionSize(
+                    fraction: fraction, precision: precision,
+                    caps: [.init(name: "theta-max", limit: Double(thetaMax), reportedSets: thetaMax)],
+                    r1: r1, r2: r2, capped: &capped) else { break }
                 refining = true
                 refinementRounds += 1
                 goal1 = grown

@@ -224,23 +224,12 @@ public struct OPIMC: Sendable {
                 // Refinement: R1 alone grows to the size at which the error would be ρ (25% margin,
                 // as greedy's coverage fraction shrinks a little on more sets), never beyond θmax
                 // nor beyond IMM's sample size (λ' + λ*)/σᵘ for R1 + R2.
-                let wanted = 1.25 * (1 - fraction) / (fraction * precision * precision)
                 let immSets = immLambda / max(upper, 1)
-                let immCap = immSets - Double(r2.count)
-                var allowed = wanted
-                if Double(thetaMax) < allowed { allowed = Double(thetaMax); capped = ("theta-max", thetaMax) }
-                if immCap < allowed { allowed = immCap; capped = ("imm-sample-size", Int(immSets.rounded(.down))) }
-                if allowed >= wanted { capped = nil }
-                // Whole tasks, never above the cap.
-                let grown = Int(allowed.rounded(.down)) / RRSetSampler.setsPerTask * RRSetSampler.setsPerTask
-                guard grown > r1.count else { break }
-                let need = driver.estimate([.init(before: r1.count, after: grown), .init(before: r2.count, after: r2.count)],
-                                           indexedSets: grown, meanSetSize: r1.meanSetSize)
-                if need > c.memory.limitBytes {
-                    capped = ("memory-limit", grown)
-                    c.progress.note("precision refinement stopped: \(grown) RR sets would need about \(SystemMemory.describe(need)) (limit \(SystemMemory.describe(c.memory.limitBytes)))")
-                    break
-                }
+                guard let grown = driver.refinedSelectionSize(
+                    fraction: fraction, precision: precision,
+                    caps: [.init(name: "theta-max", limit: Double(thetaMax), reportedSets: thetaMax),
+                           .init(name: "imm-sample-size", limit: immSets - Double(r2.count), reportedSets: Int(immSets.rounded(.down)))],
+                    r1: r1, r2: r2, capped: &capped) else { break }
                 refining = true
                 refinementRounds += 1
                 goal1 = grown

@@ -1,0 +1,40 @@
+extension RISPoolDriver {
+    /// A cap on the selection pool R1 during precision refinement: R1 grows to at most `limit`
+    /// sets; when it binds, the run reports `name` with `reportedSets`.
+    struct RefinementCap {
+        var name: String
+        var limit: Double
+        var reportedSets: Int
+    }
+
+    /// The next size of R1 in a precision refinement (OPIM-C's, and the capacity-constrained
+    /// OPIM variants'), or nil to stop refining.
+    ///
+    /// R1 alone grows to the size at which the relative standard error of its coverage would be
+    /// `precision` (with a 25% margin, as greedy's coverage fraction shrinks a little on more
+    /// sets), `1.25 · (1 − f) / (f · ρ²)` for coverage fraction f, never beyond the smallest of
+    /// `caps`, in whole tasks. `capped` becomes the cap that bound the size (nil when none did),
+    /// or `memory-limit` when the grown pools would not fit the budget (a note goes to progress).
+    ///
+    /// Complexity: O(caps).
+    func refinedSelectionSize(fraction: Double, precision: Double, caps: [RefinementCap], r1: RRSetCollection,
+                              r2: RRSetCollection, capped: inout (cap: String, sets: Int)?) -> Int? {
+        let wanted = 1.25 * (1 - fraction) / (fraction * precision * precision)
+        var allowed = wanted
+        capped = nil
+        for cap in caps where cap.limit < allowed {
+            allowed = cap.limit
+            capped = (cap.name, cap.reportedSets)
+        }
+        let grown = Int(allowed.rounded(.down)) / RRSetSampler.setsPerTask * RRSetSampler.setsPerTask
+        guard grown > r1.count else { return nil }
+        let need = estimate([.init(before: r1.count, after: grown), .init(before: r2.count, after: r2.count)],
+                            indexedSets: grown, meanSetSize: r1.meanSetSize)
+        if need > memory.limitBytes {
+            capped = ("memory-limit", grown)
+            progress.note("precision refinement stopped: \(grown) RR sets would need about \(SystemMemory.describe(need)) (limit \(SystemMemory.describe(memory.limitBytes)))")
+            return nil
+        }
+        return grown
+    }
+}
