@@ -10,6 +10,10 @@ struct Generate: ParsableCommand {
           power-law     directed, power-law in- and out-degrees (igraph_static_power_law_game);
                         --nodes, --arcs, --exponent-out, --exponent-in
           barabasi      directed preferential attachment (igraph_barabasi_game); --nodes, --per-node
+          holme-kim     undirected preferential attachment with triad formation (Holme and Kim 2002,
+                        networkx's powerlaw_cluster_graph; our own seeded generator, not igraph's);
+                        --nodes, --per-node (m, edges each new node makes), --triad-probability;
+                        (n − m)·m edges, read it back with --undirected
 
         The same --seed gives the same file. The first line records the command that made it. \
         Nodes without arcs follow the arcs, one label per line, so the file reads back with \
@@ -20,10 +24,11 @@ struct Generate: ParsableCommand {
         Examples:
           infmax generate famous:Zachary --output Graphs/karate.txt
           infmax generate power-law --nodes 20000 --arcs 100000 --seed 7 --output Graphs/demo.txt
+          infmax generate holme-kim --nodes 4000 --per-node 4 --triad-probability 0.1 --seed 1 --output hk.txt
         """
     )
 
-    @Argument(help: "What to generate: famous:NAME, power-law or barabasi.")
+    @Argument(help: "What to generate: famous:NAME, power-law, barabasi or holme-kim.")
     var kind: String
 
     @Option(help: "Nodes (power-law, barabasi).")
@@ -38,8 +43,11 @@ struct Generate: ParsableCommand {
     @Option(name: .customLong("exponent-in"), help: "In-degree exponent (power-law; at least 2).")
     var exponentIn: Double = 2.5
 
-    @Option(name: .customLong("per-node"), help: "Arcs each new node sends (barabasi).")
+    @Option(name: .customLong("per-node"), help: "Arcs each new node sends (barabasi), or edges it makes (holme-kim).")
     var perNode: Int = 3
+
+    @Option(name: .customLong("triad-probability"), help: "Chance that a holme-kim edge closes a triangle instead of attaching preferentially.")
+    var triadProbability: Double = 0.1
 
     @Option(help: "Seed of igraph's random generator.")
     var seed: UInt64 = 1
@@ -51,6 +59,8 @@ struct Generate: ParsableCommand {
         if nodes < 2 { throw ValidationError("--nodes must be at least 2") }
         if arcs < 1 { throw ValidationError("--arcs must be positive") }
         if perNode < 1 { throw ValidationError("--per-node must be positive") }
+        if kind == "holme-kim", perNode >= nodes { throw ValidationError("--per-node must be below --nodes for holme-kim (got \(perNode) for \(nodes) nodes)") }
+        if !(triadProbability >= 0 && triadProbability <= 1) { throw ValidationError("--triad-probability must be a probability in [0, 1] (got \(triadProbability))") }
         // `!(x >= 2)` also refuses NaN, which compares false with everything.
         if !(exponentOut >= 2 && exponentOut.isFinite) || !(exponentIn >= 2 && exponentIn.isFinite) {
             throw ValidationError("--exponent-out and --exponent-in must be finite numbers of at least 2 (igraph's static power-law model; got \(exponentOut), \(exponentIn))")
@@ -59,11 +69,21 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let known = kind.hasPrefix("famous:") || kind == "power-law" || kind == "barabasi"
+            let known = kind.hasPrefix("famous:") || kind == "power-law" || kind == "barabasi" || kind == "holme-kim"
             guard known else {
-                throw InfluenceError(.usage, "unknown generator '\(kind)' (expected famous:NAME, power-law or barabasi)")
+                throw InfluenceError(.usage, "unknown generator '\(kind)' (expected famous:NAME, power-law, barabasi or holme-kim)")
             }
             let target = try OutputTarget.prepare([("--output", output)], inputs: [])[0]
+            if kind == "holme-kim" {
+                let edges = try HolmeKimGraph.edges(nodes: nodes, perNode: perNode, triadProbability: triadProbability, seed: seed)
+                let recipe = "infmax generate holme-kim --nodes \(nodes) --per-node \(perNode) --triad-probability \(triadProbability) --seed \(seed) --output \(output)"
+                var text = "# \(recipe)\n# \(nodes) nodes, \(edges.sources.count) edges (undirected: read with --undirected)\n"
+                text.reserveCapacity(edges.sources.count * 12)
+                for e in 0..<edges.sources.count { text += "\(edges.sources[e]) \(edges.targets[e])\n" }
+                try OutputTarget.write([(target, Array(text.utf8))])
+                printError("wrote \(output == "-" ? "standard output" : output): \(nodes) nodes, \(edges.sources.count) edges")
+                return
+            }
             let handle: IGraphHandle
             let recipe: String
             do throws(IGraphError) {

@@ -17,6 +17,8 @@ let flagOfParameter: [String: String] = [
     "algorithms": "--algorithms", "algorithm": "--algorithm", "format": "--format",
     "nodeCount": "--nodes", "nodeFile": "--node-file",
     "apSet": "--ap-set", "activeParticipants": "--aps", "monteCarloBudget": "--mc-budget",
+    "greedyBudget": "--greedy-budget", "evaluationRuns": "--mc-runs", "estimationRuns": "--estimation-runs",
+    "greedyRuns": "--greedy-runs", "model": "--model",
 ]
 
 /// What to tell a user about a data or resource error that a flag can address.
@@ -25,6 +27,7 @@ let hintOfParameter: [String: String] = [
     "normalizeLT": "--normalize-lt rescales them",
     "probabilities": "--probabilities file reads the third column as probabilities",
     "monteCarloBudget": "raise --mc-budget, lower --mc-runs, pass --force, or use --algorithm rr-opim+",
+    "greedyBudget": "raise --greedy-budget, lower --greedy-runs, pass --force, or use --algorithm psna",
 ]
 
 /// An error as the CLI prints it, on one line. A usage error about a parameter names the flag

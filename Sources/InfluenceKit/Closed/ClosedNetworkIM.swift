@@ -1,0 +1,188 @@
+/// IM in a closed social network, the whole use case: configure with a graph's bound IC model,
+/// the seed users S and the share limit k; `run()`; then query the k-subnetwork (who shares
+/// with whom) and the report.
+///
+/// Paper: Shixun Huang, Wenqing Lin, Zhifeng Bao, Jiachen Sun, "Influence Maximization in
+/// Real-World Closed Social Networks", PVLDB 16(2), 2022 (ALGORITHMS.md §4). In a closed network
+/// a post reaches only the friends its author shares it with; the problem recommends to every
+/// user at most k friends (a k-subnetwork G_k ⊆ G) so that Σ_{s∈S} σ_{G_k}({s}) is largest.
+/// NP-hard; `PSNA` is the paper's practical method, `EdgeInsertionGreedy` its Monte Carlo greedy
+/// (small graphs), `ClosedBaseline` its baselines. Every method's G_k is then scored by the same
+/// Monte Carlo evaluation on common random numbers (`SubnetworkEvaluator`).
+///
+/// ```swift
+/// let loaded = try GraphLoader.load("graph.txt")
+/// let model = try DiffusionModelKind.ic.bind(to: loaded.graph, probabilities: .trivalency(seed: 1))
+/// var closed = try ClosedNetworkIM(model: model, seeds: [0, 5], configuration: .init(k: 5))
+/// let report = try closed.run()
+/// print(report.result.objective.mean, closed.subnetwork?.friends(of: 0, in: loaded.graph) ?? [])
+/// ```
+///
+/// Complexity: PSNA makes one Dijkstra (O(m' log m') over the candidate graph) and one
+/// `estimationRuns`-world estimate per iteration; the evaluation costs
+/// O(evaluationRuns · Σ_s (reach(s) + kept out-arcs)) per method.
+public struct ClosedNetworkIM: Sendable {
+    public enum Algorithm: String, Sendable, Codable, CaseIterable {
+        case psna, greedy, degree, fof, random
+    }
+
+    public struct Configuration: Sendable, Equatable {
+        public var k: Int
+        public var algorithm: Algorithm
+        /// PSNA's (and the greedy's) stopping threshold on the objective's relative gain, 0 < ε < 1.
+        public var epsilon: Double
+        /// Allow arcs into seeds, as the published code does (`--compat`).
+        public var allowArcsIntoSeeds: Bool
+        /// Monte Carlo worlds of the final evaluation (the paper's 10,000).
+        public var evaluationRuns: Int
+        /// Monte Carlo worlds of PSNA's per-iteration objective estimate.
+        public var estimationRuns: Int
+        /// Monte Carlo worlds per greedy gain evaluation.
+        public var greedyRuns: Int
+        /// Refuse a greedy run estimated above this many seconds (nil: run anyway).
+        public var greedyBudgetSeconds: Double?
+        /// Baselines scored beside the method (the method itself is not repeated).
+        public var baselines: [ClosedBaseline]
+        public var seed: UInt64
+        public var threads: Int
+
+        public init(k: Int, algorithm: Algorithm = .psna, epsilon: Double = 1e-4, allowArcsIntoSeeds: Bool = false,
+                    evaluationRuns: Int = 10_000, estimationRuns: Int = 1_000, greedyRuns: Int = 1_000,
+                    greedyBudgetSeconds: Double? = 300, baselines: [ClosedBaseline] = ClosedBaseline.allCases,
+                    seed: UInt64 = 1, threads: Int = Parallel.processorCount) {
+            self.k = k
+            self.algorithm = algorithm
+            self.epsilon = epsilon
+            self.allowArcsIntoSeeds = allowArcsIntoSeeds
+            self.evaluationRuns = evaluationRuns
+            self.estimationRuns = estimationRuns
+            self.greedyRuns = greedyRuns
+            self.greedyBudgetSeconds = greedyBudgetSeconds
+            self.baselines = baselines
+            self.seed = seed
+            self.threads = threads
+        }
+    }
+
+    /// How the record names its inputs; none of it changes the run.
+    public struct Provenance: Sendable, Equatable {
+        public var graph: String
+        public var seedsFile: String
+        public var loadSeconds: Double
+        public init(graph: String = "graph", seedsFile: String = "seeds", loadSeconds: Double = 0) {
+            self.graph = graph
+            self.seedsFile = seedsFile
+            self.loadSeconds = loadSeconds
+        }
+    }
+
+    public let problem: ClosedNetworkProblem
+    public let configuration: Configuration
+    /// The chosen method's k-subnetwork after `run()`.
+    public private(set) var subnetwork: KSubnetwork?
+    /// PSNA's insertions, iteration by iteration (the filling pass last), after a PSNA `run()`.
+    public private(set) var insertionOrder: [[Int]] = []
+    public private(set) var report: ClosedNetworkReport?
+
+    /// - Throws: as `ClosedNetworkProblem.init` (`k`, `seeds`, `model`), and `epsilon` outside (0, 1).
+    /// - Complexity: O(n + m).
+    public init(model: any DiffusionModel, seeds: [Int], configuration: Configuration) throws(InfluenceError) {
+        guard configuration.epsilon > 0 && configuration.epsilon < 1 else {
+            throw InfluenceError(.usage, parameter: "epsilon", "ε = \(configuration.epsilon) (expected a relative gain strictly between 0 and 1; the paper's is 1e-4)")
+        }
+        problem = try ClosedNetworkProblem(model: model, seeds: seeds, k: configuration.k,
+                                           allowArcsIntoSeeds: configuration.allowArcsIntoSeeds)
+        self.configuration = configuration
+    }
+
+    /// The kept arcs as `user friend p` lines (labels as in the input, p as a Float that reads
+    /// back exactly): a graph every command loads with `--probabilities file`. Complexity: O(|G_k|).
+    public func arcLines() -> String {
+        guard let subnetwork else { return "" }
+        var text = ""
+        text.reserveCapacity(subnetwork.arcCount * 16)
+        for a in subnetwork.arcs {
+            text += "\(problem.graph.label(of: problem.tail(of: a))) \(problem.graph.label(of: problem.head(of: a))) \(Float(problem.probabilities[a]))\n"
+        }
+        return text
+    }
+
+    /// Runs the configured method, then evaluates it and the baselines on the same worlds.
+    ///
+    /// - Throws: `InfluenceError` naming the parameter (`runs`, `threads`); `.resource` with
+    ///   parameter `greedyBudget` when the greedy's cost estimate exceeds its budget.
+    @discardableResult
+    public mutating func run(provenance: Provenance = Provenance(), progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) -> ClosedNetworkReport {
+        let total = Stopwatch()
+        let c = configuration
+        try Parallel.checkThreadCount(c.threads)
+        for (name, runs) in [("evaluationRuns", c.evaluationRuns), ("estimationRuns", c.estimationRuns), ("greedyRuns", c.greedyRuns)] where runs < 1 {
+            throw InfluenceError(.usage, parameter: name, "\(runs) Monte Carlo runs (expected at least 1)")
+        }
+        var clock = Stopwatch()
+        var iterations: [PSNA.Iteration]?
+        var filled: Int?
+        var greedy: ClosedNetworkReport.GreedySummary?
+        let chosen: KSubnetwork
+        switch c.algorithm {
+        case .psna:
+            let result = try PSNA(epsilon: c.epsilon, estimationRuns: c.estimationRuns, seed: c.seed, threads: c.threads)
+                .run(problem, progress: progress)
+            chosen = result.subnetwork
+            iterations = result.iterations
+            insertionOrder = result.insertionOrder
+            filled = result.filled
+        case .greedy:
+            let method = EdgeInsertionGreedy(epsilon: c.epsilon, runs: c.greedyRuns, seed: c.seed, threads: c.threads)
+            let cost = try method.estimateCost(problem)
+            if let budget = c.greedyBudgetSeconds, cost.seconds > budget {
+                throw InfluenceError(.resource, parameter: "greedyBudget",
+                    "the edge-insertion greedy would make about \(Int(cost.evaluations)) evaluations of \(c.greedyRuns) worlds, about \(Int(cost.seconds.rounded(.up))) s, above the budget of \(Int(budget)) s (expected a larger budget, fewer runs, or PSNA)")
+            }
+            clock = Stopwatch()
+            let result = try method.run(problem, progress: progress)
+            chosen = result.subnetwork
+            filled = result.filled
+            greedy = .init(steps: result.steps.count, evaluations: result.evaluations, cost: cost)
+        case .degree, .fof, .random:
+            chosen = ClosedBaseline(rawValue: c.algorithm.rawValue)!.subnetwork(problem, seed: c.seed)
+        }
+        let selectionSeconds = clock.lap()
+        subnetwork = chosen
+        let evaluation = try SubnetworkEvaluator(problem, subnetwork: chosen)
+            .evaluate(seeds: problem.seeds, runs: c.evaluationRuns, seed: c.seed, threads: c.threads)
+        let evaluationSeconds = clock.lap()
+        let g = problem.graph
+        let result = ClosedNetworkReport.Method(
+            name: c.algorithm.rawValue, subnetwork: .init(chosen, problem), objective: .init(evaluation.objective),
+            union: .init(evaluation.union!), selectionSeconds: selectionSeconds, evaluationSeconds: evaluationSeconds)
+        let perSeed = zip(problem.seeds, evaluation.perSeed).map { s, e in
+            ClosedNetworkReport.SeedSpread(label: g.label(of: s), spread: .init(e), friends: chosen.friends(of: s, in: g).count)
+        }
+        var baselines: [ClosedNetworkReport.Method] = []
+        for b in c.baselines where b.rawValue != c.algorithm.rawValue {
+            var watch = Stopwatch()
+            let s = b.subnetwork(problem, seed: c.seed)
+            let selection = watch.lap()
+            let e = try SubnetworkEvaluator(problem, subnetwork: s)
+                .evaluate(seeds: problem.seeds, runs: c.evaluationRuns, seed: c.seed, threads: c.threads, perSeed: false)
+            baselines.append(.init(name: b.rawValue, subnetwork: .init(s, problem), objective: .init(e.objective),
+                                   union: .init(e.union!), selectionSeconds: selection, evaluationSeconds: watch.lap()))
+        }
+        let baselineSeconds = clock.lap()
+        let parameters = ClosedNetworkReport.Parameters(
+            graph: provenance.graph, nodes: g.nodeCount, arcs: g.arcCount, seedsFile: provenance.seedsFile,
+            seeds: problem.seeds.count, k: c.k, epsilon: c.epsilon, algorithm: c.algorithm.rawValue, compat: c.allowArcsIntoSeeds,
+            probabilities: problem.scheme, symmetrizedProbabilities: problem.symmetrized, evaluationRuns: c.evaluationRuns,
+            estimationRuns: c.algorithm == .psna ? c.estimationRuns : nil, greedyRuns: c.algorithm == .greedy ? c.greedyRuns : nil,
+            seed: c.seed, threads: c.threads, version: InfluenceKitVersion.library)
+        let report = ClosedNetworkReport(
+            parameters: parameters, result: result, perSeed: perSeed, initialObjective: Double(problem.seeds.count),
+            iterations: iterations, filled: filled, greedy: greedy, baselines: baselines,
+            timings: .init(loadSeconds: provenance.loadSeconds, selectionSeconds: selectionSeconds, evaluationSeconds: evaluationSeconds,
+                           baselineSeconds: baselineSeconds, totalSeconds: provenance.loadSeconds + total.seconds),
+            memory: .init(peakResidentBytes: SystemMemory.peakResidentBytes))
+        self.report = report
+        return report
+    }
+}

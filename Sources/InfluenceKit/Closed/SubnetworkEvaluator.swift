@@ -1,0 +1,176 @@
+/// Monte Carlo evaluation of a k-subnetwork under IC: in run i every kept arc is live or not by the
+/// coin `RunRandomness(seed:run: i)` draws for its arc id *in G*, so two k-subnetworks evaluated
+/// with the same seed see the same world in run i wherever they share arcs (common random
+/// numbers: the differences between methods are not blurred by independent noise), and adding
+/// arcs never shrinks a run's reach.
+///
+/// One run gives, from the same world, |reach(s)| for each seed s, their sum (the paper's
+/// objective Σ_{s∈S} σ_{G_k}({s}) for that world) and |reach(S)| (the union spread). Runs go in
+/// blocks of `MonteCarloSimulator.runsPerTask` merged in block order, so the result is identical
+/// for any thread count.
+public struct SubnetworkEvaluator: Sendable {
+    public let nodeCount: Int
+    let offsets: [Int]
+    let targets: [UInt32]
+    /// The arc id in G of each subnetwork arc: the key of its coin.
+    let coinIds: [Int]
+    let thresholds: [UInt64]
+
+    /// The per-seed, total and union spreads of one evaluation.
+    public struct Evaluation: Sendable, Equatable {
+        /// Σ_s |reach(s)| per run: the paper's objective.
+        public var objective: SpreadEstimate
+        /// |reach(S)| per run (nil when not asked for).
+        public var union: SpreadEstimate?
+        /// |reach(s)| per run, for each seed in order (empty when not asked for).
+        public var perSeed: [SpreadEstimate]
+        public var seconds: Double
+    }
+
+    /// The evaluator of `subnetwork`, arcs taken with their probabilities in `problem`.
+    /// Complexity: O(n + |arcs|).
+    public init(_ problem: ClosedNetworkProblem, subnetwork: KSubnetwork) {
+        self.init(problem, sortedArcs: subnetwork.arcs)
+    }
+
+    /// `sortedArcs`: forward arc ids of G, increasing.
+    init(_ problem: ClosedNetworkProblem, sortedArcs arcs: [Int]) {
+        let n = problem.graph.nodeCount
+        nodeCount = n
+        var offsets = [Int](repeating: 0, count: n + 1)
+        for a in arcs { offsets[problem.tail(of: a) + 1] += 1 }
+        for v in 0..<n { offsets[v + 1] += offsets[v] }
+        self.offsets = offsets
+        targets = arcs.map { problem.graph.outTargets[$0] }
+        coinIds = arcs
+        thresholds = arcs.map { problem.thresholds[$0] }
+    }
+
+    /// Evaluates the seeds' spreads over runs `0..<runs`.
+    ///
+    /// - Throws: `InfluenceError(.usage)` for runs < 1 or a bad thread count.
+    /// - Complexity: O(runs · Σ_s (reach(s) + its kept out-arcs)), plus the union's, over the threads;
+    ///   memory O(threads · n).
+    public func evaluate(seeds: [Int], runs: Int, seed: UInt64, threads: Int, union: Bool = true,
+                         perSeed: Bool = true) throws(InfluenceError) -> Evaluation {
+        guard runs >= 1 else { throw InfluenceError(.usage, parameter: "runs", "runs = \(runs) (expected at least 1)") }
+        try MonteCarloSimulator.checkRunCount(runs, parameter: "runs")
+        try Parallel.checkThreadCount(threads)
+        let clock = Stopwatch()
+        let n = nodeCount, seedCount = seeds.count
+        let block = MonteCarloSimulator.runsPerTask
+        let tasks = (runs + block - 1) / block
+        let workers = max(1, min(threads, tasks))
+        let marks = UnsafeMutablePointer<UInt32>.allocate(capacity: workers * max(n, 1))
+        marks.initialize(repeating: 0, count: workers * max(n, 1))
+        let queues = UnsafeMutablePointer<UInt32>.allocate(capacity: workers * max(n, 1))
+        let epochs = UnsafeMutablePointer<UInt32>.allocate(capacity: workers)
+        epochs.initialize(repeating: 0, count: workers)
+        let objectiveTallies = UnsafeMutablePointer<MonteCarloTally>.allocate(capacity: tasks)
+        objectiveTallies.initialize(repeating: MonteCarloTally(), count: tasks)
+        let unionTallies = UnsafeMutablePointer<MonteCarloTally>.allocate(capacity: tasks)
+        unionTallies.initialize(repeating: MonteCarloTally(), count: tasks)
+        let seedSlots = perSeed ? tasks * seedCount : 0
+        let seedSums = UnsafeMutablePointer<Int>.allocate(capacity: max(1, seedSlots))
+        seedSums.initialize(repeating: 0, count: max(1, seedSlots))
+        let seedSquares = UnsafeMutablePointer<Double>.allocate(capacity: max(1, seedSlots))
+        seedSquares.initialize(repeating: 0, count: max(1, seedSlots))
+        let seedMin = UnsafeMutablePointer<Int>.allocate(capacity: max(1, seedSlots))
+        seedMin.initialize(repeating: .max, count: max(1, seedSlots))
+        let seedMax = UnsafeMutablePointer<Int>.allocate(capacity: max(1, seedSlots))
+        seedMax.initialize(repeating: 0, count: max(1, seedSlots))
+        defer {
+            marks.deallocate(); queues.deallocate(); epochs.deallocate()
+            objectiveTallies.deinitialize(count: tasks); objectiveTallies.deallocate()
+            unionTallies.deinitialize(count: tasks); unionTallies.deallocate()
+            seedSums.deallocate(); seedSquares.deallocate(); seedMin.deallocate(); seedMax.deallocate()
+        }
+        let shared = UnsafeSharing((marks, queues, epochs, objectiveTallies, unionTallies, seedSums, seedSquares, seedMin, seedMax))
+        let seedIds = seeds.map { UInt32($0) }
+        offsets.withUnsafeBufferPointer { offsets in
+        targets.withUnsafeBufferPointer { targets in
+        coinIds.withUnsafeBufferPointer { coins in
+        thresholds.withUnsafeBufferPointer { thresholds in
+            let view = UnsafeSharing((offsets, targets, coins, thresholds))
+            Parallel.forEachTask(tasks, workers: workers) { worker, task in
+                let (marks, queues, epochs, objectiveTallies, unionTallies, seedSums, seedSquares, seedMin, seedMax) = shared.value
+                let (offsets, targets, coins, thresholds) = view.value
+                let mark = marks + worker * max(n, 1), queue = queues + worker * max(n, 1)
+                var epoch = epochs[worker]
+                @inline(__always) func nextEpoch() {
+                    if epoch == UInt32.max { mark.update(repeating: 0, count: n); epoch = 0 }
+                    epoch &+= 1
+                }
+                // Breadth-first reach from queue[0..<tail] (already marked) in the run's world.
+                @inline(__always) func spread(_ tail: Int, _ randomness: RunRandomness) -> Int {
+                    var head = 0, tail = tail
+                    while head < tail {
+                        let u = Int(queue[head]); head &+= 1
+                        var a = offsets[u]
+                        let end = offsets[u &+ 1]
+                        while a < end {
+                            if randomness.isLive(arc: coins[a], threshold: thresholds[a]) {
+                                let v = Int(targets[a])
+                                if mark[v] != epoch { mark[v] = epoch; queue[tail] = UInt32(v); tail &+= 1 }
+                            }
+                            a &+= 1
+                        }
+                    }
+                    return tail
+                }
+                var objective = MonteCarloTally(), unionTally = MonteCarloTally()
+                let first = task * block, last = min(runs, first + block)
+                for run in first..<last {
+                    let randomness = RunRandomness(seed: seed, run: run)
+                    var total = 0
+                    for (i, s) in seedIds.enumerated() {
+                        nextEpoch()
+                        mark[Int(s)] = epoch
+                        queue[0] = s
+                        let r = spread(1, randomness)
+                        total &+= r
+                        if perSeed {
+                            let slot = task * seedCount + i
+                            seedSums[slot] &+= r
+                            seedSquares[slot] += Double(r) * Double(r)
+                            seedMin[slot] = Swift.min(seedMin[slot], r)
+                            seedMax[slot] = Swift.max(seedMax[slot], r)
+                        }
+                    }
+                    objective.add(spread: total, arcsExamined: 0)
+                    if union {
+                        nextEpoch()
+                        var tail = 0
+                        for s in seedIds where mark[Int(s)] != epoch { mark[Int(s)] = epoch; queue[tail] = s; tail &+= 1 }
+                        unionTally.add(spread: spread(tail, randomness), arcsExamined: 0)
+                    }
+                }
+                epochs[worker] = epoch
+                objectiveTallies[task] = objective
+                unionTallies[task] = unionTally
+            }
+        }
+        }
+        }
+        }
+        var objective = MonteCarloTally(), unionTotal = MonteCarloTally()
+        for t in 0..<tasks { objective.merge(objectiveTallies[t]); unionTotal.merge(unionTallies[t]) }
+        var perSeedEstimates: [SpreadEstimate] = []
+        if perSeed {
+            for i in 0..<seedCount {
+                var sum = 0, squares = 0.0, low = Int.max, high = 0
+                for t in 0..<tasks {
+                    let slot = t * seedCount + i
+                    sum += seedSums[slot]; squares += seedSquares[slot]
+                    low = min(low, seedMin[slot]); high = max(high, seedMax[slot])
+                }
+                let mean = Double(sum) / Double(runs)
+                let variance = runs > 1 ? max(0, (squares - Double(runs) * mean * mean) / Double(runs - 1)) : 0
+                perSeedEstimates.append(SpreadEstimate(runs: runs, mean: mean, standardDeviation: variance.squareRoot(),
+                                                       min: Double(low), max: Double(high)))
+            }
+        }
+        return Evaluation(objective: objective.estimate, union: union ? unionTotal.estimate : nil,
+                          perSeed: perSeedEstimates, seconds: clock.seconds)
+    }
+}

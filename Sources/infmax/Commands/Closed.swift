@@ -1,0 +1,164 @@
+import ArgumentParser
+import Foundation
+import InfluenceKit
+
+extension ClosedNetworkIM.Algorithm: ExpressibleByArgument {}
+
+struct Closed: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "closed",
+        abstract: "IM in a closed social network: recommend to every user at most k friends to share with (PSNA, PVLDB 2022).",
+        discussion: """
+        In a closed network (WeChat-style messaging) a post reaches only the friends its author \
+        shares it with. Given the campaign's seed users (--seeds-file: one label per line, or the \
+        JSON `infmax seeds` writes) and k, this chooses a k-subnetwork: for every user at most k \
+        out-arcs (friends to share with), so that the sum of the seeds' spreads, \
+        Σ_s σ({s}) under IC on the kept arcs, is largest (Huang, Lin, Bao, Sun, "Influence \
+        Maximization in Real-World Closed Social Networks", PVLDB 16(2), 2022). Any --probabilities \
+        scheme works (file included); an --undirected input is two arcs with the same p \
+        (trivalency draws once per edge). No arc into a seed is chosen; --compat allows them, as \
+        the published code does.
+
+        Algorithms: psna (default: the paper's method; maximum-probability-path trees from a \
+        virtual root over the candidate arcs, critical edges inserted by subtree size then \
+        frontier, capacity bookkeeping, stop when the objective's relative gain, estimated on \
+        --estimation-runs common worlds, falls to --epsilon; then a filling pass gives every \
+        user its next best arcs), greedy (the paper's edge-insertion greedy with Monte Carlo \
+        gains of --greedy-runs worlds; small graphs only: its cost is estimated first and a run \
+        above --greedy-budget seconds is refused unless --force), and the baselines degree, fof \
+        and random, which fill every user's k slots by the friend's degree, by the friend's \
+        friends-of-friends count (friends of the friend the user does not have), or at random \
+        (from --seed).
+
+        Every method's k-subnetwork is scored by the same --mc-runs Monte Carlo worlds (common \
+        random numbers; 95% intervals): the objective Σ_s σ({s}) and the union spread σ(S). The \
+        baselines are scored beside the chosen method (--no-baselines skips them). Prints the \
+        per-seed spreads, the totals, PSNA's iterations with the objective after each, timings \
+        and memory. --output writes the kept arcs, one `user friend p` line each, atomically: a \
+        graph every command reads back with --probabilities file. The same --seed gives the \
+        same output for any --threads.
+
+        Examples:
+          infmax closed soc-Slashdot0902.txt.gz --probabilities trivalency --seeds-file seeds.txt --k 20
+          infmax closed hk.txt --undirected --probabilities trivalency --seeds-file seeds.json --k 5 --json
+          infmax closed graph.txt --seeds-file seeds.txt --k 2 --output arcs.tsv
+          infmax simulate arcs.tsv --probabilities file --seeds-file seeds.txt
+          infmax closed tiny.txt --probabilities file --seeds-file seeds.txt --k 1 --algorithm greedy
+        """
+    )
+
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Option(name: .customLong("seeds-file"), help: ArgumentHelp("The seed users: one label per line, or the JSON of `infmax seeds`.", valueName: "FILE"))
+    var seedsFile: String
+
+    @Option(name: .customLong("k"), help: ArgumentHelp("Friends each user may share with (k ≥ 1).", valueName: "K"))
+    var k: Int
+
+    @Option(help: "Method: psna (default), greedy (Monte Carlo edge insertion, small graphs), degree, fof or random (baselines).")
+    var algorithm: ClosedNetworkIM.Algorithm = .psna
+
+    @OptionGroup var modelOptions: ModelOptions
+
+    @Option(help: ArgumentHelp("Stop inserting when the objective's relative gain falls to ε, strictly between 0 and 1 (the paper's 1e-4).", valueName: "E"))
+    var epsilon: Double = 1e-4
+
+    @Flag(help: "Allow arcs into seeds, as the published code does.")
+    var compat = false
+
+    @Option(name: .customLong("mc-runs"), help: ArgumentHelp("Monte Carlo worlds of the evaluation of every method.", valueName: "R"))
+    var mcRuns: Int = 10_000
+
+    @Option(name: .customLong("estimation-runs"), help: ArgumentHelp("Monte Carlo worlds of PSNA's objective estimate after each iteration.", valueName: "R"))
+    var estimationRuns: Int = 1_000
+
+    @Option(name: .customLong("greedy-runs"), help: ArgumentHelp("Monte Carlo worlds per marginal gain of the greedy.", valueName: "R"))
+    var greedyRuns: Int = 1_000
+
+    @Option(name: .customLong("greedy-budget"), help: ArgumentHelp("Refuse the greedy when its cost estimate exceeds this many seconds (unless --force).", valueName: "SECONDS"))
+    var greedyBudget: Double = 300
+
+    @Flag(help: "Run the greedy even when its cost estimate is above --greedy-budget.")
+    var force = false
+
+    @Flag(name: .customLong("no-baselines"), help: "Do not score the degree, fof and random baselines beside the method.")
+    var noBaselines = false
+
+    @OptionGroup var execution: ExecutionOptions
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the kept arcs here, one 'user friend p' line each (atomically; - for standard output).", valueName: "FILE"))
+    var output: String?
+
+    func validate() throws {
+        if k < 1 { throw ValidationError("--k must be at least 1 (got \(k); each user shares with up to k friends)") }
+        if !(epsilon > 0 && epsilon < 1) { throw ValidationError("--epsilon must lie strictly between 0 and 1 (got \(epsilon); the paper's is 1e-4)") }
+        if mcRuns < 1 { throw ValidationError("--mc-runs must be at least 1 (got \(mcRuns); e.g. --mc-runs 10000)") }
+        if estimationRuns < 1 { throw ValidationError("--estimation-runs must be at least 1 (got \(estimationRuns); e.g. --estimation-runs 1000)") }
+        if greedyRuns < 1 { throw ValidationError("--greedy-runs must be at least 1 (got \(greedyRuns); e.g. --greedy-runs 1000)") }
+        if !(greedyBudget > 0) { throw ValidationError("--greedy-budget must be a positive number of seconds (got \(greedyBudget))") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let target = try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph, seedsFile])[0]
+            let entries = try SeedsInput.readFile(seedsFile)
+            if entries.isEmpty { throw InfluenceError(.data, file: seedsFile, "no seed labels (expected one label per line, or the JSON of infmax seeds)") }
+            let loaded = try graphOptions.load(seed: execution.seed)
+            let model = try modelOptions.bind(to: loaded.graph, graphOptions, seed: execution.seed)
+            let seeds = try SeedsInput.nodes(for: entries, in: loaded.graph, graphName: graphOptions.graph, kind: .data)
+            let configuration = ClosedNetworkIM.Configuration(
+                k: k, algorithm: algorithm, epsilon: epsilon, allowArcsIntoSeeds: compat, evaluationRuns: mcRuns,
+                estimationRuns: estimationRuns, greedyRuns: greedyRuns, greedyBudgetSeconds: force ? nil : greedyBudget,
+                baselines: noBaselines ? [] : ClosedBaseline.allCases, seed: execution.seed, threads: execution.resolvedThreads)
+            var closed = try ClosedNetworkIM(model: model, seeds: seeds, configuration: configuration)
+            let report = try closed.run(provenance: .init(graph: graphOptions.graph, seedsFile: seedsFile, loadSeconds: loaded.seconds),
+                                        progress: outputOptions.progress)
+            if target?.isStandardOutput != true {
+                if outputOptions.json { print(try jsonText(report)) } else { printText(report) }
+            }
+            try OutputTarget.write([(target, Array(closed.arcLines().utf8))])
+        }
+    }
+
+    private func interval(_ i: ClosedNetworkReport.Interval, _ decimals: Int = 2) -> String {
+        "\(fixed(i.mean, decimals)) (95% CI \(fixed(i.low, decimals)) – \(fixed(i.high, decimals)))"
+    }
+
+    private func printText(_ r: ClosedNetworkReport) {
+        let p = r.parameters
+        print("\(p.algorithm)\(p.compat ? " (compat: arcs into seeds allowed)" : ""), IC, k = \(p.k), ε = \(p.epsilon), seed \(p.seed), \(p.threads) thread\(p.threads == 1 ? "" : "s")")
+        print("graph     \(p.graph): \(p.nodes) nodes, \(p.arcs) arcs, \(p.probabilities) probabilities\(p.symmetrizedProbabilities ? " (one per undirected edge)" : "")")
+        print("seeds     \(p.seedsFile): \(p.seeds) seeds")
+        let s = r.result.subnetwork
+        print("kept      \(s.arcs) arcs from \(s.users) users (at most \(s.maxFriends) each)\(r.filled.map { ", \($0) of them by the final filling pass" } ?? "")")
+        print("")
+        if let iterations = r.iterations {
+            print("PSNA iterations (objective Σ_s σ({s}) estimated on \(p.estimationRuns ?? 0) common worlds; \(fixed(r.initialObjective, 2)) before any arc):")
+            for i in iterations {
+                print("  \(i.index): +\(i.inserted) arcs → \(i.arcs) arcs, \(i.nodes) nodes, objective \(fixed(i.objective, 3)), relative gain \(String(format: "%.3g", i.relativeGain)), \(fixed(i.seconds, 3)) s")
+            }
+            print("")
+        }
+        if let g = r.greedy {
+            print("greedy    \(g.steps) insertions, \(g.evaluations) gain evaluations of \(p.greedyRuns ?? 0) worlds (estimated \(Int(g.cost.evaluations)), \(fixed(g.cost.seconds, 1)) s)")
+            print("")
+        }
+        print("per-seed spread σ({s}) on the kept arcs (\(p.evaluationRuns) worlds):")
+        for seed in r.perSeed {
+            print("  \(seed.label): \(interval(seed.spread)), shares with \(seed.friends)")
+        }
+        print("")
+        let width = max(6, (r.baselines.map(\.name) + [r.result.name]).map(\.count).max() ?? 6)
+        print("method\(String(repeating: " ", count: width - 6))  objective Σ_s σ({s}) (95% CI)      union σ(S) (95% CI)           selection s")
+        for m in [r.result] + r.baselines {
+            let name = m.name + String(repeating: " ", count: width - m.name.count)
+            print("\(name)  \(interval(m.objective).padding(toLength: 34, withPad: " ", startingAt: 0)) \(interval(m.union).padding(toLength: 29, withPad: " ", startingAt: 0)) \(fixed(m.selectionSeconds, 4))")
+        }
+        print("")
+        let t = r.timings
+        print("time      load \(fixed(t.loadSeconds, 3)) s, selection \(fixed(t.selectionSeconds, 4)) s, evaluation \(fixed(t.evaluationSeconds, 3)) s, baselines \(fixed(t.baselineSeconds, 3)) s, total \(fixed(t.totalSeconds, 3)) s")
+        print("memory    peak resident \(SystemMemory.describe(r.memory.peakResidentBytes))")
+    }
+}
