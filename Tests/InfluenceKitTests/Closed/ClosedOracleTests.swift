@@ -1,0 +1,125 @@
+import Testing
+@_spi(Kernels) @testable import InfluenceKit
+
+@Suite("Closed: PSNA and the baselines against the exact optimum")
+struct ClosedOracleTests {
+    /// Over 24 seeded random instances of at most 12 arcs (k = 1 and 2): the Monte Carlo objective of
+    /// PSNA's k-subnetwork (10,000 worlds) agrees with the exact live-edge value within 4 standard
+    /// errors (≈ 1% of it), every method stays at or below the brute-force optimum over all maximal
+    /// k-subnetworks, and PSNA's ratio to OPT is reported.
+    @Test func psnaAgainstTheBruteForceOptimum() throws {
+        var rng = Xoshiro256StarStar(seed: 20221102)
+        var ratios: [Double] = [], baselineRatios: [Double] = []
+        for instance in 0..<24 {
+            let k = 1 + instance % 2
+            let n = 5 + instance % 3
+            let problem = try randomClosedInstance(&rng, n: n, m: 9 + instance % 4, seeds: 1 + instance % 2, k: k)
+            let opt = try bruteForceOptimum(problem)
+            let psna = try PSNA(epsilon: 1e-4, estimationRuns: 2_000, seed: UInt64(instance), threads: 2).run(problem)
+            let exact = try exactObjective(problem, psna.subnetwork.arcs)
+            let mc = try SubnetworkEvaluator(problem, subnetwork: psna.subnetwork)
+                .evaluate(seeds: problem.seeds, runs: 10_000, seed: 99, threads: 2)
+            #expect(abs(mc.objective.mean - exact.objective) <= 4 * mc.objective.standardError + 1e-9,
+                    "instance \(instance): MC \(mc.objective.mean) ± \(mc.objective.standardError) vs exact \(exact.objective)")
+            let union = try #require(mc.union)
+            #expect(abs(union.mean - exact.union) <= 4 * union.standardError + 1e-9)
+            #expect(psna.subnetwork.arcs.allSatisfy { problem.isValid(arc: $0) })
+            #expect(exact.objective <= opt.value + 1e-9)
+            ratios.append(exact.objective / opt.value)
+            for b in ClosedBaseline.allCases {
+                let value = try exactObjective(problem, b.subnetwork(problem, seed: 5).arcs).objective
+                #expect(value <= opt.value + 1e-9)
+                baselineRatios.append(value / opt.value)
+            }
+        }
+        let mean = ratios.reduce(0, +) / Double(ratios.count)
+        print("PSNA / OPT over \(ratios.count) tiny instances (k ∈ {1, 2}): mean \(mean), min \(ratios.min()!), optimal in \(ratios.filter { $0 > 1 - 1e-9 }.count); baselines mean \(baselineRatios.reduce(0, +) / Double(baselineRatios.count))")
+        #expect(mean >= 0.95)
+        #expect(ratios.min()! >= 0.8)
+    }
+
+    @Test func greedyStaysBelowTheOptimumAndCloseToIt() throws {
+        var rng = Xoshiro256StarStar(seed: 4)
+        var ratios: [Double] = []
+        for instance in 0..<6 {
+            let problem = try randomClosedInstance(&rng, n: 6, m: 10, seeds: 1 + instance % 2, k: 1 + instance % 2)
+            let opt = try bruteForceOptimum(problem)
+            let greedy = try EdgeInsertionGreedy(epsilon: 1e-4, runs: 2_000, seed: 1, threads: 2).run(problem)
+            let value = try exactObjective(problem, greedy.subnetwork.arcs).objective
+            #expect(value <= opt.value + 1e-9)
+            ratios.append(value / opt.value)
+        }
+        #expect(ratios.reduce(0, +) / Double(ratios.count) >= 0.9)
+    }
+
+    @Test func evaluationIsTheSameForAnyThreadCount() throws {
+        var rng = Xoshiro256StarStar(seed: 11)
+        let problem = try randomClosedInstance(&rng, n: 30, m: 120, seeds: 3, k: 3)
+        let s = ClosedBaseline.degree.subnetwork(problem, seed: 1)
+        var results: [SubnetworkEvaluator.Evaluation] = []
+        for threads in [1, 2, 3] {
+            var e = try SubnetworkEvaluator(problem, subnetwork: s).evaluate(seeds: problem.seeds, runs: 1_000, seed: 8, threads: threads)
+            e.seconds = 0
+            results.append(e)
+        }
+        #expect(results[0] == results[1] && results[1] == results[2])
+    }
+
+    @Test func baselinesFillEveryUsersSlotsWithValidArcs() throws {
+        var rng = Xoshiro256StarStar(seed: 12)
+        let problem = try randomClosedInstance(&rng, n: 20, m: 90, seeds: 3, k: 2)
+        for b in ClosedBaseline.allCases {
+            let s = b.subnetwork(problem, seed: 3)
+            #expect(s.arcs.allSatisfy { problem.isValid(arc: $0) })
+            for u in 0..<20 { #expect(s.friends(of: u, in: problem.graph).count == problem.capacity[u]) }
+        }
+        // degree: the friends of largest out-degree; random: reproducible from the seed.
+        #expect(ClosedBaseline.random.subnetwork(problem, seed: 3) == ClosedBaseline.random.subnetwork(problem, seed: 3))
+        #expect(ClosedBaseline.random.subnetwork(problem, seed: 3) != ClosedBaseline.random.subnetwork(problem, seed: 4))
+        let degree = ClosedBaseline.degree.subnetwork(problem, seed: 0)
+        let g = problem.graph
+        for u in 0..<20 {
+            let kept = degree.friends(of: u, in: g).map { g.outDegree($0) }.min() ?? .max
+            let dropped = (g.outOffsets[u]..<g.outOffsets[u + 1]).filter { problem.isValid(arc: $0) && !degree.arcs.contains($0) }
+                .map { g.outDegree(problem.head(of: $0)) }.max() ?? -1
+            #expect(dropped <= kept)
+        }
+    }
+
+    @Test func undirectedTrivalencyGivesBothArcsOfAnEdgeOneProbability() throws {
+        let loaded = try loadedFrom("0 1\n1 2\n2 3\n3 0\n0 2\n", undirected: true)
+        let model = try IndependentCascade(graph: loaded.graph, probabilities: .trivalency(seed: 5))
+        let problem = try ClosedNetworkProblem(model: model, seeds: [0], k: 2)
+        #expect(problem.symmetrized)
+        for a in 0..<problem.graph.arcCount {
+            #expect(problem.probabilities[a] == problem.probabilities[arcId(problem, problem.head(of: a), problem.tail(of: a))])
+        }
+    }
+
+    @Test func theLibraryFacadeRunsPSNAAndScoresTheBaselinesOnTheSameWorlds() throws {
+        var rng = Xoshiro256StarStar(seed: 13)
+        let problem = try randomClosedInstance(&rng, n: 40, m: 200, seeds: 3, k: 2)
+        let model = try IndependentCascade(graph: problem.graph, probabilities: .file)
+        var closed = try ClosedNetworkIM(model: model, seeds: problem.seeds, configuration: .init(k: 2, evaluationRuns: 2_000, threads: 2))
+        let report = try closed.run()
+        #expect(report.baselines.map(\.name) == ["degree", "fof", "random"])
+        #expect(report.perSeed.count == 3 && report.iterations?.isEmpty == false)
+        let total = report.perSeed.reduce(0) { $0 + $1.spread.mean }
+        #expect(abs(total - report.result.objective.mean) < 1e-9)
+        #expect(report.result.union.mean <= report.result.objective.mean + 1e-9)
+        let lines = closed.arcLines().split(separator: "\n")
+        #expect(lines.count == closed.subnetwork?.arcCount)
+        #expect(report.result.subnetwork.maxFriends <= 2)
+    }
+
+    @Test func badArgumentsAreRefusedByName() throws {
+        let graph = try InfluenceGraph(nodeCount: 3, sources: [0, 1], targets: [1, 2], values: [0.5, 0.5])
+        let model = try IndependentCascade(graph: graph, probabilities: .file)
+        #expect(throws: InfluenceError.self) { try ClosedNetworkProblem(model: model, seeds: [0], k: 0) }
+        #expect(throws: InfluenceError.self) { try ClosedNetworkProblem(model: model, seeds: [0, 0], k: 1) }
+        #expect(throws: InfluenceError.self) { try ClosedNetworkProblem(model: model, seeds: [], k: 1) }
+        #expect(throws: InfluenceError.self) { try ClosedNetworkIM(model: model, seeds: [0], configuration: .init(k: 1, epsilon: 1)) }
+        let lt = try DiffusionModelKind.lt.bind(to: graph)
+        do { _ = try ClosedNetworkProblem(model: lt, seeds: [0], k: 1); Issue.record("LT accepted") } catch { #expect(error.parameter == "model") }
+    }
+}

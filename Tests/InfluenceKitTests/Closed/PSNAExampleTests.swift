@@ -1,0 +1,97 @@
+import Testing
+@_spi(Kernels) @testable import InfluenceKit
+
+/// Worked instances of the paper's edge-insertion reasoning (PVLDB 16(2), 2022). The gains of
+/// Example 2 are checked on an instance drawn here so that it has the two stated gains: 0.75 for
+/// an arc whose head the network already reaches with probability 0.25, and 0 for an arc whose tail
+/// the network does not reach. The insertion orders are worked by hand from the specification of
+/// ALGORITHMS.md §4 (frontier by path probability, nodes of G_k by subtree size, capacity lost once
+/// full, probabilities frozen within an iteration).
+@Suite("Closed: PSNA on worked examples")
+struct PSNAExampleTests {
+    @Test func example2GainsOfInsertingAnArc() throws {
+        let (s, a, c, d, e) = (0, 1, 2, 3, 4)
+        // G: s→a (0.5), a→c (0.5), s→c (1), d→e (0.8), c→d absent: d is unreachable from s.
+        let problem = try closedProblem(5, [(s, a, 0.5), (a, c, 0.5), (s, c, 1), (d, e, 0.8)], seeds: [s], k: 2)
+        let current = [arcId(problem, s, a), arcId(problem, a, c)]
+        let base = try exactObjective(problem, current).objective
+        #expect(abs(base - 1.75) < 1e-12) // 1 + 0.5 + 0.25
+        let withSC = try exactObjective(problem, current + [arcId(problem, s, c)]).objective
+        let withDE = try exactObjective(problem, current + [arcId(problem, d, e)]).objective
+        #expect(abs((withSC - base) - 0.75) < 1e-12)
+        #expect(abs(withDE - base) < 1e-12)
+        // The Monte Carlo evaluator on common random numbers sees the same gains (paired runs:
+        // the (d, e) gain is exactly 0 run by run).
+        func mc(_ arcs: [Int]) throws -> Double {
+            try SubnetworkEvaluator(problem, subnetwork: KSubnetwork(arcs: arcs))
+                .evaluate(seeds: [s], runs: 20_000, seed: 3, threads: 2).objective.mean
+        }
+        let mcBase = try mc(current)
+        #expect(abs((try mc(current + [arcId(problem, s, c)]) - mcBase) - 0.75) < 0.02)
+        #expect(try mc(current + [arcId(problem, d, e)]) == mcBase)
+    }
+
+    func run(_ problem: ClosedNetworkProblem) throws -> PSNA.Result {
+        try PSNA(epsilon: 1e-4, estimationRuns: 2_000, seed: 1, threads: 1).run(problem)
+    }
+
+    /// k = 2, one seed s: the frontier is inserted by path probability and s loses its third
+    /// candidate once full; then b's arc into a replaces nothing but raises a's path probability
+    /// (0.81 > 0.5), a node of G_k, so it goes before the frontier d, e.
+    @Test func insertionOrderFrontierByPathProbabilityAndCapacityLoss() throws {
+        let (s, a, b, c, d, e, f) = (0, 1, 2, 3, 4, 5, 6)
+        let problem = try closedProblem(7, [(s, a, 0.5), (s, b, 0.9), (s, c, 0.4), (b, a, 0.9), (a, d, 0.9), (a, e, 0.9), (c, f, 0.9)],
+                                        seeds: [s], k: 2)
+        let result = try run(problem)
+        #expect(result.insertionOrder.map { pairs(problem, $0) } == [
+            [[s, b], [s, a]],
+            [[b, a], [a, d], [a, e]],
+        ])
+        #expect(result.filled == 0)
+        #expect(Set(pairs(problem, result.subnetwork.arcs)) == Set([[s, b], [s, a], [b, a], [a, d], [a, e]]))
+        #expect(result.iterations.map(\.inserted) == [2, 3])
+    }
+
+    /// k = 1, three seeds: in iteration 2 the tail a can improve two nodes of G_k, b1 (to 0.81,
+    /// subtree {b1}) and b2 (to 0.72, subtree {b2, d, e}); the larger subtree wins a's only slot
+    /// although b1's path would be more probable, and a's other candidate is dropped. Then b2's
+    /// single slot goes to d before e (equal probabilities, smaller id).
+    @Test func insertionOrderNodesOfTheNetworkBySubtreeSize() throws {
+        let (s1, s2, s3, a, b1, b2, d, e) = (0, 1, 2, 3, 4, 5, 6, 7)
+        let problem = try closedProblem(8, [(s1, a, 0.9), (s2, b1, 0.1), (s3, b2, 0.1), (a, b1, 0.9), (a, b2, 0.8),
+                                            (b2, d, 0.5), (b2, e, 0.5)], seeds: [s1, s2, s3], k: 1)
+        let result = try run(problem)
+        #expect(result.insertionOrder.map { pairs(problem, $0) } == [
+            [[s1, a], [s2, b1], [s3, b2]],
+            [[a, b2], [b2, d]],
+        ])
+        #expect(result.filled == 0)
+        #expect(!result.subnetwork.arcs.contains(arcId(problem, a, b1)))
+        #expect(!result.subnetwork.arcs.contains(arcId(problem, b2, e)))
+    }
+
+    /// The ε rule stops the loop early and the filling pass then uses every node's capacity, with
+    /// the next best arcs: by p(u, w) · (1 − p_path(w)).
+    @Test func finalFillingPassUsesTheRemainingCapacity() throws {
+        // A path s → a → b → c of p = 0.001 each: after iteration 1 the gain of a further hop is
+        // about 1e-6 relative, below ε = 0.01, so the loop stops and the rest is filled.
+        let (s, a, b, c) = (0, 1, 2, 3)
+        let problem = try closedProblem(4, [(s, a, 0.001), (a, b, 0.001), (b, c, 0.001), (a, c, 0.0005)], seeds: [s], k: 1)
+        let result = try PSNA(epsilon: 0.01, estimationRuns: 1_000, seed: 1, threads: 1).run(problem)
+        #expect(result.iterations.count <= 2)
+        // Every node of the final network has min(k, valid out-degree) arcs: a keeps a→b (0.001 >
+        // 0.0005), b keeps b→c.
+        #expect(Set(pairs(problem, result.subnetwork.arcs)) == Set([[s, a], [a, b], [b, c]]))
+        #expect(result.filled >= 1)
+    }
+
+    @Test func noArcIntoASeedUnlessCompat() throws {
+        // s1 → s2 is the most probable arc, but s2 is a seed.
+        let arcs = [(0, 1, 0.9), (0, 2, 0.3), (1, 3, 0.5), (2, 3, 0.2)]
+        let paper = try run(closedProblem(4, arcs, seeds: [0, 1], k: 1))
+        let compat = try run(closedProblem(4, arcs, seeds: [0, 1], k: 1, allowArcsIntoSeeds: true))
+        let paperProblem = try closedProblem(4, arcs, seeds: [0, 1], k: 1)
+        #expect(paper.subnetwork.arcs.allSatisfy { !paperProblem.isSeed[paperProblem.head(of: $0)] })
+        #expect(pairs(paperProblem, compat.subnetwork.arcs).contains([0, 1]))
+    }
+}
