@@ -150,11 +150,12 @@ struct Closed: ParsableCommand {
             print("  \(seed.label): \(interval(seed.spread)), shares with \(seed.friends)")
         }
         print("")
-        let width = max(6, (r.baselines.map(\.name) + [r.result.name]).map(\.count).max() ?? 6)
-        print("method\(String(repeating: " ", count: width - 6))  objective Σ_s σ({s}) (95% CI)      union σ(S) (95% CI)           selection s")
-        for m in [r.result] + r.baselines {
-            let name = m.name + String(repeating: " ", count: width - m.name.count)
-            print("\(name)  \(interval(m.objective).padding(toLength: 34, withPad: " ", startingAt: 0)) \(interval(m.union).padding(toLength: 29, withPad: " ", startingAt: 0)) \(fixed(m.selectionSeconds, 4))")
+        let methods = [r.result] + r.baselines
+        let rows = methods.map { [$0.name, interval($0.objective), interval($0.union), fixed($0.selectionSeconds, 4)] }
+        let header = ["method", "objective Σ_s σ({s})", "union σ(S)", "selection s"]
+        let widths = (0..<4).map { c in (rows + [header]).map { $0[c].count }.max() ?? 0 }
+        for row in [header] + rows {
+            print(row.enumerated().map { c, text in text + String(repeating: " ", count: widths[c] - text.count) }.joined(separator: "  "))
         }
         print("")
         let t = r.timings

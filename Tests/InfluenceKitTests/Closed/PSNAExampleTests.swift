@@ -86,12 +86,17 @@ struct PSNAExampleTests {
     }
 
     @Test func noArcIntoASeedUnlessCompat() throws {
-        // s1 → s2 is the most probable arc, but s2 is a seed.
-        let arcs = [(0, 1, 0.9), (0, 2, 0.3), (1, 3, 0.5), (2, 3, 0.2)]
-        let paper = try run(closedProblem(4, arcs, seeds: [0, 1], k: 1))
-        let compat = try run(closedProblem(4, arcs, seeds: [0, 1], k: 1, allowArcsIntoSeeds: true))
-        let paperProblem = try closedProblem(4, arcs, seeds: [0, 1], k: 1)
+        // 2 → 1 is 2's most probable arc, but 1 is a seed: in the paper's setting 2 has one valid
+        // arc (capacity 1); the published code's setting counts 2 → 1 too and fills it.
+        let arcs = [(0, 2, 0.9), (2, 1, 0.9), (2, 3, 0.1)]
+        let paperProblem = try closedProblem(4, arcs, seeds: [0, 1], k: 2)
+        let compatProblem = try closedProblem(4, arcs, seeds: [0, 1], k: 2, allowArcsIntoSeeds: true)
+        let paper = try run(paperProblem)
+        let compat = try run(compatProblem)
         #expect(paper.subnetwork.arcs.allSatisfy { !paperProblem.isSeed[paperProblem.head(of: $0)] })
-        #expect(pairs(paperProblem, compat.subnetwork.arcs).contains([0, 1]))
+        #expect(Set(pairs(paperProblem, paper.subnetwork.arcs)) == Set([[0, 2], [2, 3]]))
+        #expect(Set(pairs(compatProblem, compat.subnetwork.arcs)) == Set([[0, 2], [2, 3], [2, 1]]))
+        // Sharing back into a seed adds that seed's reach to the other seed's spread.
+        #expect(try exactObjective(compatProblem, compat.subnetwork.arcs).objective > exactObjective(paperProblem, paper.subnetwork.arcs).objective)
     }
 }
