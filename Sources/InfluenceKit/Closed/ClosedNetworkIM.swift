@@ -120,6 +120,7 @@ public struct ClosedNetworkIM: Sendable {
             throw InfluenceError(.usage, parameter: name, "\(runs) Monte Carlo runs (expected at least 1)")
         }
         var clock = Stopwatch()
+        var cpu = Platform.processCPUSeconds
         var iterations: [PSNA.Iteration]?
         var filled: Int?
         var greedy: ClosedNetworkReport.GreedySummary?
@@ -140,6 +141,7 @@ public struct ClosedNetworkIM: Sendable {
                     "the edge-insertion greedy would make about \(Int(cost.evaluations)) evaluations of \(c.greedyRuns) worlds, about \(Int(cost.seconds.rounded(.up))) s, above the budget of \(Int(budget)) s (expected a larger budget, fewer runs, or PSNA)")
             }
             clock = Stopwatch()
+            cpu = Platform.processCPUSeconds
             let result = try method.run(problem, progress: progress)
             chosen = result.subnetwork
             filled = result.filled
@@ -148,6 +150,7 @@ public struct ClosedNetworkIM: Sendable {
             chosen = ClosedBaseline(rawValue: c.algorithm.rawValue)!.subnetwork(problem, seed: c.seed)
         }
         let selectionSeconds = clock.lap()
+        let selectionCPUSeconds = Platform.processCPUSeconds - cpu
         subnetwork = chosen
         let evaluation = try SubnetworkEvaluator(problem, subnetwork: chosen)
             .evaluate(seeds: problem.seeds, runs: c.evaluationRuns, seed: c.seed, threads: c.threads)
@@ -179,8 +182,8 @@ public struct ClosedNetworkIM: Sendable {
         let report = ClosedNetworkReport(
             parameters: parameters, result: result, perSeed: perSeed, initialObjective: Double(problem.seeds.count),
             iterations: iterations, filled: filled, greedy: greedy, baselines: baselines,
-            timings: .init(loadSeconds: provenance.loadSeconds, selectionSeconds: selectionSeconds, evaluationSeconds: evaluationSeconds,
-                           baselineSeconds: baselineSeconds, totalSeconds: provenance.loadSeconds + total.seconds),
+            timings: .init(loadSeconds: provenance.loadSeconds, selectionSeconds: selectionSeconds, selectionCPUSeconds: selectionCPUSeconds,
+                           evaluationSeconds: evaluationSeconds, baselineSeconds: baselineSeconds, totalSeconds: provenance.loadSeconds + total.seconds),
             memory: .init(peakResidentBytes: SystemMemory.peakResidentBytes))
         self.report = report
         return report

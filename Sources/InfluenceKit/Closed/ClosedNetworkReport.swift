@@ -82,6 +82,9 @@ public struct ClosedNetworkReport: Sendable, Codable, Equatable {
     public struct Timings: Sendable, Codable, Equatable {
         public var loadSeconds: Double
         public var selectionSeconds: Double
+        /// CPU seconds (all threads) of the selection: a figure a busy machine inflates less than
+        /// the wall-clock one.
+        public var selectionCPUSeconds: Double
         public var evaluationSeconds: Double
         public var baselineSeconds: Double
         public var totalSeconds: Double

@@ -6,7 +6,14 @@ public struct KSubnetwork: Sendable, Equatable {
 
     /// - Parameter arcs: forward arc ids, in any order; duplicates count once.
     public init(arcs: [Int]) {
-        self.arcs = Array(Set(arcs)).sorted()
+        var sorted = arcs.sorted()
+        var kept = 0
+        for i in sorted.indices where i == 0 || sorted[i] != sorted[kept - 1] {
+            sorted[kept] = sorted[i]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        self.arcs = sorted
     }
 
     public var arcCount: Int { arcs.count }

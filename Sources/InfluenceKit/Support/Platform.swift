@@ -31,6 +31,18 @@ enum Platform {
         #endif
     }
 
+    /// CPU seconds (user + system, all threads) this process has used so far.
+    static var processCPUSeconds: Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
+        #else
+        guard getrusage(RUSAGE_SELF, &usage) == 0 else { return 0 }
+        #endif
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     /// The text of an `errno` value.
     static func errorText(_ code: Int32) -> String { String(cString: strerror(code)) }
 

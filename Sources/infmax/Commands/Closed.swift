@@ -118,7 +118,7 @@ struct Closed: ParsableCommand {
             if target?.isStandardOutput != true {
                 if outputOptions.json { print(try jsonText(report)) } else { printText(report) }
             }
-            try OutputTarget.write([(target, Array(closed.arcLines().utf8))])
+            if let target { try OutputTarget.write([(target, Array(closed.arcLines().utf8))]) }
         }
     }
 
@@ -159,7 +159,7 @@ struct Closed: ParsableCommand {
         }
         print("")
         let t = r.timings
-        print("time      load \(fixed(t.loadSeconds, 3)) s, selection \(fixed(t.selectionSeconds, 4)) s, evaluation \(fixed(t.evaluationSeconds, 3)) s, baselines \(fixed(t.baselineSeconds, 3)) s, total \(fixed(t.totalSeconds, 3)) s")
+        print("time      load \(fixed(t.loadSeconds, 3)) s, selection \(fixed(t.selectionSeconds, 4)) s (CPU \(fixed(t.selectionCPUSeconds, 4)) s), evaluation \(fixed(t.evaluationSeconds, 3)) s, baselines \(fixed(t.baselineSeconds, 3)) s, total \(fixed(t.totalSeconds, 3)) s")
         print("memory    peak resident \(SystemMemory.describe(r.memory.peakResidentBytes))")
     }
 }
