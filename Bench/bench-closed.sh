@@ -29,6 +29,7 @@ bin=$BIN
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 "$bin" generate holme-kim --nodes 4000 --per-node 4 --triad-probability 0.1 --seed 1 --output "$work/hk.txt" 2>/dev/null
 python3 - "$work/hk.txt" "$work/hk-seeds.txt" "$graphs/soc-Slashdot0902.txt.gz" "$work/slashdot-seeds.txt" <<'PY'
 import gzip, random, sys
@@ -130,7 +131,9 @@ done
 run soc-Slashdot0902 "$graphs/soc-Slashdot0902.txt.gz" "$work/slashdot-seeds.txt" 20 1 - -
 
 {
-echo "Every k-subnetwork scored on the same $runs Monte Carlo worlds (common random numbers); $threads threads."
+echo "Every k-subnetwork scored on the same $runs Monte Carlo worlds (common random numbers); $threads threads;"
+echo "load average $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end ($(nproc) cores: above $(nproc) the"
+echo "machine is shared and wall-clock times stretch, CPU times much less)."
 echo "The published code's figures come from its earlier run on a graph of the same kind (not the same"
 echo "instance: its graph and trivalency draws are its own), as quoted in issue 11."
 echo
