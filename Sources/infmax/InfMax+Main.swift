@@ -48,6 +48,8 @@ extension InfMax {
                 Foundation.exit(failure.kind == .usage ? 2 : 1)
             }
             if failure == nil, communicator.rank != 0 { Foundation.exit(0) }
+        } else {
+            Cluster.finish(communicator)
         }
         guard let outcome else { return }
         if let exit = outcome as? ExitCode { Self.exit(withError: exit) }

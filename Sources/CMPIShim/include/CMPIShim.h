@@ -1,13 +1,13 @@
 // A small C layer over Open MPI for InfluenceKit's distributed runs: the world communicator and
 // datatypes stay in C, Swift sees plain functions over buffers. Every function returns 0 on
-// success and MPI's error code otherwise (errors are returned, not fatal). Built empty unless the
-// MPI trait is on.
+// success and MPI's error code otherwise (errors are returned, not fatal). The declarations need
+// no MPI header; the definitions are compiled only with the MPI trait (INFLUENCEKIT_MPI), and only
+// that build calls them.
 #ifndef CMPISHIM_H
 #define CMPISHIM_H
 
 #include <stdint.h>
 
-#ifdef INFLUENCEKIT_MPI
 /// MPI_Init_thread with MPI_THREAD_FUNNELED (only the main thread calls MPI); errors return.
 int ikmpi_init(void);
 /// Whether MPI was initialised and not yet finalised.
@@ -30,6 +30,4 @@ int ikmpi_allgatherv_bytes(const void *send, int64_t bytes, void *receive, const
 int ikmpi_broadcast_bytes(void *buffer, int64_t bytes, int root);
 /// Open MPI's version string (e.g. "Open MPI v4.1.4, …"), into `text` of `room` bytes.
 int ikmpi_library_version(char *text, int room);
-#endif
-
 #endif
