@@ -10,7 +10,7 @@ SWIFT ?= swift
 DEMO_GRAPH ?= Graphs/demo.txt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps mpi-deps mpi mpi-test-build build release demo test bench fuzz fuzz-build clean
+.PHONY: deps mpi-deps mpi build release demo test bench fuzz fuzz-build clean
 
 # Debian packages the build links against; installed only when missing.
 deps:
@@ -35,12 +35,12 @@ mpi: deps mpi-deps
 	$(SWIFT) build -c release --traits MPI --scratch-path $(MPI_SCRATCH) --product infmax
 	@echo "built $(MPI_SCRATCH)/release/infmax; run it as: mpirun -np 2 $(MPI_SCRATCH)/release/infmax seeds GRAPH --k 50" >&2
 
-# make test runs the MPI equality tests when mpirun and Open MPI's headers are present (CI
-# installs them: make mpi-deps); MPI=0 skips them even then (they are skipped with the reason).
+# make test: when mpirun and Open MPI's headers are present (CI installs them: make mpi-deps), the
+# suite is built once with the MPI trait (in MPI_SCRATCH) and also runs the MPI equality tests on
+# that build's infmax; otherwise, or with MPI=0, it is the default build and those tests are
+# skipped with the reason.
 MPI ?= auto
 MPI_AVAILABLE := $(shell [ "$(MPI)" != 0 ] && command -v mpirun >/dev/null 2>&1 && pkg-config --exists ompi-c 2>/dev/null && echo yes)
-mpi-test-build: deps
-	$(SWIFT) build -c release --traits MPI --scratch-path $(MPI_SCRATCH) --product infmax
 
 build release: deps
 	$(SWIFT) build -c release --product infmax
@@ -50,9 +50,9 @@ demo: release
 	.build/release/infmax seeds $(DEMO_GRAPH) --k 10
 
 ifeq ($(MPI_AVAILABLE),yes)
-test: deps mpi-test-build
-	$(SWIFT) build --build-tests
-	INFMAX_MPI_BINARY=$(MPI_SCRATCH)/release/infmax $(SWIFT) test --skip-build
+test: deps
+	$(SWIFT) build --build-tests --traits MPI --scratch-path $(MPI_SCRATCH)
+	INFMAX_MPI_BINARY=$(MPI_SCRATCH)/debug/infmax $(SWIFT) test --skip-build --traits MPI --scratch-path $(MPI_SCRATCH)
 else
 test: deps
 	@echo "note: Open MPI not found (or MPI=0): the MPI equality tests are skipped (make mpi-deps installs it)" >&2
