@@ -60,6 +60,8 @@ slashdot="$graphs/soc-Slashdot0902.txt.gz"
 scaling="$work/scaling.md"
 : > "$scaling"
 if [ -f "$slashdot" ]; then
+  # The machine's load while scaling is measured (other jobs share it), for the note.
+  cut -d' ' -f1-3 /proc/loadavg > "$work/load-scaling.txt"
   for ranks in 1 2; do
     echo "== scaling soc-Slashdot0902 R = $ranks" >&2
     start=$(now)
