@@ -7,6 +7,9 @@ let package = Package(
         .library(name: "InfluenceKit", targets: ["InfluenceKit"]),
         .executable(name: "infmax", targets: ["infmax"]),
     ],
+    traits: [
+        .trait(name: "MPI", description: "Distributed runs over Open MPI (mpirun -np R infmax seeds|simulate …); needs libopenmpi-dev."),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
@@ -24,9 +27,25 @@ let package = Package(
             name: "CSupport",
             dependencies: ["CIgraph"]
         ),
+        // Open MPI (Debian: libopenmpi-dev ships ompi-c.pc). Only the MPI trait depends on it, so a
+        // default build never runs pkg-config for it nor sees mpi.h.
+        .systemLibrary(
+            name: "CMPI",
+            pkgConfig: "ompi-c",
+            providers: [.apt(["libopenmpi-dev"])]
+        ),
+        // C wrappers over MPI's opaque handles and macros (MPI_COMM_WORLD, datatypes), which Swift
+        // cannot import. Without the MPI trait its sources compile to nothing.
+        .target(
+            name: "CMPIShim",
+            dependencies: [.target(name: "CMPI", condition: .when(traits: ["MPI"]))],
+            cSettings: [.define("INFLUENCEKIT_MPI", .when(traits: ["MPI"]))]
+        ),
         .target(
             name: "InfluenceKit",
-            dependencies: ["CIgraph", "CZlib", "CSupport"]
+            dependencies: ["CIgraph", "CZlib", "CSupport",
+                           .target(name: "CMPIShim", condition: .when(traits: ["MPI"]))],
+            swiftSettings: [.define("MPI", .when(traits: ["MPI"]))]
         ),
         .executableTarget(
             name: "infmax",

@@ -7,25 +7,72 @@ extension InfMax {
     /// the argument parser or the library found it: usage mistakes (an unknown option, a value out
     /// of range) exit with status 2, bad data with 1. `--help` and `--version` print to standard
     /// output and exit 0. SIGINT, SIGTERM and SIGHUP remove prepared output temporaries first.
+    ///
+    /// Under `mpirun` (a build with the MPI trait) every rank runs this: the outcome is agreed at
+    /// the end, the lowest rank that failed reports, and every rank exits with that status.
     static func main() {
         // An interrupted run removes the temporaries of the outputs it prepared.
         OutputFile.removeTemporariesOnSignal()
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            var command = try parseAllowingNegativeValues(arguments)
-            try command.run()
-        } catch let exit as ExitCode {
-            Self.exit(withError: exit)
+            Ranks.communicator = try Cluster.launch()
         } catch {
-            let code = exitCode(for: error)
-            if code == .success { Self.exit(withError: error) }
-            let usage = code == .validationFailure
-            var text = message(for: error).split(whereSeparator: \.isNewline).joined(separator: "; ")
-            if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
-            if usage { text += " (see '\(helpCommand(for: arguments))')" }
-            printError("error: " + text)
-            Foundation.exit(usage ? 2 : 1)
+            // Not yet a communicator: the launcher's rank 0 speaks for all.
+            if (Cluster.launchedRanks?.rank ?? 0) == 0 { printError(errorLine(error)) }
+            Foundation.exit(error.kind == .usage ? 2 : 1)
         }
+        var outcome: Error?
+        do {
+            var command = try parseAllowingNegativeValues(arguments)
+            if Ranks.isDistributed, !(command is Seeds || command is Simulate) {
+                throw ValidationError("only seeds and simulate run across MPI ranks; run \(type(of: command)._commandName) in one process")
+            }
+            try command.run()
+        } catch {
+            outcome = error
+        }
+        let communicator = Ranks.communicator
+        if communicator.isDistributed {
+            // The final agreement (unless the run already agreed on a failure on the way).
+            if communicator.agreedFailure == nil {
+                let failure = outcome.map { error -> InfluenceError in
+                    if let error = error as? InfluenceError { return error }
+                    let code = exitCode(for: error)
+                    return InfluenceError(code == .validationFailure ? .usage : .data, message(for: error))
+                }
+                _ = try? communicator.agree(code(of: outcome) == .success ? nil : failure)
+            }
+            let failure = communicator.agreedFailure
+            Cluster.finish(communicator)
+            if let failure, failure.rank != communicator.rank {
+                Foundation.exit(failure.kind == .usage ? 2 : 1)
+            }
+            if failure == nil, communicator.rank != 0 { Foundation.exit(0) }
+        } else {
+            Cluster.finish(communicator)
+        }
+        guard let outcome else { return }
+        if let exit = outcome as? ExitCode { Self.exit(withError: exit) }
+        if Ranks.isDistributed, let error = outcome as? InfluenceError {
+            if error.parameter != "peerFailure" { printError(errorLine(error)) }
+            Foundation.exit(error.kind == .usage ? 2 : 1)
+        }
+        let code = exitCode(for: outcome)
+        if code == .success { Self.exit(withError: outcome) }
+        let usage = code == .validationFailure
+        var text = message(for: outcome).split(whereSeparator: \.isNewline).joined(separator: "; ")
+        if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
+        if usage { text += " (see '\(helpCommand(for: arguments))')" }
+        printError("error: " + text)
+        Foundation.exit(usage ? 2 : 1)
+    }
+
+    /// The exit status an outcome maps to (success for none).
+    private static func code(of outcome: Error?) -> ExitCode {
+        guard let outcome else { return .success }
+        if let exit = outcome as? ExitCode { return exit }
+        if let error = outcome as? InfluenceError { return ExitCode(error.kind == .usage ? 2 : 1) }
+        return exitCode(for: outcome)
     }
 
     /// Parses `arguments`, reading a negative number after an option as its value.

@@ -21,6 +21,10 @@
     /// `.runs`: the caller's totals on entry; each block of `MonteCarloSimulator.runsPerTask` runs
     /// is merged into it in run order (activation counts are kept apart, in `activationCounts`).
     var tally = MonteCarloTally()
+    /// `.runs` with this set (a run spread over ranks): each block's totals are appended here, in
+    /// run order, instead of merged into `tally`, so blocks from several ranks can be merged in one
+    /// fixed order.
+    var keptBlocks: [MonteCarloTally]?
     /// `.runs` with node counts: per node, the runs in which it ended active.
     var activationCounts: [Int] = []
     /// `.singletons`: the sums, in the order of `nodes`.
@@ -95,7 +99,11 @@
                     }
                 }
             }
-            for b in 0..<windowTasks { tally.merge(blocks[b]) }
+            if keptBlocks != nil {
+                keptBlocks!.append(contentsOf: blocks[0..<windowTasks])
+            } else {
+                for b in 0..<windowTasks { tally.merge(blocks[b]) }
+            }
             windowStart += windowTasks
         }
         if countNodes {

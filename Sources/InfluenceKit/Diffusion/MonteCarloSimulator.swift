@@ -119,7 +119,8 @@ public struct MonteCarloSimulator: Sendable {
     ///
     /// - Complexity: as `estimate(seeds:untilRelativeError:maxRuns:)`.
     public func simulate(seeds: [Int], untilRelativeError: Double, maxRuns: Int, countNodes: Bool = false,
-                         progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) -> MonteCarloTally {
+                         progress: any ProgressReporter = SilentProgress(),
+                         communicator: any Communicator = SingleProcessCommunicator()) throws(InfluenceError) -> MonteCarloTally {
         guard untilRelativeError > 0, untilRelativeError < 1 else {
             throw InfluenceError(.usage, parameter: "untilRelativeError",
                                  "relative error \(untilRelativeError) (expected a fraction strictly between 0 and 1, e.g. 0.01)")
@@ -129,7 +130,8 @@ public struct MonteCarloSimulator: Sendable {
         var tally = MonteCarloTally()
         var planned = Swift.min(Swift.max(configuration.runs, 2), maxRuns)
         while true {
-            try simulate(seeds: seeds, runs: tally.runs..<planned, countNodes: countNodes, into: &tally, progress: progress)
+            try simulate(seeds: seeds, runs: tally.runs..<planned, countNodes: countNodes, into: &tally, progress: progress,
+                         communicator: communicator)
             let estimate = tally.estimate
             if estimate.halfWidth <= untilRelativeError * estimate.mean || tally.runs >= maxRuns { return tally }
             // Runs needed if the variance stays as measured: R · (half-width / target)².
@@ -150,10 +152,14 @@ public struct MonteCarloSimulator: Sendable {
     ///     `tally.activationCounts`, allocated on first use).
     ///   - progress: a phase "simulating" of `runs.upperBound` runs, counting from run 0 (so
     ///     batches continue where the previous one ended).
+    ///   - communicator: the ranks the runs are spread over (each simulates a contiguous range of
+    ///     blocks; the block totals are gathered and merged in run order, the node counts summed,
+    ///     so every rank ends with the single-process tally, bit for bit).
     /// - Throws: `InfluenceError(.usage)` for a seed that is not a node or a negative range.
     /// - Complexity: O(|runs| · (|S| + Σ out-degree of the activated nodes)) over the threads.
     public func simulate(seeds: [Int], runs: Range<Int>, countNodes: Bool = false, into tally: inout MonteCarloTally,
-                         progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) {
+                         progress: any ProgressReporter = SilentProgress(),
+                         communicator: any Communicator = SingleProcessCommunicator()) throws(InfluenceError) {
         let n = graph.nodeCount
         let seedIds = try Self.checkedSeeds(seeds, nodeCount: n)
         guard runs.lowerBound >= 0 else {
@@ -164,6 +170,10 @@ public struct MonteCarloSimulator: Sendable {
         }
         guard !runs.isEmpty else { return }
         try Self.checkRunCount(runs.upperBound, parameter: "runs")
+        if communicator.isDistributed {
+            return try simulateAcrossRanks(seeds: seedIds, runs: runs, countNodes: countNodes, into: &tally, progress: progress,
+                                           communicator: communicator)
+        }
         try checkMemory(workers: Swift.min(configuration.threads, runs.count / Self.runsPerTask + 1), countNodes: countNodes)
         progress.begin("simulating", total: runs.upperBound, unit: "runs")
         if runs.lowerBound > 0 { progress.advance(by: runs.lowerBound, worker: 0) }

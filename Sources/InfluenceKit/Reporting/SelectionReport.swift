@@ -167,6 +167,9 @@ public struct SelectionReport: Codable, Sendable, Equatable {
     public var lowerBound: Double?
     public var timings: Timings
     public var memory: Memory
+    /// A run over several MPI ranks: the rank count and each rank's timings and memory (absent in
+    /// one process; the rest of the record is the single-process one, timings and memory rank 0's).
+    public var distributed: DistributedRunRecord?
 
     /// Complexity: O(1).
     public init(parameters: Parameters, seeds: [Seed], spread: Spread, selectionSpread: Double, guarantee: Guarantee,

@@ -52,6 +52,10 @@ public struct SimulationReport: Sendable, Codable, Equatable {
     /// Runs per second of wall time.
     public var simulationsPerSecond: Double
 
+    /// A run over several MPI ranks: the rank count and each rank's timings (absent in one
+    /// process; the estimate is the single-process one, bit for bit).
+    public var distributed: DistributedRunRecord?
+
     public init(graph: String, nodes: Int, arcs: Int, probabilities: String, model: String, seeds: [Seed],
                 seed: UInt64, threads: Int, maxSteps: Int?, untilRelativeError: Double?, maxRuns: Int?,
                 estimate: SpreadEstimate, exact: Double?, nodeProbabilities: [NodeProbability]?,

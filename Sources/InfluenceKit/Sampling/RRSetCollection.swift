@@ -14,6 +14,9 @@ public struct RRSetCollection: Sendable {
     public private(set) var members: [UInt32]
     /// `count + 1` offsets into `members`.
     public private(set) var offsets: [Int]
+    /// In a run over several ranks, the sets of the whole pool across ranks (this rank holds its
+    /// `TaskShare` of them); nil in one process.
+    @usableFromInline var distributedCount: Int?
 
     /// An empty pool for a graph of `nodeCount` nodes. Complexity: O(1).
     public init(nodeCount: Int) {
@@ -24,6 +27,10 @@ public struct RRSetCollection: Sendable {
 
     /// Number of RR sets, θ.
     @inlinable public var count: Int { offsets.count - 1 }
+
+    /// Sets of the whole pool: across all ranks in a distributed run (this rank holds `count` of
+    /// them), else `count`.
+    @inlinable public var globalCount: Int { distributedCount ?? count }
 
     /// Total number of members, Σ|R|.
     @inlinable public var memberCount: Int { members.count }
@@ -92,5 +99,6 @@ public struct RRSetCollection: Sendable {
         members.removeAll(keepingCapacity: keepingCapacity)
         offsets.removeAll(keepingCapacity: keepingCapacity)
         offsets.append(0)
+        distributedCount = nil
     }
 }

@@ -4,27 +4,38 @@ extension RRSetSampler {
     ///
     /// - Parameters:
     ///   - seed: the run's seed; `poolID` separates independent pools of one run.
+    ///   - share: in a run over several ranks, the tasks this rank draws (`count` is then the
+    ///     size of the whole pool across ranks, and `pool.globalCount` follows it).
     ///   - phase: the name progress lines show.
-    /// - Precondition: `pool` was only ever grown by this method with the same seed and pool id
-    ///   (its size is a whole number of tasks).
+    /// - Precondition: `pool` was only ever grown by this method with the same seed, pool id and
+    ///   share (its size is a whole number of tasks).
     /// - Complexity: O(sampling cost of the new sets) / workers, plus one copy of their members.
     public func extend(_ pool: inout RRSetCollection, to count: Int, seed: UInt64, poolID: UInt64, workers: Int,
-                       progress: any ProgressReporter = SilentProgress(), phase: String = "sampling") throws(InfluenceError) {
-        guard pool.count % Self.setsPerTask == 0 else {
+                       progress: any ProgressReporter = SilentProgress(), phase: String = "sampling",
+                       share: TaskShare = .whole) throws(InfluenceError) {
+        let drawn = pool.globalCount
+        guard drawn % Self.setsPerTask == 0, pool.count % Self.setsPerTask == 0 else {
             throw InfluenceError(.usage, parameter: "pool", "the pool holds \(pool.count) sets (expected a pool grown only by this sampler, in whole tasks of \(Self.setsPerTask))")
         }
         guard pool.nodeCount == graph.nodeCount else {
             throw InfluenceError(.usage, parameter: "pool", "the pool was drawn on a graph of \(pool.nodeCount) nodes (expected \(graph.nodeCount))")
         }
         let goal = Self.roundedToTasks(count)
-        guard goal > pool.count, graph.nodeCount > 0 else { return }
-        let firstTask = pool.count / Self.setsPerTask
-        let taskCount = (goal - pool.count) / Self.setsPerTask
+        guard goal > drawn, graph.nodeCount > 0 else { return }
+        // Global tasks drawn..<goal; this rank draws every share.size-th from its first one.
+        let goalTask = goal / Self.setsPerTask
+        let firstTask = share.firstOwned(atOrAfter: drawn / Self.setsPerTask)
+        let taskCount = share.ownedCount(from: drawn / Self.setsPerTask, to: goalTask)
+        let stride = share.size
+        if share.size > 1 { pool.distributedCount = goal }
+        guard taskCount > 0 else { return }
+        let newSets = taskCount * Self.setsPerTask
         let workers = max(1, min(workers, taskCount))
-        let expected = pool.count > 0 ? Int(pool.meanSetSize * Double(goal - pool.count) / Double(workers) * 1.1) : 4096
-        progress.begin(phase, total: goal - pool.count, unit: "RR sets")
+        let expected = pool.count > 0 ? Int(pool.meanSetSize * Double(newSets) / Double(workers) * 1.1) : 4096
+        progress.begin(phase, total: newSets, unit: "RR sets")
         let work = ReverseWork(nodeCount: graph.nodeCount,
-                               job: .generate(firstTask: firstTask, taskCount: taskCount, poolID: poolID, expectedMembers: expected),
+                               job: .generate(firstTask: firstTask, taskCount: taskCount, taskStride: stride, poolID: poolID,
+                                              expectedMembers: expected),
                                seed: seed, workers: workers, lanes: lanes, progress: progress)
         dispatch(work)
         let spaces = work.spaces
@@ -35,11 +46,11 @@ extension RRSetSampler {
         var newMembers = 0
         for (s, space) in spaces.enumerated() {
             for (r, run) in space.runs.enumerated() {
-                owner[run.task - firstTask] = (s, r)
+                owner[(run.task - firstTask) / stride] = (s, r)
                 newMembers += run.memberCount
             }
         }
-        pool.reserve(sets: goal - pool.count, members: newMembers)
+        pool.reserve(sets: newSets, members: newMembers)
         for t in 0..<taskCount {
             let space = spaces[owner[t].space]
             let run = space.runs[owner[t].run]
@@ -63,17 +74,22 @@ extension RRSetSampler {
     /// Draws at least `count` fresh RR sets (rounded up to whole tasks) without storing them and
     /// counts those that contain a node of `seeds`; each set stops at the first seed it reaches.
     ///
-    /// - Returns: the number of sets drawn and how many a seed covers.
+    /// - Parameter share: in a run over several ranks, the tasks this rank draws; `covered` then
+    ///   counts this rank's sets only (the ranks' counts sum to the single-process count).
+    /// - Returns: the number of sets drawn (by all ranks) and how many a seed covers.
     /// - Complexity: at most the sampling cost of the sets, O(n) memory per worker.
     public func countCovered(by seeds: [Int], sets count: Int, seed: UInt64, poolID: UInt64, workers: Int,
-                             progress: any ProgressReporter = SilentProgress(), phase: String = "evaluating") -> (sets: Int, covered: Int) {
+                             progress: any ProgressReporter = SilentProgress(), phase: String = "evaluating",
+                             share: TaskShare = .whole) -> (sets: Int, covered: Int) {
         let goal = Self.roundedToTasks(max(count, 1))
         guard graph.nodeCount > 0 else { return (0, 0) }
         var flags = [UInt8](repeating: 0, count: graph.nodeCount)
         for s in seeds where s >= 0 && s < graph.nodeCount { flags[s] = 1 }
-        let taskCount = goal / Self.setsPerTask
-        progress.begin(phase, total: goal, unit: "RR sets")
-        let work = ReverseWork(nodeCount: graph.nodeCount, job: .count(taskCount: taskCount, poolID: poolID, flags: flags),
+        let taskCount = share.ownedCount(from: 0, to: goal / Self.setsPerTask)
+        guard taskCount > 0 else { return (goal, 0) }
+        progress.begin(phase, total: taskCount * Self.setsPerTask, unit: "RR sets")
+        let work = ReverseWork(nodeCount: graph.nodeCount,
+                               job: .count(firstTask: share.rank, taskCount: taskCount, taskStride: share.size, poolID: poolID, flags: flags),
                                seed: seed, workers: workers, lanes: lanes, progress: progress)
         dispatch(work)
         let covered = work.covered

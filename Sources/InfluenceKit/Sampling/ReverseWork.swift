@@ -6,10 +6,12 @@
 /// Part of the `Kernels` SPI: built and read only inside InfluenceKit.
 @_spi(Kernels) public final class ReverseWork: @unchecked Sendable {
     enum Job {
-        /// Draws tasks `firstTask..<firstTask + taskCount` of pool `poolID` into worker spaces.
-        case generate(firstTask: Int, taskCount: Int, poolID: UInt64, expectedMembers: Int)
-        /// Draws `taskCount` tasks of pool `poolID`, counting the sets that reach a flagged node.
-        case count(taskCount: Int, poolID: UInt64, flags: [UInt8])
+        /// Draws tasks `firstTask + i·taskStride` for i in `0..<taskCount` of pool `poolID` into
+        /// worker spaces (a stride of 1 in one process; the rank count in a distributed run).
+        case generate(firstTask: Int, taskCount: Int, taskStride: Int, poolID: UInt64, expectedMembers: Int)
+        /// Draws tasks `firstTask + i·taskStride` for i in `0..<taskCount` of pool `poolID`,
+        /// counting the sets that reach a flagged node.
+        case count(firstTask: Int, taskCount: Int, taskStride: Int, poolID: UInt64, flags: [UInt8])
         /// Mean size of `sets` pilot sets drawn one at a time.
         case pilot(sets: Int)
     }
@@ -40,23 +42,24 @@
     /// Runs the job with `kernel` (called by the model's `runReverse`, with its concrete kernel).
     func run<Kernel: ReverseSamplingKernel>(kernel: Kernel) {
         switch job {
-        case let .generate(firstTask, taskCount, poolID, expectedMembers):
-            generate(kernel, firstTask: firstTask, taskCount: taskCount, poolID: poolID, expectedMembers: expectedMembers)
-        case let .count(taskCount, poolID, flags):
-            count(kernel, taskCount: taskCount, poolID: poolID, flags: flags)
+        case let .generate(firstTask, taskCount, taskStride, poolID, expectedMembers):
+            generate(kernel, firstTask: firstTask, taskCount: taskCount, taskStride: taskStride, poolID: poolID,
+                     expectedMembers: expectedMembers)
+        case let .count(firstTask, taskCount, taskStride, poolID, flags):
+            count(kernel, firstTask: firstTask, taskCount: taskCount, taskStride: taskStride, poolID: poolID, flags: flags)
         case let .pilot(sets):
             pilot(kernel, sets: sets)
         }
     }
 
-    private func generate<Kernel: ReverseSamplingKernel>(_ kernel: Kernel, firstTask: Int, taskCount: Int, poolID: UInt64,
-                                                          expectedMembers: Int) {
+    private func generate<Kernel: ReverseSamplingKernel>(_ kernel: Kernel, firstTask: Int, taskCount: Int, taskStride: Int,
+                                                          poolID: UInt64, expectedMembers: Int) {
         let workers = max(1, min(self.workers, taskCount))
         let spaces = (0..<workers).map { _ in SamplingWorkspace(nodeCount: nodeCount, expectedMembers: expectedMembers, lanes: lanes) }
         let perTask = RRSetSampler.setsPerTask
         let seed = self.seed, progress = self.progress
         Parallel.forEachTask(taskCount, workers: workers) { worker, t in
-            let task = firstTask + t
+            let task = firstTask + t * taskStride
             spaces[worker].generate(kernel, task: task, sets: perTask, seed: seed,
                                     stream: RRSetSampler.stream(pool: poolID, task: task))
             progress.advance(by: perTask, worker: worker)
@@ -64,7 +67,8 @@
         self.spaces = spaces
     }
 
-    private func count<Kernel: ReverseSamplingKernel>(_ kernel: Kernel, taskCount: Int, poolID: UInt64, flags: [UInt8]) {
+    private func count<Kernel: ReverseSamplingKernel>(_ kernel: Kernel, firstTask: Int, taskCount: Int, taskStride: Int,
+                                                       poolID: UInt64, flags: [UInt8]) {
         let workers = max(1, min(self.workers, taskCount))
         let spaces = (0..<workers).map { _ in SamplingWorkspace(nodeCount: nodeCount, expectedMembers: 1024, lanes: lanes) }
         let perTask = RRSetSampler.setsPerTask
@@ -78,7 +82,7 @@
                 Parallel.forEachTask(taskCount, workers: workers) { worker, t in
                     let (totalBuffer, flags) = shared.value
                     totalBuffer[worker] &+= spaces[worker].countReaching(kernel, flags: flags, sets: perTask, seed: seed,
-                                                                         stream: RRSetSampler.stream(pool: poolID, task: t))
+                                                                         stream: RRSetSampler.stream(pool: poolID, task: firstTask + t * taskStride))
                     progress.advance(by: perTask, worker: worker)
                 }
             }

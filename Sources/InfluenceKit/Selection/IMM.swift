@@ -32,6 +32,9 @@ public struct IMM: Sendable {
         public var memory: MemoryBudget
         /// Progress and notes.
         public var progress: any ProgressReporter
+        /// The ranks the run is spread over (each draws its share of every pool; the result is the
+        /// single-process one on every rank).
+        public var communicator: any Communicator = SingleProcessCommunicator()
 
         /// Parameters of a run; checked by `run(on:)`. Complexity: O(1).
         public init(k: Int, epsilon: Double = 0.1, ell: Double = 1, seed: UInt64 = 1, workers: Int = 1,
@@ -100,7 +103,8 @@ public struct IMM: Sendable {
 
         var phases = [PhaseTiming]()
         var clock = Stopwatch()
-        var driver = RISPoolDriver(sampler: sampler, seed: c.seed, workers: c.workers, memory: c.memory, progress: c.progress)
+        var driver = RISPoolDriver(sampler: sampler, seed: c.seed, workers: c.workers, memory: c.memory, progress: c.progress,
+                                   communicator: c.communicator)
 
         // Phase 1: estimate LB.
         var lowerBound = 1.0
@@ -112,13 +116,13 @@ public struct IMM: Sendable {
                 let x = n / pow(2, Double(i))
                 let thetaI = Int((lambdaPrime / x).rounded(.up))
                 let target = RRSetSampler.roundedToTasks(thetaI)
-                try driver.check([.init(before: pool.count, after: target)], indexedSets: target,
+                try driver.check([.init(before: pool.globalCount, after: target)], indexedSets: target,
                                  meanSetSize: driver.meanSetSize([pool]), step: "IMM bound estimation (\(target) RR sets)")
                 try driver.grow(&pool, to: thetaI, poolID: RRPool.estimation, phase: "IMM estimation round \(i)")
                 let index = driver.index(pool)
-                let greedy = try MaxCoverage.select(c.k, from: pool, index: index)
-                let spread = n * Double(greedy.coverage) / Double(pool.count)
-                rounds.append(EstimationRound(guess: x, rrSets: pool.count, estimatedSpread: spread))
+                let greedy = try driver.select(c.k, from: pool, index: index)
+                let spread = n * Double(greedy.coverage) / Double(pool.globalCount)
+                rounds.append(EstimationRound(guess: x, rrSets: pool.globalCount, estimatedSpread: spread))
                 if spread >= (1 + epsilonPrime) * x {
                     lowerBound = spread / (1 + epsilonPrime)
                     break
@@ -136,18 +140,18 @@ public struct IMM: Sendable {
         if estimate > c.memory.limitBytes / 2 {
             c.progress.note("IMM will draw \(target) RR sets: about \(SystemMemory.describe(estimate)) of memory (limit \(SystemMemory.describe(c.memory.limitBytes)))")
         }
-        try c.memory.check(estimate, step: "IMM sampling (\(target) RR sets)")
+        try driver.check(bytes: estimate, step: "IMM sampling (\(target) RR sets)")
         let before = driver.generated
         let final = try driver.fresh(theta, poolID: RRPool.selection, phase: "IMM sampling")
         phases.append(PhaseTiming(name: "sampling", seconds: clock.lap(), rrSets: driver.generated - before))
         let index = driver.index(final)
-        let greedy = try MaxCoverage.select(c.k, from: final, index: index)
+        let greedy = try driver.select(c.k, from: final, index: index)
         phases.append(PhaseTiming(name: "selection", seconds: clock.lap(), rrSets: 0))
 
         let target0 = Combinatorics.greedyRatio - c.epsilon
         let selection = SeedSelection(
             algorithm: "IMM", nodeCount: nodes, seeds: greedy.seeds, marginalCoverage: greedy.marginalCoverage,
-            selectionSets: final.count, rrSetsGenerated: driver.generated, phases: phases, peakRRSetBytes: driver.peakBytes,
+            selectionSets: final.globalCount, rrSetsGenerated: driver.generated, phases: phases, peakRRSetBytes: driver.peakBytes,
             guarantee: Guarantee(approximation: target0, target: target0, failureProbability: pow(n, -c.ell),
                                  instanceWise: false))
         return Report(selection: selection, adjustedEll: ell, lambdaPrime: lambdaPrime, lambdaStar: lambdaStar,

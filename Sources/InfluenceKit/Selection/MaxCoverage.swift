@@ -23,16 +23,20 @@ public enum MaxCoverage {
     /// When fewer than `k` nodes cover anything new, the rest are the smallest unchosen ids with
     /// marginal coverage 0.
     ///
-    /// - Parameter upperBound: also compute the bound on the best coverage (adds O(k² log n)).
+    /// - Parameters:
+    ///   - upperBound: also compute the bound on the best coverage (adds O(k² log n)).
+    ///   - communicator: the ranks sharing the pool, each passing its own share (see
+    ///     `CoverageState`); the result is the single pool's on every rank.
     /// - Throws: `InfluenceError(.usage)` (parameter `k`) unless 0 ≤ k ≤ n; as `CoverageState`.
-    /// - Complexity: O(Σ|R| + n + k·log n) time (plus O(k² log n) with the bound), O(n + θ) memory.
+    /// - Complexity: O(Σ|R| + n + k·log n) time (plus O(k² log n) with the bound), O(n + θ) memory;
+    ///   distributed, k + 1 all-reduces of n counts.
     public static func select(_ k: Int, from pool: RRSetCollection, index: RRSetInvertedIndex,
-                              upperBound: Bool = false) throws(InfluenceError) -> Result {
+                              upperBound: Bool = false, communicator: (any Communicator)? = nil) throws(InfluenceError) -> Result {
         let n = pool.nodeCount
         guard k >= 0 && k <= n else {
             throw InfluenceError(.usage, parameter: "k", "k = \(k) (expected 0 ≤ k ≤ \(n), the graph's node count)")
         }
-        var state = try CoverageState(pool: pool, index: index)
+        var state = try CoverageState(pool: pool, index: index, communicator: communicator)
         var marginal = [Int]()
         marginal.reserveCapacity(k)
         var bound = Int.max
@@ -50,7 +54,7 @@ public enum MaxCoverage {
             marginal.append(state.take(v))
         }
         return Result(seeds: state.taken, marginalCoverage: marginal, coverage: state.coverage,
-                      upperBound: upperBound ? min(bound, pool.count) : nil)
+                      upperBound: upperBound ? min(bound, pool.globalCount) : nil)
     }
 
     /// Greedy on `pool`, building its inverted index first.

@@ -45,6 +45,9 @@ public struct OPIMC: Sendable {
         public var memory: MemoryBudget
         /// Progress and notes.
         public var progress: any ProgressReporter
+        /// The ranks the run is spread over (each draws its share of every pool; the result is the
+        /// single-process one on every rank).
+        public var communicator: any Communicator = SingleProcessCommunicator()
         /// Relative standard error of R1's spread estimate to refine to once the ratio is reached
         /// (nil: stop as soon as it is reached, as in the paper).
         public var precision: Double?
@@ -163,7 +166,8 @@ public struct OPIMC: Sendable {
         let immLambda = IMMBounds.lambdaStar(nodeCount: nodes, k: c.k, epsilon: c.epsilon, adjustedEll: ell)
             + IMMBounds.lambdaPrime(nodeCount: nodes, k: c.k, epsilon: c.epsilon, adjustedEll: ell)
 
-        var driver = RISPoolDriver(sampler: sampler, seed: c.seed, workers: c.workers, memory: c.memory, progress: c.progress)
+        var driver = RISPoolDriver(sampler: sampler, seed: c.seed, workers: c.workers, memory: c.memory, progress: c.progress,
+                                   communicator: c.communicator)
         let worstSets = RRSetSampler.roundedToTasks(thetaMax)
         let worst = driver.estimate([.init(before: 0, after: worstSets), .init(before: 0, after: worstSets)],
                                     indexedSets: worstSets, meanSetSize: driver.pilotMeanSetSize)
@@ -189,7 +193,7 @@ public struct OPIMC: Sendable {
             }
             let next1 = RRSetSampler.roundedToTasks(goal1), next2 = RRSetSampler.roundedToTasks(goal2)
             let mean = driver.meanSetSize([r1, r2])
-            try driver.check([.init(before: r1.count, after: next1), .init(before: r2.count, after: next2)], indexedSets: next1,
+            try driver.check([.init(before: r1.globalCount, after: next1), .init(before: r2.globalCount, after: next2)], indexedSets: next1,
                              meanSetSize: mean, step: "OPIM-C round \(i) (\(next1) + \(next2) RR sets)")
             try driver.grow(&r1, to: goal1, poolID: RRPool.selection, phase: "OPIM-C round \(i): R1")
             try driver.grow(&r2, to: goal2, poolID: RRPool.validation, phase: "OPIM-C round \(i): R2")
@@ -197,21 +201,21 @@ public struct OPIMC: Sendable {
             samplingSeconds += sampled
 
             let index = driver.index(r1, alsoHeld: r2.memoryBytes)
-            let greedy = try MaxCoverage.select(c.k, from: r1, index: index, upperBound: true)
-            let coverage2 = r2.coverage(of: greedy.seeds)
-            let theta1 = Double(r1.count)
+            let greedy = try driver.select(c.k, from: r1, index: index, upperBound: true)
+            let coverage2 = driver.coverage(of: greedy.seeds, in: r2)
+            let theta1 = Double(r1.globalCount)
             // Lemma 4.2 (lower bound of σ(S) from R2) and Lemma 4.3 with the tightened coverage bound.
-            let lower = OPIMCBounds.lowerBound(coverage: coverage2, theta: r2.count, deltaTerm: a, nodeCount: nodes)
+            let lower = OPIMCBounds.lowerBound(coverage: coverage2, theta: r2.globalCount, deltaTerm: a, nodeCount: nodes)
             let upper = OPIMCBounds.upperBound(
                 coverageBound: OPIMCBounds.coverageBound(greedyCoverage: greedy.coverage, topKBound: greedy.upperBound),
-                theta: r1.count, deltaTerm: a, nodeCount: nodes)
+                theta: r1.globalCount, deltaTerm: a, nodeCount: nodes)
             let ratio = upper > 0 ? lower / upper : 0
             let covered = Double(greedy.coverage)
             let fraction = covered / theta1
             let error = covered > 0 ? ((1 - fraction) / covered).squareRoot() : .infinity
             let selected = clock.lap()
             selectionSeconds += selected
-            rounds.append(Round(index: i, rrSetsR1: r1.count, rrSetsR2: r2.count, refinement: refining,
+            rounds.append(Round(index: i, rrSetsR1: r1.globalCount, rrSetsR2: r2.globalCount, refinement: refining,
                                 coverageR1: greedy.coverage, coverageR2: coverage2, lowerBound: lower, upperBound: upper,
                                 ratio: ratio, relativeStandardError: error, seconds: sampled + selected))
             best = greedy
@@ -228,22 +232,22 @@ public struct OPIMC: Sendable {
                 guard let grown = driver.refinedSelectionSize(
                     fraction: fraction, precision: precision,
                     caps: [.init(name: "theta-max", limit: Double(thetaMax), reportedSets: thetaMax),
-                           .init(name: "imm-sample-size", limit: immSets - Double(r2.count), reportedSets: Int(immSets.rounded(.down)))],
+                           .init(name: "imm-sample-size", limit: immSets - Double(r2.globalCount), reportedSets: Int(immSets.rounded(.down)))],
                     r1: r1, r2: r2, capped: &capped) else { break }
                 refining = true
                 refinementRounds += 1
                 goal1 = grown
-                goal2 = r2.count
+                goal2 = r2.globalCount
             } else {
                 // The paper doubles both pools (after a refinement R1 is already the larger one).
                 refining = false
-                goal2 = r2.count * 2
-                goal1 = max(r1.count, goal2)
+                goal2 = r2.globalCount * 2
+                goal1 = max(r1.globalCount, goal2)
             }
         }
         let greedy = best!
         // With |R1| ≥ θmax in the last round the target ratio holds by Eq. 13 even when α falls short.
-        let approximation = r1.count >= thetaMax ? max(reached, target) : reached
+        let approximation = r1.globalCount >= thetaMax ? max(reached, target) : reached
         var refinement: Refinement?
         if let precision = c.precision {
             let reachedError = rounds.last?.relativeStandardError ?? .infinity
@@ -254,7 +258,7 @@ public struct OPIMC: Sendable {
         }
         let selection = SeedSelection(
             algorithm: c.precision == nil ? "OPIM-C" : "OPIM-C+refine", nodeCount: nodes, seeds: greedy.seeds,
-            marginalCoverage: greedy.marginalCoverage, selectionSets: r1.count, rrSetsGenerated: driver.generated,
+            marginalCoverage: greedy.marginalCoverage, selectionSets: r1.globalCount, rrSetsGenerated: driver.generated,
             phases: [PhaseTiming(name: "sampling", seconds: samplingSeconds, rrSets: driver.generated),
                      PhaseTiming(name: "selection", seconds: selectionSeconds, rrSets: 0)],
             peakRRSetBytes: driver.peakBytes,

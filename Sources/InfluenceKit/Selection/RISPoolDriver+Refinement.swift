@@ -27,9 +27,11 @@ extension RISPoolDriver {
             capped = (cap.name, cap.reportedSets)
         }
         let grown = Int(allowed.rounded(.down)) / RRSetSampler.setsPerTask * RRSetSampler.setsPerTask
-        guard grown > r1.count else { return nil }
-        let need = estimate([.init(before: r1.count, after: grown), .init(before: r2.count, after: r2.count)],
-                            indexedSets: grown, meanSetSize: r1.meanSetSize)
+        guard grown > r1.globalCount else { return nil }
+        // This rank's estimate; the largest decides on every rank, so all stop together.
+        let need = communicator.maximum(
+            estimate([.init(before: r1.globalCount, after: grown), .init(before: r2.globalCount, after: r2.globalCount)],
+                     indexedSets: grown, meanSetSize: r1.meanSetSize))
         if need > memory.limitBytes {
             capped = ("memory-limit", grown)
             progress.note("precision refinement stopped: \(grown) RR sets would need about \(SystemMemory.describe(need)) (limit \(SystemMemory.describe(memory.limitBytes)))")

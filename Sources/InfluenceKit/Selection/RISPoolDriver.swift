@@ -2,6 +2,12 @@
 /// checked before each growth, growing pools in whole tasks, indexing them for greedy, and the
 /// counts a report needs (sets drawn, peak bytes). IMM and OPIM-C drive their pools through it, and
 /// so do the constrained variants.
+///
+/// Distributed (a `communicator` of several ranks): the algorithms speak of whole pools, the
+/// driver of this rank's share. Pools grow by global tasks, each rank drawing its `TaskShare`;
+/// `RRSetCollection.globalCount` is the whole pool's size; memory estimates and checks are per
+/// rank (this rank's share of each pool) and agreed by all ranks, so a refusal on one rank ends
+/// every rank; coverages and greedy run on the global counts.
 public struct RISPoolDriver: Sendable {
     /// The sampler pools are drawn with.
     public let sampler: RRSetSampler
@@ -13,28 +19,37 @@ public struct RISPoolDriver: Sendable {
     public let memory: MemoryBudget
     /// Where growth is reported.
     public let progress: any ProgressReporter
+    /// The ranks sharing the pools (one process: `SingleProcessCommunicator`).
+    public let communicator: any Communicator
     /// Mean RR-set size of a pilot of 64 sets (at least 1), for estimates before any pool exists.
     public let pilotMeanSetSize: Double
-    /// Sets drawn through this driver.
+    /// Sets drawn through this driver (by all ranks).
     public private(set) var generated = 0
-    /// The most bytes the pools and index held at once, as reported to `noteHeld(_:)` and `index`.
+    /// The most bytes the pools and index held at once, as reported to `noteHeld(_:)` and `index`
+    /// (this rank's, in a distributed run).
     public private(set) var peakBytes = 0
 
     /// A driver; draws the pilot. Complexity: the sampling cost of 64 sets.
     public init(sampler: RRSetSampler, seed: UInt64, workers: Int, memory: MemoryBudget,
-                progress: any ProgressReporter = SilentProgress()) {
+                progress: any ProgressReporter = SilentProgress(),
+                communicator: any Communicator = SingleProcessCommunicator()) {
         self.sampler = sampler
         self.seed = seed
         self.workers = max(1, workers)
         self.memory = memory
         self.progress = progress
+        self.communicator = communicator
         pilotMeanSetSize = max(1, sampler.pilotMeanSetSize(seed: seed))
     }
 
     /// Number of nodes of the graph.
     public var nodeCount: Int { sampler.graph.nodeCount }
 
-    /// The mean set size of `pools` (the pilot's when they are empty). Complexity: O(pools).
+    /// This rank's tasks of every pool.
+    public var share: TaskShare { TaskShare(communicator) }
+
+    /// The mean set size of `pools` (the pilot's when they are empty; this rank's sets when
+    /// distributed, which only memory estimates use). Complexity: O(pools).
     public func meanSetSize(_ pools: [RRSetCollection]) -> Double {
         let sets = pools.reduce(0) { $0 + $1.count }
         guard sets > 0 else { return pilotMeanSetSize }
@@ -42,22 +57,49 @@ public struct RISPoolDriver: Sendable {
     }
 
     /// Estimated peak bytes of growing `pools` and indexing `indexedSets` sets (see
-    /// `MemoryBudget.estimate`). Complexity: O(pools).
+    /// `MemoryBudget.estimate`); sizes are of whole pools, the estimate this rank's (its share of
+    /// each). Complexity: O(pools).
     public func estimate(_ pools: [MemoryBudget.Growth], indexedSets: Int, meanSetSize: Double) -> Int {
-        MemoryBudget.estimate(pools: pools, indexedSets: indexedSets, meanSetSize: meanSetSize, nodeCount: nodeCount,
-                              workers: workers)
+        let share = self.share
+        let local = pools.map { MemoryBudget.Growth(before: share.localSets(of: $0.before), after: share.localSets(of: $0.after)) }
+        return MemoryBudget.estimate(pools: local, indexedSets: share.localSets(of: indexedSets), meanSetSize: meanSetSize,
+                                     nodeCount: nodeCount, workers: workers)
     }
 
-    /// Throws when the estimate exceeds the limit. Complexity: O(pools).
+    /// Throws when the estimate exceeds the limit (on every rank when it does on one).
+    /// Complexity: O(pools), plus one agreement when distributed.
     public func check(_ pools: [MemoryBudget.Growth], indexedSets: Int, meanSetSize: Double, step: String) throws(InfluenceError) {
-        try memory.check(estimate(pools, indexedSets: indexedSets, meanSetSize: meanSetSize), step: step)
+        try check(bytes: estimate(pools, indexedSets: indexedSets, meanSetSize: meanSetSize), step: step)
+    }
+
+    /// Throws when `bytes` (this rank's estimate) exceeds the limit, on every rank when it does on
+    /// one. Complexity: O(1), plus one agreement when distributed.
+    public func check(bytes: Int, step: String) throws(InfluenceError) {
+        var failure: InfluenceError?
+        do { try memory.check(bytes, step: step) } catch { failure = error }
+        try communicator.agree(failure)
+    }
+
+    /// Λ(`seeds`) on `pool`: sets of the whole pool (all ranks) holding a seed.
+    /// Complexity: O(Σ|R| + n) of this rank's share, plus one reduction when distributed.
+    public func coverage(of seeds: [Int], in pool: RRSetCollection) -> Int {
+        communicator.sum(pool.coverage(of: seeds))
+    }
+
+    /// Greedy max coverage for `k` seeds on `pool` (this rank's share) with its `index`, across
+    /// all ranks. Complexity: as `MaxCoverage.select`.
+    public func select(_ k: Int, from pool: RRSetCollection, index: RRSetInvertedIndex,
+                       upperBound: Bool = false) throws(InfluenceError) -> MaxCoverage.Result {
+        try MaxCoverage.select(k, from: pool, index: index, upperBound: upperBound,
+                               communicator: communicator.isDistributed ? communicator : nil)
     }
 
     /// Grows `pool` (pool id `poolID`) to at least `count` sets. Complexity: as `RRSetSampler.extend`.
     public mutating func grow(_ pool: inout RRSetCollection, to count: Int, poolID: UInt64, phase: String) throws(InfluenceError) {
-        let before = pool.count
-        try sampler.extend(&pool, to: count, seed: seed, poolID: poolID, workers: workers, progress: progress, phase: phase)
-        generated += pool.count - before
+        let before = pool.globalCount
+        try sampler.extend(&pool, to: count, seed: seed, poolID: poolID, workers: workers, progress: progress, phase: phase,
+                           share: share)
+        generated += pool.globalCount - before
     }
 
     /// A fresh pool of at least `count` sets. Complexity: as `RRSetSampler.extend`.

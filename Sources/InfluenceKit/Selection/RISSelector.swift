@@ -15,6 +15,8 @@ public struct RISSelector: SeedSelector {
     /// Sampling threads.
     public let workers: Int
     public let progress: any ProgressReporter
+    /// The ranks the run is spread over (one process by default).
+    public var communicator: any Communicator = SingleProcessCommunicator()
 
     public var name: String { algorithm.rawValue }
     public var nestedPrefixes: Bool { false }
@@ -64,11 +66,16 @@ public struct RISSelector: SeedSelector {
         let memory = MemoryBudget(limitBytes: parameters.memoryLimitBytes)
         switch algorithm {
         case .imm:
-            return .imm(try IMM(.init(k: k, epsilon: parameters.epsilon, ell: parameters.ell, seed: seed, workers: workers,
-                                      memory: memory, progress: progress)).run(on: sampler))
+            var configuration = IMM.Configuration(k: k, epsilon: parameters.epsilon, ell: parameters.ell, seed: seed, workers: workers,
+                                                  memory: memory, progress: progress)
+            configuration.communicator = communicator
+            return .imm(try IMM(configuration).run(on: sampler))
         default:
-            return .opimC(try OPIMC(.init(k: k, epsilon: parameters.epsilon, delta: parameters.delta, seed: seed, workers: workers,
-                                          memory: memory, progress: progress, precision: parameters.precision)).run(on: sampler))
+            var configuration = OPIMC.Configuration(k: k, epsilon: parameters.epsilon, delta: parameters.delta, seed: seed,
+                                                    workers: workers, memory: memory, progress: progress,
+                                                    precision: parameters.precision)
+            configuration.communicator = communicator
+            return .opimC(try OPIMC(configuration).run(on: sampler))
         }
     }
 }

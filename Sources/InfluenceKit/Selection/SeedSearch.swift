@@ -46,12 +46,16 @@ public enum SeedSearch {
     ///   - graphName: how the record names the graph (a path).
     ///   - load: the options the graph was loaded with, recorded for reproduction.
     ///   - loadSeconds: the load time, recorded in the timings.
+    ///   - communicator: the ranks the run is spread over (every rank calls this with its own copy
+    ///     of the graph and the same request; each returns the single-process record, plus the
+    ///     rank count and per-rank timings in `distributed`).
     /// - Throws: `InfluenceError` naming the parameter at fault (`k`, `epsilon`, `delta`, `ell`,
     ///   `precision`, `evaluationSets`, `threads`, `memoryLimit`, `probabilities`, `normalizeLT`).
     /// - Complexity: that of the algorithm plus the evaluation sets.
     public static func run(_ request: Request, on graph: InfluenceGraph, graphName: String = "graph",
                            load: GraphLoadOptions? = nil, loadSeconds: Double = 0,
-                           progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) -> SelectionReport {
+                           progress: any ProgressReporter = SilentProgress(),
+                           communicator: any Communicator = SingleProcessCommunicator()) throws(InfluenceError) -> SelectionReport {
         var total = Stopwatch()
         guard request.algorithm.usesRRSets else {
             throw InfluenceError(.usage, parameter: "algorithm",
@@ -68,17 +72,23 @@ public enum SeedSearch {
         try SeedSelection.validate(k: request.k, epsilon: request.ris.epsilon, nodeCount: graph.nodeCount)
         let model = try request.model.bind(to: graph)
         let sampler = try RRSetSampler(model: model, method: request.ris.sampling)
-        let selector = try RISSelector(model: model, algorithm: request.algorithm, parameters: request.ris, seed: request.seed,
+        var selector = try RISSelector(model: model, algorithm: request.algorithm, parameters: request.ris, seed: request.seed,
                                        workers: request.threads, progress: progress)
+        selector.communicator = communicator
         let outcome = try selector.run(k: request.k, sampler: sampler)
         let selection = outcome.selection
 
         var evaluationClock = Stopwatch()
         let evaluationCount = request.evaluationSets ?? evaluationSize(for: selection)
         let evaluationBytes = 4 * Int(Double(evaluationCount).squareRoot()) + 8 * graph.nodeCount * request.threads
-        try MemoryBudget(limitBytes: request.ris.memoryLimitBytes).check(evaluationBytes, step: "evaluating on \(evaluationCount) RR sets")
+        var evaluationFailure: InfluenceError?
+        do {
+            try MemoryBudget(limitBytes: request.ris.memoryLimitBytes).check(evaluationBytes, step: "evaluating on \(evaluationCount) RR sets")
+        } catch { evaluationFailure = error }
+        try communicator.agree(evaluationFailure)
         let interval = try SpreadInterval.estimate(seeds: selection.seeds, sampler: sampler, sets: evaluationCount,
-                                                   seed: request.seed, workers: request.threads, progress: progress)
+                                                   seed: request.seed, workers: request.threads, progress: progress,
+                                                   communicator: communicator)
         let evaluationSeconds = evaluationClock.lap()
 
         let gains = selection.marginalGains
@@ -106,15 +116,23 @@ public enum SeedSearch {
             maxMemoryBytes: request.ris.memoryLimitBytes)
         var recorded = parameters
         recorded.graphStatistics = graph.statistics
-        return SelectionReport(
+        let totalSeconds = loadSeconds + total.lap()
+        var report = SelectionReport(
             parameters: recorded, seeds: seeds, spread: .init(interval), selectionSpread: selection.selectionSpread,
             guarantee: selection.guarantee,
             rrSets: .init(selection: selection.selectionSets, generated: selection.rrSetsGenerated, evaluation: interval.rrSets),
             rounds: rounds, refinement: refinement, estimationRounds: estimation, lowerBound: lowerBound,
             timings: .init(loadSeconds: loadSeconds, phases: selection.phases, evaluationSeconds: evaluationSeconds,
-                           totalSeconds: loadSeconds + total.lap()),
+                           totalSeconds: totalSeconds),
             memory: .init(peakResidentBytes: SystemMemory.peakResidentBytes, peakRRSetBytes: selection.peakRRSetBytes,
                           limitBytes: request.ris.memoryLimitBytes))
+        if communicator.isDistributed {
+            report.distributed = DistributedRunRecord.gather(
+                communicator, phases: selection.phases, evaluationSeconds: evaluationSeconds, loadSeconds: loadSeconds,
+                totalSeconds: totalSeconds, peakRRSetBytes: selection.peakRRSetBytes,
+                peakResidentBytes: SystemMemory.peakResidentBytes)
+        }
+        return report
     }
 
     /// Fresh sets for the spread interval: enough for a relative standard error of about 1%

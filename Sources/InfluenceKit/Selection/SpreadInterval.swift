@@ -52,13 +52,18 @@ public struct SpreadInterval: Sendable, Codable, Equatable {
     /// Draws `sets` fresh RR sets from the evaluation pool of `seed` (never the pools of
     /// selection) and estimates σ(`seeds`).
     ///
+    /// Distributed (`communicator` of several ranks), each rank draws its `TaskShare` of the sets
+    /// and the counts are summed: the interval is the single-process one.
+    ///
     /// Complexity: at most the sampling cost of the sets (each stops at its first seed).
     public static func estimate(seeds: [Int], sampler: RRSetSampler, sets: Int, seed: UInt64, workers: Int,
-                                progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) -> SpreadInterval {
+                                progress: any ProgressReporter = SilentProgress(),
+                                communicator: any Communicator = SingleProcessCommunicator()) throws(InfluenceError) -> SpreadInterval {
         _ = try MonteCarloSimulator.checkedSeeds(seeds, nodeCount: sampler.graph.nodeCount)
         try checkSetCount(sets)
         let result = sampler.countCovered(by: seeds, sets: sets, seed: seed, poolID: RRPool.evaluation,
-                                          workers: workers, progress: progress, phase: "evaluating the spread")
-        return SpreadInterval(covered: result.covered, sets: result.sets, nodeCount: sampler.graph.nodeCount)
+                                          workers: workers, progress: progress, phase: "evaluating the spread",
+                                          share: TaskShare(communicator))
+        return SpreadInterval(covered: communicator.sum(result.covered), sets: result.sets, nodeCount: sampler.graph.nodeCount)
     }
 }

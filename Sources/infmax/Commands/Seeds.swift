@@ -25,7 +25,10 @@ struct Seeds: ParsableCommand {
         final sets drawn afresh (Chen's correction). Both fail with probability at most δ \
         (IMM: n^−ℓ).
 
-        The same --seed gives the same seeds for any --threads. --output writes the JSON report \
+        The same --seed gives the same seeds for any --threads, and for any number of MPI ranks: \
+        with a build that has the MPI trait (make mpi), `mpirun -np R infmax seeds …` spreads the \
+        RR sets over R ranks and prints rank 0's record, the same as one process's plus the rank \
+        count and per-rank timings. --output writes the JSON report \
         atomically; `infmax simulate --seeds-file` reads it. It is checked before the run (a \
         missing directory, or an input given as output, fails at once); a symbolic link is \
         followed, a device or FIFO written through, and `--output -` prints the JSON in place of \
@@ -67,17 +70,24 @@ struct Seeds: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let target = try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph])[0]
-            let loaded = try graphOptions.load(seed: execution.seed)
+        try reportingErrorsOnRanks {
+            // Rank-local steps (the output checked on rank 0, the graph read by every rank) are
+            // agreed, so a failure on one rank ends every rank with its one message.
+            let (target, loaded) = try Ranks.agreeing { () throws -> (OutputTarget?, LoadedGraph) in
+                let target = Ranks.prints ? try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph])[0] : nil
+                return (target, try graphOptions.load(seed: execution.seed))
+            }
             let request = SeedSearch.Request(
                 k: k, algorithm: algorithm.registryEntry,
                 model: try modelOptions.specification(graphOptions, seed: execution.seed),
                 ris: risOptions.parameters(memoryLimitBytes: graphOptions.maxMemory.bytes), evaluationSets: evaluationSets, seed: execution.seed,
                 threads: execution.resolvedThreads)
+            try Ranks.checkSameRun(fingerprint(of: request, graph: loaded.graph))
             let report = try SeedSearch.run(request, on: loaded.graph, graphName: graphOptions.graph,
                                             load: try graphOptions.loadOptions(seed: execution.seed),
-                                            loadSeconds: loaded.seconds, progress: outputOptions.progress)
+                                            loadSeconds: loaded.seconds, progress: Ranks.progress(outputOptions.progress),
+                                            communicator: Ranks.communicator)
+            guard Ranks.prints else { return }
             let text = try jsonText(report)
             // The report is printed before the file is renamed into place, so a failing write
             // still leaves it on standard output.
@@ -86,6 +96,15 @@ struct Seeds: ParsableCommand {
             }
             try OutputTarget.write([(target, Array((text + "\n").utf8))])
         }
+    }
+
+    /// What every rank of a distributed run must share: the request but for its memory limit and
+    /// threads, and the graph.
+    private func fingerprint(of request: SeedSearch.Request, graph: InfluenceGraph) -> String {
+        var shared = request
+        shared.threads = 1
+        shared.ris.memoryLimitBytes = 0
+        return "seeds \(shared) \(graph.topologyFingerprint)"
     }
 
     private func printText(_ r: SelectionReport) {
@@ -146,6 +165,10 @@ struct Seeds: ParsableCommand {
         let t = r.timings
         let phases = t.phases.map { "\($0.name) \(fixed($0.seconds, 3)) s" }.joined(separator: ", ")
         print("time      load \(fixed(t.loadSeconds, 3)) s, \(phases), evaluation \(fixed(t.evaluationSeconds, 3)) s, total \(fixed(t.totalSeconds, 3)) s")
+        if let d = r.distributed {
+            let perRank = d.perRank.map { "rank \($0.rank) \(fixed($0.totalSeconds, 3)) s" }.joined(separator: ", ")
+            print("ranks     \(d.ranks) MPI ranks: \(perRank) (timings and memory above are rank 0's)")
+        }
         let m = r.memory
         print("memory    peak resident \(SystemMemory.describe(m.peakResidentBytes)), RR sets and index at most \(SystemMemory.describe(m.peakRRSetBytes)) (limit \(SystemMemory.describe(m.limitBytes)))")
     }

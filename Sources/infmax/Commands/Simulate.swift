@@ -10,7 +10,9 @@ struct Simulate: ParsableCommand {
         and reports the mean spread σ(S) with its standard deviation, standard error, 95% \
         confidence interval, minimum and maximum. Run i draws only from the random stream \
         (--seed, i), so the numbers are identical for any --threads, and two seed sets simulated \
-        with the same --seed are compared on the same random cascades.
+        with the same --seed are compared on the same random cascades. With a build that has the \
+        MPI trait (make mpi), `mpirun -np R infmax simulate …` splits the runs over R ranks and \
+        prints the same estimate, bit for bit.
 
         --output also writes the report (JSON with --json, else the text) to a file, atomically; \
         it is checked before the run (a missing directory, or the graph or seeds file given as \
@@ -74,32 +76,49 @@ struct Simulate: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let target = try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph, seedsOptions.seedsFile])[0]
-            let loaded = try graphOptions.load(seed: execution.seed)
-            var graph = loaded.graph
-            var model = try modelOptions.bind(to: graph, graphOptions, seed: execution.seed)
-            var seeds = try seedsOptions.resolve(in: graph, graphName: graphOptions.graph)
-            // An `infmax cim` record is measured on P, the graph without its AP set.
-            if let file = seedsOptions.seedsFile, let problem = try CIMRecordInput.problem(seedsFile: file, model: model) {
-                model = problem.subgraphModel
-                graph = problem.subgraph
-                seeds = seeds.map { problem.nodeInP[$0] }
+        try reportingErrorsOnRanks {
+            // Rank-local steps (the output checked on rank 0, the graph and seeds file read by
+            // every rank) are agreed, so a failure on one rank ends every rank with one message.
+            let (target, graph, model, seeds) = try Ranks.agreeing {
+                () throws -> (OutputTarget?, InfluenceGraph, any DiffusionModel, [Int]) in
+                let target = Ranks.prints
+                    ? try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph, seedsOptions.seedsFile])[0] : nil
+                let loaded = try graphOptions.load(seed: execution.seed)
+                var graph = loaded.graph
+                var model = try modelOptions.bind(to: graph, graphOptions, seed: execution.seed)
+                var seeds = try seedsOptions.resolve(in: graph, graphName: graphOptions.graph)
+                // An `infmax cim` record is measured on P, the graph without its AP set.
+                if let file = seedsOptions.seedsFile, let problem = try CIMRecordInput.problem(seedsFile: file, model: model) {
+                    model = problem.subgraphModel
+                    graph = problem.subgraph
+                    seeds = seeds.map { problem.nodeInP[$0] }
+                }
+                return (target, graph, model, seeds)
             }
+            try Ranks.checkSameRun("simulate \(runs) \(maxSteps ?? -1) \(untilRelativeError ?? -1) \(resolvedMaxRuns) \(nodeProbabilities ?? -1) \(execution.seed) \(model.name) \(model.scheme) \(seeds) \(graph.topologyFingerprint)")
+            let communicator = Ranks.communicator
             let threads = execution.resolvedThreads
             let simulator = try MonteCarloSimulator(
                 model: model, configuration: .init(runs: runs, seed: execution.seed, threads: threads, maxSteps: maxSteps,
                                                    memoryLimitBytes: graphOptions.maxMemory.bytes))
-            let progress = outputOptions.progress
+            let progress = Ranks.progress(outputOptions.progress)
             let watch = Stopwatch()
             var tally = MonteCarloTally()
             if let untilRelativeError {
                 tally = try simulator.simulate(seeds: seeds, untilRelativeError: untilRelativeError, maxRuns: resolvedMaxRuns,
-                                               countNodes: nodeProbabilities != nil, progress: progress)
+                                               countNodes: nodeProbabilities != nil, progress: progress, communicator: communicator)
             } else {
-                try simulator.simulate(seeds: seeds, runs: 0..<runs, countNodes: nodeProbabilities != nil, into: &tally, progress: progress)
+                try simulator.simulate(seeds: seeds, runs: 0..<runs, countNodes: nodeProbabilities != nil, into: &tally, progress: progress,
+                                       communicator: communicator)
             }
             let seconds = watch.seconds
+            var distributed: DistributedRunRecord?
+            if communicator.isDistributed {
+                distributed = DistributedRunRecord.gather(
+                    communicator, phases: [PhaseTiming(name: "simulating", seconds: seconds, rrSets: 0)], evaluationSeconds: 0,
+                    loadSeconds: 0, totalSeconds: seconds, peakRRSetBytes: 0, peakResidentBytes: SystemMemory.peakResidentBytes)
+            }
+            guard Ranks.prints else { return }
             let exactValue = exact ? try ExactSpread.spread(of: seeds, under: model, maxSteps: maxSteps) : nil
             var top: [SimulationReport.NodeProbability]?
             if let nodeProbabilities {
@@ -116,7 +135,9 @@ struct Simulate: ParsableCommand {
                 untilRelativeError: untilRelativeError, maxRuns: untilRelativeError == nil ? nil : resolvedMaxRuns,
                 estimate: tally.estimate, exact: exactValue, nodeProbabilities: top,
                 arcsExamined: tally.arcsExamined, seconds: seconds)
-            let text = outputOptions.json ? try jsonText(report) : textReport(report)
+            var record = report
+            record.distributed = distributed
+            let text = outputOptions.json ? try jsonText(record) : textReport(record)
             // Printed before the file is renamed into place, so a failing write still leaves the
             // report on standard output; `--output -` prints it once.
             if target?.isStandardOutput != true { print(text) }
@@ -151,6 +172,10 @@ struct Simulate: ParsableCommand {
         }
         let arcsPerSecond = r.seconds > 0 ? Double(r.arcsExamined) / r.seconds : 0
         print("time           \(fixed(r.seconds, 3)) s (\(Int(r.simulationsPerSecond.rounded())) simulations/s, \(fixed(arcsPerSecond / 1e6, 1))M arcs examined/s)")
+        if let d = r.distributed {
+            let perRank = d.perRank.map { "rank \($0.rank) \(fixed($0.totalSeconds, 3)) s" }.joined(separator: ", ")
+            print("ranks          \(d.ranks) MPI ranks: \(perRank)")
+        }
         if let top = r.nodeProbabilities {
             print("most likely active nodes")
             for (i, node) in top.enumerated() { print("  \(i + 1). \(node.label)  \(fixed(node.probability, 6))") }
