@@ -6,6 +6,9 @@ let package = Package(
     products: [
         .library(name: "InfluenceKit", targets: ["InfluenceKit"]),
         .executable(name: "infmax", targets: ["infmax"]),
+        // The C interface (include/influencekit.h) that the Python package loads: build it with
+        // `make python`, which links the Swift runtime statically.
+        .library(name: "influencekit", type: .dynamic, targets: ["InfluenceKitABI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +30,11 @@ let package = Package(
         .target(
             name: "InfluenceKit",
             dependencies: ["CIgraph", "CZlib", "CSupport"]
+        ),
+        .target(name: "CInfluenceKit"),
+        .target(
+            name: "InfluenceKitABI",
+            dependencies: ["InfluenceKit", "CInfluenceKit"]
         ),
         .executableTarget(
             name: "infmax",

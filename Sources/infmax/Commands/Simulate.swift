@@ -77,45 +77,20 @@ struct Simulate: ParsableCommand {
         try reportingErrors {
             let target = try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph, seedsOptions.seedsFile])[0]
             let loaded = try graphOptions.load(seed: execution.seed)
-            var graph = loaded.graph
+            let graph = loaded.graph
             var model = try modelOptions.bind(to: graph, graphOptions, seed: execution.seed)
             var seeds = try seedsOptions.resolve(in: graph, graphName: graphOptions.graph)
             // An `infmax cim` record is measured on P, the graph without its AP set.
             if let file = seedsOptions.seedsFile, let problem = try CIMRecordInput.problem(seedsFile: file, model: model) {
                 model = problem.subgraphModel
-                graph = problem.subgraph
                 seeds = seeds.map { problem.nodeInP[$0] }
             }
-            let threads = execution.resolvedThreads
-            let simulator = try MonteCarloSimulator(
-                model: model, configuration: .init(runs: runs, seed: execution.seed, threads: threads, maxSteps: maxSteps,
-                                                   memoryLimitBytes: graphOptions.maxMemory.bytes))
-            let progress = outputOptions.progress
-            let watch = Stopwatch()
-            var tally = MonteCarloTally()
-            if let untilRelativeError {
-                tally = try simulator.simulate(seeds: seeds, untilRelativeError: untilRelativeError, maxRuns: resolvedMaxRuns,
-                                               countNodes: nodeProbabilities != nil, progress: progress)
-            } else {
-                try simulator.simulate(seeds: seeds, runs: 0..<runs, countNodes: nodeProbabilities != nil, into: &tally, progress: progress)
-            }
-            let seconds = watch.seconds
-            let exactValue = exact ? try ExactSpread.spread(of: seeds, under: model, maxSteps: maxSteps) : nil
-            var top: [SimulationReport.NodeProbability]?
-            if let nodeProbabilities {
-                let probabilities = tally.activationProbabilities
-                top = MonteCarloSimulator.topNodes(probabilities, count: nodeProbabilities).map {
-                    SimulationReport.NodeProbability(label: graph.label(of: $0), probability: probabilities[$0])
-                }
-            }
-            let report = SimulationReport(
-                graph: graphOptions.graph, nodes: graph.nodeCount, arcs: graph.arcCount,
-                probabilities: model.scheme, model: model.name,
-                seeds: SeedsInput.labels(of: seeds, in: graph).map(SimulationReport.Seed.init(label:)),
-                seed: execution.seed, threads: threads, maxSteps: maxSteps,
+            let request = SpreadSimulation.Request(
+                runs: runs, seed: execution.seed, threads: execution.resolvedThreads, maxSteps: maxSteps,
                 untilRelativeError: untilRelativeError, maxRuns: untilRelativeError == nil ? nil : resolvedMaxRuns,
-                estimate: tally.estimate, exact: exactValue, nodeProbabilities: top,
-                arcsExamined: tally.arcsExamined, seconds: seconds)
+                nodeProbabilities: nodeProbabilities, exact: exact, memoryLimitBytes: graphOptions.maxMemory.bytes)
+            let report = try SpreadSimulation.run(request, model: model, seeds: seeds, graphName: graphOptions.graph,
+                                                  progress: outputOptions.progress)
             let text = outputOptions.json ? try jsonText(report) : textReport(report)
             // Printed before the file is renamed into place, so a failing write still leaves the
             // report on standard output; `--output -` prints it once.
