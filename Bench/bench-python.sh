@@ -6,6 +6,7 @@
 # (Bench/README.md), progress on stderr.
 #
 # usage: Bench/bench-python.sh [MC_RUNS]     (Monte Carlo runs per CELF evaluation, default 500)
+#   environment: INFMAX, the infmax that generates the power-law graph (default .build/release/infmax)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -24,7 +25,7 @@ echo "== installing $(basename "$wheel") into $here/.venv" >&2
 mkdir -p "$here/work"
 power_law="$here/work/power-law-1k.txt"
 if [ ! -f "$power_law" ]; then
-  infmax="$root/.build/release/infmax"
+  infmax="${INFMAX:-$root/.build/release/infmax}"
   [ -x "$infmax" ] || (cd "$root" && swift build -c release --product infmax >&2)
   "$infmax" generate power-law --nodes 1000 --arcs 5000 --seed 5 --output "$power_law" >&2
 fi
