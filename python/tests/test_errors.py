@@ -131,3 +131,16 @@ def test_monte_carlo_budget_is_a_resource_error(karate):
     with pytest.raises(ik.ResourceError) as caught:
         karate.cim(["0", "33"], 2, algorithm="mg-greedy", mc_runs=10**9, mc_budget=1.0)
     assert caught.value.parameter == "mc_budget" and "budget" in str(caught.value)
+
+
+def test_non_finite_numbers_are_refused(karate):
+    for value in (float("nan"), float("inf")):
+        with pytest.raises(ik.ArgumentError) as caught:
+            karate.seeds(2, epsilon=value)
+        assert caught.value.parameter == "epsilon" and "finite" in str(caught.value)
+
+
+def test_a_tiny_epsilon_is_refused_not_a_crash(karate):
+    with pytest.raises(ik.ArgumentError) as caught:
+        karate.seeds(2, epsilon=1e-9)
+    assert caught.value.parameter == "epsilon" and "2^48" in str(caught.value)

@@ -108,3 +108,9 @@ def test_lists_work_too():
     graph = ik.Graph.from_edges([0, 0, 1], [1, 2, 2], [0.5, 0.2, 0.4])
     assert (graph.nodes, graph.arcs) == (3, 3)
     assert computed(graph.summary())["probabilities"] == "file"
+
+
+def test_object_columns_of_integers_are_integer_ids():
+    frame = pd.DataFrame({"src": pd.Series([30, 10, 20], dtype=object), "dst": pd.Series([10, 20, 30], dtype=object)})
+    graph = ik.Graph.from_edges(frame)
+    assert graph.labels() == ["10", "20", "30"]  # increasing ids, as a file with these lines gives

@@ -3,6 +3,7 @@ already match: C-contiguous int64 ids, float64 probabilities), pandas columns th
 ``to_numpy``, label lists packed as UTF-8 bytes plus offsets."""
 
 import ctypes
+import numbers
 
 from .errors import ArgumentError
 
@@ -63,6 +64,20 @@ def as_array(values, name):
         array = np.asarray(list(values) if not hasattr(values, "__len__") else values)
     if array.ndim != 1:
         raise ArgumentError(f"{name}: shape {array.shape} (expected a one-dimensional array)", parameter=name)
+    return array
+
+
+def integers_if_integral(array):
+    """An object array holding only Python integers as int64 (so that ids read as objects are
+    numbered as integer ids, like a file's); anything else unchanged."""
+    np = numpy()
+    if array.dtype != object or array.size == 0:
+        return array
+    if all(isinstance(x, numbers.Integral) and not isinstance(x, bool) for x in array):
+        try:
+            return np.asarray(array, dtype=np.int64)
+        except OverflowError:
+            return array
     return array
 
 

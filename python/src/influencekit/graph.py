@@ -2,6 +2,7 @@
 
 import ctypes
 import json
+import math
 import numbers
 import os
 
@@ -27,6 +28,8 @@ def _check_int(name, value, minimum=None):
 def _check_number(name, value):
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise ArgumentError(f"{name}: got {value!r} (expected a number)", parameter=name)
+    if not math.isfinite(value):
+        raise ArgumentError(f"{name}: got {value!r} (expected a finite number)", parameter=name)
     return float(value)
 
 
@@ -46,7 +49,7 @@ def _check_bool(name, value):
 
 def _request(**values):
     """The JSON request of the given keys, None values left out (the library's defaults)."""
-    return json.dumps({key: value for key, value in values.items() if value is not None}).encode()
+    return json.dumps({key: value for key, value in values.items() if value is not None}, allow_nan=False).encode()
 
 
 def _optional(check, name, value, *rest):
@@ -156,6 +159,7 @@ class Graph:
             if len(values) != len(source):
                 raise ArgumentError(f"p: {len(values)} values for {len(source)} arcs (expected one per arc)", parameter="p")
         packed = None
+        source, target = _arrays.integers_if_integral(source), _arrays.integers_if_integral(target)
         if labels is not None:
             packed = _arrays.PackedLabels(list(labels), "labels")
             source, target = _arrays.as_int64(source, "src"), _arrays.as_int64(target, "dst")
@@ -367,4 +371,4 @@ class Graph:
         request = {key: value for key, value in fields.items() if value is not None}
         request["mc_budget"] = None if mc_budget is None else _check_number("mc_budget", mc_budget)
         labels = packed.arguments if packed is not None else (None, 0, None, 0)
-        return self._run(_native.lib.ik_cim, *labels, json.dumps(request).encode())
+        return self._run(_native.lib.ik_cim, *labels, json.dumps(request, allow_nan=False).encode())
