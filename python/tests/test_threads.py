@@ -50,3 +50,13 @@ def test_the_gil_is_released_during_a_run():
     inside = [t for t in ticks if start < t < end]
     # A call holding the GIL would let no tick happen while it runs.
     assert len(inside) >= 2, f"{len(inside)} ticks during a {end - start:.3f} s call"
+
+
+def test_the_thread_count_does_not_change_the_answer():
+    graph, k = graph_for_threads()
+    one, two = computed(graph.seeds(k, seed=5, threads=1)), computed(graph.seeds(k, seed=5, threads=2))
+    assert one["parameters"].pop("threads") == 1 and two["parameters"].pop("threads") == 2
+    assert one == two
+    a = graph.simulate(one["seeds"], runs=3000, seed=5, threads=1)
+    b = graph.simulate(one["seeds"], runs=3000, seed=5, threads=2)
+    assert a["estimate"] == b["estimate"]
