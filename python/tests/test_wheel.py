@@ -49,10 +49,11 @@ def test_wheel_name_and_contents(wheel):
 
 def test_fresh_venv_install_and_import_without_swift(wheel, tmp_path):
     venv = tmp_path / "fresh"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    # A venv of its own, without pip (this interpreter's pip installs into it: --python).
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = str(venv / "bin" / "python")
-    install = subprocess.run([python, "-m", "pip", "install", "--no-index", "--no-deps", "-q", wheel],
-                             capture_output=True, text=True)
+    install = subprocess.run([sys.executable, "-m", "pip", "--python", python, "install", "--no-index", "--no-deps", "-q",
+                              "--disable-pip-version-check", wheel], capture_output=True, text=True)
     assert install.returncode == 0, install.stderr
     environment = scrubbed_environment()
     assert shutil.which("swift", path=environment["PATH"]) is None
