@@ -1,7 +1,11 @@
 # InfluenceKit — the README's commands.
 #   make demo   install what is missing, build release, pick seeds on the bundled graph
-#   make test   install what is missing, run the test suite
+#   make test   install what is missing, run the test suite (with the MPI equality tests when Open
+#               MPI is present), the C interface's test program and the Python suite
+#               (python/run-tests.sh; skipped with a reason without Python 3)
 #   make mpi    install Open MPI when missing, build infmax with the MPI trait (mpirun -np R …)
+#   make python build libinfluencekit.so (release, Swift runtime linked statically) and the wheel
+#               python/dist/influencekit-VERSION-py3-none-linux_x86_64.whl
 #   make bench  run the benchmarks in Bench/ against their peers
 #   make fuzz   build the libFuzzer targets in Tests/Fuzz/ with address sanitizer and run each for
 #               FUZZ_SECONDS (default 60); fails on any crash (see Tests/Fuzz/README.md)
@@ -10,7 +14,7 @@ SWIFT ?= swift
 DEMO_GRAPH ?= Graphs/demo.txt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps mpi-deps mpi build release demo test bench fuzz fuzz-build clean
+.PHONY: deps mpi-deps mpi build release demo test test-swift test-c test-python python bench fuzz fuzz-build clean
 
 # Debian packages the build links against; installed only when missing.
 deps:
@@ -49,16 +53,53 @@ demo: release
 	@echo "== infmax seeds $(DEMO_GRAPH) --k 10" >&2
 	.build/release/infmax seeds $(DEMO_GRAPH) --k 10
 
+test: test-swift test-c test-python
+
 ifeq ($(MPI_AVAILABLE),yes)
-test: deps
+test-swift: deps
 	$(SWIFT) build --build-tests --traits MPI --scratch-path $(MPI_SCRATCH)
 	INFMAX_MPI_BINARY=$(MPI_SCRATCH)/debug/infmax $(SWIFT) test --skip-build --traits MPI --scratch-path $(MPI_SCRATCH)
+INFMAX_FOR_TESTS ?= $(MPI_SCRATCH)/debug/infmax
 else
-test: deps
+test-swift: deps
 	@echo "note: Open MPI not found (or MPI=0): the MPI equality tests are skipped (make mpi-deps installs it)" >&2
 	$(SWIFT) build --build-tests
 	env -u INFMAX_MPI_BINARY $(SWIFT) test --skip-build
 endif
+
+# The C interface and the Python package. The shared object is a release build with the Swift
+# runtime (and Dispatch, FoundationEssentials) linked in, in its own scratch path so that its
+# flags never invalidate the debug build above.
+PYTHON ?= python3
+CC ?= cc
+SO_SCRATCH ?= $(CURDIR)/.build-so
+SO_BUILD := $(SWIFT) build -c release --scratch-path $(SO_SCRATCH) --product influencekit -Xswiftc -static-stdlib
+PY_PACKAGE := python/src/influencekit
+INFMAX_FOR_TESTS ?= $(CURDIR)/.build/debug/infmax
+
+python: deps
+	$(SO_BUILD)
+	@so="$$($(SO_BUILD) --show-bin-path)/libinfluencekit.so"; \
+	if command -v strip >/dev/null 2>&1; then strip --strip-unneeded -o $(PY_PACKAGE)/libinfluencekit.so "$$so"; \
+	else cp "$$so" $(PY_PACKAGE)/libinfluencekit.so; fi; \
+	echo "libinfluencekit.so: $$(stat -c %s "$$so") bytes built, $$(stat -c %s $(PY_PACKAGE)/libinfluencekit.so) bytes in the wheel" >&2
+	@if ! command -v $(PYTHON) >/dev/null 2>&1; then echo "no $(PYTHON): the wheel is not built" >&2; exit 0; fi; \
+	rm -f python/dist/influencekit-*.whl; \
+	wheel=$$(cd python && $(PYTHON) -c 'import sys; sys.path.insert(0, "build_backend"); import influencekit_build as b; print(b.build_wheel("dist"))') || exit 1; \
+	echo "python/dist/$$wheel: $$(stat -c %s python/dist/$$wheel) bytes" >&2; \
+	if command -v auditwheel >/dev/null 2>&1; then \
+	  auditwheel repair --wheel-dir python/dist python/dist/$$wheel >&2 || echo "auditwheel could not repair the wheel; keeping $$wheel" >&2; \
+	fi
+
+test-c: python
+	@cc=$$(command -v $(CC) || command -v clang || command -v gcc) || { echo "C test skipped: no C compiler" >&2; exit 0; }; \
+	mkdir -p $(SO_SCRATCH) && \
+	$$cc -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -I Sources/CInfluenceKit/include Tests/CABI/abi_test.c \
+	  -L $(PY_PACKAGE) -linfluencekit -Wl,-rpath,$(CURDIR)/$(PY_PACKAGE) -o $(SO_SCRATCH)/abi_test && \
+	$(SO_SCRATCH)/abi_test $(CURDIR)
+
+test-python: python
+	INFLUENCEKIT_INFMAX=$(INFMAX_FOR_TESTS) PYTHON=$(PYTHON) bash python/run-tests.sh
 
 bench: release
 	bash Bench/run.sh
@@ -81,4 +122,4 @@ fuzz: fuzz-build
 	bash Tests/Fuzz/run.sh $(FUZZ_SCRATCH)/release $(FUZZ_SCRATCH) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 clean:
-	rm -rf .build $(FUZZ_SCRATCH) $(MPI_SCRATCH)
+	rm -rf .build $(FUZZ_SCRATCH) $(MPI_SCRATCH) $(SO_SCRATCH) python/dist python/.venv $(PY_PACKAGE)/libinfluencekit.so

@@ -6,6 +6,9 @@ let package = Package(
     products: [
         .library(name: "InfluenceKit", targets: ["InfluenceKit"]),
         .executable(name: "infmax", targets: ["infmax"]),
+        // The C interface (include/influencekit.h) that the Python package loads: build it with
+        // `make python`, which links the Swift runtime statically.
+        .library(name: "influencekit", type: .dynamic, targets: ["InfluenceKitABI"]),
     ],
     traits: [
         .trait(name: "MPI", description: "Distributed runs over Open MPI (mpirun -np R infmax seeds|simulate …); needs libopenmpi-dev."),
@@ -46,6 +49,11 @@ let package = Package(
             dependencies: ["CIgraph", "CZlib", "CSupport",
                            .target(name: "CMPIShim", condition: .when(traits: ["MPI"]))],
             swiftSettings: [.define("MPI", .when(traits: ["MPI"]))]
+        ),
+        .target(name: "CInfluenceKit"),
+        .target(
+            name: "InfluenceKitABI",
+            dependencies: ["InfluenceKit", "CInfluenceKit"]
         ),
         .executableTarget(
             name: "infmax",

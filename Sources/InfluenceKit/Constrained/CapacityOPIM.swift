@@ -131,8 +131,8 @@ public struct CapacityOPIM: Sendable {
         let thetaMaxReal = 2 * n * root * root / (c.epsilon * c.epsilon * Double(chi))
         var thetaZeroReal = thetaMaxReal * c.epsilon * c.epsilon / n
         if c.compat { thetaZeroReal /= Double(chi).squareRoot() }
-        let thetaMax = Int(thetaMaxReal.rounded(.up))
-        let thetaZero = max(1, Int(thetaZeroReal.rounded(.up)))
+        let thetaMax = try SampleSizeLimit.checked(thetaMaxReal, epsilon: c.epsilon, bound: "θmax")
+        let thetaZero = max(1, try SampleSizeLimit.checked(thetaZeroReal, epsilon: c.epsilon, bound: "θ0"))
         let maxRounds = max(1, Int(log2(thetaMaxReal / thetaZeroReal).rounded(.up)))
         let a = OPIMCBounds.deltaTerm(maxRounds: maxRounds, delta: delta)
         let target = 0.5 - c.epsilon

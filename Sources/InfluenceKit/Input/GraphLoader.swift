@@ -90,6 +90,18 @@ public struct LoadedGraph: Sendable {
     /// Where the time went, stage by stage (seconds).
     public var stages: [(stage: String, seconds: Double)] = []
 
+    /// A graph built in memory (from arrays): its igraph graph is built when an igraph algorithm
+    /// asks. Complexity: O(1).
+    public init(graph: InfluenceGraph, seconds: Double = 0) {
+        self.init(graph: graph, igraph: nil, seconds: seconds)
+    }
+
+    init(graph: InfluenceGraph, igraph: IGraphHandle?, seconds: Double) {
+        self.graph = graph
+        self.igraph = igraph
+        self.seconds = seconds
+    }
+
     /// The igraph graph, rebuilt from the compact graph when loading did not make one.
     public func igraphGraph() throws(InfluenceError) -> IGraphHandle {
         if let igraph { return igraph }

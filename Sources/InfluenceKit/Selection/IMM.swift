@@ -106,6 +106,10 @@ public struct IMM: Sendable {
         var driver = RISPoolDriver(sampler: sampler, seed: c.seed, workers: c.workers, memory: c.memory, progress: c.progress,
                                    communicator: c.communicator)
 
+        // Every θ below is at most λ' / 2 (x ≥ 2) or λ* (LB ≥ 1): bounded once, here.
+        _ = try SampleSizeLimit.checked(lambdaPrime, epsilon: c.epsilon, bound: "IMM's λ'")
+        _ = try SampleSizeLimit.checked(lambdaStar, epsilon: c.epsilon, bound: "IMM's λ*")
+
         // Phase 1: estimate LB.
         var lowerBound = 1.0
         var rounds = [EstimationRound]()

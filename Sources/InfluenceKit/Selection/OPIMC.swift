@@ -156,8 +156,8 @@ public struct OPIMC: Sendable {
         // Eq. 13: θmax = 2n((1 − 1/e)α + β)² / (ε²k); θ0 = θmax·ε²k/n.
         let thetaMaxReal = OPIMCBounds.thetaMax(nodeCount: nodes, k: c.k, epsilon: c.epsilon, delta: delta)
         let thetaZeroReal = thetaMaxReal * c.epsilon * c.epsilon * Double(c.k) / n
-        let thetaMax = Int(thetaMaxReal.rounded(.up))
-        let thetaZero = max(1, Int(thetaZeroReal.rounded(.up)))
+        let thetaMax = try SampleSizeLimit.checked(thetaMaxReal, epsilon: c.epsilon, bound: "OPIM-C's θmax")
+        let thetaZero = max(1, try SampleSizeLimit.checked(thetaZeroReal, epsilon: c.epsilon, bound: "OPIM-C's θ0"))
         let maxRounds = max(1, Int(log2(thetaMaxReal / thetaZeroReal).rounded(.up)))
         let a = OPIMCBounds.deltaTerm(maxRounds: maxRounds, delta: delta)
         let target = e1 - c.epsilon

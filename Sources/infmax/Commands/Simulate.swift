@@ -97,47 +97,19 @@ struct Simulate: ParsableCommand {
             }
             try Ranks.checkSameRun("simulate \(runs) \(maxSteps ?? -1) \(untilRelativeError ?? -1) \(resolvedMaxRuns) \(nodeProbabilities ?? -1) \(execution.seed) \(model.name) \(model.scheme) \(seeds) \(graph.topologyFingerprint)")
             let communicator = Ranks.communicator
-            let threads = execution.resolvedThreads
-            let simulator = try MonteCarloSimulator(
-                model: model, configuration: .init(runs: runs, seed: execution.seed, threads: threads, maxSteps: maxSteps,
-                                                   memoryLimitBytes: graphOptions.maxMemory.bytes))
-            let progress = Ranks.progress(outputOptions.progress)
-            let watch = Stopwatch()
-            var tally = MonteCarloTally()
-            if let untilRelativeError {
-                tally = try simulator.simulate(seeds: seeds, untilRelativeError: untilRelativeError, maxRuns: resolvedMaxRuns,
-                                               countNodes: nodeProbabilities != nil, progress: progress, communicator: communicator)
-            } else {
-                try simulator.simulate(seeds: seeds, runs: 0..<runs, countNodes: nodeProbabilities != nil, into: &tally, progress: progress,
-                                       communicator: communicator)
-            }
-            let seconds = watch.seconds
-            var distributed: DistributedRunRecord?
+            let request = SpreadSimulation.Request(
+                runs: runs, seed: execution.seed, threads: execution.resolvedThreads, maxSteps: maxSteps,
+                untilRelativeError: untilRelativeError, maxRuns: untilRelativeError == nil ? nil : resolvedMaxRuns,
+                nodeProbabilities: nodeProbabilities, exact: exact && Ranks.prints, memoryLimitBytes: graphOptions.maxMemory.bytes)
+            var report = try SpreadSimulation.run(request, model: model, seeds: seeds, graphName: graphOptions.graph,
+                                                  progress: Ranks.progress(outputOptions.progress), communicator: communicator)
             if communicator.isDistributed {
-                distributed = DistributedRunRecord.gather(
-                    communicator, phases: [PhaseTiming(name: "simulating", seconds: seconds, rrSets: 0)], evaluationSeconds: 0,
-                    loadSeconds: 0, totalSeconds: seconds, peakRRSetBytes: 0, peakResidentBytes: SystemMemory.peakResidentBytes)
+                report.distributed = DistributedRunRecord.gather(
+                    communicator, phases: [PhaseTiming(name: "simulating", seconds: report.seconds, rrSets: 0)], evaluationSeconds: 0,
+                    loadSeconds: 0, totalSeconds: report.seconds, peakRRSetBytes: 0, peakResidentBytes: SystemMemory.peakResidentBytes)
             }
             guard Ranks.prints else { return }
-            let exactValue = exact ? try ExactSpread.spread(of: seeds, under: model, maxSteps: maxSteps) : nil
-            var top: [SimulationReport.NodeProbability]?
-            if let nodeProbabilities {
-                let probabilities = tally.activationProbabilities
-                top = MonteCarloSimulator.topNodes(probabilities, count: nodeProbabilities).map {
-                    SimulationReport.NodeProbability(label: graph.label(of: $0), probability: probabilities[$0])
-                }
-            }
-            let report = SimulationReport(
-                graph: graphOptions.graph, nodes: graph.nodeCount, arcs: graph.arcCount,
-                probabilities: model.scheme, model: model.name,
-                seeds: SeedsInput.labels(of: seeds, in: graph).map(SimulationReport.Seed.init(label:)),
-                seed: execution.seed, threads: threads, maxSteps: maxSteps,
-                untilRelativeError: untilRelativeError, maxRuns: untilRelativeError == nil ? nil : resolvedMaxRuns,
-                estimate: tally.estimate, exact: exactValue, nodeProbabilities: top,
-                arcsExamined: tally.arcsExamined, seconds: seconds)
-            var record = report
-            record.distributed = distributed
-            let text = outputOptions.json ? try jsonText(record) : textReport(record)
+            let text = outputOptions.json ? try jsonText(report) : textReport(report)
             // Printed before the file is renamed into place, so a failing write still leaves the
             // report on standard output; `--output -` prints it once.
             if target?.isStandardOutput != true { print(text) }

@@ -59,11 +59,10 @@ func reportingErrors(_ body: () throws -> Void) throws {
     }
 }
 
-/// JSON for the CLI: sorted keys, pretty-printed.
+/// JSON for the CLI: the library's record spelling (sorted keys, pretty-printed), so the C
+/// interface prints the same bytes.
 func jsonText<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    try ReportJSON.text(value)
 }
 
 /// Formats a number with a fixed count of decimals.

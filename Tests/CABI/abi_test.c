@@ -1,0 +1,232 @@
+/*
+ * The C interface's own test: a program that knows only influencekit.h and the shared object.
+ * `make test` compiles and runs it against libinfluencekit.so:
+ *     abi_test REPOSITORY_ROOT
+ * Every check prints what it expected on failure; the exit status is the number of failures.
+ */
+#include "influencekit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures = 0;
+
+#define CHECK(condition, ...)                                                                  \
+    do {                                                                                       \
+        if (!(condition)) {                                                                    \
+            failures++;                                                                        \
+            fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #condition);      \
+            fprintf(stderr, __VA_ARGS__);                                                      \
+            fputc('\n', stderr);                                                               \
+        }                                                                                      \
+    } while (0)
+
+static char path_buffer[4096];
+
+static const char *repository_path(const char *root, const char *relative) {
+    snprintf(path_buffer, sizeof path_buffer, "%s/%s", root, relative);
+    return path_buffer;
+}
+
+/* The JSON text of a result, checked to be there. */
+static const char *json_of(ik_result *result) {
+    const char *json = NULL;
+    size_t length = 0;
+    ik_error error;
+    ik_status status = ik_result_json(result, &json, &length, &error);
+    CHECK(status == IK_OK, "ik_result_json: %s", error.message);
+    CHECK(json != NULL && strlen(json) == length, "the JSON is NUL-terminated after `length` bytes");
+    return json ? json : "";
+}
+
+static void test_versions(void) {
+    CHECK(ik_api_version() == IK_API_VERSION, "library interface %d, header %d", ik_api_version(), IK_API_VERSION);
+    char version[32];
+    ik_error error;
+    CHECK(ik_library_version(version, sizeof version, &error) == IK_OK, "%s", error.message);
+    CHECK(strchr(version, '.') != NULL, "a dotted version, got '%s'", version);
+    CHECK(ik_library_version(version, 2, &error) == IK_ERROR_ARGUMENT, "a 2-byte buffer is refused");
+    CHECK(strstr(error.message, "expected at least") != NULL, "the message says what size is needed: %s", error.message);
+}
+
+static void test_karate(const char *root) {
+    ik_error error;
+    ik_graph *graph = NULL;
+    ik_status status = ik_graph_load(repository_path(root, "Graphs/karate.txt"), "{\"undirected\": true}", &graph, &error);
+    CHECK(status == IK_OK && graph != NULL, "load karate: %s", error.message);
+    if (!graph) return;
+    int64_t nodes = 0, arcs = 0;
+    CHECK(ik_graph_counts(graph, &nodes, &arcs, &error) == IK_OK && nodes == 34 && arcs == 156,
+          "karate has 34 nodes and 156 arcs, got %lld and %lld", (long long)nodes, (long long)arcs);
+
+    ik_result *seeds = NULL;
+    status = ik_seeds(graph, "{\"k\": 2, \"seed\": 1, \"threads\": 2}", &seeds, &error);
+    CHECK(status == IK_OK, "seeds: %s", error.message);
+    if (seeds) {
+        const char *json = json_of(seeds);
+        CHECK(strstr(json, "\"seeds\" : [") != NULL, "the record lists its seeds: %.200s", json);
+        CHECK(strstr(json, "\"algorithm\" : \"OPIM-C+refine\"") != NULL, "OPIM-C with refinement by default");
+        CHECK(ik_result_free(seeds, &error) == IK_OK, "%s", error.message);
+        CHECK(ik_result_free(seeds, &error) == IK_ERROR_HANDLE, "a second free is refused");
+        CHECK(strstr(error.message, "not a live handle") != NULL, "and says why: %s", error.message);
+        const char *json_after = NULL;
+        CHECK(ik_result_json(seeds, &json_after, NULL, &error) == IK_ERROR_HANDLE && json_after == NULL,
+              "a freed result gives no text");
+    }
+
+    /* Node 0 and 33 by label; spread at least the two seeds. */
+    const char labels[] = "033";
+    const int64_t offsets[] = {0, 1, 3};
+    ik_result *spread = NULL;
+    status = ik_simulate(graph, labels, 3, offsets, 2, "{\"runs\": 2000, \"seed\": 3}", &spread, &error);
+    CHECK(status == IK_OK, "simulate: %s", error.message);
+    if (spread) {
+        const char *json = json_of(spread);
+        CHECK(strstr(json, "\"label\" : \"33\"") != NULL, "the seeds by label: %.300s", json);
+        CHECK(strstr(json, "\"runs\" : 2000") != NULL, "2000 runs");
+        ik_result_free(spread, NULL);
+    }
+
+    /* Bad labels and requests name what is wrong. */
+    const int64_t unknown_offsets[] = {0, 3};
+    CHECK(ik_simulate(graph, "999", 3, unknown_offsets, 1, NULL, &spread, &error) == IK_ERROR_ARGUMENT && spread == NULL,
+          "an unknown seed is an argument error");
+    CHECK(strstr(error.message, "unknown label '999'") != NULL && strcmp(error.parameter, "seeds") == 0,
+          "naming the label and the parameter: %s / %s", error.message, error.parameter);
+    const int64_t bad_offsets[] = {0, 9};
+    CHECK(ik_simulate(graph, "0", 1, bad_offsets, 1, NULL, &spread, &error) == IK_ERROR_ARGUMENT,
+          "offsets beyond the bytes are refused");
+    CHECK(ik_seeds(graph, "{\"k\": 0}", &seeds, &error) == IK_ERROR_ARGUMENT && strcmp(error.parameter, "k") == 0,
+          "k = 0 is refused naming k: %s", error.message);
+    CHECK(ik_seeds(graph, "{\"k\": 2, \"epsilon\": \"big\"}", &seeds, &error) == IK_ERROR_ARGUMENT &&
+              strstr(error.message, "'epsilon' is a string (expected a number)") != NULL,
+          "a wrong type names the key: %s", error.message);
+    CHECK(ik_seeds(graph, "{\"k\": 2, \"kk\": 1}", &seeds, &error) == IK_ERROR_ARGUMENT &&
+              strstr(error.message, "unknown key 'kk'") != NULL,
+          "an unknown key is refused: %s", error.message);
+    CHECK(ik_seeds(graph, "{\"k\": 2", &seeds, &error) == IK_ERROR_ARGUMENT && strstr(error.message, "not valid JSON") != NULL,
+          "broken JSON is refused: %s", error.message);
+    CHECK(ik_seeds(graph, "{\"k\": 2}", NULL, &error) == IK_ERROR_ARGUMENT, "a null output pointer is refused");
+    CHECK(ik_seeds(graph, "{\"k\": 2, \"threads\": 0}", &seeds, NULL) == IK_ERROR_ARGUMENT, "a null error pointer is allowed");
+
+    /* Capacity-constrained IM on the bundled AP file, and with AP labels. */
+    char request[8192];
+    snprintf(request, sizeof request, "{\"k\": 1, \"ap_file\": \"%s\", \"ap_set\": 1, \"threads\": 1}",
+             repository_path(root, "Graphs/karate-aps.txt"));
+    ik_result *cim = NULL;
+    CHECK(ik_cim(graph, NULL, 0, NULL, 0, request, &cim, &error) == IK_OK, "cim: %s", error.message);
+    if (cim) {
+        CHECK(strstr(json_of(cim), "\"assignment\" : [") != NULL, "the record has the assignment");
+        ik_result_free(cim, NULL);
+    }
+    CHECK(ik_cim(graph, labels, 3, offsets, 2, "{\"k\": 1}", &cim, &error) == IK_OK, "cim with labels: %s", error.message);
+    if (cim) ik_result_free(cim, NULL);
+
+    /* Handles: the result kind is not a graph; a freed graph and made-up pointers are refused. */
+    ik_result *summary = NULL;
+    CHECK(ik_graph_summary(graph, &summary, &error) == IK_OK, "%s", error.message);
+    CHECK(ik_graph_counts((ik_graph *)summary, &nodes, &arcs, &error) == IK_ERROR_HANDLE &&
+              strstr(error.message, "another kind") != NULL,
+          "a result is not a graph: %s", error.message);
+    ik_result_free(summary, NULL);
+    CHECK(ik_graph_free(graph, &error) == IK_OK, "%s", error.message);
+    CHECK(ik_graph_free(graph, &error) == IK_ERROR_HANDLE, "a graph freed twice is refused");
+    CHECK(ik_seeds(graph, "{\"k\": 2}", &seeds, &error) == IK_ERROR_HANDLE, "a freed graph is refused");
+    CHECK(ik_graph_counts((ik_graph *)(uintptr_t)0xdeadbeef, &nodes, &arcs, &error) == IK_ERROR_HANDLE,
+          "a made-up pointer is refused, not dereferenced");
+    CHECK(ik_graph_counts(NULL, &nodes, &arcs, &error) == IK_ERROR_HANDLE && strstr(error.message, "null handle") != NULL,
+          "a null graph is refused: %s", error.message);
+}
+
+static void test_from_edges(const char *root) {
+    ik_error error;
+    /* The same arcs as a file and as arrays give the same graph, arc for arc. */
+    const int64_t sources[] = {10, 10, 20, 30};
+    const int64_t targets[] = {20, 30, 30, 10};
+    const double values[] = {0.5, 0.25, 1.0, 0.125};
+    ik_graph *arrays = NULL;
+    CHECK(ik_graph_from_edges(sources, targets, 4, values, NULL, 0, NULL, 0, NULL, &arrays, &error) == IK_OK, "%s",
+          error.message);
+    char path[] = "/tmp/influencekit-abi-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *file = fdopen(fd, "w");
+    for (int i = 0; i < 4; i++) fprintf(file, "%lld %lld %g\n", (long long)sources[i], (long long)targets[i], values[i]);
+    fclose(file);
+    ik_graph *loaded = NULL;
+    CHECK(ik_graph_load(path, "{\"probabilities\": \"file\"}", &loaded, &error) == IK_OK, "%s", error.message);
+    remove(path);
+    if (arrays && loaded) {
+        int64_t s1[4], t1[4], s2[4], t2[4];
+        CHECK(ik_graph_copy_arcs(arrays, s1, t1, 4, &error) == IK_OK, "%s", error.message);
+        CHECK(ik_graph_copy_arcs(loaded, s2, t2, 4, &error) == IK_OK, "%s", error.message);
+        CHECK(memcmp(s1, s2, sizeof s1) == 0 && memcmp(t1, t2, sizeof t1) == 0, "the same arcs");
+        CHECK(ik_graph_copy_arcs(arrays, s1, t1, 3, &error) == IK_ERROR_ARGUMENT, "too small a buffer is refused");
+        size_t needed = 0;
+        CHECK(ik_graph_copy_labels(arrays, NULL, 0, NULL, 0, &needed, &error) == IK_OK && needed == 6,
+              "labels 10, 20, 30 take 6 bytes, got %zu", needed);
+        char bytes[6];
+        int64_t offsets[4];
+        CHECK(ik_graph_copy_labels(arrays, bytes, sizeof bytes, offsets, 4, &needed, &error) == IK_OK, "%s", error.message);
+        CHECK(memcmp(bytes, "102030", 6) == 0 && offsets[3] == 6, "labels in id order");
+    }
+    ik_graph_free(arrays, NULL);
+    ik_graph_free(loaded, NULL);
+
+    /* Dense ids with labels: ids out of range and repeated labels are refused. */
+    const int64_t dense_sources[] = {0, 1};
+    const int64_t dense_targets[] = {1, 2};
+    const int64_t label_offsets[] = {0, 1, 2, 3};
+    ik_graph *named = NULL;
+    CHECK(ik_graph_from_edges(dense_sources, dense_targets, 2, NULL, "abc", 3, label_offsets, 3, "{\"name\": \"abc\"}",
+                              &named, &error) == IK_OK,
+          "%s", error.message);
+    ik_graph_free(named, NULL);
+    CHECK(ik_graph_from_edges(dense_sources, dense_targets, 2, NULL, "ab", 2, label_offsets, 2, NULL, &named, &error) ==
+              IK_ERROR_ARGUMENT && strstr(error.message, "targets[1] = 2 is not a node") != NULL,
+          "an id beyond the labels: %s", error.message);
+    CHECK(ik_graph_from_edges(dense_sources, dense_targets, 2, NULL, "aaa", 3, label_offsets, 3, NULL, &named, &error) ==
+              IK_ERROR_ARGUMENT && strstr(error.message, "repeats an earlier label") != NULL,
+          "repeated labels: %s", error.message);
+    CHECK(ik_graph_from_edges(NULL, dense_targets, 2, NULL, NULL, 0, NULL, 0, NULL, &named, &error) == IK_ERROR_ARGUMENT &&
+              strcmp(error.parameter, "sources") == 0,
+          "a null array with a length: %s", error.message);
+    const double bad_values[] = {0.5, 1.5};
+    CHECK(ik_graph_from_edges(dense_sources, dense_targets, 2, bad_values, NULL, 0, NULL, 0, NULL, &named, &error) ==
+              IK_ERROR_ARGUMENT && strstr(error.message, "values[1] = 1.5") != NULL,
+          "a probability above 1: %s", error.message);
+    CHECK(ik_graph_from_edges(dense_sources, dense_targets, (size_t)-1, NULL, NULL, 0, NULL, 0, NULL, &named, &error) ==
+              IK_ERROR_ARGUMENT,
+          "a length beyond 2^63 is refused: %s", error.message);
+    (void)root;
+}
+
+static void test_file_errors(const char *root) {
+    ik_error error;
+    ik_graph *graph = NULL;
+    CHECK(ik_graph_load("/nonexistent/graph.txt", NULL, &graph, &error) == IK_ERROR_IO && graph == NULL,
+          "a missing file is an I/O error: %s", error.message);
+    CHECK(strcmp(error.file, "/nonexistent/graph.txt") == 0, "naming the file: '%s'", error.file);
+    char path[] = "/tmp/influencekit-abi-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *file = fdopen(fd, "w");
+    fputs("0 1\n1 2\n2 x y z w\n", file);
+    fclose(file);
+    CHECK(ik_graph_load(path, NULL, &graph, &error) == IK_ERROR_DATA, "a malformed line is a data error: %s", error.message);
+    CHECK(error.line == 3 && strcmp(error.file, path) == 0, "at %s:3, got %s:%lld", path, error.file, (long long)error.line);
+    remove(path);
+    CHECK(ik_graph_load(repository_path(root, "Graphs/karate.txt"), "{\"probabilities\": \"nonsense\"}", &graph, &error) ==
+              IK_ERROR_ARGUMENT && strcmp(error.parameter, "probabilities") == 0,
+          "an unknown scheme: %s", error.message);
+    CHECK(ik_graph_load(NULL, NULL, &graph, &error) == IK_ERROR_ARGUMENT, "a null path is refused");
+}
+
+int main(int argc, char **argv) {
+    const char *root = argc > 1 ? argv[1] : ".";
+    test_versions();
+    test_karate(root);
+    test_from_edges(root);
+    test_file_errors(root);
+    if (failures == 0) printf("C interface: all checks passed\n");
+    return failures;
+}

@@ -1,0 +1,46 @@
+"""The records runs return: the JSON ``infmax`` prints with ``--json``, as a dict."""
+
+import json
+
+__all__ = ["Report", "seeds_frame"]
+
+
+class Report(dict):
+    """A run's record as a dict: the keys of the CLI's ``--json`` record, except that
+    ``report["seeds"]`` is the list of seed labels in selection order; the CLI's per-seed entries
+    (rank, label, node, marginalGain, ... for ``seeds``; label and AP for ``cim``; label for
+    ``simulate``) are under ``report["seedDetails"]``.
+
+    ``report.json`` is the record's text exactly as ``infmax ... --json`` prints it for the same
+    graph, parameters and seed (timings and memory aside, which are measured).
+    """
+
+    def __init__(self, text):
+        record = json.loads(text)
+        details = record.get("seeds", [])
+        super().__init__(record)
+        self["seeds"] = [entry["label"] for entry in details]
+        self["seedDetails"] = details
+        self.json = text
+
+    @property
+    def seeds(self):
+        """The seed labels in selection order."""
+        return self["seeds"]
+
+
+def seeds_frame(report):
+    """A pandas DataFrame of a seeds record's picks: rank, label, node, marginal_gain,
+    marginal_coverage (one row per seed, in selection order)."""
+    import pandas
+
+    details = report["seedDetails"] if "seedDetails" in report else report["seeds"]
+    return pandas.DataFrame(
+        {
+            "rank": [d["rank"] for d in details],
+            "label": [d["label"] for d in details],
+            "node": [d["node"] for d in details],
+            "marginal_gain": [d["marginalGain"] for d in details],
+            "marginal_coverage": [d["marginalCoverage"] for d in details],
+        }
+    )
