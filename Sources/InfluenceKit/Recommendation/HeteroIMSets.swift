@@ -96,6 +96,16 @@ public struct HeteroIMSets: Sendable {
     }
 }
 
+extension HeteroIMSets {
+    /// Sets given as they are (tests with hand-made RR sets). Complexity: O(Σ|R|).
+    init(pool: RRSetCollection, setsPerNode: Int, seed: UInt64) {
+        self.pool = pool
+        index = pool.makeInvertedIndex()
+        self.setsPerNode = setsPerNode
+        self.seed = seed
+    }
+}
+
 /// Epoch-stamped visited marks owned by one worker (a class so each worker's buffer is shared
 /// into the parallel closure by reference; only its worker touches it).
 final class PinnedMarks: @unchecked Sendable {
