@@ -64,14 +64,16 @@ import Testing
         let result = try CLI.run(["recommend"] + Self.invite + ["--k", "2", "--evaluate", "Graphs/invite/truth.tsv", "--worlds", "200",
                                   "--sets-per-node", "4", "--frontier", "--plot", svg, "--json", "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
-        let frontier = try #require((try result.json()["evaluation"] as? [String: Any])?["frontier"] as? [[String: Any]])
+        let record = try result.json()
+        let frontier = try #require((record["evaluation"] as? [String: Any])?["frontier"] as? [[String: Any]])
         #expect(frontier.compactMap { $0["tradeOff"] as? Double } == (0...10).map { Double($0) / 10 })
         let plot = try String(contentsOfFile: svg, encoding: .utf8)
         #expect(plot.hasPrefix("<svg") || plot.hasPrefix("<?xml"))
         #expect(plot.contains("Recall@K") && plot.contains("Spread@K"))
         let blended = try CLI.run(["recommend"] + Self.invite + ["--k", "2", "--trade-off", "0.5", "--sets-per-node", "4", "--json", "--quiet"])
         #expect(blended.status == 0, "\(blended.stderr)")
-        #expect((try blended.json()["parameters"] as? [String: Any])?["method"] as? String == "λ=0.50")
+        let blendedRecord = try blended.json()
+        #expect((blendedRecord["parameters"] as? [String: Any])?["method"] as? String == "λ=0.50")
     }
 
     @Test func sameSeedSameListsForAnyThreadCountAndCapacity() throws {

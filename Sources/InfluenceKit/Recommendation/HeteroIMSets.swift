@@ -2,9 +2,11 @@
 /// (i invites j and j accepts), and r sets are rooted at every node in turn (stratified roots:
 /// each node is the root of exactly r sets, so no node's reach is missed by chance).
 ///
-/// Set `rep · n + v` is the `rep`-th set rooted at v; it draws from the stream keyed by
-/// (seed, rep, v), so the pool is the same for any thread count, and the pool for r sets per node
-/// is a prefix of the pool for 2r.
+/// The sets are drawn by the engine's RR sampler (`RRSetSampler`, independent cascade with
+/// SUBSIM subset sampling) on a copy of the graph whose arc values are P·U, with stratified roots:
+/// set j is rooted at node j mod n and drawn from the stream of its task, so the pool is the same
+/// for any thread count, and the pool for r sets per node is a prefix of the pool for 2r. (The
+/// sampler keeps probabilities as `Float`: P·U is rounded to 24 bits, a relative 6·10⁻⁸.)
 public struct HeteroIMSets: Sendable {
     /// The sets and their node → set index.
     public let pool: RRSetCollection
@@ -13,81 +15,52 @@ public struct HeteroIMSets: Sendable {
     public let setsPerNode: Int
     public let seed: UInt64
 
+    /// The pool id of HeteroIM's sets (apart from the seed-selection pools).
+    static let poolID: UInt64 = 0x4E7
+
+    /// The independent-cascade model HeteroIM samples under: the graph's arcs with P·U.
+    static func model(of graph: InviteGraph) throws(InfluenceError) -> IndependentCascade {
+        var values = [Float](repeating: 0, count: graph.arcCount)
+        for u in 0..<graph.nodeCount {
+            for a in graph.arcs(from: u) { values[a] = Float(graph.invite[a] * graph.acceptance[Int(graph.outTargets[a])]) }
+        }
+        let copy = try InfluenceGraph(nodeCount: graph.nodeCount, outOffsets: graph.outOffsets, outTargets: graph.outTargets,
+                                      arcValues: values, parallelArcs: nil, labels: .identity(count: graph.nodeCount),
+                                      statistics: GraphLoadStatistics(format: "invite", undirectedInput: false, selfLoopsDropped: 0,
+                                                                      parallelArcs: 0, parallelArcsMerged: false))
+        return try IndependentCascade(graph: copy, probabilities: .file)
+    }
+
     /// Samples the sets.
     ///
     /// - Throws: `InfluenceError(.usage)` (parameter `setsPerNode`) when r < 1, or the pool would
     ///   hold 2^32 sets or more; (parameter `threads`) for a bad thread count.
-    /// - Complexity: O(r · Σ_v (|R_v| + in-arcs scanned)).
+    /// - Complexity: O(r · Σ_v (|R_v| + live arcs examined)) / threads.
     public init(graph: InviteGraph, setsPerNode r: Int, seed: UInt64, threads: Int = 1,
                 progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) {
         guard r >= 1 else { throw InfluenceError(.usage, parameter: "setsPerNode", "r = \(r) (expected at least 1 RR set per node)") }
         try Parallel.checkThreadCount(threads)
         let n = graph.nodeCount
-        guard r.multipliedReportingOverflow(by: n).partialValue < Int(UInt32.max), !r.multipliedReportingOverflow(by: n).overflow else {
+        let (total, overflow) = r.multipliedReportingOverflow(by: n)
+        guard !overflow, total < Int(UInt32.max) - RRSetSampler.setsPerTask else {
             throw InfluenceError(.usage, parameter: "setsPerNode", "r = \(r) gives \(r) · \(n) RR sets (expected fewer than 2^32)")
         }
-        // Live-arc thresholds per reverse slot: P of the arc times U of its head.
-        var threshold = [UInt64](repeating: 0, count: graph.arcCount)
-        for v in 0..<n {
-            for s in graph.inOffsets[v]..<graph.inOffsets[v + 1] {
-                threshold[s] = CoinThreshold.of(graph.invite[graph.inArcs[s]] * graph.acceptance[v])
+        let sampler = try RRSetSampler(model: try Self.model(of: graph))
+        var drawn = RRSetCollection(nodeCount: n)
+        try sampler.extend(&drawn, to: total, seed: seed, poolID: Self.poolID, workers: threads, progress: progress,
+                           phase: "sampling RR sets", stratifiedRoots: true)
+        // Whole tasks of 256 sets may overshoot r·n: keep exactly r sets per node.
+        var pool: RRSetCollection
+        if drawn.count == total {
+            pool = drawn
+        } else {
+            pool = RRSetCollection(nodeCount: n)
+            pool.reserve(sets: total, members: drawn.offsets[total])
+            var sizes = [UInt32](repeating: 0, count: total)
+            for j in 0..<total { sizes[j] = UInt32(drawn.offsets[j + 1] - drawn.offsets[j]) }
+            drawn.members.withUnsafeBufferPointer { members in
+                sizes.withUnsafeBufferPointer { pool.append(memberRun: UnsafeBufferPointer(rebasing: members[0..<drawn.offsets[total]]), sizes: $0) }
             }
-        }
-        let block = 4096
-        let blocks = (n + block - 1) / block
-        let tasks = r * blocks
-        let workers = max(1, min(threads, tasks))
-        var chunks = [[UInt32]](repeating: [], count: tasks)
-        var sizes = [[UInt32]](repeating: [], count: tasks)
-        progress.begin("sampling RR sets", total: r * n, unit: "sets")
-        let marks = (0..<workers).map { _ in PinnedMarks(count: n) }
-        chunks.withUnsafeMutableBufferPointer { chunkOut in
-            sizes.withUnsafeMutableBufferPointer { sizeOut in
-                nonisolated(unsafe) let chunkOut = chunkOut, sizeOut = sizeOut
-                graph.inOffsets.withUnsafeBufferPointer { inOffsets in
-                    graph.inSources.withUnsafeBufferPointer { inSources in
-                        threshold.withUnsafeBufferPointer { threshold in
-                            nonisolated(unsafe) let inOffsets = inOffsets, inSources = inSources, threshold = threshold
-                            Parallel.forEachTask(tasks, workers: workers) { worker, task in
-                                let rep = task / blocks, first = (task % blocks) * block
-                                let last = min(n, first + block)
-                                let mark = marks[worker]
-                                var members: [UInt32] = [], counts: [UInt32] = []
-                                counts.reserveCapacity(last - first)
-                                for root in first..<last {
-                                    var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(rep) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(root))
-                                    let epoch = mark.nextEpoch()
-                                    let start = members.count
-                                    members.append(UInt32(root))
-                                    mark.stamp(root, epoch)
-                                    var head = start
-                                    while head < members.count {
-                                        let x = Int(members[head]); head += 1
-                                        for s in inOffsets[x]..<inOffsets[x + 1] {
-                                            let u = Int(inSources[s])
-                                            if mark.isStamped(u, epoch) { continue }
-                                            if rng.coin(threshold: threshold[s]) {
-                                                mark.stamp(u, epoch)
-                                                members.append(UInt32(u))
-                                            }
-                                        }
-                                    }
-                                    counts.append(UInt32(members.count - start))
-                                }
-                                chunkOut[task] = members
-                                sizeOut[task] = counts
-                                progress.advance(by: last - first, worker: worker)
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        progress.end()
-        var pool = RRSetCollection(nodeCount: n)
-        pool.reserve(sets: r * n, members: chunks.reduce(0) { $0 + $1.count })
-        for t in 0..<tasks {
-            chunks[t].withUnsafeBufferPointer { m in sizes[t].withUnsafeBufferPointer { pool.append(memberRun: m, sizes: $0) } }
         }
         self.pool = pool
         index = pool.makeInvertedIndex(workers: threads)
@@ -104,30 +77,4 @@ extension HeteroIMSets {
         self.setsPerNode = setsPerNode
         self.seed = seed
     }
-}
-
-/// Epoch-stamped visited marks owned by one worker (a class so each worker's buffer is shared
-/// into the parallel closure by reference; only its worker touches it).
-final class PinnedMarks: @unchecked Sendable {
-    private let marks: UnsafeMutablePointer<UInt32>
-    private let count: Int
-    private var epoch: UInt32 = 0
-
-    init(count: Int) {
-        self.count = count
-        marks = .allocate(capacity: max(count, 1))
-        marks.initialize(repeating: 0, count: max(count, 1))
-    }
-
-    deinit { marks.deallocate() }
-
-    /// A fresh epoch (clearing the marks when the counter wraps). Complexity: O(1) amortised.
-    @inline(__always) func nextEpoch() -> UInt32 {
-        if epoch == UInt32.max { marks.update(repeating: 0, count: max(count, 1)); epoch = 0 }
-        epoch += 1
-        return epoch
-    }
-
-    @inline(__always) func stamp(_ node: Int, _ epoch: UInt32) { marks[node] = epoch }
-    @inline(__always) func isStamped(_ node: Int, _ epoch: UInt32) -> Bool { marks[node] == epoch }
 }

@@ -5,11 +5,14 @@ extension RRSetSampler {
     /// - Parameters:
     ///   - seed: the run's seed; `poolID` separates independent pools of one run.
     ///   - phase: the name progress lines show.
+    ///   - stratifiedRoots: root set j of the pool at node j mod n (every node in turn) instead of
+    ///     uniformly at random; the pool must be grown the same way throughout.
     /// - Precondition: `pool` was only ever grown by this method with the same seed and pool id
     ///   (its size is a whole number of tasks).
     /// - Complexity: O(sampling cost of the new sets) / workers, plus one copy of their members.
     public func extend(_ pool: inout RRSetCollection, to count: Int, seed: UInt64, poolID: UInt64, workers: Int,
-                       progress: any ProgressReporter = SilentProgress(), phase: String = "sampling") throws(InfluenceError) {
+                       progress: any ProgressReporter = SilentProgress(), phase: String = "sampling",
+                       stratifiedRoots: Bool = false) throws(InfluenceError) {
         guard pool.count % Self.setsPerTask == 0 else {
             throw InfluenceError(.usage, parameter: "pool", "the pool holds \(pool.count) sets (expected a pool grown only by this sampler, in whole tasks of \(Self.setsPerTask))")
         }
@@ -24,7 +27,8 @@ extension RRSetSampler {
         let expected = pool.count > 0 ? Int(pool.meanSetSize * Double(goal - pool.count) / Double(workers) * 1.1) : 4096
         progress.begin(phase, total: goal - pool.count, unit: "RR sets")
         let work = ReverseWork(nodeCount: graph.nodeCount,
-                               job: .generate(firstTask: firstTask, taskCount: taskCount, poolID: poolID, expectedMembers: expected),
+                               job: .generate(firstTask: firstTask, taskCount: taskCount, poolID: poolID, expectedMembers: expected,
+                                              stratified: stratifiedRoots),
                                seed: seed, workers: workers, lanes: lanes, progress: progress)
         dispatch(work)
         let spaces = work.spaces

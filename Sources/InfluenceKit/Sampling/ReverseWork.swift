@@ -6,8 +6,9 @@
 /// Part of the `Kernels` SPI: built and read only inside InfluenceKit.
 @_spi(Kernels) public final class ReverseWork: @unchecked Sendable {
     enum Job {
-        /// Draws tasks `firstTask..<firstTask + taskCount` of pool `poolID` into worker spaces.
-        case generate(firstTask: Int, taskCount: Int, poolID: UInt64, expectedMembers: Int)
+        /// Draws tasks `firstTask..<firstTask + taskCount` of pool `poolID` into worker spaces;
+        /// `stratified`: set j of the pool is rooted at node j mod n instead of at random.
+        case generate(firstTask: Int, taskCount: Int, poolID: UInt64, expectedMembers: Int, stratified: Bool = false)
         /// Draws `taskCount` tasks of pool `poolID`, counting the sets that reach a flagged node.
         case count(taskCount: Int, poolID: UInt64, flags: [UInt8])
         /// Mean size of `sets` pilot sets drawn one at a time.
@@ -40,8 +41,9 @@
     /// Runs the job with `kernel` (called by the model's `runReverse`, with its concrete kernel).
     func run<Kernel: ReverseSamplingKernel>(kernel: Kernel) {
         switch job {
-        case let .generate(firstTask, taskCount, poolID, expectedMembers):
-            generate(kernel, firstTask: firstTask, taskCount: taskCount, poolID: poolID, expectedMembers: expectedMembers)
+        case let .generate(firstTask, taskCount, poolID, expectedMembers, stratified):
+            generate(kernel, firstTask: firstTask, taskCount: taskCount, poolID: poolID, expectedMembers: expectedMembers,
+                     stratified: stratified)
         case let .count(taskCount, poolID, flags):
             count(kernel, taskCount: taskCount, poolID: poolID, flags: flags)
         case let .pilot(sets):
@@ -50,7 +52,7 @@
     }
 
     private func generate<Kernel: ReverseSamplingKernel>(_ kernel: Kernel, firstTask: Int, taskCount: Int, poolID: UInt64,
-                                                          expectedMembers: Int) {
+                                                          expectedMembers: Int, stratified: Bool) {
         let workers = max(1, min(self.workers, taskCount))
         let spaces = (0..<workers).map { _ in SamplingWorkspace(nodeCount: nodeCount, expectedMembers: expectedMembers, lanes: lanes) }
         let perTask = RRSetSampler.setsPerTask
@@ -58,7 +60,8 @@
         Parallel.forEachTask(taskCount, workers: workers) { worker, t in
             let task = firstTask + t
             spaces[worker].generate(kernel, task: task, sets: perTask, seed: seed,
-                                    stream: RRSetSampler.stream(pool: poolID, task: task))
+                                    stream: RRSetSampler.stream(pool: poolID, task: task),
+                                    firstRoot: stratified ? task * perTask : nil)
             progress.advance(by: perTask, worker: worker)
         }
         self.spaces = spaces
