@@ -34,6 +34,8 @@ echo "== evaluation at r = 4 and at the default r, frontier" >&2
 run eval4 --sets-per-node 4 --evaluate "$DATA/truth.tsv"
 run eval --evaluate "$DATA/truth.tsv" --frontier --plot Bench/results/recommend-frontier.svg
 run evalcap --evaluate "$DATA/truth.tsv" --capacity 1
+echo "== HeteroIM's Spread@5 against r" >&2
+for r in 1 2 8 32; do run sweep$r --sets-per-node $r --evaluate "$DATA/truth.tsv"; done
 
 python3 - "$TMP" "$OUT" "$THREADS" <<'PY'
 import json, sys, statistics, platform, os, subprocess
@@ -73,13 +75,26 @@ L = ['# Invitee recommendation (HeteroIR, HeteroIM) on the Higgs invite benchmar
      'the published Python code needs 1,275 s for HeteroIM at r = 4 on this machine and is not rerun.', '']
 L += table(e4['evaluation']['methods'], 'All methods, HeteroIM at r = 4 (the reference setting), side by side with the reference', True)
 L += table([m for m in e['evaluation']['methods'] if m['method'] == 'HeteroIM'], f'HeteroIM at the default r = {r_default}', False)
-L += table(e['evaluation']['frontier'], f'Trade-off frontier (1 − λ)·HeteroIR + λ·HeteroIM, r = {r_default}', False)
+L += table(e['evaluation']['frontier'], f'Trade-off frontier HeteroIR^(1 − λ) · HeteroIM^λ (each normalised per inviter), r = {r_default}', False)
+P5 = next(m for m in e['evaluation']['methods'] if m['method'] == 'P')
+both = [f"λ = {m['tradeOff']:.1f} (Recall@5 {m['recall'][4]:.4f}, Spread@5 {m['spread'][4]:.1f})" for m in e['evaluation']['frontier']
+        if m['recall'][4] > P5['recall'][4] and m['spread'][4] > P5['spread'][4]]
+L += [f"Points beating top-K-by-P (Recall@5 {P5['recall'][4]:.4f}, Spread@5 {P5['spread'][4]:.1f}) on both: " + ('; '.join(both) if both else 'none'), '']
+def im5(js): return next(m for m in js['evaluation']['methods'] if m['method'] == 'HeteroIM')
+sweep = [(1, J('sweep1')), (2, J('sweep2')), (4, e4), (8, J('sweep8')), (r_default, e), (32, J('sweep32'))]
+sweep = sorted({r: js for r, js in sweep}.items())
+L += ['### HeteroIM against r (RR sets per node)', '', '| r | RR sets | Recall@5 | Spread@5 | sampling + index (s) | greedy + ranking (s) |', '|---|---|---|---|---|---|']
+for r, js in sweep:
+    m = im5(js)
+    L.append(f"| {r} | {js['rrSets']:,} | {m['recall'][4]:.4f} | {m['spread'][4]:.1f} ± {m['spreadStandardError'][4]:.1f} | {js['timings']['samplingSeconds']:.2f} | {m['seconds']:.2f} |")
+L += ['']
 L += table(ec['evaluation']['methods'], f'Capacity 1 (each invitee on at most one list), r = {r_default}', False)
 c = auto['calibration']
-steps = ', '.join(f"{s['setsPerNode']}→{2*s['setsPerNode']}: {100*s['change']:.2f}%" for s in c['steps'])
-L += ['### Choice of r', '', f"`--sets-per-node auto` (smallest r in 1, 2, 4, … whose lists change by at most 1% between r and 2r, "
-      f"2,000 inviters, K = 5): r = {c['setsPerNode']}{' (cap)' if c['capped'] else ''}; list changes {steps}; "
-      f"{auto['timings']['samplingSeconds']:.2f} s of sampling and greedy runs. The default r is {r_default}.", '']
+L += ['### Choice of r', '', f"`--sets-per-node auto` (the default): the largest power of two with r · n · s̄ ≤ {c['memberBudget']:,} members, "
+      f"s̄ = {c['pilotMeanSetSize']:.2f} the mean size of the r = 1 pool: r = {c['setsPerNode']}{' (cap)' if c['capped'] else ''} "
+      f"(expected {c['expectedMembers']:,} members). The table above shows why a budget rather than a convergence test: Spread@5 keeps "
+      "rising with r, with a plateau from 4 to 8, and the lists change by 40–49% of their pairs between r and 2r for every r up to 64 "
+      "(measured while choosing the rule), so neither \"lists stop changing\" nor \"spread stops rising\" picks a useful r.", '']
 L += ['### Time (median of 3 runs, seconds)', '', '| step | InfluenceKit | reference (Python) |', '|---|---|---|',
       f"| load the four files | {med(ir,'loadSeconds'):.3f} | – |",
       f"| HeteroIR (HeteroInf + ranking) | {med(ir,'heteroInfSeconds') + med(ir,'listSeconds'):.3f} | – |",

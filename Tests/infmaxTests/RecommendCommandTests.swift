@@ -94,7 +94,9 @@ import Testing
         let calibration = try #require(json["calibration"] as? [String: Any])
         let r = try #require(calibration["setsPerNode"] as? Int)
         #expect((json["parameters"] as? [String: Any])?["setsPerNode"] as? Int == r)
-        #expect((calibration["steps"] as? [[String: Any]])?.isEmpty == false)
+        let size = try #require(calibration["pilotMeanSetSize"] as? Double)
+        #expect(size >= 1 && calibration["memberBudget"] as? Int == 1 << 26)
+        #expect(r == 256 || Double(2 * r) * 549 * size > Double(1 << 26), "r is the largest power of two within the budget")
     }
 
     @Test func badInputIsOneErrorLine() throws {

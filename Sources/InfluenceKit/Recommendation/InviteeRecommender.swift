@@ -61,14 +61,11 @@ public struct InviteeRecommender: Sendable {
 
     /// Prepares the shared state.
     ///
-    /// - Parameters:
-    ///   - calibrationInviters: the inviters whose lists the automatic choice of r compares (nil: a
-    ///     seeded sample of up to 2,000 nodes with out-arcs); `calibrationK` their length.
     /// - Throws: `InfluenceError(.usage)` for a bad parameter (`setsPerNode`, `capacity`,
     ///   `tradeOff`, `topC`, `threads`).
     /// - Complexity: O(m log Δ) for HeteroIR, plus the RR sampling (see `HeteroIMSets`).
-    public init(graph: InviteGraph, configuration: Configuration = Configuration(), calibrationInviters: [Int]? = nil,
-                calibrationK: Int = 5, progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) {
+    public init(graph: InviteGraph, configuration: Configuration = Configuration(),
+                progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) {
         try Parallel.checkThreadCount(configuration.threads)
         if let capacity = configuration.capacity, capacity < 1 {
             throw InfluenceError(.usage, parameter: "capacity", "capacity \(capacity) (expected at least 1 inviter per invitee)")
@@ -85,8 +82,7 @@ public struct InviteeRecommender: Sendable {
                 sets = try HeteroIMSets(graph: graph, setsPerNode: r, seed: configuration.seed, threads: configuration.threads, progress: progress)
                 calibration = nil
             } else {
-                let inviters = calibrationInviters ?? SetsPerNodeCalibration.sample(graph, seed: configuration.seed)
-                let found = try SetsPerNodeCalibration.run(graph: graph, inviters: inviters, k: calibrationK, configuration: configuration, progress: progress)
+                let found = try SetsPerNodeCalibration.run(graph: graph, configuration: configuration, progress: progress)
                 sets = found.sets
                 calibration = found.calibration
             }

@@ -32,9 +32,9 @@ public enum RecommendationAlgorithm: String, Sendable, Codable, CaseIterable {
 /// What one list request ranks by: an algorithm, or the trade-off blend of HeteroIR and HeteroIM.
 public enum RecommendationMethod: Sendable, Equatable, Hashable {
     case algorithm(RecommendationAlgorithm)
-    /// (1 − λ)·ŵ + λ·ŝ, with ŵ HeteroIR's β and ŝ HeteroIM's pair score, each min-max normalised
-    /// over the inviter's candidates (all-equal scores count 1): λ = 0 ranks as HeteroIR, λ = 1 as
-    /// HeteroIM; in between ties go to the smaller invitee id.
+    /// ŵ^(1 − λ)·ŝ^λ, with ŵ HeteroIR's β and ŝ HeteroIM's pair score, each divided by its
+    /// largest value over the inviter's candidates (see `RecommendationTradeOff`): λ = 0 ranks as
+    /// HeteroIR, λ = 1 as HeteroIM; in between ties go to the smaller invitee id.
     case tradeOff(Double)
 
     /// The name tables and reports use (`HeteroIM`, `λ=0.30`, …).

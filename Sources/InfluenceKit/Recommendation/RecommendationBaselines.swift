@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The baselines' pair scores (the published evaluation's comparison methods): P, P·U, the
 /// invitee's out-degree, and a seeded random score. Ties go to the smaller invitee id.
 enum RecommendationBaselines {
@@ -23,7 +29,15 @@ enum RecommendationBaselines {
     }
 }
 
-/// The trade-off blend (see `RecommendationMethod.tradeOff`).
+/// The trade-off blend (see `RecommendationMethod.tradeOff`): ŵ^(1 − λ) · ŝ^λ, with ŵ = β / max β
+/// and ŝ = s / max s over the inviter's candidates (β HeteroIR's score, s HeteroIM's pair score).
+///
+/// A geometric rather than an arithmetic blend: HeteroIM's scores are heavy-tailed (most pairs
+/// score 1, a few score in the hundreds), so after a linear normalisation the arithmetic mean
+/// flips from one method's ranking to the other's within a narrow band of λ; the geometric mean
+/// trades a factor of willingness against a factor of spread at every λ and favours pairs that are
+/// good at both. On the Higgs invite benchmark it is what lets some λ beat top-K-by-P on both
+/// Recall@5 and Spread@5 (Bench/results/recommend.md).
 enum RecommendationTradeOff {
     /// Blended score of each arc out of `inviters`. Complexity: O(Σ deg).
     static func scores(lambda: Double, graph: InviteGraph, inviters: [Int], willingness: [Double], spread: [Double]) -> [Double] {
@@ -31,15 +45,12 @@ enum RecommendationTradeOff {
         for i in inviters {
             let arcs = graph.arcs(from: i)
             guard !arcs.isEmpty else { continue }
-            var wLow = Double.infinity, wHigh = -Double.infinity, sLow = Double.infinity, sHigh = -Double.infinity
+            var wHigh = 0.0, sHigh = 0.0
+            for a in arcs { wHigh = max(wHigh, willingness[a]); sHigh = max(sHigh, spread[a]) }
             for a in arcs {
-                wLow = min(wLow, willingness[a]); wHigh = max(wHigh, willingness[a])
-                sLow = min(sLow, spread[a]); sHigh = max(sHigh, spread[a])
-            }
-            for a in arcs {
-                let w = wHigh > wLow ? (willingness[a] - wLow) / (wHigh - wLow) : 1
-                let s = sHigh > sLow ? (spread[a] - sLow) / (sHigh - sLow) : 1
-                score[a] = (1 - lambda) * w + lambda * s
+                let w = wHigh > 0 ? willingness[a] / wHigh : 1
+                let s = sHigh > 0 ? spread[a] / sHigh : 1
+                score[a] = pow(w, 1 - lambda) * pow(s, lambda)
             }
         }
         return score

@@ -20,10 +20,12 @@ struct Recommend: ParsableCommand {
         1 + the number of v's uncovered sets that hold u; each inviter keeps its top K, ties to \
         the earlier pick), hetero-ir (P·U·(1 + HeteroInf), HeteroInf(j) the sum of the --top-c \
         largest P·U over j's out-arcs), and the baselines p, pu, degree (invitee out-degree), \
-        random. --sets-per-node auto picks r as the smallest of 1, 2, 4, … whose lists change by \
-        at most 1% between r and 2r (reported). --capacity C lets at most C inviters be \
+        random. --sets-per-node auto (the default) picks r as the largest power of two whose RR sets \
+        are expected to hold at most 2^26 members (256 MiB), from the mean size of one set per \
+        node (reported; more sets give better lists, see Bench/results/recommend.md). --capacity C lets at most C inviters be \
         recommended the same invitee (pairs taken by score across inviters). --trade-off λ ranks \
-        by (1 − λ)·HeteroIR + λ·HeteroIM, both min-max normalised per inviter.
+        by HeteroIR^(1 − λ) · HeteroIM^λ, both divided by their largest value per inviter (a \
+        geometric blend: λ = 0 is HeteroIR, λ = 1 HeteroIM).
 
         --evaluate truth.tsv (`inviter invitee`, held-out invitations) prints Recall@K and NDCG@K \
         for K = 1..k and Spread@K of the two-stage cascade (invitees on the lists accept over live \
@@ -57,16 +59,13 @@ struct Recommend: ParsableCommand {
     @Option(help: "Ranking: hetero-im (default), hetero-ir, p, pu, degree, random.")
     var algorithm: RecommendationAlgorithm = .heteroIM
 
-    @Option(name: .customLong("sets-per-node"), help: ArgumentHelp("RR sets rooted at every node for HeteroIM: a count, or auto (the smallest r whose lists change by at most 1% between r and 2r).", valueName: "r"))
-    var setsPerNode: String = "\(Recommend.defaultSetsPerNode)"
-
-    /// The default r: `auto` on the Higgs invite benchmark settles at this value (Bench/results/recommend.md).
-    static let defaultSetsPerNode = 16
+    @Option(name: .customLong("sets-per-node"), help: ArgumentHelp("RR sets rooted at every node for HeteroIM: a count, or auto (default: the largest power of two whose pool holds at most 2^26 members, from the mean size of the first set per node; 16 on the Higgs invite benchmark).", valueName: "r"))
+    var setsPerNode: String = "auto"
 
     @Option(help: ArgumentHelp("At most C inviters may be recommended the same invitee.", valueName: "C"))
     var capacity: Int?
 
-    @Option(name: .customLong("trade-off"), help: ArgumentHelp("Blend: (1 − λ)·HeteroIR + λ·HeteroIM, each normalised per inviter; λ in [0, 1].", valueName: "λ"))
+    @Option(name: .customLong("trade-off"), help: ArgumentHelp("Blend: HeteroIR^(1 − λ) · HeteroIM^λ, each normalised per inviter; λ in [0, 1] (0: hetero-ir, 1: hetero-im).", valueName: "λ"))
     var tradeOff: Double?
 
     @Option(name: .customLong("top-c"), help: ArgumentHelp("HeteroIR's c: out-arcs summed in HeteroInf.", valueName: "c"))
@@ -142,15 +141,11 @@ struct Recommend: ParsableCommand {
             let configuration = InviteeRecommender.Configuration(
                 algorithm: algorithm, setsPerNode: requestedSetsPerNode, capacity: capacity, tradeOff: tradeOff,
                 topC: topC, seed: execution.seed, threads: execution.resolvedThreads, samplesSets: evaluate != nil ? true : nil)
-            let recommender = try InviteeRecommender(graph: graph, configuration: configuration, calibrationInviters: inviterNodes,
-                                                     calibrationK: k, progress: progress)
+            let recommender = try InviteeRecommender(graph: graph, configuration: configuration, progress: progress)
             let setupSeconds = watch.lap()
             let method: RecommendationMethod = tradeOff.map { .tradeOff($0) } ?? .algorithm(algorithm)
             let lists = try recommender.recommend(forNodes: inviterNodes, k: k, method: method)
             let listSeconds = watch.lap()
-            if let calibration = recommender.calibration, !outputOptions.quiet, calibration.capped {
-                warnings.append("--sets-per-node auto: lists still changed by more than 1% at r = \(calibration.setsPerNode) (the cap)")
-            }
 
             var evaluation: RecommendationReport.Evaluation?
             var evaluationSeconds: Double?
@@ -259,8 +254,7 @@ struct Recommend: ParsableCommand {
         print("graph      \(p.arcs): \(p.nodes) nodes, \(p.arcCount) arcs\(p.nodeValues.map { ", U from \($0)" } ?? ", U = 1")")
         print("inviters   \(p.inviterFile): \(p.inviters)")
         if let c = r.calibration {
-            let steps = c.steps.map { "\($0.setsPerNode)→\(2 * $0.setsPerNode): \(fixed(100 * $0.change, 2))%" }.joined(separator: ", ")
-            print("r          auto: \(c.setsPerNode) (list changes \(steps)\(c.capped ? "; capped" : ""))")
+            print("r          auto: \(c.setsPerNode) (mean RR-set size \(fixed(c.pilotMeanSetSize, 2)) at r = 1; r · n · size ≤ \(c.memberBudget) members\(c.capped ? "; capped at \(SetsPerNodeCalibration.maximum)" : ""))")
         }
         if let sets = r.rrSets { print("rr sets    \(sets), mean size \(fixed(r.meanRRSetSize ?? 0, 2))") }
         if let e = r.evaluation {
@@ -269,7 +263,7 @@ struct Recommend: ParsableCommand {
             printTable(e.methods)
             if let f = e.frontier {
                 print("")
-                print("trade-off frontier: (1 − λ)·HeteroIR + λ·HeteroIM")
+                print("trade-off frontier: HeteroIR^(1 − λ) · HeteroIM^λ, each normalised per inviter")
                 printTable(f)
             }
         }

@@ -56,10 +56,14 @@ import Testing
             #expect(zero.map { $0.invitees.map(\.invitee) } == ir.map { $0.invitees.map(\.invitee) })
             #expect(one.map { $0.invitees.map(\.invitee) } == im.map { $0.invitees.map(\.invitee) })
         }
-        // Min-max normalised per inviter: inviter 0's β are 0.6 and 0.3 → 1 and 0.
+        // Normalised per inviter: inviter 0's β are 0.6 and 0.3 → 1 and 0.5; ŝ = 1 for both;
+        // λ = 0.25: 1 and 0.5^0.75.
         let blended = RecommendationTradeOff.scores(lambda: 0.25, graph: graph, inviters: [0], willingness: try HeteroIR(graph: graph).scores(),
                                                     spread: [Double](repeating: 5, count: graph.arcCount))
         let a02 = graph.arcs(from: 0).first { graph.outTargets[$0] == 2 }!, a03 = graph.arcs(from: 0).first { graph.outTargets[$0] == 3 }!
-        #expect(abs(blended[a03] - 1) < 1e-12 && abs(blended[a02] - 0.25) < 1e-12)
+        #expect(abs(blended[a03] - 1) < 1e-12 && abs(blended[a02] - 0.594_603_557_501_360_5) < 1e-12)
+        let spreadOnly = RecommendationTradeOff.scores(lambda: 1, graph: graph, inviters: [0], willingness: [Double](repeating: 0, count: graph.arcCount),
+                                                       spread: [Double](repeating: 2, count: graph.arcCount))
+        #expect(spreadOnly[a02] == 1 && spreadOnly[a03] == 1, "λ = 1 ignores willingness, even when it is 0")
     }
 }

@@ -54,17 +54,22 @@ import Testing
         #expect(freeUses.values.max()! > 2, "the instance needs the cap for the check above to mean something")
     }
 
-    @Test func automaticSetsPerNodeFollowsTheRule() throws {
+    @Test func automaticSetsPerNodeFollowsTheBudgetRule() throws {
+        // r·n·s̄ ≤ 2^26: the Higgs benchmark's n = 115,684 and s̄ ≈ 20 give 16 (32 would need 74M).
+        #expect(SetsPerNodeCalibration.choose(nodes: 115_684, meanSetSize: 20).setsPerNode == 16)
+        #expect(SetsPerNodeCalibration.choose(nodes: 115_684, meanSetSize: 29.1).setsPerNode == 16)
+        #expect(SetsPerNodeCalibration.choose(nodes: 115_684, meanSetSize: 29.2).setsPerNode == 8)
+        #expect(SetsPerNodeCalibration.choose(nodes: 1 << 26, meanSetSize: 3).setsPerNode == 1)
+        let small = SetsPerNodeCalibration.choose(nodes: 7, meanSetSize: 1.5)
+        #expect(small.setsPerNode == SetsPerNodeCalibration.maximum && small.capped)
+        // The recommender applies it to the mean size of its own r = 1 pool.
         let graph = try Self.randomGraph(seed: 7)
-        let inviters = Array(0..<40)
-        let recommender = try InviteeRecommender(graph: graph, configuration: .init(seed: 3, threads: 2), calibrationInviters: inviters, calibrationK: 3)
+        let recommender = try InviteeRecommender(graph: graph, configuration: .init(seed: 3, threads: 2))
         let c = try #require(recommender.calibration)
-        #expect(recommender.setsPerNode == c.setsPerNode)
-        // Every comparison before the chosen one changed more than 1%; the chosen one at most 1%.
-        #expect(c.steps.last!.setsPerNode == c.setsPerNode)
-        #expect(c.capped || c.steps.last!.change <= SetsPerNodeCalibration.tolerance)
-        #expect(c.steps.dropLast().allSatisfy { $0.change > SetsPerNodeCalibration.tolerance })
-        #expect(c.steps.map(\.setsPerNode) == (0..<c.steps.count).map { 1 << $0 })
+        let pilot = try HeteroIMSets(graph: graph, setsPerNode: 1, seed: 3, threads: 1)
+        #expect(c.pilotMeanSetSize == pilot.pool.meanSetSize)
+        #expect(c == SetsPerNodeCalibration.choose(nodes: graph.nodeCount, meanSetSize: pilot.pool.meanSetSize))
+        #expect(recommender.setsPerNode == c.setsPerNode && recommender.sets!.pool.count == c.setsPerNode * graph.nodeCount)
     }
 
     @Test func readmeExampleRuns() throws {
