@@ -5,7 +5,7 @@
 # implementation's recorded figures (the dataset README; the published Python code takes 1,275 s
 # for r = 4 here and is not rerun).
 # Usage: bash Bench/bench-recommend.sh [BINARY]   (default .build/release/infmax)
-# Writes Bench/results/recommend.md.
+# Writes Bench/results/recommend.md; prints CSV rows (Bench/README.md) on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${1:-.build/release/infmax}
@@ -106,5 +106,16 @@ L += ['### Time (median of 3 runs, seconds)', '', '| step | InfluenceKit | refer
       f"RR sets at r = {r_default}: {J('im-1')['rrSets']:,} (mean size {J('im-1')['meanRRSetSize']:.2f}).", '',
       'Frontier plot: `Bench/results/recommend-frontier.svg`.', '']
 open(out, 'w').write('\n'.join(L))
-print('\n'.join(L))
+print('\n'.join(L), file=sys.stderr)
+rows = ['benchmark,case,metric,ours,peer,peer_value,unit,higher_is_better']
+ms4 = {m['method']: m for m in e4['evaluation']['methods']}
+for name in ['P', 'PU', 'OutDeg', 'HeteroIR', 'HeteroIM']:
+    rows.append(f"recommend,{name} (r=4 for HeteroIM),recall@5,{ms4[name]['recall'][4]:.4f},reference,{ref[name][4][0]},recall,1")
+    rows.append(f"recommend,{name} (r=4 for HeteroIM),spread@5,{ms4[name]['spread'][4]:.1f},reference,{ref[name][4][2]},nodes,1")
+him = next(m for m in e['evaluation']['methods'] if m['method'] == 'HeteroIM')
+rows.append(f"recommend,HeteroIM r={r_default},spread@5,{him['spread'][4]:.1f},reference r=4,{ref['HeteroIM'][4][2]},nodes,1")
+rows.append(f"recommend,HeteroIM r=4,seconds,{med(im4,'samplingSeconds') + med(im4,'listSeconds'):.3f},published python (recorded),1275,s,0")
+rows.append(f"recommend,HeteroIR,seconds,{med(ir,'heteroInfSeconds') + med(ir,'listSeconds'):.3f},,,s,0")
+rows.append(f"recommend,HeteroIM r={r_default},seconds,{med(im,'samplingSeconds') + med(im,'listSeconds'):.3f},,,s,0")
+print('\n'.join(rows))
 PY

@@ -57,8 +57,9 @@ import Testing
     @Test func automaticSetsPerNodeFollowsTheBudgetRule() throws {
         // r·n·s̄ ≤ 2^26: the Higgs benchmark's n = 115,684 and s̄ ≈ 20 give 16 (32 would need 74M).
         #expect(SetsPerNodeCalibration.choose(nodes: 115_684, meanSetSize: 20).setsPerNode == 16)
-        #expect(SetsPerNodeCalibration.choose(nodes: 115_684, meanSetSize: 29.1).setsPerNode == 16)
-        #expect(SetsPerNodeCalibration.choose(nodes: 115_684, meanSetSize: 29.2).setsPerNode == 8)
+        #expect(SetsPerNodeCalibration.choose(nodes: 115_684, meanSetSize: 18.1).setsPerNode == 32)
+        #expect(SetsPerNodeCalibration.choose(nodes: 115_684, meanSetSize: 36.2).setsPerNode == 16)
+        #expect(SetsPerNodeCalibration.choose(nodes: 115_684, meanSetSize: 36.3).setsPerNode == 8)
         #expect(SetsPerNodeCalibration.choose(nodes: 1 << 26, meanSetSize: 3).setsPerNode == 1)
         let small = SetsPerNodeCalibration.choose(nodes: 7, meanSetSize: 1.5)
         #expect(small.setsPerNode == SetsPerNodeCalibration.maximum && small.capped)
