@@ -7,12 +7,14 @@ extension RRSetSampler {
     ///   - share: in a run over several ranks, the tasks this rank draws (`count` is then the
     ///     size of the whole pool across ranks, and `pool.globalCount` follows it).
     ///   - phase: the name progress lines show.
-    /// - Precondition: `pool` was only ever grown by this method with the same seed, pool id and
-    ///   share (its size is a whole number of tasks).
+    ///   - stratifiedRoots: root set j of the pool at node j mod n (every node in turn) instead of
+    ///     uniformly at random; the pool must be grown the same way throughout.
+    /// - Precondition: `pool` was only ever grown by this method with the same seed, pool id,
+    ///   share and root rule (its size is a whole number of tasks).
     /// - Complexity: O(sampling cost of the new sets) / workers, plus one copy of their members.
     public func extend(_ pool: inout RRSetCollection, to count: Int, seed: UInt64, poolID: UInt64, workers: Int,
                        progress: any ProgressReporter = SilentProgress(), phase: String = "sampling",
-                       share: TaskShare = .whole) throws(InfluenceError) {
+                       share: TaskShare = .whole, stratifiedRoots: Bool = false) throws(InfluenceError) {
         let drawn = pool.globalCount
         guard drawn % Self.setsPerTask == 0, pool.count % Self.setsPerTask == 0 else {
             throw InfluenceError(.usage, parameter: "pool", "the pool holds \(pool.count) sets (expected a pool grown only by this sampler, in whole tasks of \(Self.setsPerTask))")
@@ -35,7 +37,7 @@ extension RRSetSampler {
         progress.begin(phase, total: newSets, unit: "RR sets")
         let work = ReverseWork(nodeCount: graph.nodeCount,
                                job: .generate(firstTask: firstTask, taskCount: taskCount, taskStride: stride, poolID: poolID,
-                                              expectedMembers: expected),
+                                              expectedMembers: expected, stratified: stratifiedRoots),
                                seed: seed, workers: workers, lanes: lanes, progress: progress)
         dispatch(work)
         let spaces = work.spaces

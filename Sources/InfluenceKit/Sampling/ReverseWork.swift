@@ -7,8 +7,9 @@
 @_spi(Kernels) public final class ReverseWork: @unchecked Sendable {
     enum Job {
         /// Draws tasks `firstTask + i·taskStride` for i in `0..<taskCount` of pool `poolID` into
-        /// worker spaces (a stride of 1 in one process; the rank count in a distributed run).
-        case generate(firstTask: Int, taskCount: Int, taskStride: Int, poolID: UInt64, expectedMembers: Int)
+        /// worker spaces (a stride of 1 in one process; the rank count in a distributed run);
+        /// `stratified`: set j of the pool is rooted at node j mod n instead of at random.
+        case generate(firstTask: Int, taskCount: Int, taskStride: Int, poolID: UInt64, expectedMembers: Int, stratified: Bool = false)
         /// Draws tasks `firstTask + i·taskStride` for i in `0..<taskCount` of pool `poolID`,
         /// counting the sets that reach a flagged node.
         case count(firstTask: Int, taskCount: Int, taskStride: Int, poolID: UInt64, flags: [UInt8])
@@ -42,9 +43,9 @@
     /// Runs the job with `kernel` (called by the model's `runReverse`, with its concrete kernel).
     func run<Kernel: ReverseSamplingKernel>(kernel: Kernel) {
         switch job {
-        case let .generate(firstTask, taskCount, taskStride, poolID, expectedMembers):
+        case let .generate(firstTask, taskCount, taskStride, poolID, expectedMembers, stratified):
             generate(kernel, firstTask: firstTask, taskCount: taskCount, taskStride: taskStride, poolID: poolID,
-                     expectedMembers: expectedMembers)
+                     expectedMembers: expectedMembers, stratified: stratified)
         case let .count(firstTask, taskCount, taskStride, poolID, flags):
             count(kernel, firstTask: firstTask, taskCount: taskCount, taskStride: taskStride, poolID: poolID, flags: flags)
         case let .pilot(sets):
@@ -53,7 +54,7 @@
     }
 
     private func generate<Kernel: ReverseSamplingKernel>(_ kernel: Kernel, firstTask: Int, taskCount: Int, taskStride: Int,
-                                                          poolID: UInt64, expectedMembers: Int) {
+                                                          poolID: UInt64, expectedMembers: Int, stratified: Bool) {
         let workers = max(1, min(self.workers, taskCount))
         let spaces = (0..<workers).map { _ in SamplingWorkspace(nodeCount: nodeCount, expectedMembers: expectedMembers, lanes: lanes) }
         let perTask = RRSetSampler.setsPerTask
@@ -61,7 +62,8 @@
         Parallel.forEachTask(taskCount, workers: workers) { worker, t in
             let task = firstTask + t * taskStride
             spaces[worker].generate(kernel, task: task, sets: perTask, seed: seed,
-                                    stream: RRSetSampler.stream(pool: poolID, task: task))
+                                    stream: RRSetSampler.stream(pool: poolID, task: task),
+                                    firstRoot: stratified ? task * perTask : nil)
             progress.advance(by: perTask, worker: worker)
         }
         self.spaces = spaces

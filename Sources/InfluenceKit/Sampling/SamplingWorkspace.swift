@@ -69,12 +69,13 @@ final class SamplingWorkspace {
     }
 
     /// Draws `sets` RR sets (`lanes` at a time) from stream `stream` of `seed`, handing each
-    /// finished one to `sink`.
+    /// finished one to `sink`. Roots are uniform at random, or, with `firstRoot`, stratified: the
+    /// i-th set is rooted at node (firstRoot + i) mod n.
     ///
     /// Complexity: the sampling cost of the sets, plus one copy of each finished set.
     @inline(__always)
     func draw<Model: ReverseSamplingKernel, Stop: RRStopRule, Sink: RRSetSink>(
-        _ model: Model, sets: Int, seed: UInt64, stream: UInt64, stop: Stop, into sink: inout Sink
+        _ model: Model, sets: Int, seed: UInt64, stream: UInt64, stop: Stop, into sink: inout Sink, firstRoot: Int? = nil
     ) {
         var rng = Xoshiro256StarStar(seed: seed, stream: stream)
         let marks = self.marks
@@ -84,7 +85,8 @@ final class SamplingWorkspace {
 
         /// Starts a set in lane `l`; returns false when its root already ends it.
         @inline(__always) func start(_ l: Int) -> Bool {
-            let root = UInt32(truncatingIfNeeded: rng.nextBelow(bound))
+            let root = firstRoot.map { UInt32(truncatingIfNeeded: ($0 &+ started) % nodeCount) }
+                ?? UInt32(truncatingIfNeeded: rng.nextBelow(bound))
             marks[Int(root)] |= UInt8(1) << l
             laneSets[l].count = 0
             laneSets[l].append(root)
@@ -134,11 +136,12 @@ final class SamplingWorkspace {
     ///
     /// Complexity: the sampling cost of the sets.
     @inline(__always)
-    func generate<Model: ReverseSamplingKernel>(_ model: Model, task: Int, sets: Int, seed: UInt64, stream: UInt64) {
+    func generate<Model: ReverseSamplingKernel>(_ model: Model, task: Int, sets: Int, seed: UInt64, stream: UInt64,
+                                               firstRoot: Int? = nil) {
         var sink = StoreSets(buffer: buffer, sizes: sizes)
         sizes = []
         let memberStart = sink.buffer.count, sizeStart = sink.sizes.count
-        draw(model, sets: sets, seed: seed, stream: stream, stop: NeverStop(), into: &sink)
+        draw(model, sets: sets, seed: seed, stream: stream, stop: NeverStop(), into: &sink, firstRoot: firstRoot)
         runs.append(TaskRun(task: task, memberStart: memberStart, memberCount: sink.buffer.count - memberStart,
                             sizeStart: sizeStart, setCount: sets))
         buffer = sink.buffer

@@ -1,0 +1,167 @@
+/// The invitee-recommendation pipeline API: load an instance once, then ask for lists.
+///
+/// ```swift
+/// let graph = try InviteGraph.load(arcs: "arcs.tsv", nodeValues: "nodes.tsv")
+/// let recommender = try InviteeRecommender(graph: graph, configuration: .init(setsPerNode: 8, seed: 7))
+/// let lists = try recommender.recommend(for: ["20", "54"], k: 5)        // [InviteeList], best first
+/// let report = try recommender.evaluate(lists, truth: try TruthPairs.read("truth.tsv"), maxK: 5)
+/// ```
+///
+/// Construction does the work every request shares: HeteroInf for every node (HeteroIR) and, when
+/// the configuration asks for HeteroIM or the trade-off, the RR sets and their index. After that
+/// the recommender is immutable (`Sendable`, only `let`s): `recommend` and `evaluate` may be called
+/// from many threads at once, each call with its own scratch state. The same configuration and
+/// request give the same lists for any thread count.
+public struct InviteeRecommender: Sendable {
+    public struct Configuration: Sendable, Equatable {
+        /// The default ranking (a request may name another).
+        public var algorithm: RecommendationAlgorithm
+        /// RR sets per node for HeteroIM; nil picks r by `SetsPerNodeCalibration`.
+        public var setsPerNode: Int?
+        /// At most this many inviters may be recommended the same invitee (nil: no cap).
+        public var capacity: Int?
+        /// With a value, requests rank by the trade-off blend at this λ (see `RecommendationMethod`).
+        public var tradeOff: Double?
+        /// HeteroIR's c.
+        public var topC: Int
+        /// Seeds the RR sets, the random baseline and the calibration sample.
+        public var seed: UInt64
+        public var threads: Int
+        /// Sample the RR sets even when the default method does not need them (so requests may
+        /// ask for HeteroIM or the trade-off); nil samples them only when it does.
+        public var samplesSets: Bool?
+
+        public init(algorithm: RecommendationAlgorithm = .heteroIM, setsPerNode: Int? = nil, capacity: Int? = nil,
+                    tradeOff: Double? = nil, topC: Int = HeteroIR.defaultTopC, seed: UInt64 = 1, threads: Int = 1,
+                    samplesSets: Bool? = nil) {
+            self.samplesSets = samplesSets
+            self.algorithm = algorithm
+            self.setsPerNode = setsPerNode
+            self.capacity = capacity
+            self.tradeOff = tradeOff
+            self.topC = topC
+            self.seed = seed
+            self.threads = threads
+        }
+
+        /// The method a request without its own ranks by.
+        public var method: RecommendationMethod { tradeOff.map { .tradeOff($0) } ?? .algorithm(algorithm) }
+    }
+
+    public let graph: InviteGraph
+    public let configuration: Configuration
+    /// HeteroInf of every node.
+    public let heteroIR: HeteroIR
+    /// The RR sets (nil when no configured method needs them).
+    public let sets: HeteroIMSets?
+    /// How r was chosen when `setsPerNode` was nil.
+    public let calibration: SetsPerNodeCalibration?
+    /// Seconds spent sampling the RR sets (calibration included).
+    public let samplingSeconds: Double
+
+    /// Prepares the shared state.
+    ///
+    /// - Throws: `InfluenceError(.usage)` for a bad parameter (`setsPerNode`, `capacity`,
+    ///   `tradeOff`, `topC`, `threads`).
+    /// - Complexity: O(m log Δ) for HeteroIR, plus the RR sampling (see `HeteroIMSets`).
+    public init(graph: InviteGraph, configuration: Configuration = Configuration(),
+                progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) {
+        try Parallel.checkThreadCount(configuration.threads)
+        if let capacity = configuration.capacity, capacity < 1 {
+            throw InfluenceError(.usage, parameter: "capacity", "capacity \(capacity) (expected at least 1 inviter per invitee)")
+        }
+        if let lambda = configuration.tradeOff, !(lambda >= 0 && lambda <= 1) {
+            throw InfluenceError(.usage, parameter: "tradeOff", "λ = \(lambda) (expected a number in [0, 1]: 0 ranks as HeteroIR, 1 as HeteroIM)")
+        }
+        self.graph = graph
+        self.configuration = configuration
+        heteroIR = try HeteroIR(graph: graph, topC: configuration.topC)
+        let watch = Stopwatch()
+        if configuration.samplesSets ?? configuration.method.needsSets {
+            if let r = configuration.setsPerNode {
+                sets = try HeteroIMSets(graph: graph, setsPerNode: r, seed: configuration.seed, threads: configuration.threads, progress: progress)
+                calibration = nil
+            } else {
+                let found = try SetsPerNodeCalibration.run(graph: graph, configuration: configuration, progress: progress)
+                sets = found.sets
+                calibration = found.calibration
+            }
+        } else {
+            sets = nil
+            calibration = nil
+        }
+        samplingSeconds = watch.seconds
+    }
+
+    /// RR sets per node in use (nil when none were sampled).
+    public var setsPerNode: Int? { sets?.setsPerNode }
+
+    /// Each inviter's top-K list, best first, by the configured method (or `method`).
+    ///
+    /// - Throws: `InfluenceError(.usage)` (parameter `inviters`) for a label that is no node or
+    ///   is asked twice; (parameter `k`) for K < 1; (parameter `setsPerNode`) when the method
+    ///   needs RR sets the configuration did not sample.
+    /// - Complexity: O(Σ deg log deg) for the score rankings, plus O(Σ|R| + n log n) for HeteroIM.
+    public func recommend(for inviters: [String], k: Int, method: RecommendationMethod? = nil) throws(InfluenceError) -> [InviteeList] {
+        try recommend(forNodes: try nodes(of: inviters), k: k, method: method)
+    }
+
+    /// The same for dense node ids.
+    public func recommend(forNodes inviters: [Int], k: Int, method: RecommendationMethod? = nil) throws(InfluenceError) -> [InviteeList] {
+        try lists(forNodes: inviters, k: k, methods: [method ?? configuration.method])[0].labelled(graph)
+    }
+
+    /// Lists for several methods on one request: HeteroIM's greedy runs once for all of them (a
+    /// frontier of trade-off values costs one greedy).
+    public func recommend(forNodes inviters: [Int], k: Int, methods: [RecommendationMethod]) throws(InfluenceError) -> [[InviteeList]] {
+        try lists(forNodes: inviters, k: k, methods: methods).map { $0.labelled(graph) }
+    }
+
+    func lists(forNodes inviters: [Int], k: Int, methods: [RecommendationMethod]) throws(InfluenceError) -> [DenseLists] {
+        guard k >= 1 else { throw InfluenceError(.usage, parameter: "k", "K = \(k) (expected each inviter to get at least 1 invitee)") }
+        var seen = Set<Int>()
+        for i in inviters {
+            guard i >= 0, i < graph.nodeCount else { throw InfluenceError(.usage, parameter: "inviters", "node \(i) (expected 0..<\(graph.nodeCount))") }
+            guard seen.insert(i).inserted else { throw InfluenceError(.usage, parameter: "inviters", "inviter \(graph.labels[i]) is asked twice (expected each inviter once)") }
+        }
+        var spread: HeteroIM.Scores?
+        if methods.contains(where: \.needsSets) {
+            guard let sets else {
+                throw InfluenceError(.usage, parameter: "setsPerNode", "this method needs RR sets, and the recommender sampled none (configure it with algorithm hetero-im, a trade-off, or samplesSets)")
+            }
+            spread = try HeteroIM.scores(graph: graph, sets: sets, inviters: inviters)
+        }
+        let identity = Array(0..<graph.nodeCount)
+        var beta: [Double]?
+        return methods.map { method in
+            switch method {
+            case .algorithm(.heteroIM):
+                return PairRanking.rank(graph, inviters: inviters, k: k, capacity: configuration.capacity, score: spread!.score, tieKey: spread!.order)
+            case .algorithm(.heteroIR):
+                if beta == nil { beta = heteroIR.scores(of: inviters) }
+                return PairRanking.rank(graph, inviters: inviters, k: k, capacity: configuration.capacity, score: beta!, tieKey: identity)
+            case .algorithm(let baseline):
+                let score = RecommendationBaselines.scores(baseline, graph: graph, inviters: inviters, seed: configuration.seed)
+                return PairRanking.rank(graph, inviters: inviters, k: k, capacity: configuration.capacity, score: score, tieKey: identity)
+            case .tradeOff(let lambda):
+                if beta == nil { beta = heteroIR.scores(of: inviters) }
+                let blended = RecommendationTradeOff.scores(lambda: lambda, graph: graph, inviters: inviters, willingness: beta!, spread: spread!.score)
+                return PairRanking.rank(graph, inviters: inviters, k: k, capacity: configuration.capacity, score: blended,
+                                        tieKey: lambda >= 1 ? spread!.order : identity)
+            }
+        }
+    }
+
+    /// Dense ids of `labels`. Throws for an unknown label.
+    public func nodes(of labels: [String]) throws(InfluenceError) -> [Int] {
+        var nodes: [Int] = []
+        nodes.reserveCapacity(labels.count)
+        for label in labels {
+            guard let v = graph.node(labelled: label) else {
+                throw InfluenceError(.usage, parameter: "inviters", "inviter '\(label.prefix(40))' is not a node of the graph (expected a label of the arcs)")
+            }
+            nodes.append(v)
+        }
+        return nodes
+    }
+}

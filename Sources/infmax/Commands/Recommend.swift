@@ -1,0 +1,291 @@
+import ArgumentParser
+import Foundation
+import InfluenceKit
+
+extension RecommendationAlgorithm: ExpressibleByArgument {}
+
+struct Recommend: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recommend",
+        abstract: "Invitee recommendation: each inviter's top-K friends to invite, balancing willingness and spread (HeteroIR, HeteroIM; CIKM 2025).",
+        discussion: """
+        Reads arcs `inviter invitee P` (P: the probability that the inviter sends the invitation; \
+        tab- or space-separated, a header row names the columns), a node file `node U` (U: the \
+        probability that the invitee accepts; 1 for nodes it omits) and the inviters, one label a \
+        line. Each inviter's candidates are its out-neighbours.
+
+        Algorithms ("Heterogeneous Influence Maximization in User Recommendation", CIKM 2025): \
+        hetero-im (default: r RR sets rooted at every node, arcs live with probability P·U; lazy \
+        greedy on marginal coverage over the candidates; when v is taken each inviter u→v scores \
+        1 + the number of v's uncovered sets that hold u; each inviter keeps its top K, ties to \
+        the earlier pick), hetero-ir (P·U·(1 + HeteroInf), HeteroInf(j) the sum of the --top-c \
+        largest P·U over j's out-arcs), and the baselines p, pu, degree (invitee out-degree), \
+        random. --sets-per-node auto (the default) picks r as the largest power of two whose RR sets \
+        are expected to hold at most 2^26 members (256 MiB), from the mean size of one set per \
+        node (reported; more sets give better lists, see Bench/results/recommend.md). --capacity C lets at most C inviters be \
+        recommended the same invitee (pairs taken by score across inviters). --trade-off λ ranks \
+        by HeteroIR^(1 − λ) · HeteroIM^λ, both divided by their largest value per inviter (a \
+        geometric blend: λ = 0 is HeteroIR, λ = 1 HeteroIM).
+
+        --evaluate truth.tsv (`inviter invitee`, held-out invitations) prints Recall@K and NDCG@K \
+        for K = 1..k and Spread@K of the two-stage cascade (invitees on the lists accept over live \
+        arcs, then spread over live arcs not leaving an inviter; --worlds Monte Carlo worlds on \
+        common random numbers, ± standard error) for the chosen method and every other one. \
+        --frontier adds the trade-off at λ = 0, 0.1, …, 1 and --plot draws Recall@K and Spread@K \
+        against λ. --output writes the lists as TSV (`inviter invitee rank score`, rank 1 \
+        first); without it the lists go to standard output. The same --seed gives the same lists \
+        for any --threads.
+
+        Examples:
+          infmax recommend arcs.tsv --node-values nodes.tsv --inviters inviters.txt --k 5 --output lists.tsv
+          infmax recommend arcs.tsv --node-values nodes.tsv --inviters inviters.txt --k 5 --evaluate truth.tsv
+          infmax recommend arcs.tsv --node-values nodes.tsv --inviters inviters.txt --k 5 --evaluate truth.tsv --frontier --plot frontier.svg
+          infmax recommend arcs.tsv --inviters inviters.txt --k 3 --algorithm hetero-ir --capacity 2 --json
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Arcs file: inviter, invitee, P per line (header row optional; .gz read).", valueName: "arcs"))
+    var arcs: String
+
+    @Option(name: .customLong("node-values"), help: ArgumentHelp("Node file: node and U (acceptance probability) per line; omitted nodes accept with probability 1.", valueName: "FILE"))
+    var nodeValues: String?
+
+    @Option(help: ArgumentHelp("Inviters, one label per line.", valueName: "FILE"))
+    var inviters: String
+
+    @Option(name: .customLong("k"), help: ArgumentHelp("List length: invitees per inviter (K ≥ 1).", valueName: "K"))
+    var k: Int
+
+    @Option(help: "Ranking: hetero-im (default), hetero-ir, p, pu, degree, random.")
+    var algorithm: RecommendationAlgorithm = .heteroIM
+
+    @Option(name: .customLong("sets-per-node"), help: ArgumentHelp("RR sets rooted at every node for HeteroIM: a count, or auto (default: the largest power of two whose pool holds at most 2^26 members, from the mean size of the first set per node; 16 on the Higgs invite benchmark).", valueName: "r"))
+    var setsPerNode: String = "auto"
+
+    @Option(help: ArgumentHelp("At most C inviters may be recommended the same invitee.", valueName: "C"))
+    var capacity: Int?
+
+    @Option(name: .customLong("trade-off"), help: ArgumentHelp("Blend: HeteroIR^(1 − λ) · HeteroIM^λ, each normalised per inviter; λ in [0, 1] (0: hetero-ir, 1: hetero-im).", valueName: "λ"))
+    var tradeOff: Double?
+
+    @Option(name: .customLong("top-c"), help: ArgumentHelp("HeteroIR's c: out-arcs summed in HeteroInf.", valueName: "c"))
+    var topC: Int = HeteroIR.defaultTopC
+
+    @Option(name: .customLong("evaluate"), help: ArgumentHelp("Held-out invitations (inviter invitee per line): score every method's lists.", valueName: "truth.tsv"))
+    var evaluate: String?
+
+    @Option(help: ArgumentHelp("Monte Carlo worlds for Spread@K.", valueName: "N"))
+    var worlds: Int = InviteeRecommender.defaultWorlds
+
+    @Option(name: .customLong("evaluation-seed"), help: ArgumentHelp("Seed of the Monte Carlo worlds (shared by every method).", valueName: "S"))
+    var evaluationSeed: UInt64 = InviteeRecommender.defaultEvaluationSeed
+
+    @Flag(help: "With --evaluate: also score the trade-off at λ = 0, 0.1, …, 1.")
+    var frontier = false
+
+    @Option(help: ArgumentHelp("With --frontier: an SVG of Recall@K and Spread@K against λ.", valueName: "FILE"))
+    var plot: String?
+
+    @Option(help: ArgumentHelp("With --evaluate: the table as CSV (method, lambda, k, recall, ndcg, spread, spread_se).", valueName: "FILE"))
+    var csv: String?
+
+    @OptionGroup var execution: ExecutionOptions
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the lists here as TSV (atomically; - for standard output).", valueName: "FILE"))
+    var output: String?
+
+    /// r asked for (nil: auto).
+    var requestedSetsPerNode: Int? { Int(setsPerNode) }
+
+    func validate() throws {
+        if k < 1 { throw ValidationError("--k must be at least 1 (got \(k); each inviter gets up to K invitees)") }
+        if setsPerNode != "auto" {
+            guard let r = Int(setsPerNode), r >= 1 else {
+                throw ValidationError("--sets-per-node takes a count of at least 1 or 'auto' (got '\(setsPerNode)'; e.g. --sets-per-node 16)")
+            }
+            _ = r
+        }
+        if let capacity, capacity < 1 { throw ValidationError("--capacity must be at least 1 (got \(capacity); it caps the inviters per invitee)") }
+        if let tradeOff, !(tradeOff >= 0 && tradeOff <= 1) {
+            throw ValidationError("--trade-off takes λ in [0, 1] (got \(tradeOff); 0 ranks as hetero-ir, 1 as hetero-im)")
+        }
+        if tradeOff != nil, algorithm != .heteroIM, algorithm != .heteroIR {
+            throw ValidationError("--trade-off blends hetero-ir and hetero-im; it does not apply to --algorithm \(algorithm.rawValue)")
+        }
+        if topC < 1 { throw ValidationError("--top-c must be at least 1 (got \(topC))") }
+        if worlds < 1 { throw ValidationError("--worlds must be at least 1 (got \(worlds); e.g. --worlds 1000)") }
+        if frontier, evaluate == nil { throw ValidationError("--frontier needs --evaluate truth.tsv (it scores each λ against the truth)") }
+        if plot != nil, !frontier { throw ValidationError("--plot draws the frontier; add --frontier (and --evaluate truth.tsv)") }
+        if csv != nil, evaluate == nil { throw ValidationError("--csv writes the evaluation table; add --evaluate truth.tsv") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let total = Stopwatch()
+            let targets = try OutputTarget.prepare([("--output", output), ("--csv", csv), ("--plot", plot)],
+                                                   inputs: [arcs, nodeValues, inviters, evaluate])
+            let progress = outputOptions.progress
+            var watch = Stopwatch()
+            let graph = try InviteGraph.load(arcs: arcs, nodeValues: nodeValues)
+            let inviterNodes = try InviterFile.nodes(inviters, in: graph)
+            let truth = try evaluate.map { (path) throws(InfluenceError) in try TruthPairs.read(path) }
+            let loadSeconds = watch.lap()
+            var warnings: [String] = []
+            let without = inviterNodes.filter { graph.outDegree($0) == 0 }
+            if !without.isEmpty {
+                warnings.append("\(without.count) inviter\(without.count == 1 ? " has" : "s have") no out-arcs and get\(without.count == 1 ? "s" : "") an empty list (first: \(graph.labels[without[0]]))")
+            }
+            // Evaluation scores every method, so the RR sets are needed whenever it runs.
+            let configuration = InviteeRecommender.Configuration(
+                algorithm: algorithm, setsPerNode: requestedSetsPerNode, capacity: capacity, tradeOff: tradeOff,
+                topC: topC, seed: execution.seed, threads: execution.resolvedThreads, samplesSets: evaluate != nil ? true : nil)
+            let recommender = try InviteeRecommender(graph: graph, configuration: configuration, progress: progress)
+            let setupSeconds = watch.lap()
+            let method: RecommendationMethod = tradeOff.map { .tradeOff($0) } ?? .algorithm(algorithm)
+            let lists = try recommender.recommend(forNodes: inviterNodes, k: k, method: method)
+            let listSeconds = watch.lap()
+
+            var evaluation: RecommendationReport.Evaluation?
+            var evaluationSeconds: Double?
+            if let truth {
+                let result = try evaluateAll(recommender, inviters: inviterNodes, chosen: method, chosenLists: lists,
+                                             chosenSeconds: listSeconds, truth: truth, progress: progress)
+                evaluation = result
+                evaluationSeconds = watch.lap()
+            }
+            let report = RecommendationReport(
+                parameters: .init(arcs: arcs, nodeValues: nodeValues, inviterFile: inviters, nodes: graph.nodeCount, arcCount: graph.arcCount,
+                                  inviters: inviterNodes.count, k: k, algorithm: algorithm.rawValue, method: method.displayName,
+                                  setsPerNode: method.needsSets || evaluate != nil ? recommender.setsPerNode : nil, capacity: capacity,
+                                  tradeOff: tradeOff, topC: topC, seed: execution.seed, threads: execution.resolvedThreads),
+                calibration: recommender.calibration, rrSets: recommender.sets?.pool.count, meanRRSetSize: recommender.sets?.pool.meanSetSize,
+                lists: lists, evaluation: evaluation,
+                timings: .init(loadSeconds: loadSeconds, heteroInfSeconds: setupSeconds - recommender.samplingSeconds,
+                               samplingSeconds: recommender.samplingSeconds, listSeconds: listSeconds,
+                               evaluationSeconds: evaluationSeconds, totalSeconds: total.seconds),
+                warnings: warnings)
+            if !outputOptions.quiet { for w in warnings { printError("warning: \(w)") } }
+            let tsv = RecommendationReport.listsTSV(lists)
+            if outputOptions.json {
+                if targets[0]?.isStandardOutput != true { print(try jsonText(report)) }
+            } else if truth != nil || output != nil {
+                if targets[0]?.isStandardOutput != true { printText(report) }
+            } else {
+                print(tsv, terminator: "")
+            }
+            var files: [(target: OutputTarget?, bytes: [UInt8])] = [(targets[0], Array(tsv.utf8))]
+            files.append((targets[1], csv == nil ? [] : Array(report.evaluationCSV().utf8)))
+            files.append((targets[2], plot == nil ? [] : Array(frontierPlot(report).render().utf8)))
+            try OutputTarget.write(files)
+            if !outputOptions.quiet { for path in [output, csv, plot] { if let path, path != "-" { printError("wrote \(path)") } } }
+        }
+    }
+
+    /// Every method's lists scored on the same worlds, the chosen one first, then the frontier.
+    private func evaluateAll(_ recommender: InviteeRecommender, inviters: [Int], chosen: RecommendationMethod, chosenLists: [InviteeList],
+                             chosenSeconds: Double, truth: TruthPairs, progress: TerminalProgress) throws(InfluenceError) -> RecommendationReport.Evaluation {
+        var methods: [(RecommendationMethod, [InviteeList], Double)] = [(chosen, chosenLists, chosenSeconds)]
+        for a in [RecommendationAlgorithm.heteroIM, .heteroIR, .p, .pu, .degree, .random] where RecommendationMethod.algorithm(a) != chosen {
+            var watch = Stopwatch()
+            let lists = try recommender.recommend(forNodes: inviters, k: k, method: .algorithm(a))
+            methods.append((.algorithm(a), lists, watch.lap()))
+        }
+        var scored: [RecommendationReport.MethodScores] = []
+        var evaluated: Int?
+        progress.begin("evaluating", total: methods.count, unit: "methods")
+        for (method, lists, seconds) in methods {
+            let e = try recommender.evaluate(lists, truth: truth, maxK: k, worlds: worlds, seed: evaluationSeed)
+            evaluated = e.metrics?.inviters
+            var row = RecommendationReport.MethodScores(method: method.displayName, evaluation: e, seconds: seconds)
+            if case .tradeOff(let lambda) = method { row.tradeOff = lambda }
+            scored.append(row)
+            progress.advance(by: 1, worker: 0)
+        }
+        progress.end()
+        var frontierRows: [RecommendationReport.MethodScores]?
+        if frontier {
+            let lambdas = (0...10).map { Double($0) / 10 }
+            let all = try recommender.recommend(forNodes: inviters, k: k, methods: lambdas.map { .tradeOff($0) })
+            frontierRows = []
+            for (lambda, lists) in zip(lambdas, all) {
+                let e = try recommender.evaluate(lists, truth: truth, maxK: k, worlds: worlds, seed: evaluationSeed)
+                frontierRows!.append(RecommendationReport.MethodScores(method: RecommendationMethod.tradeOff(lambda).displayName, tradeOff: lambda, evaluation: e, seconds: nil))
+            }
+        }
+        return .init(truth: evaluate, evaluatedInviters: evaluated, worlds: worlds, evaluationSeed: evaluationSeed, methods: scored, frontier: frontierRows)
+    }
+
+    private func frontierPlot(_ report: RecommendationReport) -> SVGPlot {
+        let rows = report.evaluation?.frontier ?? []
+        let ks = Array(1...k)
+        func series(_ value: (RecommendationReport.MethodScores, Int) -> Double?) -> [SVGPlot.Series] {
+            ks.map { kk in
+                SVGPlot.Series(name: "K = \(kk)", points: rows.compactMap { row in
+                    value(row, kk - 1).map { SVGPlot.Point(x: row.tradeOff ?? 0, y: $0) }
+                })
+            }
+        }
+        let recall = series { row, c in row.recall?[c] }
+        let spread = series { row, c in row.spread[c] }
+        let p = report.evaluation?.methods.first { $0.method == "P" }
+        var recallP: [SVGPlot.Series] = [], spreadP: [SVGPlot.Series] = []
+        if let p, let r = p.recall?.last, let s = p.spread.last {
+            recallP = [SVGPlot.Series(name: "top-K by P, K = \(k)", points: [.init(x: 0, y: r), .init(x: 1, y: r)])]
+            spreadP = [SVGPlot.Series(name: "top-K by P, K = \(k)", points: [.init(x: 0, y: s), .init(x: 1, y: s)])]
+        }
+        return SVGPlot(
+            title: "Recall and spread against the trade-off λ — \(report.parameters.arcs)",
+            subtitle: "λ = 0: HeteroIR, λ = 1: HeteroIM (r = \(report.parameters.setsPerNode ?? 0)) · \(report.parameters.inviters) inviters · Spread@K by \(report.evaluation?.worlds ?? 0) Monte Carlo worlds, common random numbers",
+            panels: [
+                SVGPlot.Panel(id: "recall", title: "Recall@K", xLabel: "trade-off λ", yLabel: "recall", series: recall + recallP),
+                SVGPlot.Panel(id: "spread", title: "Spread@K", xLabel: "trade-off λ", yLabel: "expected activated invitees and beyond", series: spread + spreadP),
+            ])
+    }
+
+    private func printText(_ r: RecommendationReport) {
+        let p = r.parameters
+        var header = "\(p.method), K = \(p.k)"
+        if let s = p.setsPerNode { header += ", r = \(s) RR sets per node" }
+        if let c = p.capacity { header += ", capacity \(c)" }
+        header += ", seed \(p.seed), \(p.threads) thread\(p.threads == 1 ? "" : "s")"
+        print(header)
+        print("graph      \(p.arcs): \(p.nodes) nodes, \(p.arcCount) arcs\(p.nodeValues.map { ", U from \($0)" } ?? ", U = 1")")
+        print("inviters   \(p.inviterFile): \(p.inviters)")
+        if let c = r.calibration {
+            print("r          auto: \(c.setsPerNode) (mean RR-set size \(fixed(c.pilotMeanSetSize, 2)) at r = 1; r · n · size ≤ \(c.memberBudget) members\(c.capped ? "; capped at \(SetsPerNodeCalibration.maximum)" : ""))")
+        }
+        if let sets = r.rrSets { print("rr sets    \(sets), mean size \(fixed(r.meanRRSetSize ?? 0, 2))") }
+        if let e = r.evaluation {
+            print("")
+            print("evaluation against \(e.truth ?? "-") (\(e.evaluatedInviters ?? 0) inviters); Spread@K: \(e.worlds) Monte Carlo worlds, common random numbers (seed \(e.evaluationSeed)), ± standard error")
+            printTable(e.methods)
+            if let f = e.frontier {
+                print("")
+                print("trade-off frontier: HeteroIR^(1 − λ) · HeteroIM^λ, each normalised per inviter")
+                printTable(f)
+            }
+        }
+        let t = r.timings
+        print("")
+        print("time       load \(fixed(t.loadSeconds, 3)) s, HeteroInf \(fixed(t.heteroInfSeconds, 3)) s, RR sampling \(fixed(t.samplingSeconds, 3)) s, lists \(fixed(t.listSeconds, 3)) s\(t.evaluationSeconds.map { ", evaluation \(fixed($0, 3)) s" } ?? ""), total \(fixed(t.totalSeconds, 3)) s")
+    }
+
+    private func printTable(_ rows: [RecommendationReport.MethodScores]) {
+        let width = max(8, rows.map(\.method.count).max() ?? 8)
+        func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s : s + String(repeating: " ", count: w - s.count) }
+        func left(_ s: String, _ w: Int) -> String { s.count >= w ? s : String(repeating: " ", count: w - s.count) + s }
+        var head = pad("method", width)
+        for kk in 1...k { head += "  " + left("R@\(kk)", 6) + " " + left("N@\(kk)", 6) + " " + left("Spread@\(kk)", 14) }
+        print(head)
+        for row in rows {
+            var line = pad(row.method, width)
+            for c in 0..<k {
+                let spread = fixed(row.spread[c], 1) + "±" + fixed(row.spreadStandardError[c], 1)
+                line += "  " + left(row.recall.map { fixed($0[c], 4) } ?? "-", 6) + " " + left(row.ndcg.map { fixed($0[c], 4) } ?? "-", 6) + " " + left(spread, 14)
+            }
+            print(line)
+        }
+    }
+}
