@@ -5,6 +5,7 @@ let package = Package(
     name: "InfluenceKit",
     products: [
         .library(name: "InfluenceKit", targets: ["InfluenceKit"]),
+        .library(name: "GraphInfomax", targets: ["GraphInfomax"]),
         .executable(name: "infmax", targets: ["infmax"]),
     ],
     dependencies: [
@@ -28,10 +29,15 @@ let package = Package(
             name: "InfluenceKit",
             dependencies: ["CIgraph", "CZlib", "CSupport"]
         ),
+        .target(
+            name: "GraphInfomax",
+            dependencies: ["InfluenceKit"]
+        ),
         .executableTarget(
             name: "infmax",
             dependencies: [
                 "InfluenceKit",
+                "GraphInfomax",
                 "CSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -39,6 +45,10 @@ let package = Package(
         .testTarget(
             name: "InfluenceKitTests",
             dependencies: ["InfluenceKit"]
+        ),
+        .testTarget(
+            name: "GraphInfomaxTests",
+            dependencies: ["GraphInfomax", "InfluenceKit"]
         ),
         .testTarget(
             name: "infmaxTests",
