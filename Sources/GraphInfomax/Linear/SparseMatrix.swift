@@ -99,21 +99,18 @@ public struct SparseMatrix<T: TrainingScalar>: Sendable, Equatable {
                                 guard let bp = bOpt, let cp = cOpt else { return }
                                 for i in range {
                                     let ci = cp + i * d
-                                    var j = 0
-                                    while j < wide {
-                                        var acc = accumulate ? UnsafeRawPointer(ci + j).loadUnaligned(as: SIMD8<T>.self) : SIMD8<T>()
-                                        for e in off[i]..<off[i + 1] {
-                                            let row = bp + Int(idx[e]) * d + j
-                                            acc += val[e] * UnsafeRawPointer(row).loadUnaligned(as: SIMD8<T>.self)
+                                    if !accumulate { ci.update(repeating: 0, count: d) }
+                                    for e in off[i]..<off[i + 1] {
+                                        let v = val[e]
+                                        let row = bp + Int(idx[e]) * d
+                                        var j = 0
+                                        while j < wide {
+                                            let acc = UnsafeRawPointer(ci + j).loadUnaligned(as: SIMD8<T>.self)
+                                                + v * UnsafeRawPointer(row + j).loadUnaligned(as: SIMD8<T>.self)
+                                            UnsafeMutableRawPointer(ci + j).storeBytes(of: acc, as: SIMD8<T>.self)
+                                            j += 8
                                         }
-                                        UnsafeMutableRawPointer(ci + j).storeBytes(of: acc, as: SIMD8<T>.self)
-                                        j += 8
-                                    }
-                                    while j < d {
-                                        var sum: T = accumulate ? ci[j] : 0
-                                        for e in off[i]..<off[i + 1] { sum += val[e] * bp[Int(idx[e]) * d + j] }
-                                        ci[j] = sum
-                                        j += 1
+                                        while j < d { ci[j] += v * row[j]; j += 1 }
                                     }
                                 }
                             }

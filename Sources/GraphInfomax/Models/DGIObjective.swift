@@ -27,10 +27,7 @@ public enum DGIObjective {
     /// Â · Y + b.
     static func propagate<T: TrainingScalar>(_ y: Matrix<T>, adjacency a: SparseMatrix<T>, bias: [T], threads: Int) -> Matrix<T> {
         var z = a.product(y, threads: threads)
-        let d = z.columns
-        z.values.withUnsafeMutableBufferPointer { v in
-            for i in 0..<z.rows { for j in 0..<d { v[i * d + j] += bias[j] } }
-        }
+        RowOps.addRowVector(bias, to: &z)
         return z
     }
 
@@ -56,13 +53,11 @@ public enum DGIObjective {
         let z = propagate(xw, adjacency: a, bias: p.bias, threads: threads)
         let zc = propagate(permutedRows(xw, permutation), adjacency: a, bias: p.bias, threads: threads)
         let h = Activations.prelu(z, slope: p.slope), hc = Activations.prelu(zc, slope: p.slope)
-        var mean = [T](repeating: 0, count: d)
-        for i in 0..<n { for j in 0..<d { mean[j] += h.values[i * d + j] } }
-        let summary = mean.map { Activations.sigmoid($0 / T(n)) }
+        let summary = RowOps.columnSums(h).map { Activations.sigmoid($0 / T(n)) }
         // v = W_d · s, so D(h_i, s) = h_i · v + b_d.
-        let v = matrixVector(p.discriminator, summary)
-        let logits = matrixVector(h, v).map { $0 + p.discriminatorBias }
-        let logitsC = matrixVector(hc, v).map { $0 + p.discriminatorBias }
+        let v = RowOps.matrixVector(p.discriminator, summary)
+        let logits = RowOps.matrixVector(h, v).map { $0 + p.discriminatorBias }
+        let logitsC = RowOps.matrixVector(hc, v).map { $0 + p.discriminatorBias }
         var loss: T = 0
         for i in 0..<n {
             loss += Activations.binaryCrossEntropyWithLogits(logits[i], label: 1)
@@ -93,32 +88,22 @@ public enum DGIObjective {
         let dl = f.logits.map { (Activations.sigmoid($0) - 1) * scale }
         let dlc = f.logitsCorrupt.map { Activations.sigmoid($0) * scale }
         g.discriminatorBias = dl.reduce(0, +) + dlc.reduce(0, +)
-        // dv = Σ dl_i h_i + Σ dlc_i h̃_i; dH = dl ⊗ v.
-        var dv = [T](repeating: 0, count: d)
-        var dh = Matrix<T>(rows: n, columns: d), dhc = Matrix<T>(rows: n, columns: d)
-        for i in 0..<n {
-            let a1 = dl[i], a2 = dlc[i]
-            for j in 0..<d {
-                dv[j] += a1 * f.h.values[i * d + j] + a2 * f.hCorrupt.values[i * d + j]
-                dh.values[i * d + j] = a1 * f.projected[j]
-                dhc.values[i * d + j] = a2 * f.projected[j]
-            }
-        }
+        // dv = Σ dl_i h_i + Σ dlc_i h̃_i = Hᵀ dl + H̃ᵀ dlc; dH = dl ⊗ v.
+        var dv = RowOps.transposedMatrixVector(f.h, dl)
+        for (j, x) in RowOps.transposedMatrixVector(f.hCorrupt, dlc).enumerated() { dv[j] += x }
+        var dh = RowOps.outer(dl, f.projected)
+        let dhc = RowOps.outer(dlc, f.projected)
         // v = W_d s: dW_d = dv ⊗ s, ds = W_dᵀ dv.
-        var ds = [T](repeating: 0, count: d)
-        for r in 0..<d {
-            for c in 0..<d {
-                g.discriminator.values[r * d + c] = dv[r] * f.summary[c]
-                ds[c] += p.discriminator.values[r * d + c] * dv[r]
-            }
-        }
+        g.discriminator = RowOps.outer(dv, f.summary)
+        let ds = RowOps.transposedMatrixVector(p.discriminator, dv)
         // s = σ(mean H): each row of H gets ds ⊙ s(1 − s) / n.
         let dm = (0..<d).map { ds[$0] * f.summary[$0] * (1 - f.summary[$0]) / T(n) }
-        for i in 0..<n { for j in 0..<d { dh.values[i * d + j] += dm[j] } }
+        RowOps.addRowVector(dm, to: &dh)
         let (dz, da1) = Activations.preluBackward(input: f.z, slope: p.slope, outputGradient: dh)
         let (dzc, da2) = Activations.preluBackward(input: f.zCorrupt, slope: p.slope, outputGradient: dhc)
         g.slope = da1 + da2
-        for i in 0..<n { for j in 0..<d { g.bias[j] += dz.values[i * d + j] + dzc.values[i * d + j] } }
+        g.bias = RowOps.columnSums(dz)
+        for (j, x) in RowOps.columnSums(dzc).enumerated() { g.bias[j] += x }
         // Â is symmetric: d(XW) = Â dZ + Pᵀ (Â dZ̃).
         var dxw = a.product(dz, threads: threads)
         let back = a.product(dzc, threads: threads)
@@ -134,15 +119,4 @@ public enum DGIObjective {
         return (f.loss, g)
     }
 
-    /// M · v for a row-major M.
-    static func matrixVector<T: TrainingScalar>(_ m: Matrix<T>, _ v: [T]) -> [T] {
-        let c = m.columns
-        return m.values.withUnsafeBufferPointer { mv in
-            (0..<m.rows).map { i in
-                var s: T = 0
-                for j in 0..<c { s += mv[i * c + j] * v[j] }
-                return s
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import CSupport
 import GraphInfomax
 import InfluenceKit
 
@@ -116,6 +117,9 @@ struct Embed: ParsableCommand {
     }
 
     func run() throws {
+        // Training allocates the same few n × d arrays every epoch: keep freed blocks in the heap
+        // instead of returning them to the kernel and faulting zeroed pages back in each time.
+        ik_keep_freed_memory()
         try reportingErrors {
             var total = Stopwatch()
             let inputs: [String?] = [graphOptions.graph, features]
