@@ -53,6 +53,11 @@ import Testing
                 #expect(gzip.status == 0, "\(gzip.stderr)")
             }
         }
+        // The bundled planted-partition graph stands in for Cora (same file layout).
+        try files.createDirectory(atPath: graphs + "/cora", withIntermediateDirectories: true)
+        for name in ["edges.txt", "features.txt", "labels.txt", "train.txt", "test.txt"] {
+            try files.copyItem(atPath: CLI.root + "/Graphs/communities/" + name, toPath: graphs + "/cora/" + name)
+        }
         for command in commands {
             let words = command.split(separator: " ").map(String.init)
             #expect(!command.contains("'") && !command.contains("\""), "quote-free commands only: \(command)")
