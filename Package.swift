@@ -5,6 +5,7 @@ let package = Package(
     name: "InfluenceKit",
     products: [
         .library(name: "InfluenceKit", targets: ["InfluenceKit"]),
+        .library(name: "GraphInfomax", targets: ["GraphInfomax"]),
         .executable(name: "infmax", targets: ["infmax"]),
         // The C interface (include/influencekit.h) that the Python package loads: build it with
         // `make python`, which links the Swift runtime statically.
@@ -55,10 +56,15 @@ let package = Package(
             name: "InfluenceKitABI",
             dependencies: ["InfluenceKit", "CInfluenceKit"]
         ),
+        .target(
+            name: "GraphInfomax",
+            dependencies: ["InfluenceKit"]
+        ),
         .executableTarget(
             name: "infmax",
             dependencies: [
                 "InfluenceKit",
+                "GraphInfomax",
                 "CSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -66,6 +72,10 @@ let package = Package(
         .testTarget(
             name: "InfluenceKitTests",
             dependencies: ["InfluenceKit"]
+        ),
+        .testTarget(
+            name: "GraphInfomaxTests",
+            dependencies: ["GraphInfomax", "InfluenceKit"]
         ),
         .testTarget(
             name: "infmaxTests",

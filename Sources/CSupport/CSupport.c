@@ -5,6 +5,16 @@
 #include <unistd.h>
 #include <igraph.h>
 #include "CSupport.h"
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+void ik_keep_freed_memory(void) {
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 1 << 30);
+    mallopt(M_TRIM_THRESHOLD, 0x7fffffff);
+#endif
+}
 
 FILE *ik_stderr(void) { return stderr; }
 int ik_isatty_stderr(void) { return isatty(2); }

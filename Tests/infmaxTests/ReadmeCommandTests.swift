@@ -61,6 +61,11 @@ import Testing
         for name in Self.inviteFiles {
             try files.copyItem(atPath: CLI.root + "/Graphs/invite/" + name, toPath: graphs + "/higgs-invite/" + name)
         }
+        // The bundled planted-partition graph stands in for Cora (same file layout).
+        try files.createDirectory(atPath: graphs + "/cora", withIntermediateDirectories: true)
+        for name in ["edges.txt", "features.txt", "labels.txt", "train.txt", "test.txt"] {
+            try files.copyItem(atPath: CLI.root + "/Graphs/communities/" + name, toPath: graphs + "/cora/" + name)
+        }
         for command in commands {
             let words = command.split(separator: " ").map(String.init)
             #expect(!command.contains("'") && !command.contains("\""), "quote-free commands only: \(command)")

@@ -34,4 +34,8 @@ int ik_attribute_type(const igraph_t *graph, int elem, const char *name);
 /* Hint that *address will be read soon (cascade kernels and sampling loops prefetch queued nodes). */
 static inline void ik_prefetch(const void *address) { __builtin_prefetch(address, 0, 3); }
 
+/* Keep freed heap blocks for reuse (no mmap for large blocks, no trimming): for loops that
+   allocate the same large arrays over and over. glibc only; a no-op elsewhere. */
+void ik_keep_freed_memory(void);
+
 #endif

@@ -9,6 +9,10 @@ public enum SelectionAlgorithm: String, Sendable, Codable, CaseIterable {
     case singleDiscount = "single-discount"
     case pagerank
     case random
+    /// Learned scores from node embeddings, with a diversity penalty. Implemented outside
+    /// InfluenceKit (the GraphInfomax library); a caller that links it passes
+    /// `Context.embeddingSelector`.
+    case embedding
 
     /// The methods that run on RR sets with a guarantee (what `infmax seeds` offers).
     public static let withGuarantee: [SelectionAlgorithm] = [.opimC, .imm]
@@ -26,6 +30,7 @@ public enum SelectionAlgorithm: String, Sendable, Codable, CaseIterable {
         case .singleDiscount: return "single discount"
         case .pagerank: return "PageRank"
         case .random: return "random"
+        case .embedding: return "embedding"
         }
     }
 
@@ -46,6 +51,9 @@ public enum SelectionAlgorithm: String, Sendable, Codable, CaseIterable {
         /// Monte Carlo runs per CELF evaluation.
         public var celfRuns: Int
         public var progress: any ProgressReporter
+        /// Makes the `embedding` selector (GraphInfomax's `EmbeddingSeedSelector`), which the
+        /// core cannot name; nil when the caller does not link it.
+        public var embeddingSelector: (@Sendable (Context) throws(InfluenceError) -> any SeedSelector)?
 
         public init(loaded: LoadedGraph, model: any DiffusionModel, seed: UInt64, threads: Int,
                     ris: RISParameters = RISParameters(), celfRuns: Int = 10_000,
@@ -78,6 +86,12 @@ public enum SelectionAlgorithm: String, Sendable, Codable, CaseIterable {
         case .singleDiscount: return SingleDiscount(graph: context.model.graph)
         case .pagerank: return PageRankHeuristic(loaded: context.loaded)
         case .random: return RandomSeeds(graph: context.model.graph, seed: context.seed)
+        case .embedding:
+            guard let make = context.embeddingSelector else {
+                throw InfluenceError(.usage, parameter: "algorithm",
+                    "'embedding' needs the GraphInfomax library (the infmax command links it; a library caller sets Context.embeddingSelector)")
+            }
+            return try make(context)
         }
     }
 

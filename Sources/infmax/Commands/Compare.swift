@@ -18,7 +18,10 @@ struct Compare: ParsableCommand {
         Carlo gains, --celf-runs per evaluation; its cost is estimated first and a run above \
         --celf-budget is refused unless --force), degree (highest out-degree), degree-discount \
         and single-discount (Chen, Wang, Yang 2009; degree discount uses each arc's own \
-        probability, or LT weight under --model lt), pagerank (on the reversed graph, igraph), random.
+        probability, or LT weight under --model lt), pagerank (on the reversed graph, igraph), random, \
+        embedding (a ridge regressor on DGI embeddings of structural features, trained on RR-set \
+        estimates of single-node spread for a sample of nodes, then greedy with a diversity penalty; \
+        see `infmax seeds --help`).
 
         Prints a table (or --json); --csv writes the rows, --plot an SVG of spread and selection \
         time versus k (both atomically, checked before the run, and renamed into place together \
@@ -54,6 +57,8 @@ struct Compare: ParsableCommand {
 
     @Flag(help: "Run CELF even when its cost estimate is above --celf-budget.")
     var force = false
+
+    @OptionGroup var embeddingOptions: EmbeddingSelectionOptions
 
     @OptionGroup var execution: ExecutionOptions
 
@@ -97,10 +102,11 @@ struct Compare: ParsableCommand {
                                                                memoryLimitBytes: graphOptions.maxMemory.bytes)
             let quiet = outputOptions.quiet
             let showProgress = StandardError.isTerminal && !quiet
-            let context = SelectionAlgorithm.Context(
+            var context = SelectionAlgorithm.Context(
                 loaded: loaded, model: model, seed: Comparison.selectionSeed(for: execution.seed), threads: threads,
                 ris: risOptions.parameters(memoryLimitBytes: graphOptions.maxMemory.bytes), celfRuns: celfRuns ?? runs,
                 progress: TerminalProgress(showsProgress: showProgress, showsNotes: false))
+            context.embeddingSelector = embeddingOptions.factory
             var selectors: [any SeedSelector] = []
             for algorithm in chosen {
                 let selector = try algorithm.makeSelector(context)

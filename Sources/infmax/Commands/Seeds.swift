@@ -1,13 +1,21 @@
 import ArgumentParser
 import Foundation
+import GraphInfomax
 import InfluenceKit
 
 /// The RIS seed-selection algorithms `infmax seeds` offers (the registry's methods with a guarantee).
 enum SeedAlgorithm: String, ExpressibleByArgument, CaseIterable {
     case opimC = "opim-c"
     case imm
+    case embedding
 
-    var registryEntry: SelectionAlgorithm { self == .opimC ? .opimC : .imm }
+    var registryEntry: SelectionAlgorithm {
+        switch self {
+        case .opimC: return .opimC
+        case .imm: return .imm
+        case .embedding: return .embedding
+        }
+    }
 }
 
 struct Seeds: ParsableCommand {
@@ -34,6 +42,14 @@ struct Seeds: ParsableCommand {
         followed, a device or FIFO written through, and `--output -` prints the JSON in place of \
         the report.
 
+        --algorithm embedding has no guarantee: DGI embeddings of identity-free structural \
+        features (log degrees, log reversed PageRank, two-hop reach; the graph has no node \
+        attributes) feed a ridge regressor of log(1 + single-node spread), trained on the \
+        RR-set estimates (--embedding-rr-sets) of a random sample of --embedding-training-nodes \
+        nodes; seeds are then taken greedily by predicted spread × (1 − λ · largest cosine \
+        similarity to a chosen seed) × (½ when adjacent to a chosen seed), λ = \
+        --embedding-penalty. The spread of its seeds is estimated on fresh RR sets.
+
         Examples:
           infmax seeds Graphs/demo.txt --k 10
           infmax seeds nethept.txt --k 50 --model lt --epsilon 0.1 --json
@@ -46,8 +62,10 @@ struct Seeds: ParsableCommand {
     @Option(name: .customLong("k"), help: ArgumentHelp("Number of seeds to pick (1 ≤ k ≤ n).", valueName: "K"))
     var k: Int
 
-    @Option(help: "Algorithm: opim-c (stops at the ratio reached on this graph) or imm (worst-case sample size).")
+    @Option(help: "Algorithm: opim-c (stops at the ratio reached on this graph), imm (worst-case sample size), or embedding (learned scores, no guarantee).")
     var algorithm: SeedAlgorithm = .opimC
+
+    @OptionGroup var embeddingOptions: EmbeddingSelectionOptions
 
     @OptionGroup var modelOptions: ModelOptions
 
@@ -70,6 +88,7 @@ struct Seeds: ParsableCommand {
     }
 
     func run() throws {
+        if algorithm == .embedding { return try runEmbedding() }
         try reportingErrorsOnRanks {
             // Rank-local steps (the output checked on rank 0, the graph read by every rank) are
             // agreed, so a failure on one rank ends every rank with its one message.
@@ -105,6 +124,60 @@ struct Seeds: ParsableCommand {
         shared.threads = 1
         shared.ris.memoryLimitBytes = 0
         return "seeds \(shared) \(graph.topologyFingerprint)"
+    }
+
+    struct EmbeddingReport: Encodable {
+        struct Seed: Encodable { var rank: Int; var label: String; var node: Int }
+        var algorithm = "embedding"
+        var graph: String
+        var k: Int
+        var model: String
+        var seed: UInt64
+        var threads: Int
+        var seeds: [Seed]
+        var spread: Double
+        var spreadLow: Double
+        var spreadHigh: Double
+        var evaluationSets: Int
+        var selectionSeconds: Double
+        var peakResidentBytes: Int
+    }
+
+    /// `--algorithm embedding`: learned scores, then the spread on fresh RR sets.
+    private func runEmbedding() throws {
+        if Ranks.isDistributed {
+            // Every rank throws the same error; InfMax.main prints it once.
+            throw InfluenceError(.usage, parameter: "algorithm",
+                                 "--algorithm embedding runs in one process (expected no mpirun, or another algorithm)")
+        }
+        try reportingErrors {
+            let target = try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph])[0]
+            let loaded = try graphOptions.load(seed: execution.seed)
+            let model = try modelOptions.bind(to: loaded.graph, graphOptions, seed: execution.seed)
+            let threads = execution.resolvedThreads
+            let selector = EmbeddingSeedSelector(model: model, configuration: embeddingOptions.configuration, seed: execution.seed, threads: threads)
+            let ranking = try selector.select(k: k)
+            let sets = RRSetSampler.roundedToTasks(evaluationSets ?? 65_536)
+            let spread = try SpreadInterval.estimate(seeds: ranking.seeds, sampler: try RRSetSampler(model: model), sets: sets,
+                                                     seed: execution.seed, workers: threads)
+            let graph = loaded.graph
+            let report = EmbeddingReport(graph: graphOptions.graph, k: k, model: modelOptions.model.rawValue, seed: execution.seed, threads: threads,
+                                         seeds: ranking.seeds.enumerated().map { .init(rank: $0.offset + 1, label: graph.label(of: $0.element), node: $0.element) },
+                                         spread: spread.estimate, spreadLow: spread.low, spreadHigh: spread.high, evaluationSets: spread.rrSets,
+                                         selectionSeconds: ranking.seconds, peakResidentBytes: SystemMemory.peakResidentBytes)
+            let text = try jsonText(report)
+            if target?.isStandardOutput != true {
+                if outputOptions.json {
+                    print(text)
+                } else {
+                    print("embedding, \(report.model.uppercased()), k = \(k), seed \(execution.seed), \(threads) thread\(threads == 1 ? "" : "s") (learned scores, no guarantee)")
+                    print("seeds     \(report.seeds.map(\.label).joined(separator: " "))")
+                    print("spread    \(fixed(spread.estimate, 1)) (95% interval \(fixed(spread.low, 1)) – \(fixed(spread.high, 1))) on \(spread.rrSets) fresh RR sets")
+                    print("time      selection \(fixed(ranking.seconds, 3)) s; peak resident \(SystemMemory.describe(report.peakResidentBytes))")
+                }
+            }
+            try OutputTarget.write([(target, Array((text + "\n").utf8))])
+        }
     }
 
     private func printText(_ r: SelectionReport) {

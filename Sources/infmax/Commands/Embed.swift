@@ -1,0 +1,184 @@
+import ArgumentParser
+import Foundation
+import CSupport
+import GraphInfomax
+import InfluenceKit
+
+extension EmbeddingMethod: ExpressibleByArgument {}
+extension FeatureFileFormat: ExpressibleByArgument {}
+
+struct Embed: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Learn node embeddings by maximizing mutual information (DGI or GRACE), with no deep-learning framework.",
+        discussion: """
+        dgi (default): Deep Graph Infomax (Veličković et al., ICLR 2019). Features are row-normalised, \
+        encoded by a one-layer GCN with PReLU (Â = D^-½(A + I)D^-½, self-loops added), and a bilinear \
+        discriminator learns to tell each node's embedding with the graph summary from one computed on \
+        row-shuffled features; Adam at --lr 0.001, stopping after --patience 20 epochs without a lower \
+        loss and keeping the best parameters.
+
+        grace: GRACE (Zhu et al. 2020). Two views by edge dropping and feature masking, a two-layer \
+        GCN and a projection head; the symmetric InfoNCE loss at temperature --tau with every other \
+        node of both views as negatives, computed in row blocks (memory O(n·d)); --epochs epochs.
+
+        The graph is taken as undirected. Without --features the nodes get identity-free structural \
+        features (degree, PageRank, two-hop reach); with --features a file of 'node f1 f2 …' (dense), \
+        'node index:value …' (sparse) or 'node index' per nonzero (pairs, as the Planetoid files in \
+        shared/graphs/cora) rows, the node named by its label in the graph file. Nodes missing from \
+        the file get zero features.
+
+        --output emb.tsv writes 'label<TAB>v1<TAB>…' per node; --output emb.npy writes a float32 \
+        NumPy array whose row i is the node labelled i (labels must be 0..n-1; use --nodes N for \
+        isolated nodes). Written atomically. The loss of each epoch is shown on a terminal; --json \
+        prints epochs, best loss, time and peak memory. The same --seed gives the same embeddings \
+        for a given --threads.
+
+        Examples:
+          infmax embed cora/edges.txt --undirected --features cora/features.txt --output cora.npy
+          infmax probe cora.npy --labels cora/labels.txt --train cora/train.txt --test cora/test.txt
+          infmax embed citeseer/edges.txt --nodes 3327 --features citeseer/features.txt --output citeseer.npy
+          infmax embed Graphs/karate.txt --method grace --dim 16 --epochs 50 --output karate.tsv --json
+        """
+    )
+
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Option(help: ArgumentHelp("Node features file (default: structural features from the graph).", valueName: "F"))
+    var features: String?
+
+    @Option(name: .customLong("feature-format"), help: "How --features spells rows: auto, dense, sparse, pairs.")
+    var featureFormat: FeatureFileFormat = .auto
+
+    @Option(help: "Objective: dgi (node–graph MI) or grace (two-view InfoNCE).")
+    var method: EmbeddingMethod = .dgi
+
+    @Option(help: ArgumentHelp("Embedding dimensions (default: 512 for dgi, 128 for grace).", valueName: "D"))
+    var dim: Int?
+
+    @Option(help: ArgumentHelp("Most epochs (dgi default 10000, stopping early by --patience; grace default 200).", valueName: "N"))
+    var epochs: Int?
+
+    @Option(help: ArgumentHelp("dgi: epochs without a lower loss before stopping.", valueName: "N"))
+    var patience: Int = 20
+
+    @Option(help: ArgumentHelp("Adam learning rate (default: 0.001 for dgi, 0.0005 for grace).", valueName: "RATE"))
+    var lr: Double?
+
+    @Option(help: ArgumentHelp("grace: InfoNCE temperature τ.", valueName: "TAU"))
+    var tau: Double = 0.5
+
+    @Option(name: .customLong("drop-edges"), help: ArgumentHelp("grace: edge-dropping rates of the two views.", valueName: "P1,P2"))
+    var dropEdges: String = "0.2,0.4"
+
+    @Option(name: .customLong("mask-features"), help: ArgumentHelp("grace: feature-masking rates of the two views.", valueName: "P1,P2"))
+    var maskFeatures: String = "0.3,0.4"
+
+    @OptionGroup var execution: ExecutionOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Embedding file: .npy (NumPy float32) or .tsv (label first); - for standard output (TSV).", valueName: "FILE"))
+    var output: String
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        if let dim, dim < 1 || dim > 65_536 { throw ValidationError("--dim takes 1 to 65536 dimensions (got \(dim); e.g. --dim 512)") }
+        if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1 (got \(epochs))") }
+        if patience < 1 { throw ValidationError("--patience must be at least 1 (got \(patience))") }
+        if let lr, !(lr > 0) || !lr.isFinite { throw ValidationError("--lr must be a positive number (got \(lr); e.g. --lr 0.001)") }
+        if !(tau > 0) || !tau.isFinite { throw ValidationError("--tau must be a positive number (got \(tau); e.g. --tau 0.5)") }
+        _ = try Self.rates(dropEdges, flag: "--drop-edges")
+        _ = try Self.rates(maskFeatures, flag: "--mask-features")
+    }
+
+    static func rates(_ text: String, flag: String) throws -> (Double, Double) {
+        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let a = parts[0], let b = parts[1], (0..<1).contains(a), (0..<1).contains(b) else {
+            throw ValidationError("\(flag) takes two rates in [0, 1) separated by a comma (got '\(text)'; e.g. \(flag) 0.2,0.4)")
+        }
+        return (a, b)
+    }
+
+    struct Summary: Encodable {
+        var method: String
+        var nodes: Int
+        var edges: Int
+        var features: Int
+        var featureSource: String
+        var dimensions: Int
+        var epochs: Int
+        var bestEpoch: Int
+        var bestLoss: Double
+        var trainingSeconds: Double
+        var totalSeconds: Double
+        var peakResidentBytes: Int
+        var seed: UInt64
+        var threads: Int
+        var output: String
+    }
+
+    func run() throws {
+        // Training allocates the same few n × d arrays every epoch: keep freed blocks in the heap
+        // instead of returning them to the kernel and faulting zeroed pages back in each time.
+        ik_keep_freed_memory()
+        try reportingErrors {
+            var total = Stopwatch()
+            let inputs: [String?] = [graphOptions.graph, features]
+            let target = try OutputTarget.prepare([("--output", output)], inputs: inputs)[0]
+            let loaded = try graphOptions.load(seed: execution.seed)
+            let graph = loaded.graph
+            let x: FeatureMatrix<Float>
+            if let features {
+                x = try NodeFeatureFile.read(features, format: featureFormat, graph: graph)
+            } else {
+                x = StructuralFeatures.of(graph)
+            }
+            let edges = UndirectedEdges(graph)
+            if output.lowercased().hasSuffix(".npy"), !NodeEmbeddings(graph: graph, vectors: Matrix(rows: graph.nodeCount, columns: 0)).labelsAreRowNumbers {
+                throw InfluenceError(.usage, file: output, "the graph's node labels are not 0..n-1, and a .npy file holds rows only (expected a .tsv output, which keeps each label)")
+            }
+            let showLoss = StandardError.isTerminal && !outputOptions.quiet
+            let threads = execution.resolvedThreads
+            let onEpoch: (Int, Double) -> Void = { epoch, loss in
+                if showLoss { StandardError.write("\r\(method.rawValue): epoch \(epoch), loss \(String(format: "%.5f", loss))\u{1B}[K") }
+            }
+            let trained: (vectors: Matrix<Float>, report: TrainingReport)
+            switch method {
+            case .dgi:
+                var dgi = DeepGraphInfomax(configuration: .init(
+                    dimensions: dim ?? 512, learningRate: lr ?? 0.001, patience: patience, maxEpochs: epochs ?? 10_000,
+                    seed: execution.seed, threads: threads, normalizeFeatures: features != nil))
+                try dgi.train(features: x, edges: edges, epochDone: onEpoch)
+                trained = (dgi.embeddings!, dgi.report!)
+            case .grace:
+                let (e1, e2) = try Self.rates(dropEdges, flag: "--drop-edges")
+                let (m1, m2) = try Self.rates(maskFeatures, flag: "--mask-features")
+                var grace = GRACE(configuration: .init(
+                    dimensions: dim ?? 128, learningRate: lr ?? 0.0005, temperature: tau, epochs: epochs ?? 200,
+                    edgeDropRates: (e1, e2), featureMaskRates: (m1, m2), seed: execution.seed, threads: threads,
+                    normalizeFeatures: features != nil))
+                try grace.train(features: x, edges: edges, epochDone: onEpoch)
+                trained = (grace.embeddings!, grace.report!)
+            }
+            if showLoss { StandardError.write("\r\u{1B}[K") }
+            let embeddings = NodeEmbeddings(graph: graph, vectors: trained.vectors)
+            let bytes = try embeddings.fileBytes(for: output == "-" ? "-.tsv" : output)
+            let r = trained.report
+            let summary = Summary(method: method.rawValue, nodes: graph.nodeCount, edges: edges.count, features: x.columns,
+                                  featureSource: features ?? "structural (\(StructuralFeatures.names.joined(separator: ", ")))",
+                                  dimensions: trained.vectors.columns, epochs: r.epochs, bestEpoch: r.bestEpoch, bestLoss: r.bestLoss,
+                                  trainingSeconds: r.seconds, totalSeconds: total.lap(), peakResidentBytes: SystemMemory.peakResidentBytes,
+                                  seed: execution.seed, threads: threads, output: output)
+            try OutputTarget.write([(target, bytes)])
+            if target?.isStandardOutput == true { return }
+            if outputOptions.json {
+                print(try jsonText(summary))
+            } else {
+                print("\(method.rawValue): \(graph.nodeCount) nodes, \(edges.count) edges, \(x.columns) features → \(summary.dimensions) dimensions")
+                print("epochs    \(r.epochs) (best loss \(String(format: "%.5f", r.bestLoss)) at epoch \(r.bestEpoch), kept)")
+                print("time      training \(fixed(r.seconds, 2)) s, total \(fixed(summary.totalSeconds, 2)) s on \(threads) thread\(threads == 1 ? "" : "s")")
+                print("memory    peak resident \(SystemMemory.describe(summary.peakResidentBytes))")
+                print("wrote     \(output)")
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// `infmax embed` and `infmax probe` end to end on the bundled planted-partition graph.
+@Suite struct EmbedCommandTests {
+    static let dir = "Graphs/communities/"
+
+    @Test func embedThenProbe() throws {
+        let out = NSTemporaryDirectory() + "infmax-embed-\(getpid()).npy"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let embed = try CLI.run(["embed", Self.dir + "edges.txt", "--undirected", "--features", Self.dir + "features.txt",
+                                 "--dim", "32", "--epochs", "150", "--seed", "3", "--output", out, "--json"])
+        #expect(embed.status == 0, "\(embed.stderr)")
+        let summary = try embed.json()
+        for key in ["epochs", "bestLoss", "trainingSeconds", "peakResidentBytes"] { #expect(summary[key] != nil, "missing \(key)") }
+        #expect(summary["nodes"] as? Int == 120 && summary["dimensions"] as? Int == 32)
+        let probe = try CLI.run(["probe", out, "--labels", Self.dir + "labels.txt", "--train", Self.dir + "train.txt",
+                                 "--test", Self.dir + "test.txt", "--restarts", "5", "--json"])
+        #expect(probe.status == 0, "\(probe.stderr)")
+        let report = try probe.json()
+        let mean = try #require(report["mean"] as? Double), sd = try #require(report["sd"] as? Double)
+        #expect(mean > 90 && mean <= 100 && sd >= 0, "probe \(mean) ± \(sd)")
+        #expect((report["accuracies"] as? [Double])?.count == 5)
+    }
+
+    @Test func tsvKeepsLabelsAndGraceRuns() throws {
+        let out = NSTemporaryDirectory() + "infmax-grace-\(getpid()).tsv"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try CLI.run(["embed", "Graphs/weighted.txt", "--method", "grace", "--dim", "4", "--epochs", "3", "--output", out, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 8 && lines.allSatisfy { $0.split(separator: "\t").count == 5 })
+        #expect(lines.first?.hasPrefix("a\t") == true)
+        // String labels cannot go to .npy.
+        let line = try CLI.failure(["embed", "Graphs/weighted.txt", "--dim", "4", "--epochs", "2", "--output", NSTemporaryDirectory() + "x.npy"], status: 2)
+        #expect(line.contains("not 0..n-1") && line.contains(".tsv"))
+    }
+
+    @Test func badInputIsOneLine() throws {
+        let bad = NSTemporaryDirectory() + "infmax-badfeatures-\(getpid()).txt"
+        try "0 1\n0 2\n999 3\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: bad) }
+        let line = try CLI.failure(["embed", Self.dir + "edges.txt", "--undirected", "--features", bad, "--output", NSTemporaryDirectory() + "y.npy"], status: 1)
+        #expect(line.contains("\(bad):3: node '999' is not in the graph"))
+        try CLI.parserRefusal(["embed", Self.dir + "edges.txt", "--dim", "0", "--output", "z.npy"])
+        try CLI.parserRefusal(["probe", "z.npy", "--labels", "l", "--train", "t", "--test", "u", "--restarts", "0"])
+        let missing = try CLI.failure(["probe", "/nonexistent.npy", "--labels", Self.dir + "labels.txt", "--train", Self.dir + "train.txt", "--test", Self.dir + "test.txt"], status: 1)
+        #expect(missing.contains("/nonexistent.npy"))
+    }
+
+    @Test func embeddingSeedsInCompare() throws {
+        let r = try CLI.run(["compare", "Graphs/karate.txt", "--undirected", "--k", "1,3", "--algorithms", "degree,embedding",
+                             "--embedding-rr-sets", "2048", "--runs", "500", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try #require(try r.json()["rows"] as? [[String: Any]])
+        #expect(rows.contains { $0["algorithm"] as? String == "embedding" })
+        let seeds = try CLI.run(["seeds", "Graphs/karate.txt", "--undirected", "--k", "3", "--algorithm", "embedding", "--embedding-rr-sets", "2048", "--json"])
+        #expect(seeds.status == 0, "\(seeds.stderr)")
+        let chosen = try #require(try seeds.json()["seeds"] as? [[String: Any]])
+        #expect(chosen.count == 3 && Set(chosen.compactMap { $0["node"] as? Int }).count == 3)
+    }
+}
