@@ -56,7 +56,7 @@ import Testing
                 #expect(gzip.status == 0, "\(gzip.stderr)")
             }
         }
-        // The bundled invite instance (cut out of the benchmark) stands in for the Higgs invite benchmark.
+        // The bundled invite instance (synthetic, in its layout) stands in for the Higgs invite benchmark.
         try files.createDirectory(atPath: graphs + "/higgs-invite", withIntermediateDirectories: true)
         for name in Self.inviteFiles {
             try files.copyItem(atPath: CLI.root + "/Graphs/invite/" + name, toPath: graphs + "/higgs-invite/" + name)

@@ -2,8 +2,8 @@ import Foundation
 import InfluenceKit
 import Testing
 
-/// End-to-end runs of `infmax recommend` on the bundled invite instance (`Graphs/invite/`, cut
-/// out of the Higgs invite benchmark) and on the 7-node instance of the library tests.
+/// End-to-end runs of `infmax recommend` on the bundled invite instance (`Graphs/invite/`, a small
+/// synthetic instance in the benchmark's layout) and on the 7-node instance of the library tests.
 @Suite(.serialized) struct RecommendCommandTests {
     static let invite = ["Graphs/invite/arcs.tsv", "--node-values", "Graphs/invite/nodes.tsv", "--inviters", "Graphs/invite/inviters.txt"]
     static let sevenArcs = "inviter\tinvitee\tP\n3\t6\t0.8\n0\t2\t0.5\n1\t4\t0.9\n0\t3\t0.4\n1\t3\t0.2\n2\t5\t0.5\n4\t6\t0.1\n3\t5\t0.25\n"
