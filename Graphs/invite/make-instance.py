@@ -7,7 +7,8 @@ shared between inviters so that --capacity matters); every candidate sends 1-6 a
 12-548 (every one of nodes 212-548 reached), so the spread beyond the first invitation has
 structure; P per arc and U per node uniform on [0.01, 0.35] and [0.05, 0.6] (6 decimals); held-out
 invitations: 1-2 candidates of each of the first 9 inviters.
-Files: arcs.tsv (inviter invitee P), nodes.tsv (node U), inviters.txt, truth.tsv (inviter invitee).
+Files: invitations.tsv (inviter invitee P), acceptance.tsv (node U), inviter-list.txt, held-out.tsv
+(inviter invitee).
 Usage, from the repository root: python3 Graphs/invite/make-instance.py
 """
 import os, random
@@ -40,15 +41,15 @@ P = {a: rng.uniform(0.01, 0.35) for a in sorted(arcs)}
 U = {v: rng.uniform(0.05, 0.6) for v in range(NODES)}
 truth = sorted((i, v) for i in range(9) for v in rng.sample(lists[i], rng.randint(1, 2)))
 
-with open(os.path.join(OUT, 'arcs.tsv'), 'w') as f:
+with open(os.path.join(OUT, 'invitations.tsv'), 'w') as f:
     f.write('inviter\tinvitee\tP\n')
     f.writelines(f'{a}\t{b}\t{P[(a, b)]:.6f}\n' for a, b in sorted(arcs))
-with open(os.path.join(OUT, 'nodes.tsv'), 'w') as f:
+with open(os.path.join(OUT, 'acceptance.tsv'), 'w') as f:
     f.write('node\tU\n')
     f.writelines(f'{v}\t{U[v]:.6f}\n' for v in range(NODES))
-with open(os.path.join(OUT, 'inviters.txt'), 'w') as f:
+with open(os.path.join(OUT, 'inviter-list.txt'), 'w') as f:
     f.writelines(f'{i}\n' for i in range(INVITERS))
-with open(os.path.join(OUT, 'truth.tsv'), 'w') as f:
+with open(os.path.join(OUT, 'held-out.tsv'), 'w') as f:
     f.write('inviter\tinvitee\n')
     f.writelines(f'{a}\t{b}\n' for a, b in truth)
 print(INVITERS, 'inviters', len(arcs), 'arcs', NODES, 'nodes', len(truth), 'truth pairs')

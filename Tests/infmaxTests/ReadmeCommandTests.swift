@@ -23,7 +23,8 @@ import Testing
     static let standIns = ["nethept.txt", "email-Enron.txt.gz", "soc-Slashdot0902.txt.gz"]
 
     /// The files of the invite benchmark (`../shared/graphs/higgs-invite/`), stood in for by `Graphs/invite/`.
-    static let inviteFiles = ["arcs.tsv", "nodes.tsv", "inviters.txt", "truth.tsv"]
+    static let inviteFiles = [("invitations.tsv", "arcs.tsv"), ("acceptance.tsv", "nodes.tsv"), ("inviter-list.txt", "inviters.txt"),
+                              ("held-out.tsv", "truth.tsv")]
 
     /// Bundled graphs too large for a debug build to run the whole tour on quickly.
     static let largeBundled = ["demo.txt"]
@@ -58,8 +59,8 @@ import Testing
         }
         // The bundled invite instance (synthetic, in its layout) stands in for the Higgs invite benchmark.
         try files.createDirectory(atPath: graphs + "/higgs-invite", withIntermediateDirectories: true)
-        for name in Self.inviteFiles {
-            try files.copyItem(atPath: CLI.root + "/Graphs/invite/" + name, toPath: graphs + "/higgs-invite/" + name)
+        for (bundled, name) in Self.inviteFiles {
+            try files.copyItem(atPath: CLI.root + "/Graphs/invite/" + bundled, toPath: graphs + "/higgs-invite/" + name)
         }
         // The bundled planted-partition graph stands in for Cora (same file layout).
         try files.createDirectory(atPath: graphs + "/cora", withIntermediateDirectories: true)

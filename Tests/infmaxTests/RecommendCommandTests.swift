@@ -5,7 +5,7 @@ import Testing
 /// End-to-end runs of `infmax recommend` on the bundled invite instance (`Graphs/invite/`, a small
 /// synthetic instance in the benchmark's layout) and on the 7-node instance of the library tests.
 @Suite(.serialized) struct RecommendCommandTests {
-    static let invite = ["Graphs/invite/arcs.tsv", "--node-values", "Graphs/invite/nodes.tsv", "--inviters", "Graphs/invite/inviters.txt"]
+    static let invite = ["Graphs/invite/invitations.tsv", "--node-values", "Graphs/invite/acceptance.tsv", "--inviters", "Graphs/invite/inviter-list.txt"]
     static let sevenArcs = "inviter\tinvitee\tP\n3\t6\t0.8\n0\t2\t0.5\n1\t4\t0.9\n0\t3\t0.4\n1\t3\t0.2\n2\t5\t0.5\n4\t6\t0.1\n3\t5\t0.25\n"
     static let sevenNodes = "node\tU\n2\t0.5\n4\t0.2\n5\t0.4\n6\t0.5\n"
 
@@ -32,7 +32,7 @@ import Testing
         let files = TemporaryFiles()
         defer { files.removeAll() }
         let csv = files.path("table.csv")
-        let result = try CLI.run(["recommend"] + Self.invite + ["--k", "3", "--evaluate", "Graphs/invite/truth.tsv", "--worlds", "300",
+        let result = try CLI.run(["recommend"] + Self.invite + ["--k", "3", "--evaluate", "Graphs/invite/held-out.tsv", "--worlds", "300",
                                   "--sets-per-node", "8", "--json", "--csv", csv, "--quiet", "--threads", "2"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try result.json()
@@ -51,7 +51,7 @@ import Testing
         let table = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
         #expect(table[0] == "method,lambda,k,recall,ndcg,spread,spread_se" && table.count == 1 + 6 * 3)
         // Text: one table with every method.
-        let text = try CLI.run(["recommend"] + Self.invite + ["--k", "2", "--evaluate", "Graphs/invite/truth.tsv", "--worlds", "200",
+        let text = try CLI.run(["recommend"] + Self.invite + ["--k", "2", "--evaluate", "Graphs/invite/held-out.tsv", "--worlds", "200",
                                 "--sets-per-node", "4", "--quiet"])
         #expect(text.status == 0, "\(text.stderr)")
         for name in ["HeteroIM", "HeteroIR", "PU", "OutDeg", "Random", "R@2", "Spread@2"] { #expect(text.stdout.contains(name), "\(name)") }
@@ -61,7 +61,7 @@ import Testing
         let files = TemporaryFiles()
         defer { files.removeAll() }
         let svg = files.path("frontier.svg")
-        let result = try CLI.run(["recommend"] + Self.invite + ["--k", "2", "--evaluate", "Graphs/invite/truth.tsv", "--worlds", "200",
+        let result = try CLI.run(["recommend"] + Self.invite + ["--k", "2", "--evaluate", "Graphs/invite/held-out.tsv", "--worlds", "200",
                                   "--sets-per-node", "4", "--frontier", "--plot", svg, "--json", "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         let record = try result.json()
