@@ -1,7 +1,7 @@
 import CInfluenceKit
 import InfluenceKit
 
-/// The request keys of `ik_seeds`.
+/// The request keys of `ik_seeds` (interface version 1; `ik_run` takes the library's `SeedsRequest`).
 private let seedKeys = ["k", "model", "algorithm", "epsilon", "delta", "ell", "precision", "sampling", "evaluation_sets",
                         "seed", "threads", "max_memory"]
 
@@ -24,12 +24,13 @@ public func ik_seeds(_ graph: OpaquePointer?, _ requestJSON: UnsafePointer<CChar
         let ris = RISParameters(epsilon: try r.double("epsilon") ?? 0.1, delta: try r.double("delta"), ell: try r.double("ell") ?? 1,
                                 precision: precision > 0 ? precision : nil, sampling: try RunOptions.sampling(r),
                                 memoryLimitBytes: try r.int("max_memory") ?? SystemMemory.defaultLimitBytes)
-        let request = SeedSearch.Request(k: k, algorithm: algorithm, model: model, ris: ris,
-                                         evaluationSets: try r.int("evaluation_sets"), seed: seed,
-                                         threads: try r.int("threads") ?? Parallel.processorCount)
-        let report = try library { () throws(InfluenceError) in
-            try SeedSearch.run(request, on: h.graph, graphName: h.name, load: h.loadOptions, loadSeconds: h.loaded.seconds)
-        }
+        var request = SeedsRequest(k: k, algorithm: algorithm, evaluationSets: try r.int("evaluation_sets"), seed: seed,
+                                   threads: try r.int("threads") ?? Parallel.processorCount)
+        request.modelSpecification = model
+        request.ris = ris
+        // Precision refinement is OPIM-C's; IMM's record shows none (as `infmax seeds` writes it).
+        if algorithm == .imm { request.precision = nil }
+        let report = try library { () throws(InfluenceError) in try request.run(on: h.input) }
         resultOut.pointee = try ResultHandle.register(report)
     }
 }

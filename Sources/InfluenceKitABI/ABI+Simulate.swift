@@ -1,7 +1,7 @@
 import CInfluenceKit
 import InfluenceKit
 
-/// The request keys of `ik_simulate`.
+/// The request keys of `ik_simulate` (interface version 1; `ik_run` takes the library's `SimulateRequest`).
 private let simulateKeys = ["runs", "seed", "threads", "model", "max_steps", "until_relative_error", "max_runs",
                             "node_probabilities", "exact", "max_memory"]
 
@@ -19,16 +19,14 @@ public func ik_simulate(_ graph: OpaquePointer?, _ labelBytes: UnsafePointer<CCh
         let seed = try r.seed("seed") ?? 1
         let specification = try RunOptions.model(r, graph: h, seed: seed)
         let seeds = try h.nodes(labelled: labels, argument: "seeds")
-        let request = SpreadSimulation.Request(
-            runs: try r.int("runs") ?? 10_000, seed: seed, threads: try r.int("threads") ?? Parallel.processorCount,
+        var request = SimulateRequest(
+            seeds: seeds.map { h.graph.label(of: $0) }, runs: try r.int("runs") ?? 10_000, seed: seed,
+            threads: try r.int("threads") ?? Parallel.processorCount,
             maxSteps: try r.int("max_steps"), untilRelativeError: try r.double("until_relative_error"),
             maxRuns: try r.int("max_runs"), nodeProbabilities: try r.int("node_probabilities"),
             exact: try r.bool("exact") ?? false, memoryLimitBytes: try r.int("max_memory") ?? SystemMemory.defaultLimitBytes)
-        let report = try library { () throws(InfluenceError) in
-            try request.validate()
-            let model = try specification.bind(to: h.graph)
-            return try SpreadSimulation.run(request, model: model, seeds: seeds, graphName: h.name)
-        }
+        request.modelSpecification = specification
+        let report = try library { () throws(InfluenceError) in try request.run(on: h.input) }
         resultOut.pointee = try ResultHandle.register(report)
     }
 }

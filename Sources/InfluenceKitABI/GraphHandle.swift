@@ -14,9 +14,12 @@ final class GraphHandle: Sendable {
     let name: String
     /// The load options of a file (nil for arrays).
     let loadOptions: GraphLoadOptions?
+    /// The graph as the use cases take it, with its provenance (content hash computed once).
+    let input: GraphInput
 
     init(loaded: LoadedGraph, probabilities: String, normalizeLT: Bool, name: String, loadOptions: GraphLoadOptions?) {
         self.loaded = loaded
+        input = GraphInput(loaded.graph, name: name, load: loadOptions, loadSeconds: loaded.seconds)
         self.probabilities = probabilities
         self.normalizeLT = normalizeLT
         self.name = name

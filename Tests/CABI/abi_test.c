@@ -84,9 +84,34 @@ static void test_karate(const char *root) {
     if (spread) {
         const char *json = json_of(spread);
         CHECK(strstr(json, "\"label\" : \"33\"") != NULL, "the seeds by label: %.300s", json);
-        CHECK(strstr(json, "\"runs\" : 2000") != NULL, "2000 runs");
+        CHECK(strstr(json, "\"runs\" : 2000") != NULL && strstr(json, "\"samples\" : 2000") != NULL, "2000 runs");
         ik_result_free(spread, NULL);
     }
+
+    /* ik_run (interface version 2): the library's own requests, the same records. */
+    ik_result *run = NULL;
+    status = ik_run(graph, "{\"useCase\": \"simulate\", \"request\": {\"seeds\": [\"0\", \"33\"], \"runs\": 2000, \"seed\": 3}}",
+                    &run, &error);
+    CHECK(status == IK_OK, "ik_run simulate: %s", error.message);
+    if (run) {
+        const char *json = json_of(run);
+        CHECK(strstr(json, "\"useCase\" : \"simulate\"") != NULL && strstr(json, "\"samples\" : 2000") != NULL,
+              "a simulate record of 2000 runs: %.300s", json);
+        ik_result_free(run, NULL);
+    }
+    status = ik_run(graph, "{\"useCase\": \"seeds\", \"request\": {\"k\": 2, \"seed\": 1, \"threads\": 2}}", &run, &error);
+    CHECK(status == IK_OK, "ik_run seeds: %s", error.message);
+    if (run) {
+        CHECK(strstr(json_of(run), "\"algorithm\" : \"OPIM-C+refine\"") != NULL, "the seeds record");
+        ik_result_free(run, NULL);
+    }
+    CHECK(ik_run(graph, "{\"useCase\": \"seeds\", \"request\": {\"k\": 2, \"epsilom\": 0.2}}", &run, &error) == IK_ERROR_ARGUMENT &&
+          strcmp(error.parameter, "epsilom") == 0 && run == NULL, "an unknown key is named: %s", error.message);
+    CHECK(ik_run(graph, "{\"useCase\": \"seedz\", \"request\": {}}", &run, &error) == IK_ERROR_ARGUMENT &&
+          strcmp(error.parameter, "useCase") == 0, "an unknown use case is named: %s", error.message);
+    CHECK(ik_run(graph, "{\"useCase\": \"seeds\", \"request\": {\"k\": 0}}", &run, &error) == IK_ERROR_ARGUMENT &&
+          strcmp(error.parameter, "k") == 0, "validated once, by the library: %s", error.message);
+    CHECK(ik_run(graph, NULL, &run, &error) == IK_ERROR_ARGUMENT, "a null request is refused");
 
     /* Bad labels and requests name what is wrong. */
     const int64_t unknown_offsets[] = {0, 3};

@@ -11,12 +11,11 @@ import InfluenceKit
         let small = try InfluenceGraph(sources: [0, 0, 1], targets: [1, 2, 2], values: [0.5, 0.2, 0.4])
 
         // The whole "pick seeds" use case.
-        let report = try SeedSearch.run(.init(k: 2, model: .init(model: .ic, probabilities: .weightedCascade), threads: 2), on: graph)
+        let report = try SeedsRequest(k: 2, model: .ic, probabilities: .weightedCascade, threads: 2).run(on: GraphInput(graph))
         #expect(report.seeds.count == 2 && Set(report.seeds.map(\.node)).count == 2)
-        #expect(report.parameters.algorithm == "OPIM-C+refine")
+        #expect(report.algorithm == "OPIM-C+refine")
         // The reported interval is the evaluation pool's: n·Λ/θ with Λ of θ fresh sets.
-        #expect(report.spread.low < report.spread.estimate && report.spread.estimate < report.spread.high)
-        #expect(report.spread.rrSets == report.rrSets.evaluation)
+        #expect(report.spread.method == .rrSets && report.spread.samples == report.rrSets.evaluation)
 
         // Bind a model, then simulate, sample or enumerate with it.
         let ic = try IndependentCascade(graph: small, probabilities: .file)

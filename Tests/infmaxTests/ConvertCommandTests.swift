@@ -39,10 +39,11 @@ import Testing
 
         let seeds = try CLI.run(["seeds", snapshot, "--k", "2", "--probabilities", "uniform:0.1", "--json"])
         #expect(seeds.status == 0, "\(seeds.stderr)")
-        let parameters = try #require(try seeds.json()["parameters"] as? [String: Any])
-        #expect(parameters["probabilities"] as? String == "uniform:0.1")
-        #expect(parameters["modelScheme"] as? String == "uniform:0.1")
-        #expect(parameters["nodes"] as? Int == 34 && parameters["arcs"] as? Int == 156)
+        let record = try seeds.json()
+        let request = try #require(record["request"] as? [String: Any]), graph = try #require(record["graph"] as? [String: Any])
+        #expect(request["probabilities"] as? String == "uniform:0.1")
+        #expect((record["model"] as? [String: Any])?["scheme"] as? String == "uniform:0.1")
+        #expect(graph["nodes"] as? Int == 34 && graph["arcs"] as? Int == 156)
         // The same scheme on the text graph gives the same seeds.
         let text = try CLI.run(["seeds", "Graphs/karate.txt", "--undirected", "--k", "2", "--probabilities", "uniform:0.1", "--json"])
         #expect((try text.json()["seeds"] as? [[String: Any]])?.compactMap { $0["label"] as? String }

@@ -193,9 +193,9 @@ enum MPIRun {
     static func comparable(_ record: [String: Any]) throws -> [String: Any] {
         var r = record
         for key in ["timings", "memory", "distributed"] { r.removeValue(forKey: key) }
-        if var parameters = r["parameters"] as? [String: Any] {
-            parameters.removeValue(forKey: "threads")
-            r["parameters"] = parameters
+        if var request = r["request"] as? [String: Any] {
+            request.removeValue(forKey: "threads")
+            r["request"] = request
         }
         if let rounds = r["rounds"] as? [[String: Any]] {
             r["rounds"] = rounds.map { round in var round = round; round.removeValue(forKey: "seconds"); return round }
@@ -206,7 +206,11 @@ enum MPIRun {
     /// A simulate record without its timings and thread count.
     static func comparableSimulation(_ record: [String: Any]) throws -> [String: Any] {
         var r = record
-        for key in ["seconds", "simulationsPerSecond", "threads", "distributed"] { r.removeValue(forKey: key) }
+        for key in ["timings", "memory", "simulationsPerSecond", "distributed"] { r.removeValue(forKey: key) }
+        if var request = r["request"] as? [String: Any] {
+            request.removeValue(forKey: "threads")
+            r["request"] = request
+        }
         return r
     }
 

@@ -69,11 +69,11 @@ import Testing
             let result = try CLI.run(Self.karate + ["--k", "2", "--json"] + arguments)
             #expect(result.status == 0, "\(result.stderr)")
             let report = try result.json()
-            let parameters = try #require(report["parameters"] as? [String: Any])
-            #expect(parameters["algorithm"] as? String == algorithm)
-            #expect(parameters["algorithmName"] as? String == name)
+            let request = try #require(report["request"] as? [String: Any])
+            #expect(report["algorithm"] as? String == algorithm)
+            #expect(request["algorithm"] as? String == name)
             #expect((report["refinement"] != nil) == (algorithm == "OPIM-C+refine"), "\(algorithm)")
-            #expect((parameters["precision"] != nil) == (algorithm == "OPIM-C+refine"), "\(algorithm)")
+            #expect((request["precision"] is Double) == (algorithm == "OPIM-C+refine"), "\(algorithm)")
         }
     }
 
@@ -87,7 +87,7 @@ import Testing
 
         let json = try CLI.run(Self.karate + ["--k", "1", "--json"])
         #expect(json.status == 0, "\(json.stderr)")
-        let report = try JSONDecoder().decode(SelectionReport.self, from: Data(json.stdout.utf8))
+        let report = try JSONDecoder().decode(SeedsRecord.self, from: Data(json.stdout.utf8))
         let refinement = try #require(report.refinement)
         #expect(refinement.capped)
         #expect(refinement.cap == "imm-sample-size")
@@ -111,14 +111,14 @@ import Testing
         #expect(Double(String(match.1))! <= 5)
 
         let json = try CLI.run(Self.karate + ["--k", "1", "--precision", "0.05", "--json"])
-        let report = try JSONDecoder().decode(SelectionReport.self, from: Data(json.stdout.utf8))
+        let report = try JSONDecoder().decode(SeedsRecord.self, from: Data(json.stdout.utf8))
         let refinement = try #require(report.refinement)
         #expect(!refinement.capped)
         #expect(refinement.cap == nil)
         #expect(refinement.reached <= 0.05)
         #expect(refinement.rounds == Int(String(match.2)))
         #expect(refinement.rounds >= 1)
-        #expect(report.parameters.precision == 0.05)
+        #expect(report.request.precision == 0.05)
     }
 
     /// A memory limit that lets the ratio rounds run but not the refinement: the run succeeds,
@@ -128,13 +128,13 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let notes = result.stderr.split(separator: "\n").map(String.init)
         #expect(notes.contains { $0.hasPrefix("note: precision refinement stopped: ") && $0.hasSuffix("(limit 64.0 KiB)") }, "\(notes)")
-        let report = try JSONDecoder().decode(SelectionReport.self, from: Data(result.stdout.utf8))
+        let report = try JSONDecoder().decode(SeedsRecord.self, from: Data(result.stdout.utf8))
         let refinement = try #require(report.refinement)
         #expect(refinement.capped)
         #expect(refinement.cap == "memory-limit")
         #expect(refinement.rounds == 0)
         #expect(report.rounds?.contains { $0.refinement } == false)
-        #expect(report.memory.peakRRSetBytes <= 64 << 10)
+        #expect(try #require(report.memory.peakRRSetBytes) <= 64 << 10)
     }
 
     @Test func jsonShapeAndSeedsOrder() throws {
@@ -143,7 +143,6 @@ import Testing
         let report = try result.json()
         let seeds = try #require(report["seeds"] as? [[String: Any]])
         #expect(seeds.count == 3)
-        #expect(seeds.compactMap { $0["rank"] as? Int } == [1, 2, 3])
         for seed in seeds {
             #expect(seed["label"] is String)
             #expect(seed["node"] is Int)
@@ -152,17 +151,16 @@ import Testing
         let gains = seeds.compactMap { $0["marginalGain"] as? Double }
         #expect(gains.count == 3 && gains == gains.sorted(by: >))
         let spread = try #require(report["spread"] as? [String: Any])
-        let low = try #require(spread["low"] as? Double), estimate = try #require(spread["estimate"] as? Double)
-        let high = try #require(spread["high"] as? Double)
-        #expect(low <= estimate && estimate <= high)
-        #expect(spread["independentOfSelection"] as? Bool == true)
-        let parameters = try #require(report["parameters"] as? [String: Any])
-        #expect(parameters["algorithm"] as? String == "IMM")
-        #expect(parameters["model"] as? String == "lt")
-        #expect(parameters["modelScheme"] as? String == "1/indeg")
-        #expect(parameters["probabilities"] as? String == "wc")
-        #expect(parameters["ell"] as? Double == 1)
-        #expect(parameters["delta"] == nil)
+        // The one spread vocabulary of every record.
+        #expect(Set(spread.keys) == ["estimate", "standardError", "low", "high", "confidence", "method", "samples"])
+        #expect(spread["method"] as? String == "rr-sets" && spread["confidence"] as? Double == 0.95)
+        #expect(report["useCase"] as? String == "seeds" && report["algorithm"] as? String == "IMM")
+        let model = try #require(report["model"] as? [String: Any])
+        #expect(model["name"] as? String == "lt" && model["scheme"] as? String == "1/indeg")
+        let request = try #require(report["request"] as? [String: Any])
+        #expect(request["model"] as? String == "lt" && request["probabilities"] as? String == "wc")
+        #expect(request["ell"] as? Double == 1 && request["delta"] is NSNull)
+        #expect(report["delta"] == nil)
         #expect((report["guarantee"] as? [String: Any])?["instanceWise"] as? Bool == false)
         #expect(try #require(report["estimationRounds"] as? [Any]).count >= 1)
         #expect(report["refinement"] == nil && report["rounds"] == nil)
@@ -182,50 +180,35 @@ import Testing
         // --output writes the same report as --json prints.
         #expect(try String(contentsOfFile: output, encoding: .utf8) == result.stdout)
         #expect(try files.leftovers(of: output).isEmpty)
-        let report = try JSONDecoder().decode(SelectionReport.self, from: Data(result.stdout.utf8))
-        let p = report.parameters
-        #expect(p.graph == "Graphs/karate.txt")
-        #expect(p.nodes == 34 && p.arcs == 156)
-        #expect(p.load == GraphLoadOptions(format: .snap, undirected: true, readArcValues: false,
+        let report = try JSONDecoder().decode(SeedsRecord.self, from: Data(result.stdout.utf8))
+        let g = report.graph, p = report.request
+        #expect(g.path == "Graphs/karate.txt")
+        #expect(g.nodes == 34 && g.arcs == 156 && g.contentHash.hasPrefix("ck64:"))
+        #expect(g.load == GraphLoadOptions(format: .snap, undirected: true, readArcValues: false,
                                            build: GraphBuildOptions(dedupe: false), igraph: .eager, memoryLimitBytes: 64 << 20))
-        #expect(p.probabilities == "uniform:0.1")
-        #expect(p.modelScheme == "uniform:0.1")
-        #expect(p.normalizeLT == false)
-        #expect(p.model == "ic")
-        #expect(p.algorithm == "OPIM-C+refine")
-        #expect(p.algorithmName == "opim-c")
-        #expect(p.k == 3)
-        #expect(p.epsilon == 0.2)
-        #expect(p.delta == 0.05)
-        #expect(p.ell == nil)
-        #expect(p.precision == 0.01)
-        #expect(p.evaluationSets == 5000)
-        #expect(p.seed == 9)
-        #expect(p.threads == 2)
-        #expect(p.sampling == "plain")
-        #expect(p.maxMemoryBytes == 64 << 20)
-        #expect(p.version == InfluenceKitVersion.library)
-        #expect(p.reportVersion == InfluenceKitVersion.report)
+        #expect(p == SeedsRequest(k: 3, algorithm: .opimC, model: .ic, probabilities: .uniform(0.1), normalizeLT: false,
+                                  epsilon: 0.2, delta: 0.05, ell: 1, precision: 0.01, sampling: .plain, evaluationSets: 5000,
+                                  seed: 9, threads: 2, memoryLimitBytes: 64 << 20))
+        #expect(report.model == BoundModel(name: "ic", scheme: "uniform:0.1"))
+        #expect(report.algorithm == "OPIM-C+refine" && report.delta == 0.05 && report.sampling == "plain")
+        #expect(report.versions == RecordVersions())
         #expect(report.memory.limitBytes == 64 << 20)
-        #expect(report.seeds.map(\.rank) == [1, 2, 3])
         #expect(report.refinement?.target == 0.01)
-        #expect(report.spread.rrSets >= 5000)
-        #expect(report.rrSets.evaluation == report.spread.rrSets)
+        #expect(report.spread.samples >= 5000)
+        #expect(report.rrSets.evaluation == report.spread.samples)
 
         // LT with rescaled file weights: the scheme the model was bound with, and that arc values were read.
         let graph = try files.write("tiny.txt", Self.tinyText)
         let lt = try CLI.run(["seeds", graph, "--probabilities", "file", "--model", "lt", "--normalize-lt", "--dedupe",
                               "--k", "2", "--algorithm", "imm", "--ell", "2", "--json"])
         #expect(lt.status == 0, "\(lt.stderr)")
-        let q = try JSONDecoder().decode(SelectionReport.self, from: Data(lt.stdout.utf8)).parameters
-        #expect(q.load == GraphLoadOptions(format: nil, undirected: false, readArcValues: true,
-                                           build: GraphBuildOptions(dedupe: true), igraph: .onDemand))
-        #expect(q.probabilities == "file")
-        #expect(q.modelScheme == "file (rescaled)")
-        #expect(q.normalizeLT == true)
-        #expect(q.model == "lt")
-        #expect(q.algorithm == "IMM" && q.algorithmName == "imm")
-        #expect(q.ell == 2 && q.delta == nil && q.precision == nil && q.evaluationSets == nil)
+        let q = try JSONDecoder().decode(SeedsRecord.self, from: Data(lt.stdout.utf8))
+        #expect(q.graph.load == GraphLoadOptions(format: nil, undirected: false, readArcValues: true,
+                                                 build: GraphBuildOptions(dedupe: true), igraph: .onDemand))
+        #expect(q.request.probabilities == .file && q.request.normalizeLT && q.request.model == .lt)
+        #expect(q.model == BoundModel(name: "lt", scheme: "file (rescaled)"))
+        #expect(q.algorithm == "IMM" && q.request.algorithm == .imm)
+        #expect(q.request.ell == 2 && q.delta == nil && q.request.precision == nil && q.request.evaluationSets == nil)
         // LT sets are drawn by the reverse walk whatever --sampling says (it picks how IC in-arcs are drawn).
         #expect(q.sampling == "reverse-walk")
     }
@@ -240,7 +223,7 @@ import Testing
         let result = try CLI.run(["seeds", path, "--probabilities", "file", "--k", "2", "--model", model.rawValue,
                                   "--seed", "5", "--json", "--evaluation-sets", "400000"] + normalize)
         #expect(result.status == 0, "\(result.stderr)")
-        let report = try JSONDecoder().decode(SelectionReport.self, from: Data(result.stdout.utf8))
+        let report = try JSONDecoder().decode(SeedsRecord.self, from: Data(result.stdout.utf8))
         let graph = try GraphLoader.load(path, options: GraphLoadOptions(readArcValues: true)).graph
         let bound = try model.bind(to: graph, probabilities: .file, normalizeLT: model == .lt)
         let index = graph.labels.makeIndex()

@@ -38,20 +38,21 @@ import Testing
             return try result.json()
         }
         let one = try run("1"), two = try run("2")
-        let estimate = try #require(one["estimate"] as? [String: Any])
-        let mean = try #require(estimate["mean"] as? Double), standardError = try #require(estimate["standardError"] as? Double)
+        let estimate = try #require(one["spread"] as? [String: Any])
+        let mean = try #require(estimate["estimate"] as? Double), standardError = try #require(estimate["standardError"] as? Double)
         // σ({a}) = 1 + P(b) + 2·P(c): P(b) = 0.5, P(c) = 1 − (1 − 0.3)(1 − 0.5·0.4) = 0.44; d follows c.
         let expected = 1 + 0.5 + 2 * (1 - 0.7 * 0.8)
-        #expect(abs(try #require(one["exact"] as? Double) - expected) < 1e-6)
+        #expect(abs(try #require((one["exact"] as? [String: Any])?["estimate"] as? Double) - expected) < 1e-6)
         #expect(abs(mean - expected) <= 4 * standardError)
-        #expect(estimate["runs"] as? Int == 200_000)
-        #expect(one["model"] as? String == "ic")
-        #expect(one["probabilities"] as? String == "file")
-        #expect(one["seed"] as? Int == 17)
+        #expect(estimate["samples"] as? Int == 200_000 && estimate["method"] as? String == "monte-carlo")
+        let request = try #require(one["request"] as? [String: Any])
+        #expect((one["model"] as? [String: Any])?["name"] as? String == "ic")
+        #expect(request["probabilities"] as? String == "file")
+        #expect(request["seed"] as? Int == 17)
         #expect(Self.labels(one) == ["a"])
         #expect(try #require(one["arcsExamined"] as? Int) > 200_000)
-        #expect(NSDictionary(dictionary: estimate).isEqual(to: try #require(two["estimate"] as? [String: Any])))
-        #expect(two["threads"] as? Int == 2)
+        #expect(NSDictionary(dictionary: estimate).isEqual(to: try #require(two["spread"] as? [String: Any])))
+        #expect((two["request"] as? [String: Any])?["threads"] as? Int == 2)
     }
 
     @Test func linearThresholdWithMaxSteps() throws {
@@ -63,10 +64,11 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let report = try result.json()
         // One round from a: b with 0.5, c with 0.3 (d needs a second round).
-        #expect(abs(try #require(report["exact"] as? Double) - 1.8) < 1e-6)
-        #expect(report["maxSteps"] as? Int == 1)
-        #expect(report["model"] as? String == "lt")
-        #expect(report["probabilities"] as? String == "file")
+        #expect(abs(try #require((report["exact"] as? [String: Any])?["estimate"] as? Double) - 1.8) < 1e-6)
+        let request = try #require(report["request"] as? [String: Any])
+        #expect(request["maxSteps"] as? Int == 1)
+        #expect(request["model"] as? String == "lt")
+        #expect(request["probabilities"] as? String == "file")
     }
 
     @Test func seedsFileWithOneLabelPerLine() throws {
@@ -79,7 +81,7 @@ import Testing
         let report = try result.json()
         #expect(Self.labels(report) == ["b", "c"])
         // From {b, c}, d always follows c: the spread is exactly 3.
-        #expect((report["estimate"] as? [String: Any])?["mean"] as? Double == 3)
+        #expect((report["spread"] as? [String: Any])?["estimate"] as? Double == 3)
     }
 
     @Test func seedsFileInTheJSONOfSeedsAndAsAPlainArray() throws {
@@ -161,13 +163,14 @@ import Testing
                                   "--until-relative-error", "0.02", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let report = try result.json()
-        let estimate = try #require(report["estimate"] as? [String: Any])
-        let mean = try #require(estimate["mean"] as? Double)
-        let halfWidth = try #require(estimate["confidenceHigh"] as? Double) - mean
+        let estimate = try #require(report["spread"] as? [String: Any])
+        let mean = try #require(estimate["estimate"] as? Double)
+        let halfWidth = try #require(estimate["high"] as? Double) - mean
         #expect(halfWidth <= 0.02 * mean + 1e-12)
-        #expect(try #require(estimate["runs"] as? Int) > 1000)
-        #expect(report["untilRelativeError"] as? Double == 0.02)
-        #expect(report["maxRuns"] as? Int == 1_000_000)
+        #expect(try #require(estimate["samples"] as? Int) > 1000)
+        let request = try #require(report["request"] as? [String: Any])
+        #expect(request["untilRelativeError"] as? Double == 0.02)
+        #expect(request["maxRuns"] as? Int == 1_000_000)
     }
 
     @Test func argumentMistakesAreUsageErrors() throws {
@@ -195,8 +198,8 @@ import Testing
         let quiet = try CLI.run(base + ["--json", "--quiet"])
         #expect(loud.status == 0 && quiet.status == 0, "\(quiet.stderr)")
         #expect(quiet.stderr.isEmpty)
-        let a = try #require(try loud.json()["estimate"] as? [String: Any])
-        let b = try #require(try quiet.json()["estimate"] as? [String: Any])
+        let a = try #require(try loud.json()["spread"] as? [String: Any])
+        let b = try #require(try quiet.json()["spread"] as? [String: Any])
         #expect(NSDictionary(dictionary: a).isEqual(to: b))
         let text = try CLI.run(base + ["--quiet"])
         #expect(text.status == 0)

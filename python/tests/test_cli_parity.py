@@ -39,7 +39,7 @@ def test_nethept_seeds_match_cli(infmax, nethept):
     report = graph.seeds(10, model="ic", epsilon=0.1, seed=1, threads=2)
     text, record = run_cli(infmax, "seeds", nethept, "--k", "10", "--epsilon", "0.1", "--seed", "1", "--threads", "2")
     assert_same_record(report, record, text)
-    assert len(report["seeds"]) == 10 and report["parameters"]["nodes"] == 15229
+    assert len(report["seeds"]) == 10 and report["graph"]["nodes"] == 15229
 
 
 def test_simulate_matches_cli(infmax):
@@ -48,7 +48,7 @@ def test_simulate_matches_cli(infmax):
     text, record = run_cli(infmax, "simulate", KARATE, "--undirected", "--seeds", "0,33", "--runs", "5000",
                            "--seed", "11", "--threads", "2", "--node-probabilities", "3")
     assert_same_record(report, record, text)
-    assert report["estimate"]["runs"] == 5000
+    assert report["spread"]["samples"] == 5000
 
 
 def test_simulate_file_probabilities_and_exact_match_cli(infmax):

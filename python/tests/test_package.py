@@ -21,7 +21,7 @@ def test_seeds_frame_and_report():
     # A record (or its frame) is a seed set for simulate.
     by_record = graph.simulate(report, runs=1000, seed=2)
     by_frame = graph.simulate(frame, runs=1000, seed=2)
-    assert by_record["estimate"] == by_frame["estimate"] and by_record["seeds"] == report["seeds"]
+    assert by_record["spread"] == by_frame["spread"] and by_record["seeds"] == report["seeds"]
 
 
 def test_with_block_closes():

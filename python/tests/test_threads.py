@@ -55,8 +55,8 @@ def test_the_gil_is_released_during_a_run():
 def test_the_thread_count_does_not_change_the_answer():
     graph, k = graph_for_threads()
     one, two = computed(graph.seeds(k, seed=5, threads=1)), computed(graph.seeds(k, seed=5, threads=2))
-    assert one["parameters"].pop("threads") == 1 and two["parameters"].pop("threads") == 2
+    assert one["request"].pop("threads") == 1 and two["request"].pop("threads") == 2
     assert one == two
     a = graph.simulate(one["seeds"], runs=3000, seed=5, threads=1)
     b = graph.simulate(one["seeds"], runs=3000, seed=5, threads=2)
-    assert a["estimate"] == b["estimate"]
+    assert a["spread"] == b["spread"]

@@ -1,7 +1,8 @@
 /*
  * influencekit.h — the C interface of InfluenceKit (libinfluencekit.so).
  *
- * Version 1 of the interface. Every function:
+ * Version 2 of the interface (version 1 added ik_run; every version 1 call works as before).
+ * Every function:
  *   - validates every argument and never aborts the process: a bad pointer value that is not a
  *     live handle, a null where an array is required, a size that overflows, malformed UTF-8 or
  *     JSON, or a value the library refuses all come back as a status code;
@@ -34,7 +35,7 @@ extern "C" {
 #endif
 
 /* The interface version this header describes; ik_api_version() returns the library's. */
-#define IK_API_VERSION 1
+#define IK_API_VERSION 2
 
 /* Status codes. */
 typedef int32_t ik_status;
@@ -107,6 +108,19 @@ ik_status ik_graph_copy_labels(const ik_graph *graph, char *bytes, size_t bytes_
 ik_status ik_graph_summary(const ik_graph *graph, ik_result **result, ik_error *error);
 
 /* ---- runs ------------------------------------------------------------------------------- */
+
+/* Any use case, decoded by the library's own request types: request_json is
+ *   {"useCase": "seeds" | "simulate", "request": {...}}
+ * with the request's camelCase keys and defaults exactly as `infmax run FILE` reads them (a
+ * record written by `infmax seeds --json` or `infmax simulate --json` is such a document; its
+ * other keys, "graph" included, are ignored: the run uses `graph`). Keys "probabilities" and
+ * "normalizeLT" absent from the request take the graph's, as given to ik_graph_load. An unknown
+ * key, a value of the wrong type or a missing required key is an IK_ERROR_ARGUMENT naming the key.
+ * The result is the use case's record (SeedsRecord, SimulationRecord). Added in version 2. */
+ik_status ik_run(const ik_graph *graph, const char *request_json, ik_result **result, ik_error *error);
+
+/* The calls below are interface version 1: snake_case keys, each listed. They keep working and
+ * return the same records as ik_run. */
 
 /* Seeds with a guarantee: the record of `infmax seeds --json`.
  * request: k (int, required), model ("ic" | "lt"), algorithm ("opim-c" | "imm"), epsilon, delta,

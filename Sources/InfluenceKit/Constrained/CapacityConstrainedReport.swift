@@ -98,7 +98,7 @@ public struct CapacityConstrainedReport: Codable, Sendable, Equatable {
     public struct Baseline: Codable, Sendable, Equatable {
         public var name: String
         public var assignment: [APAssignment]
-        public var spread: SelectionReport.Spread
+        public var spread: SpreadValue
         /// Monte Carlo spread on P, when asked for.
         public var monteCarloSpread: SpreadEstimate?
         public var selectionSeconds: Double
@@ -107,7 +107,7 @@ public struct CapacityConstrainedReport: Codable, Sendable, Equatable {
     /// OPIM-C on P for k·d seeds ignoring the constraint: an upper reference for the assignment.
     public struct Reference: Codable, Sendable, Equatable {
         public var seeds: Int
-        public var spread: SelectionReport.Spread
+        public var spread: SpreadValue
         public var monteCarloSpread: SpreadEstimate?
         public var selectionSeconds: Double
         public var rrSets: Int
@@ -119,7 +119,7 @@ public struct CapacityConstrainedReport: Codable, Sendable, Equatable {
     public var assignment: [APAssignment]
     public var seeds: [UnionSeed]
     /// σ_P of the union on fresh RR sets of P, independent of the selection.
-    public var spread: SelectionReport.Spread
+    public var spread: SpreadValue
     /// σ_P of the union by Monte Carlo on P, when asked for.
     public var monteCarloSpread: SpreadEstimate?
     public var guarantee: Guarantee

@@ -1,6 +1,6 @@
 import FoundationEssentials
 
-/// The one JSON spelling of every record (`SelectionReport`, `SimulationReport`,
+/// The one JSON spelling of every record (`SeedsRecord`, `SimulationRecord`,
 /// `CapacityConstrainedReport`, ...): pretty-printed, keys sorted, slashes unescaped. The CLI's
 /// `--json`, its `--output` files and the C interface all print through it, so one run gives one
 /// byte sequence whichever front end asked.

@@ -42,6 +42,7 @@ extension RRSetSampler {
         dispatch(work)
         let spaces = work.spaces
         progress.end()
+        if progress.isCancelled { throw InfluenceError.cancelled }
 
         // Re-assemble in task order.
         var owner = [(space: Int, run: Int)](repeating: (0, 0), count: taskCount)

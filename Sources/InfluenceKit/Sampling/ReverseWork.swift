@@ -60,6 +60,8 @@
         let perTask = RRSetSampler.setsPerTask
         let seed = self.seed, progress = self.progress
         Parallel.forEachTask(taskCount, workers: workers) { worker, t in
+            // A cancelled run draws nothing more; `RRSetSampler.extend` then throws.
+            if progress.isCancelled { return }
             let task = firstTask + t * taskStride
             spaces[worker].generate(kernel, task: task, sets: perTask, seed: seed,
                                     stream: RRSetSampler.stream(pool: poolID, task: task),
@@ -82,6 +84,8 @@
             flags.withUnsafeBufferPointer { flagBuffer in
                 let shared = UnsafeSharing((totalBuffer, flagBuffer.baseAddress!))
                 Parallel.forEachTask(taskCount, workers: workers) { worker, t in
+                    // A cancelled run draws nothing more; its caller throws.
+                    if progress.isCancelled { return }
                     let (totalBuffer, flags) = shared.value
                     totalBuffer[worker] &+= spaces[worker].countReaching(kernel, flags: flags, sets: perTask, seed: seed,
                                                                          stream: RRSetSampler.stream(pool: poolID, task: firstTask + t * taskStride))

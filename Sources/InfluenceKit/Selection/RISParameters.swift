@@ -1,5 +1,5 @@
 /// The parameters of an RIS run (IMM or OPIM-C), shared by `seeds`, `compare` and the library's
-/// `SeedSearch`.
+/// `SeedsRequest`.
 public struct RISParameters: Sendable, Codable, Equatable {
     /// ε of the target ratio 1 − 1/e − ε (0 < ε < 1).
     public var epsilon: Double

@@ -1,5 +1,5 @@
 /// Every seed-selection method by its command-line name: the one registry `infmax seeds`,
-/// `infmax compare` and the library's `SeedSearch` share.
+/// `infmax compare` and the library's `SeedsRequest` share.
 public enum SelectionAlgorithm: String, Sendable, Codable, CaseIterable {
     case opimC = "opim-c"
     case imm

@@ -13,6 +13,14 @@ public protocol ProgressReporter: Sendable {
     func end()
     /// Something the caller may want to tell a user (a memory estimate, a cap reached).
     func note(_ text: String)
+    /// Whether the caller asked the work to stop: engines poll it between tasks and stop
+    /// drawing work when it is true (the use case then throws `InfluenceError.cancelled`).
+    var isCancelled: Bool { get }
+}
+
+extension ProgressReporter {
+    /// Never cancelled, unless a reporter says otherwise. Complexity: O(1).
+    public var isCancelled: Bool { false }
 }
 
 /// A reporter that ignores everything.

@@ -177,7 +177,7 @@ struct CIM: ParsableCommand {
         print("")
         let s = r.spread
         print("spread    \(fixed(s.estimate, 1)) on P (95% interval \(fixed(s.low, 1)) – \(fixed(s.high, 1)), standard error \(fixed(s.standardError, 1))) of \(r.seeds.count) seeds")
-        print("          estimated on \(s.rrSets) fresh RR sets of P, independent of those used to select the seeds")
+        print("          estimated on \(s.samples) fresh RR sets of P, independent of those used to select the seeds")
         if let mc = r.monteCarloSpread {
             print("          Monte Carlo on P: \(fixed(mc.mean, 1)) ± \(fixed(mc.standardError, 1)) (standard error, \(mc.runs) cascades)")
         }

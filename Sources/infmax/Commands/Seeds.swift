@@ -92,20 +92,14 @@ struct Seeds: ParsableCommand {
         try reportingErrorsOnRanks {
             // Rank-local steps (the output checked on rank 0, the graph read by every rank) are
             // agreed, so a failure on one rank ends every rank with its one message.
-            let (target, loaded) = try Ranks.agreeing { () throws -> (OutputTarget?, LoadedGraph) in
+            let (target, input) = try Ranks.agreeing { () throws -> (OutputTarget?, GraphInput) in
                 let target = Ranks.prints ? try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph])[0] : nil
-                return (target, try graphOptions.load(seed: execution.seed))
+                return (target, try graphOptions.input(seed: execution.seed))
             }
-            let request = SeedSearch.Request(
-                k: k, algorithm: algorithm.registryEntry,
-                model: try modelOptions.specification(graphOptions, seed: execution.seed),
-                ris: risOptions.parameters(memoryLimitBytes: graphOptions.maxMemory.bytes), evaluationSets: evaluationSets, seed: execution.seed,
-                threads: execution.resolvedThreads)
-            try Ranks.checkSameRun(fingerprint(of: request, graph: loaded.graph))
-            let report = try SeedSearch.run(request, on: loaded.graph, graphName: graphOptions.graph,
-                                            load: try graphOptions.loadOptions(seed: execution.seed),
-                                            loadSeconds: loaded.seconds, progress: Ranks.progress(outputOptions.progress),
-                                            communicator: Ranks.communicator)
+            let request = try makeRequest()
+            try Ranks.checkSameRun(fingerprint(of: request, graph: input.graph))
+            let report = try request.run(on: input, context: RunContext(progress: Ranks.progress(outputOptions.progress),
+                                                                        communicator: Ranks.communicator))
             guard Ranks.prints else { return }
             let text = try jsonText(report)
             // The report is printed before the file is renamed into place, so a failing write
@@ -119,11 +113,22 @@ struct Seeds: ParsableCommand {
 
     /// What every rank of a distributed run must share: the request but for its memory limit and
     /// threads, and the graph.
-    private func fingerprint(of request: SeedSearch.Request, graph: InfluenceGraph) -> String {
+    private func fingerprint(of request: SeedsRequest, graph: InfluenceGraph) -> String {
         var shared = request
         shared.threads = 1
-        shared.ris.memoryLimitBytes = 0
+        shared.memoryLimitBytes = 0
         return "seeds \(shared) \(graph.topologyFingerprint)"
+    }
+
+    /// The request the flags describe.
+    func makeRequest() throws(InfluenceError) -> SeedsRequest {
+        var request = SeedsRequest(k: k, algorithm: algorithm.registryEntry, seed: execution.seed, threads: execution.resolvedThreads)
+        request.modelSpecification = try modelOptions.specification(graphOptions, seed: execution.seed)
+        request.ris = risOptions.parameters(memoryLimitBytes: graphOptions.maxMemory.bytes)
+        // Precision refinement is OPIM-C's; IMM's record shows none.
+        if algorithm == .imm { request.precision = nil }
+        request.evaluationSets = evaluationSets
+        return request
     }
 
     struct EmbeddingReport: Encodable {
@@ -180,26 +185,26 @@ struct Seeds: ParsableCommand {
         }
     }
 
-    private func printText(_ r: SelectionReport) {
-        let p = r.parameters
-        var header = "\(p.algorithm), \(p.model.uppercased()), k = \(p.k), ε = \(p.epsilon)"
-        if let delta = p.delta { header += ", δ = \(String(format: "%.3g", delta))" }
-        if let ell = p.ell { header += ", ℓ = \(ell)" }
+    private func printText(_ r: SeedsRecord) {
+        let p = r.request
+        var header = "\(r.algorithm), \(r.model.name.uppercased()), k = \(p.k), ε = \(p.epsilon)"
+        if let delta = r.delta { header += ", δ = \(String(format: "%.3g", delta))" }
+        if p.algorithm == .imm { header += ", ℓ = \(p.ell)" }
         header += ", seed \(p.seed), \(p.threads) thread\(p.threads == 1 ? "" : "s")"
         print(header)
-        print("graph     \(p.graph): \(p.nodes) nodes, \(p.arcs) arcs, \(p.probabilities) probabilities")
+        print("graph     \(r.graph.path): \(r.graph.nodes) nodes, \(r.graph.arcs) arcs, \(p.probabilities.recorded) probabilities")
         print("")
         print("seeds in selection order (marginal gain estimated on the selection RR sets):")
         let width = max(5, r.seeds.map(\.label.count).max() ?? 5)
         print("  rank  \("label".padding(toLength: width, withPad: " ", startingAt: 0))  marginal gain")
-        for s in r.seeds {
-            let rank = String(s.rank)
-            print("  \(String(repeating: " ", count: max(0, 4 - rank.count)))\(rank)  \(s.label.padding(toLength: width, withPad: " ", startingAt: 0))  \(fixed(s.marginalGain, 2))")
+        for (index, s) in r.seeds.enumerated() {
+            let rank = String(index + 1)
+            print("  \(String(repeating: " ", count: max(0, 4 - rank.count)))\(rank)  \(s.label.padding(toLength: width, withPad: " ", startingAt: 0))  \(fixed(s.marginalGain ?? 0, 2))")
         }
         print("")
         let s = r.spread
         print("spread    \(fixed(s.estimate, 1)) (95% interval \(fixed(s.low, 1)) – \(fixed(s.high, 1)), standard error \(fixed(s.standardError, 1)))")
-        print("          estimated on \(s.rrSets) fresh RR sets, independent of those used to select the seeds")
+        print("          estimated on \(s.samples) fresh RR sets, independent of those used to select the seeds")
         print("          (on the selection sets themselves: \(fixed(r.selectionSpread, 1)), biased upward)")
         let g = r.guarantee
         let delta = String(format: "%.3g", g.failureProbability)
@@ -237,12 +242,12 @@ struct Seeds: ParsableCommand {
         print("rr sets   \(r.rrSets.selection) for selection, \(r.rrSets.generated) drawn in all, \(r.rrSets.evaluation) for the spread interval")
         let t = r.timings
         let phases = t.phases.map { "\($0.name) \(fixed($0.seconds, 3)) s" }.joined(separator: ", ")
-        print("time      load \(fixed(t.loadSeconds, 3)) s, \(phases), evaluation \(fixed(t.evaluationSeconds, 3)) s, total \(fixed(t.totalSeconds, 3)) s")
+        print("time      load \(fixed(t.loadSeconds, 3)) s, \(phases), total \(fixed(t.totalSeconds, 3)) s")
         if let d = r.distributed {
             let perRank = d.perRank.map { "rank \($0.rank) \(fixed($0.totalSeconds, 3)) s" }.joined(separator: ", ")
             print("ranks     \(d.ranks) MPI ranks: \(perRank) (timings and memory above are rank 0's)")
         }
         let m = r.memory
-        print("memory    peak resident \(SystemMemory.describe(m.peakResidentBytes)), RR sets and index at most \(SystemMemory.describe(m.peakRRSetBytes)) (limit \(SystemMemory.describe(m.limitBytes)))")
+        print("memory    peak resident \(SystemMemory.describe(m.peakResidentBytes)), RR sets and index at most \(SystemMemory.describe(m.peakRRSetBytes ?? 0)) (limit \(SystemMemory.describe(m.limitBytes)))")
     }
 }

@@ -79,34 +79,38 @@ struct Simulate: ParsableCommand {
         try reportingErrorsOnRanks {
             // Rank-local steps (the output checked on rank 0, the graph and seeds file read by
             // every rank) are agreed, so a failure on one rank ends every rank with one message.
-            let (target, graph, model, seeds) = try Ranks.agreeing {
-                () throws -> (OutputTarget?, InfluenceGraph, any DiffusionModel, [Int]) in
+            let (target, input, model, seeds) = try Ranks.agreeing {
+                () throws -> (OutputTarget?, GraphInput, any DiffusionModel, [Int]) in
                 let target = Ranks.prints
                     ? try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph, seedsOptions.seedsFile])[0] : nil
-                let loaded = try graphOptions.load(seed: execution.seed)
-                var graph = loaded.graph
-                var model = try modelOptions.bind(to: graph, graphOptions, seed: execution.seed)
-                var seeds = try seedsOptions.resolve(in: graph, graphName: graphOptions.graph)
+                var input = try graphOptions.input(seed: execution.seed)
+                var model = try modelOptions.bind(to: input.graph, graphOptions, seed: execution.seed)
+                var seeds = try seedsOptions.resolve(in: input.graph, graphName: graphOptions.graph)
                 // An `infmax cim` record is measured on P, the graph without its AP set.
                 if let file = seedsOptions.seedsFile, let problem = try CIMRecordInput.problem(seedsFile: file, model: model) {
                     model = problem.subgraphModel
-                    graph = problem.subgraph
+                    input = GraphInput(problem.subgraph, name: "\(graphOptions.graph) without the active participants of \(file)",
+                                       loadSeconds: input.loadSeconds)
                     seeds = seeds.map { problem.nodeInP[$0] }
                 }
-                return (target, graph, model, seeds)
+                return (target, input, model, seeds)
             }
+            let graph = input.graph
             try Ranks.checkSameRun("simulate \(runs) \(maxSteps ?? -1) \(untilRelativeError ?? -1) \(resolvedMaxRuns) \(nodeProbabilities ?? -1) \(execution.seed) \(model.name) \(model.scheme) \(seeds) \(graph.topologyFingerprint)")
             let communicator = Ranks.communicator
-            let request = SpreadSimulation.Request(
-                runs: runs, seed: execution.seed, threads: execution.resolvedThreads, maxSteps: maxSteps,
-                untilRelativeError: untilRelativeError, maxRuns: untilRelativeError == nil ? nil : resolvedMaxRuns,
+            let specification = try modelOptions.specification(graphOptions, seed: execution.seed)
+            let request = SimulateRequest(
+                seeds: seeds.map { graph.label(of: $0) }, model: specification.model, probabilities: specification.probabilities,
+                normalizeLT: specification.normalizeLT, runs: runs, seed: execution.seed, threads: execution.resolvedThreads,
+                maxSteps: maxSteps, untilRelativeError: untilRelativeError, maxRuns: untilRelativeError == nil ? nil : resolvedMaxRuns,
                 nodeProbabilities: nodeProbabilities, exact: exact && Ranks.prints, memoryLimitBytes: graphOptions.maxMemory.bytes)
-            var report = try SpreadSimulation.run(request, model: model, seeds: seeds, graphName: graphOptions.graph,
-                                                  progress: Ranks.progress(outputOptions.progress), communicator: communicator)
+            var report = try request.run(model: model, on: input,
+                                         context: RunContext(progress: Ranks.progress(outputOptions.progress), communicator: communicator))
             if communicator.isDistributed {
+                let seconds = report.timings.seconds(of: "simulation")
                 report.distributed = DistributedRunRecord.gather(
-                    communicator, phases: [PhaseTiming(name: "simulating", seconds: report.seconds, rrSets: 0)], evaluationSeconds: 0,
-                    loadSeconds: 0, totalSeconds: report.seconds, peakRRSetBytes: 0, peakResidentBytes: SystemMemory.peakResidentBytes)
+                    communicator, phases: [PhaseTiming(name: "simulating", seconds: seconds, rrSets: 0)], evaluationSeconds: 0,
+                    loadSeconds: 0, totalSeconds: seconds, peakRRSetBytes: 0, peakResidentBytes: SystemMemory.peakResidentBytes)
             }
             guard Ranks.prints else { return }
             let text = outputOptions.json ? try jsonText(report) : textReport(report)
@@ -118,17 +122,19 @@ struct Simulate: ParsableCommand {
     }
 
     /// The text report, lines joined by newlines (no final newline).
-    private func textReport(_ r: SimulationReport) -> String {
+    private func textReport(_ r: SimulationRecord) -> String {
         var lines: [String] = []
         func print(_ line: String) { lines.append(line) }
-        let e = r.estimate
+        let e = r.monteCarlo
+        let q = r.request
         let digits = 4
-        print("graph          \(r.graph) (\(r.nodes) nodes, \(r.arcs) arcs)")
-        print("model          \(r.model) (\(r.probabilities))\(r.maxSteps.map { ", at most \($0) rounds" } ?? "")")
+        print("graph          \(r.graph.path) (\(r.graph.nodes) nodes, \(r.graph.arcs) arcs)")
+        print("model          \(r.model.name) (\(r.model.scheme))\(q.maxSteps.map { ", at most \($0) rounds" } ?? "")")
         let shown = r.seeds.prefix(20).map(\.label).joined(separator: ", ")
         print("seeds          \(r.seeds.count): \(shown)\(r.seeds.count > 20 ? ", …" : "")")
-        var runsLine = "runs           \(e.runs) (seed \(r.seed), \(r.threads) thread\(r.threads == 1 ? "" : "s")"
-        if let target = r.untilRelativeError, let cap = r.maxRuns {
+        var runsLine = "runs           \(e.runs) (seed \(q.seed), \(q.threads) thread\(q.threads == 1 ? "" : "s")"
+        if let target = q.untilRelativeError {
+            let cap = q.resolvedMaxRuns
             let reached = e.halfWidth <= target * e.mean
             runsLine += reached ? "; CI half-width within \(fixed(target * 100, 2))% of the mean"
                                 : "; stopped at --max-runs \(cap) before the CI half-width reached \(fixed(target * 100, 2))% of the mean"
@@ -138,12 +144,13 @@ struct Simulate: ParsableCommand {
         print("std deviation  \(fixed(e.standardDeviation, digits))")
         print("std error      \(fixed(e.standardError, digits))")
         print("min / max      \(Int(e.min)) / \(Int(e.max))")
-        if let exact = r.exact {
+        if let exact = r.exact?.estimate {
             let off = e.standardError > 0 ? " (Monte Carlo off by \(fixed(abs(e.mean - exact) / e.standardError, 2)) standard errors)" : ""
             print("exact          \(fixed(exact, 6))\(off)")
         }
-        let arcsPerSecond = r.seconds > 0 ? Double(r.arcsExamined) / r.seconds : 0
-        print("time           \(fixed(r.seconds, 3)) s (\(Int(r.simulationsPerSecond.rounded())) simulations/s, \(fixed(arcsPerSecond / 1e6, 1))M arcs examined/s)")
+        let seconds = r.timings.seconds(of: "simulation")
+        let arcsPerSecond = seconds > 0 ? Double(r.arcsExamined) / seconds : 0
+        print("time           \(fixed(seconds, 3)) s (\(Int(r.simulationsPerSecond.rounded())) simulations/s, \(fixed(arcsPerSecond / 1e6, 1))M arcs examined/s)")
         if let d = r.distributed {
             let perRank = d.perRank.map { "rank \($0.rank) \(fixed($0.totalSeconds, 3)) s" }.joined(separator: ", ")
             print("ranks          \(d.ranks) MPI ranks: \(perRank)")

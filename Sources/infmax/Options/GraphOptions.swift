@@ -69,4 +69,10 @@ struct GraphOptions: ParsableArguments {
         defer { if StandardError.isTerminal { StandardError.write("\u{1B}[2K\r") } }
         return try GraphLoader.load(graph, options: options)
     }
+
+    /// Loads the graph as a use case's input, recording its path and load options.
+    func input(seed: UInt64) throws(InfluenceError) -> GraphInput {
+        let loaded = try load(seed: seed)
+        return GraphInput(loaded.graph, name: graph, load: try loadOptions(seed: seed), loadSeconds: loaded.seconds)
+    }
 }

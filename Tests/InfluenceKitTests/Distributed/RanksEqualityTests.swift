@@ -12,30 +12,31 @@ import Testing
 
     /// What must not depend on the rank count: the record without timings, memory and the
     /// distributed section.
-    static func comparable(_ report: SelectionReport) -> SelectionReport {
+    static func comparable(_ report: SeedsRecord) -> SeedsRecord {
         var r = report
         r.timings = .init(loadSeconds: 0, phases: r.timings.phases.map { PhaseTiming(name: $0.name, seconds: 0, rrSets: $0.rrSets) },
-                          evaluationSeconds: 0, totalSeconds: 0)
-        r.memory = .init(peakResidentBytes: 0, peakRRSetBytes: 0, limitBytes: r.memory.limitBytes)
+                          totalSeconds: 0)
+        r.memory = .init(peakResidentBytes: 0, limitBytes: r.memory.limitBytes, peakRRSetBytes: 0)
         r.rounds = r.rounds?.map { var round = $0; round.seconds = 0; return round }
         r.distributed = nil
         return r
     }
 
-    static let requests: [SeedSearch.Request] = [
-        .init(k: 8, algorithm: .opimC, model: .init(model: .ic), ris: .init(epsilon: 0.2), seed: 5, threads: 2),
-        .init(k: 8, algorithm: .imm, model: .init(model: .ic), ris: .init(epsilon: 0.4), seed: 5, threads: 1),
-        .init(k: 6, algorithm: .opimC, model: .init(model: .lt), ris: .init(epsilon: 0.2, precision: nil), seed: 3, threads: 2),
-        .init(k: 6, algorithm: .imm, model: .init(model: .lt), ris: .init(epsilon: 0.4), seed: 3, threads: 2),
+    static let requests: [SeedsRequest] = [
+        .init(k: 8, algorithm: .opimC, model: .ic, epsilon: 0.2, seed: 5, threads: 2),
+        .init(k: 8, algorithm: .imm, model: .ic, epsilon: 0.4, seed: 5, threads: 1),
+        .init(k: 6, algorithm: .opimC, model: .lt, epsilon: 0.2, precision: nil, seed: 3, threads: 2),
+        .init(k: 6, algorithm: .imm, model: .lt, epsilon: 0.4, seed: 3, threads: 2),
     ]
 
     @Test(arguments: 0..<requests.count, [2, 3])
     func seedSearchOnRanksIsTheSingleProcessRun(_ index: Int, _ ranks: Int) throws {
         let request = Self.requests[index]
         let graph = Self.graph
-        let single = try SeedSearch.run(request, on: graph)
+        let input = GraphInput(graph)
+        let single = try request.run(on: input)
         let outcomes = LoopbackGroup(size: ranks).run { communicator in
-            try SeedSearch.run(request, on: graph, communicator: communicator)
+            try request.run(on: input, context: RunContext(communicator: communicator))
         }
         for (rank, outcome) in outcomes.enumerated() {
             let report = try outcome.get()
@@ -43,8 +44,8 @@ import Testing
             #expect(report.distributed?.ranks == ranks && report.distributed?.perRank.count == ranks)
         }
         // The pools really were shared: a rank held fewer RR-set bytes than one process.
-        let peaks = try outcomes.map { try $0.get().memory.peakRRSetBytes }
-        #expect(peaks.allSatisfy { $0 < single.memory.peakRRSetBytes })
+        let peaks = try outcomes.map { try $0.get().memory.peakRRSetBytes ?? 0 }
+        #expect(peaks.allSatisfy { $0 < single.memory.peakRRSetBytes ?? 0 })
     }
 
     @Test func poolSharesAreTheSingleProcessPoolTaskForTask() throws {
@@ -119,8 +120,8 @@ import Testing
         let outcomes = LoopbackGroup(size: 2).run { communicator in
             // Rank 1's limit holds the graph's scratch but not its share of the RR sets.
             let limit = communicator.rank == 1 ? 2_000_000 : SystemMemory.defaultLimitBytes
-            let request = SeedSearch.Request(k: 10, ris: .init(epsilon: 0.05, memoryLimitBytes: limit), seed: 1, threads: 1)
-            return try SeedSearch.run(request, on: graph, communicator: communicator).seeds.count
+            let request = SeedsRequest(k: 10, epsilon: 0.05, seed: 1, threads: 1, memoryLimitBytes: limit)
+            return try request.run(on: GraphInput(graph), context: RunContext(communicator: communicator)).seeds.count
         }
         for (rank, outcome) in outcomes.enumerated() {
             guard case .failure(let error as InfluenceError) = outcome else {

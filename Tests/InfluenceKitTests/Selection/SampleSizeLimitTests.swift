@@ -8,9 +8,9 @@ import Testing
 
     @Test(arguments: [SelectionAlgorithm.opimC, .imm])
     func seedSearchRefusesATinyEpsilon(algorithm: SelectionAlgorithm) throws {
-        let request = SeedSearch.Request(k: 1, algorithm: algorithm, ris: RISParameters(epsilon: 1e-9), threads: 1)
+        let request = SeedsRequest(k: 1, algorithm: algorithm, epsilon: 1e-9, threads: 1)
         do {
-            _ = try SeedSearch.run(request, on: graph)
+            _ = try request.run(on: GraphInput(graph))
             Issue.record("expected a refusal of ε = 1e-9")
         } catch {
             #expect(error.kind == .usage && error.parameter == "epsilon", "\(error)")

@@ -310,7 +310,7 @@ class Graph:
     def simulate(self, seeds, runs=10000, seed=1, *, model="ic", threads=None, max_steps=None,
                  until_relative_error=None, max_runs=None, node_probabilities=None, exact=False, max_memory=None):
         """Estimates the spread of ``seeds`` (labels, or a seeds record) by Monte Carlo and returns
-        the record of ``infmax simulate --json``: ``report["estimate"]`` holds mean, standard
+        the record of ``infmax simulate --json``: ``report["spread"]`` holds estimate, standard
         error and the 95% interval. Run ``i`` draws from stream (seed, i), so two seed sets
         simulated with one ``seed`` are compared on the same cascades.
         """

@@ -8,8 +8,9 @@ __all__ = ["Report", "seeds_frame"]
 class Report(dict):
     """A run's record as a dict: the keys of the CLI's ``--json`` record, except that
     ``report["seeds"]`` is the list of seed labels in selection order; the CLI's per-seed entries
-    (rank, label, node, marginalGain, ... for ``seeds``; label and AP for ``cim``; label for
-    ``simulate``) are under ``report["seedDetails"]``.
+    (label, node, marginalGain, marginalCoverage for ``seeds``; label and AP for ``cim``; label
+    and node for ``simulate``) are under ``report["seedDetails"]``; the request that ran is
+    ``report["request"]`` and the graph's provenance ``report["graph"]``.
 
     ``report.json`` is the record's text exactly as ``infmax ... --json`` prints it for the same
     graph, parameters and seed (timings and memory aside, which are measured).
@@ -37,7 +38,7 @@ def seeds_frame(report):
     details = report["seedDetails"] if "seedDetails" in report else report["seeds"]
     return pandas.DataFrame(
         {
-            "rank": [d["rank"] for d in details],
+            "rank": list(range(1, len(details) + 1)),
             "label": [d["label"] for d in details],
             "node": [d["node"] for d in details],
             "marginal_gain": [d["marginalGain"] for d in details],

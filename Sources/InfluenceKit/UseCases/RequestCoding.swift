@@ -1,0 +1,104 @@
+import FoundationEssentials
+
+/// The coding key of a request field, by name.
+struct FieldKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+extension KeyedDecodingContainer where Key == FieldKey {
+    /// The field `name`, or `fallback` when the key is absent or null. Complexity: O(size of the value).
+    func field<T: Decodable>(_ name: String, default fallback: T) throws -> T {
+        try decodeIfPresent(T.self, forKey: FieldKey(name)) ?? fallback
+    }
+
+    /// The optional field `name` (nil when absent or null). Complexity: O(size of the value).
+    func optionalField<T: Decodable>(_ name: String) throws -> T? {
+        try decodeIfPresent(T.self, forKey: FieldKey(name))
+    }
+
+    /// The required field `name`. Complexity: O(size of the value).
+    func requiredField<T: Decodable>(_ name: String) throws -> T {
+        guard contains(FieldKey(name)) else {
+            throw DecodingError.keyNotFound(FieldKey(name), .init(codingPath: codingPath, debugDescription: "'\(name)' is required"))
+        }
+        return try decode(T.self, forKey: FieldKey(name))
+    }
+
+    /// Refuses a key that is not one of `known` (a misspelt option must not silently fall back
+    /// to its default). Complexity: O(keys · known).
+    func refuseUnknownKeys(_ known: [String]) throws {
+        for key in allKeys where !known.contains(key.stringValue) {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self,
+                debugDescription: "unknown key '\(key.stringValue)' (expected one of: \(known.joined(separator: ", ")))")
+        }
+    }
+}
+
+extension KeyedEncodingContainer where Key == FieldKey {
+    /// Encodes `value` under `name`, writing null for nil so that every field of a request
+    /// appears in its record. Complexity: O(size of the value).
+    mutating func field<T: Encodable>(_ name: String, _ value: T?) throws {
+        if let value { try encode(value, forKey: FieldKey(name)) } else { try encodeNil(forKey: FieldKey(name)) }
+    }
+}
+
+/// Requests and records to and from JSON text, with decoding failures turned into one
+/// `InfluenceError` naming the key at fault.
+public enum RecordJSON {
+    /// Decodes `T` from JSON `bytes`; `file` names the source in errors.
+    ///
+    /// - Throws: `InfluenceError(.usage)` naming the key (as `parameter`) for a missing,
+    ///   mistyped, out-of-range or unknown field; `.data` for text that is not JSON.
+    /// - Complexity: O(bytes).
+    public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], file: String? = nil) throws(InfluenceError) -> T {
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(bytes))
+        } catch let error as InfluenceError {
+            throw error
+        } catch let error as DecodingError {
+            throw Self.influenceError(error, file: file)
+        } catch {
+            throw InfluenceError(.data, file: file, "not a JSON document: \(error) (expected a JSON object)")
+        }
+    }
+
+    /// `value` as the one JSON spelling of every record (see `ReportJSON.text`).
+    /// Complexity: O(size of the value).
+    public static func text<T: Encodable>(_ value: T) throws(InfluenceError) -> String {
+        try ReportJSON.text(value)
+    }
+
+    static func influenceError(_ error: DecodingError, file: String?) -> InfluenceError {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        func lastKey(_ keys: [any CodingKey]) -> String? {
+            keys.last(where: { $0.intValue == nil })?.stringValue
+        }
+        switch error {
+        case let .keyNotFound(key, context):
+            let keys = context.codingPath + [key]
+            return InfluenceError(.usage, file: file, parameter: key.stringValue,
+                                  "missing key '\(path(keys))' (expected it in the request)")
+        case let .typeMismatch(type, context):
+            return InfluenceError(.usage, file: file, parameter: lastKey(context.codingPath),
+                                  "'\(path(context.codingPath))' has the wrong type (expected \(type))")
+        case let .valueNotFound(type, context):
+            return InfluenceError(.usage, file: file, parameter: lastKey(context.codingPath),
+                                  "'\(path(context.codingPath))' is null (expected \(type))")
+        case let .dataCorrupted(context):
+            if context.codingPath.isEmpty {
+                return InfluenceError(.data, file: file, "not a JSON document (expected a JSON object): \(context.debugDescription)")
+            }
+            return InfluenceError(.usage, file: file, parameter: lastKey(context.codingPath),
+                                  "'\(path(context.codingPath))': \(context.debugDescription)")
+        @unknown default:
+            return InfluenceError(.usage, file: file, "\(error) (expected a valid request)")
+        }
+    }
+}

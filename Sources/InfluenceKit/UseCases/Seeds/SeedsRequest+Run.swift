@@ -1,0 +1,89 @@
+extension SeedsRequest {
+    /// Runs the request on `input`: binds the model, runs OPIM-C or IMM, estimates the seeds'
+    /// spread on fresh RR sets independent of the selection, and returns the record.
+    ///
+    /// Every rank of a distributed run (`context.communicator`) calls this with its own copy of
+    /// the graph and the same request; each returns the single-process record, plus the rank
+    /// count and per-rank timings in `distributed`.
+    ///
+    /// - Throws: `InfluenceError` naming the parameter at fault (`k`, `epsilon`, `delta`, `ell`,
+    ///   `precision`, `evaluationSets`, `threads`, `memoryLimit`, `probabilities`,
+    ///   `normalizeLT`); `InfluenceError.cancelled`.
+    /// - Complexity: that of the algorithm plus the evaluation sets.
+    public func run(on input: GraphInput, context: RunContext) throws(InfluenceError) -> SeedsRecord {
+        var total = Stopwatch()
+        try validate()
+        let graph = input.graph
+        try SeedSelection.validate(k: k, epsilon: epsilon, nodeCount: graph.nodeCount)
+        let communicator = context.communicator
+        let progress = context.engineProgress
+        let model = try modelSpecification.bind(to: graph)
+        let sampler = try RRSetSampler(model: model, method: sampling)
+        var selector = try RISSelector(model: model, algorithm: algorithm, parameters: ris, seed: seed,
+                                       workers: threads, progress: progress)
+        selector.communicator = communicator
+        let outcome = try selector.run(k: k, sampler: sampler)
+        try context.checkCancelled()
+        let selection = outcome.selection
+
+        var evaluationClock = Stopwatch()
+        let evaluationCount = evaluationSets ?? Self.evaluationSize(for: selection)
+        let evaluationBytes = 4 * Int(Double(evaluationCount).squareRoot()) + 8 * graph.nodeCount * threads
+        var evaluationFailure: InfluenceError?
+        do {
+            try MemoryBudget(limitBytes: memoryLimitBytes).check(evaluationBytes, step: "evaluating on \(evaluationCount) RR sets")
+        } catch { evaluationFailure = error }
+        try communicator.agree(evaluationFailure)
+        let interval = try SpreadInterval.estimate(seeds: selection.seeds, sampler: sampler, sets: evaluationCount,
+                                                   seed: seed, workers: threads, progress: progress,
+                                                   communicator: communicator)
+        try context.checkCancelled()
+        let evaluationSeconds = evaluationClock.lap()
+
+        let gains = selection.marginalGains
+        let seeds = selection.seeds.enumerated().map { i, node in
+            SeedEntry(label: graph.label(of: node), node: node, marginalGain: gains[i],
+                      marginalCoverage: selection.marginalCoverage[i])
+        }
+        var rounds: [OPIMC.Round]?, refinement: OPIMC.Refinement?, delta: Double?
+        var estimation: [IMM.EstimationRound]?, lowerBound: Double?
+        switch outcome {
+        case .opimC(let report):
+            rounds = report.rounds; refinement = report.refinement; delta = report.delta
+        case .imm(let report):
+            estimation = report.estimationRounds; lowerBound = report.lowerBound
+        }
+        let phases = selection.phases + [PhaseTiming(name: "evaluation", seconds: evaluationSeconds, rrSets: interval.rrSets)]
+        let totalSeconds = input.loadSeconds + total.lap()
+        var record = SeedsRecord(
+            graph: input.provenance, request: self, model: BoundModel(model),
+            algorithm: selection.algorithm, sampling: sampler.methodName, delta: delta, seeds: seeds,
+            spread: SpreadValue(interval), selectionSpread: selection.selectionSpread, guarantee: selection.guarantee,
+            rrSets: .init(selection: selection.selectionSets, generated: selection.rrSetsGenerated, evaluation: interval.rrSets),
+            rounds: rounds, refinement: refinement, estimationRounds: estimation, lowerBound: lowerBound,
+            timings: RecordTimings(loadSeconds: input.loadSeconds, phases: phases, totalSeconds: totalSeconds),
+            memory: RecordMemory(peakResidentBytes: SystemMemory.peakResidentBytes, limitBytes: memoryLimitBytes,
+                                 peakRRSetBytes: selection.peakRRSetBytes))
+        if communicator.isDistributed {
+            record.distributed = DistributedRunRecord.gather(
+                communicator, phases: selection.phases, evaluationSeconds: evaluationSeconds, loadSeconds: input.loadSeconds,
+                totalSeconds: totalSeconds, peakRRSetBytes: selection.peakRRSetBytes,
+                peakResidentBytes: SystemMemory.peakResidentBytes)
+        }
+        return record
+    }
+
+    /// Fresh sets for the spread interval: enough for a relative standard error of about 1%
+    /// (a 95% interval of about ±2%) at the coverage the selection pool saw, within [2^14, 2^22],
+    /// and no more than the selection pool held (small seed sets, whose tiny coverage would ask
+    /// for millions, are then measured about as precisely as they were selected).
+    /// Complexity: O(k).
+    public static func evaluationSize(for selection: SeedSelection) -> Int {
+        let covered = Double(selection.marginalCoverage.reduce(0, +))
+        let fraction = covered / Double(max(1, selection.selectionSets))
+        guard fraction > 0 else { return 1 << 14 }
+        let wanted = (1 - fraction) / (fraction * 0.01 * 0.01)
+        let ceiling = min(Double(1 << 22), Double(max(1 << 14, selection.selectionSets)))
+        return Int(min(ceiling, max(Double(1 << 14), wanted.rounded(.up))))
+    }
+}

@@ -1,0 +1,161 @@
+/// Pick the k seeds of largest expected spread with a guarantee: OPIM-C (default) or IMM on
+/// reverse-reachable sets, then the seeds' spread on fresh RR sets independent of the selection.
+///
+/// Every field has a default but `k`; in JSON every key but `k` may be left out (the default
+/// applies) and an unknown key is refused:
+///
+/// ```json
+/// {"k": 10, "model": "lt", "epsilon": 0.1, "seed": 7}
+/// ```
+///
+/// ```swift
+/// let input = try GraphInput.load("Graphs/demo.txt")
+/// let record = try SeedsRequest(k: 10).run(on: input)
+/// print(record.seeds.map(\.label), record.spread.estimate)
+/// ```
+public struct SeedsRequest: UseCaseRequest {
+    /// The record it produces.
+    public typealias Record = SeedsRecord
+    /// `seeds`.
+    public static let useCase = UseCaseKind.seeds
+
+    /// Seeds to pick (1 ≤ k ≤ n). Required.
+    public var k: Int
+    /// `opim-c` (default) or `imm`.
+    public var algorithm: SelectionAlgorithm
+    /// The diffusion model: `ic` (default) or `lt`.
+    public var model: DiffusionModelKind
+    /// The probability scheme (`wc` default, `uniform:P`, `trivalency:SEED`, `file`).
+    public var probabilities: ProbabilityScheme
+    /// LT with `file` weights: rescale in-weights that sum above 1 (default false).
+    public var normalizeLT: Bool
+    /// ε of the target ratio 1 − 1/e − ε (default 0.1).
+    public var epsilon: Double
+    /// OPIM-C's failure probability (default nil: 1/n).
+    public var delta: Double?
+    /// IMM's ℓ: failure probability n^−ℓ (default 1).
+    public var ell: Double
+    /// OPIM-C's precision refinement target, a relative standard error (default 0.004; nil: the
+    /// paper's stopping rule).
+    public var precision: Double?
+    /// How IC in-arcs are drawn: `subset` (default) or `plain`.
+    public var sampling: RRSamplingMethod
+    /// Fresh RR sets for the spread interval (default nil: about 1% relative standard error at
+    /// the selection's coverage, between 2^14 and 2^22, no more than the selection pool held).
+    public var evaluationSets: Int?
+    /// Seed of every random choice (default 1).
+    public var seed: UInt64
+    /// Worker threads (default: every core; the result does not depend on it).
+    public var threads: Int
+    /// Memory the RR-set pools may take, in bytes (default `SystemMemory.defaultLimitBytes`).
+    public var memoryLimitBytes: Int
+
+    /// Complexity: O(1).
+    public init(k: Int, algorithm: SelectionAlgorithm = .opimC, model: DiffusionModelKind = .ic,
+                probabilities: ProbabilityScheme = .weightedCascade, normalizeLT: Bool = false,
+                epsilon: Double = 0.1, delta: Double? = nil, ell: Double = 1,
+                precision: Double? = RISParameters.defaultPrecision, sampling: RRSamplingMethod = .subset,
+                evaluationSets: Int? = nil, seed: UInt64 = 1, threads: Int = Parallel.processorCount,
+                memoryLimitBytes: Int = SystemMemory.defaultLimitBytes) {
+        self.k = k
+        self.algorithm = algorithm
+        self.model = model
+        self.probabilities = probabilities
+        self.normalizeLT = normalizeLT
+        self.epsilon = epsilon
+        self.delta = delta
+        self.ell = ell
+        self.precision = precision
+        self.sampling = sampling
+        self.evaluationSets = evaluationSets
+        self.seed = seed
+        self.threads = threads
+        self.memoryLimitBytes = memoryLimitBytes
+    }
+
+    /// The model as a specification that binds it. Complexity: O(1).
+    public var modelSpecification: ModelSpecification {
+        get { ModelSpecification(model: model, probabilities: probabilities, normalizeLT: normalizeLT) }
+        set { model = newValue.model; probabilities = newValue.probabilities; normalizeLT = newValue.normalizeLT }
+    }
+
+    /// The RIS parameters of the request. Complexity: O(1).
+    public var ris: RISParameters {
+        get {
+            RISParameters(epsilon: epsilon, delta: delta, ell: ell, precision: precision, sampling: sampling,
+                          memoryLimitBytes: memoryLimitBytes)
+        }
+        set {
+            epsilon = newValue.epsilon; delta = newValue.delta; ell = newValue.ell; precision = newValue.precision
+            sampling = newValue.sampling; memoryLimitBytes = newValue.memoryLimitBytes
+        }
+    }
+
+    /// Checks every field and combination, naming the parameter at fault (`algorithm`, `k`,
+    /// `epsilon`, `delta`, `ell`, `precision`, `evaluationSets`, `threads`, `memoryLimit`).
+    /// Complexity: O(1).
+    public func validate() throws(InfluenceError) {
+        guard algorithm.usesRRSets else {
+            throw InfluenceError(.usage, parameter: "algorithm",
+                                 "'\(algorithm.rawValue)' has no guarantee (expected opim-c or imm; compare the others with a compare request)")
+        }
+        guard k >= 1 else { throw InfluenceError(.usage, parameter: "k", "k = \(k) (expected at least 1)") }
+        try Parallel.checkThreadCount(threads)
+        if let evaluationSets { try SpreadInterval.checkSetCount(evaluationSets) }
+        if algorithm == .imm, delta != nil {
+            throw InfluenceError(.usage, parameter: "delta", "δ applies to OPIM-C; IMM's failure probability is n^−ℓ (set ell instead)")
+        }
+        try ris.validate()
+    }
+
+    private static let keys = ["k", "algorithm", "model", "probabilities", "normalizeLT", "epsilon", "delta", "ell",
+                               "precision", "sampling", "evaluationSets", "seed", "threads", "memoryLimitBytes"]
+
+    /// Decodes a request, each absent key taking its default; an unknown key is refused.
+    /// Complexity: O(size of the JSON).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: FieldKey.self)
+        try c.refuseUnknownKeys(Self.keys)
+        let defaults = SeedsRequest(k: 1)
+        k = try c.requiredField("k")
+        algorithm = try c.field("algorithm", default: defaults.algorithm)
+        model = try c.field("model", default: defaults.model)
+        probabilities = try c.field("probabilities", default: defaults.probabilities)
+        normalizeLT = try c.field("normalizeLT", default: defaults.normalizeLT)
+        epsilon = try c.field("epsilon", default: defaults.epsilon)
+        delta = try c.optionalField("delta")
+        ell = try c.field("ell", default: defaults.ell)
+        // An absent precision takes the default refinement; an explicit null (or 0) asks for the
+        // paper's stopping rule.
+        if c.contains(FieldKey("precision")) {
+            let given: Double? = try c.optionalField("precision")
+            precision = given == 0 ? nil : given
+        } else {
+            precision = defaults.precision
+        }
+        sampling = try c.field("sampling", default: defaults.sampling)
+        evaluationSets = try c.optionalField("evaluationSets")
+        seed = try c.field("seed", default: defaults.seed)
+        threads = try c.field("threads", default: defaults.threads)
+        memoryLimitBytes = try c.field("memoryLimitBytes", default: defaults.memoryLimitBytes)
+    }
+
+    /// Encodes every field (nil ones as null). Complexity: O(1).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: FieldKey.self)
+        try c.field("k", k)
+        try c.field("algorithm", algorithm)
+        try c.field("model", model)
+        try c.field("probabilities", probabilities)
+        try c.field("normalizeLT", normalizeLT)
+        try c.field("epsilon", epsilon)
+        try c.field("delta", delta)
+        try c.field("ell", ell)
+        try c.field("precision", precision)
+        try c.field("sampling", sampling)
+        try c.field("evaluationSets", evaluationSets)
+        try c.field("seed", seed)
+        try c.field("threads", threads)
+        try c.field("memoryLimitBytes", memoryLimitBytes)
+    }
+}

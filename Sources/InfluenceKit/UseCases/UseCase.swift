@@ -1,0 +1,115 @@
+import Synchronization
+
+/// One use case of the library: a `Codable` request, validated once at the library's entry, run
+/// on a loaded graph by one call that returns a `Codable` record.
+///
+/// Every front end — the `infmax` commands, `infmax run FILE`, the C interface's `ik_run` and the
+/// Python package — builds a request, calls `run(on:context:)` and prints or returns the record;
+/// none of them computes or assembles anything. A record holds the request it ran
+/// (`UseCaseRecord.request`), so running that request on the same graph gives the same result,
+/// bit for bit, for the same seed and thread count.
+public protocol UseCaseRequest: Codable, Sendable, Equatable {
+    /// The record the request produces.
+    associatedtype Record: UseCaseRecord where Record.Request == Self
+    /// The use case's name in request and record files (`seeds`, `simulate`, ...).
+    static var useCase: UseCaseKind { get }
+    /// Checks every value and combination that does not depend on the graph, naming the
+    /// parameter at fault in the thrown `InfluenceError`. Complexity: O(size of the request).
+    func validate() throws(InfluenceError)
+    /// Runs the request on `input` and returns its record.
+    ///
+    /// - Throws: `InfluenceError` naming the parameter at fault, a resource limit reached, or
+    ///   `InfluenceError.cancelled` when `context.cancellation` was set.
+    func run(on input: GraphInput, context: RunContext) throws(InfluenceError) -> Record
+}
+
+extension UseCaseRequest {
+    /// Runs the request with silent progress, no cancellation, in one process.
+    /// Complexity: that of the use case.
+    public func run(on input: GraphInput) throws(InfluenceError) -> Record {
+        try run(on: input, context: RunContext())
+    }
+}
+
+/// A record: the request it ran, the graph's provenance, the result, timings, memory, versions.
+public protocol UseCaseRecord: Codable, Sendable, Equatable {
+    /// The request type that produces this record.
+    associatedtype Request: UseCaseRequest
+    /// The use case (`seeds`, `simulate`, ...); the first key of the JSON.
+    var useCase: UseCaseKind { get }
+    /// The request as it ran.
+    var request: Request { get }
+    /// The graph it ran on.
+    var graph: GraphProvenance { get }
+    /// The versions that wrote it.
+    var versions: RecordVersions { get }
+}
+
+/// The use cases by name, as the `useCase` key of request and record files spells them.
+public enum UseCaseKind: String, Codable, Sendable, CaseIterable {
+    /// Seeds with a guarantee (`SeedsRequest`).
+    case seeds
+    /// Monte Carlo spread of a seed set (`SimulateRequest`).
+    case simulate
+}
+
+/// How a use case's call reports and may be stopped.
+public struct RunContext: Sendable {
+    /// Where progress goes (the library never prints).
+    public var progress: any ProgressReporter
+    /// Set it from any thread to stop the run; the call then throws `InfluenceError.cancelled`.
+    public var cancellation: CancellationFlag?
+    /// The ranks the run is spread over (one process by default); every rank calls `run` with
+    /// its own copy of the graph and the same request, and each returns the same record.
+    public var communicator: any Communicator
+
+    /// Complexity: O(1).
+    public init(progress: any ProgressReporter = SilentProgress(), cancellation: CancellationFlag? = nil,
+                communicator: any Communicator = SingleProcessCommunicator()) {
+        self.progress = progress
+        self.cancellation = cancellation
+        self.communicator = communicator
+    }
+
+    /// Throws `InfluenceError.cancelled` when cancellation was asked for. Complexity: O(1).
+    public func checkCancelled() throws(InfluenceError) {
+        if cancellation?.isCancelled == true { throw InfluenceError.cancelled }
+    }
+
+    /// The progress reporter the engines see: the caller's, and — when a cancellation flag is
+    /// given — one whose `isCancelled` the engines poll between tasks.
+    var engineProgress: any ProgressReporter {
+        guard let cancellation else { return progress }
+        return CancellableProgress(inner: progress, flag: cancellation)
+    }
+}
+
+/// A flag a caller sets, from any thread, to stop a running use case.
+public final class CancellationFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    /// A flag not set. Complexity: O(1).
+    public init() {}
+
+    /// Asks the run to stop. Complexity: O(1).
+    public func cancel() { flag.store(true, ordering: .relaxed) }
+
+    /// Whether `cancel()` was called. Complexity: O(1).
+    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
+}
+
+/// Forwards to a caller's reporter and answers `isCancelled` from a flag.
+struct CancellableProgress: ProgressReporter {
+    let inner: any ProgressReporter
+    let flag: CancellationFlag
+    func begin(_ phase: String, total: Int, unit: String) { inner.begin(phase, total: total, unit: unit) }
+    func advance(by count: Int, worker: Int) { inner.advance(by: count, worker: worker) }
+    func end() { inner.end() }
+    func note(_ text: String) { inner.note(text) }
+    var isCancelled: Bool { flag.isCancelled }
+}
+
+extension InfluenceError {
+    /// The error a cancelled run throws.
+    public static let cancelled = InfluenceError(.resource, parameter: "cancelled", "the run was cancelled (expected it to run to the end)")
+}
