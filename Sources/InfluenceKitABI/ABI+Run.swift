@@ -30,18 +30,12 @@ extension GraphHandle {
     /// Complexity: O(size of the JSON).
     func inheritingScheme(_ request: RunDocument.Request, json: [UInt8]) throws(InfluenceError) -> RunDocument.Request {
         let given = (try? JSONDecoder().decode(RequestKeys.self, from: Data(json)))?.keys ?? []
-        func apply(_ model: inout ModelSpecification, seed: UInt64) throws(InfluenceError) {
-            if !given.contains("probabilities") { model.probabilities = try ProbabilityScheme.parse(probabilities, seed: seed) }
-            if !given.contains("normalizeLT") { model.normalizeLT = normalizeLT }
-        }
-        switch request {
-        case .seeds(var r):
-            try apply(&r.modelSpecification, seed: r.seed)
-            return .seeds(r)
-        case .simulate(var r):
-            try apply(&r.modelSpecification, seed: r.seed)
-            return .simulate(r)
-        }
+        var request = request
+        guard var model = request.modelSpecification else { return request }
+        if !given.contains("probabilities") { model.probabilities = try ProbabilityScheme.parse(probabilities, seed: request.seed) }
+        if !given.contains("normalizeLT") { model.normalizeLT = normalizeLT }
+        request.modelSpecification = model
+        return request
     }
 }
 

@@ -79,16 +79,16 @@ import Testing
         #expect(refused.stdout.isEmpty)
         let lines = refused.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 2, "\(lines)")
-        #expect(lines.first?.hasPrefix("celf: estimated ") == true)
+        #expect(lines.first?.hasPrefix("note: celf: estimated ") == true)
         #expect(lines.first?.contains(" for k = 2: (34 + 2 × 10 evaluations) × 200 runs × ") == true)
         #expect(lines.last?.hasPrefix("error: celf would take about ") == true)
-        #expect(lines.last?.hasSuffix("above --celf-budget 1 µs (pass --force to run it anyway, lower --celf-runs, or leave celf out of --algorithms)") == true)
+        #expect(lines.last?.hasSuffix("above its budget of 1 µs; pass --force to run it anyway, raise --celf-budget, lower --celf-runs, or leave celf out of --algorithms") == true)
         let forced = try CLI.run(base + ["--force"])
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(forced.lines.contains { $0.hasPrefix("celf ") })
         // --quiet drops the estimate line, not the refusal.
         let quiet = try CLI.failure(base + ["--quiet"], status: 1)
-        #expect(quiet.hasPrefix("error: celf would take about ") && quiet.hasSuffix("above --celf-budget 1 µs (pass --force to run it anyway, lower --celf-runs, or leave celf out of --algorithms)"))
+        #expect(quiet.hasPrefix("error: celf would take about ") && quiet.hasSuffix("above its budget of 1 µs; pass --force to run it anyway, raise --celf-budget, lower --celf-runs, or leave celf out of --algorithms"))
     }
 
     /// Argument checks of the parser exit 2 naming the flag.
@@ -123,7 +123,9 @@ import Testing
             let rows = try #require(try result.json()["rows"] as? [[String: Any]])
             #expect(rows.count == 10)
             func of(_ name: String) -> [String] {
-                rows.filter { $0["algorithm"] as? String == name }.map { (($0["seeds"] as? [String]) ?? []).joined(separator: ",") }
+                rows.filter { $0["algorithm"] as? String == name }.map {
+                    (($0["seeds"] as? [[String: Any]]) ?? []).compactMap { $0["label"] as? String }.joined(separator: ",")
+                }
             }
             return (of("opim-c"), of("imm"))
         }
@@ -150,10 +152,11 @@ import Testing
         #expect(loud.status == 0, "\(loud.stderr)")
         #expect(loud.stderr == "wrote \(csv)\n")
         let report = try loud.json()
-        #expect(report["model"] as? String == "ic")
+        #expect((report["model"] as? [String: Any])?["name"] as? String == "ic")
         #expect(report["algorithms"] as? [String] == ["degree", "random"])
         #expect(report["ks"] as? [Int] == [1, 2])
-        #expect(report["nodes"] as? Int == 34 && report["arcs"] as? Int == 156)
+        let graph = try #require(report["graph"] as? [String: Any])
+        #expect(graph["nodes"] as? Int == 34 && graph["arcs"] as? Int == 156)
         #expect((report["rows"] as? [Any])?.count == 4)
         let quiet = try CLI.run(base + ["--json", "--quiet"])
         #expect(quiet.status == 0)
@@ -163,7 +166,7 @@ import Testing
         #expect(table.status == 0)
         #expect(table.stderr.isEmpty)
         #expect(table.lines.first == "graph      Graphs/karate.txt: 34 nodes, 156 arcs, LT model (1/indeg)")
-        #expect(report["model"] as? String == "ic" && report["scheme"] as? String == "wc")
+        #expect(report["model"] as? [String: String] == ["name": "ic", "scheme": "wc"])
     }
 
     @Test func unwritablePlotIsAnIOError() throws {

@@ -17,12 +17,43 @@ public struct RunDocument: Sendable {
         case seeds(SeedsRequest)
         /// Monte Carlo spread of a seed set.
         case simulate(SimulateRequest)
+        /// Several methods at several k.
+        case compare(CompareRequest)
 
         /// The use case. Complexity: O(1).
         public var useCase: UseCaseKind {
             switch self {
             case .seeds: return .seeds
             case .simulate: return .simulate
+            case .compare: return .compare
+            }
+        }
+
+        /// The request's model specification, where it has one. Complexity: O(1).
+        public var modelSpecification: ModelSpecification? {
+            get {
+                switch self {
+                case .seeds(let r): return r.modelSpecification
+                case .simulate(let r): return r.modelSpecification
+                case .compare(let r): return r.modelSpecification
+                }
+            }
+            set {
+                guard let newValue else { return }
+                switch self {
+                case .seeds(var r): r.modelSpecification = newValue; self = .seeds(r)
+                case .simulate(var r): r.modelSpecification = newValue; self = .simulate(r)
+                case .compare(var r): r.modelSpecification = newValue; self = .compare(r)
+                }
+            }
+        }
+
+        /// The request's seed. Complexity: O(1).
+        public var seed: UInt64 {
+            switch self {
+            case .seeds(let r): return r.seed
+            case .simulate(let r): return r.seed
+            case .compare(let r): return r.seed
             }
         }
 
@@ -34,6 +65,7 @@ public struct RunDocument: Sendable {
             switch self {
             case .seeds(let request): return try request.run(on: input, context: context)
             case .simulate(let request): return try request.run(on: input, context: context)
+            case .compare(let request): return try request.run(on: input, context: context)
             }
         }
     }
@@ -93,6 +125,7 @@ public struct RunDocument: Sendable {
             switch kind {
             case .seeds: request = .seeds(try c.requiredField("request"))
             case .simulate: request = .simulate(try c.requiredField("request"))
+            case .compare: request = .compare(try c.requiredField("request"))
             }
             if c.contains(FieldKey("graph")) {
                 let g = try c.nestedContainer(keyedBy: FieldKey.self, forKey: FieldKey("graph"))

@@ -51,6 +51,8 @@ public enum UseCaseKind: String, Codable, Sendable, CaseIterable {
     case seeds
     /// Monte Carlo spread of a seed set (`SimulateRequest`).
     case simulate
+    /// Several methods at several k on common random numbers (`CompareRequest`).
+    case compare
 }
 
 /// How a use case's call reports and may be stopped.
@@ -62,13 +64,18 @@ public struct RunContext: Sendable {
     /// The ranks the run is spread over (one process by default); every rank calls `run` with
     /// its own copy of the graph and the same request, and each returns the same record.
     public var communicator: any Communicator
+    /// The learned seed selectors of a library InfluenceKit does not link (GraphInfomax's
+    /// `EmbeddingSelectorFactory`); nil refuses the `embedding` algorithm with a message.
+    public var learnedSelectors: (any LearnedSelectorFactory)?
 
     /// Complexity: O(1).
     public init(progress: any ProgressReporter = SilentProgress(), cancellation: CancellationFlag? = nil,
-                communicator: any Communicator = SingleProcessCommunicator()) {
+                communicator: any Communicator = SingleProcessCommunicator(),
+                learnedSelectors: (any LearnedSelectorFactory)? = nil) {
         self.progress = progress
         self.cancellation = cancellation
         self.communicator = communicator
+        self.learnedSelectors = learnedSelectors
     }
 
     /// Throws `InfluenceError.cancelled` when cancellation was asked for. Complexity: O(1).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GraphInfomax
 import InfluenceKit
 
 struct Compare: ParsableCommand {
@@ -92,40 +93,15 @@ struct Compare: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let targets = try OutputTarget.prepare([("--csv", csv), ("--plot", plot)], inputs: [graphOptions.graph])
-            let loaded = try graphOptions.load(seed: execution.seed)
-            let graph = loaded.graph
-            let model = try modelOptions.bind(to: graph, graphOptions, seed: execution.seed)
-            let sizes = try Comparison.validatedKs(try Self.parseKs(ks), nodeCount: graph.nodeCount)
-            let chosen = try SelectionAlgorithm.parseList(algorithms)
-            let threads = execution.resolvedThreads
-            let evaluation = MonteCarloSimulator.Configuration(runs: runs, seed: execution.seed, threads: threads,
-                                                               memoryLimitBytes: graphOptions.maxMemory.bytes)
-            let quiet = outputOptions.quiet
-            let showProgress = StandardError.isTerminal && !quiet
-            var context = SelectionAlgorithm.Context(
-                loaded: loaded, model: model, seed: Comparison.selectionSeed(for: execution.seed), threads: threads,
-                ris: risOptions.parameters(memoryLimitBytes: graphOptions.maxMemory.bytes), celfRuns: celfRuns ?? runs,
-                progress: TerminalProgress(showsProgress: showProgress, showsNotes: false))
-            context.embeddingSelector = embeddingOptions.factory
-            var selectors: [any SeedSelector] = []
-            for algorithm in chosen {
-                let selector = try algorithm.makeSelector(context)
-                if let celf = selector as? CELF { try checkCELFCost(celf, k: sizes.last!) }
-                selectors.append(selector)
-            }
-
-            let comparison = Comparison(model: model, evaluation: evaluation)
-            let rows = try comparison.run(selectors, ks: sizes) { step in
-                guard showProgress else { return }
-                switch step {
-                case .selecting(let name, let k): StandardError.write("\r\u{1B}[Kcompare: selecting with \(name), k = \(k) ...")
-                case .evaluating(let name, let k): StandardError.write("\r\u{1B}[Kcompare: evaluating \(name), k = \(k) (\(runs) runs) ...")
-                }
-            }
-            if showProgress { StandardError.write("\r\u{1B}[K") }
-
-            let report = ComparisonReport(graphPath: graphOptions.graph, model: model,
-                                          evaluation: evaluation, rows: rows)
+            let input = try graphOptions.input(seed: execution.seed)
+            var request = CompareRequest(ks: try Self.parseKs(ks), algorithms: try SelectionAlgorithm.parseList(algorithms),
+                                         runs: runs, celfRuns: celfRuns, celfBudgetSeconds: celfBudget, force: force,
+                                         embedding: embeddingOptions.parameters, seed: execution.seed,
+                                         threads: execution.resolvedThreads)
+            request.modelSpecification = try modelOptions.specification(graphOptions, seed: execution.seed)
+            request.ris = risOptions.parameters(memoryLimitBytes: graphOptions.maxMemory.bytes)
+            let report = try request.run(on: input, context: RunContext(progress: outputOptions.progress,
+                                                                        learnedSelectors: EmbeddingSelectorFactory()))
             // The report is printed before the files are renamed into place, so a failing write
             // still leaves it on standard output.
             if !targets.contains(where: { $0?.isStandardOutput == true }) {
@@ -133,40 +109,26 @@ struct Compare: ParsableCommand {
             }
             try OutputTarget.write([(targets[0], csv == nil ? [] : Array(report.csv().utf8)),
                                     (targets[1], plot == nil ? [] : Array(report.plot().render().utf8))])
-            if !quiet {
+            if !outputOptions.quiet {
                 for path in [csv, plot] { if let path, path != "-" { printError("wrote \(path)") } }
             }
         }
     }
 
-    /// Prints CELF's cost estimate and refuses a run above the budget unless forced.
-    private func checkCELFCost(_ celf: CELF, k: Int) throws {
-        let cost = try celf.estimateCost(k: k)
-        let n = celf.graph.nodeCount
-        let summary = "(\(n) + \(k) × \(Int(CELF.reevaluationsPerRound)) evaluations) × \(cost.runs) runs × "
-            + "\(fixed(cost.arcsPerSingletonRun, 1)) arcs per run from one node, \(fixed(cost.arcsPerSetRun, 1)) from \(k) node\(k == 1 ? "" : "s")"
-        if !outputOptions.quiet {
-            printError("celf: estimated \(Self.duration(cost.seconds)) for k = \(k): \(summary) (pilot \(Self.duration(cost.pilotSeconds)))")
-        }
-        if cost.seconds > celfBudget && !force {
-            throw InfluenceError(.resource, "celf would take about \(Self.duration(cost.seconds)) (estimated), above --celf-budget \(Self.duration(celfBudget)) (pass --force to run it anyway, lower --celf-runs, or leave celf out of --algorithms)")
-        }
-    }
-
-    private func printTable(_ r: ComparisonReport) {
-        print("graph      \(r.graph): \(r.nodes) nodes, \(r.arcs) arcs, \(r.model.uppercased()) model (\(r.scheme))")
-        print("evaluation \(r.runs) Monte Carlo runs per seed set, seed \(r.seed); every seed set sees the same random worlds (paired)")
+    private func printTable(_ r: ComparisonRecord) {
+        print("graph      \(r.graph.path): \(r.graph.nodes) nodes, \(r.graph.arcs) arcs, \(r.model.name.uppercased()) model (\(r.model.scheme))")
+        print("evaluation \(r.request.runs) Monte Carlo runs per seed set, seed \(r.request.seed); every seed set sees the same random worlds (paired)")
         print("")
         let nameWidth = max(9, r.algorithms.map(\.count).max() ?? 9)
         let header = "algorithm".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
         print("\(header)  \(Self.right("k", 4))  \(Self.right("spread", 10))  \(Self.right("± 95% CI", 9))  \(Self.right("selection", 10))")
         for k in r.ks {
             let rows = r.rows.filter { $0.k == k }
-            let best = rows.map(\.spread.mean).max() ?? 0
+            let best = rows.map(\.spread.estimate).max() ?? 0
             for row in rows {
                 let name = row.algorithm.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-                let mark = row.spread.mean == best ? " *" : ""
-                print("\(name)  \(Self.right(String(k), 4))  \(Self.right(fixed(row.spread.mean, 1), 10))  \(Self.right(fixed(row.spread.halfWidth, 1), 9))  \(Self.right(Self.duration(row.selectionSeconds), 10))\(mark)")
+                let mark = row.spread.estimate == best ? " *" : ""
+                print("\(name)  \(Self.right(String(k), 4))  \(Self.right(fixed(row.spread.estimate, 1), 10))  \(Self.right(fixed(row.monteCarlo.halfWidth, 1), 9))  \(Self.right(Self.duration(row.selectionSeconds), 10))\(mark)")
             }
             if k != r.ks.last { print("") }
         }
@@ -179,11 +141,5 @@ struct Compare: ParsableCommand {
     }
 
     /// A duration for people: µs, ms, s, min or h.
-    static func duration(_ seconds: Double) -> String {
-        if seconds < 1e-3 { return "\(fixed(seconds * 1e6, 0)) µs" }
-        if seconds < 1 { return "\(fixed(seconds * 1e3, 1)) ms" }
-        if seconds < 120 { return "\(fixed(seconds, 2)) s" }
-        if seconds < 7200 { return "\(fixed(seconds / 60, 1)) min" }
-        return "\(fixed(seconds / 3600, 1)) h"
-    }
+    static func duration(_ seconds: Double) -> String { CompareRequest.duration(seconds) }
 }

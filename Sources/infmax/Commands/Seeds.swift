@@ -88,7 +88,6 @@ struct Seeds: ParsableCommand {
     }
 
     func run() throws {
-        if algorithm == .embedding { return try runEmbedding() }
         try reportingErrorsOnRanks {
             // Rank-local steps (the output checked on rank 0, the graph read by every rank) are
             // agreed, so a failure on one rank ends every rank with its one message.
@@ -99,7 +98,8 @@ struct Seeds: ParsableCommand {
             let request = try makeRequest()
             try Ranks.checkSameRun(fingerprint(of: request, graph: input.graph))
             let report = try request.run(on: input, context: RunContext(progress: Ranks.progress(outputOptions.progress),
-                                                                        communicator: Ranks.communicator))
+                                                                        communicator: Ranks.communicator,
+                                                                        learnedSelectors: EmbeddingSelectorFactory()))
             guard Ranks.prints else { return }
             let text = try jsonText(report)
             // The report is printed before the file is renamed into place, so a failing write
@@ -128,61 +128,8 @@ struct Seeds: ParsableCommand {
         // Precision refinement is OPIM-C's; IMM's record shows none.
         if algorithm == .imm { request.precision = nil }
         request.evaluationSets = evaluationSets
+        request.embedding = embeddingOptions.parameters
         return request
-    }
-
-    struct EmbeddingReport: Encodable {
-        struct Seed: Encodable { var rank: Int; var label: String; var node: Int }
-        var algorithm = "embedding"
-        var graph: String
-        var k: Int
-        var model: String
-        var seed: UInt64
-        var threads: Int
-        var seeds: [Seed]
-        var spread: Double
-        var spreadLow: Double
-        var spreadHigh: Double
-        var evaluationSets: Int
-        var selectionSeconds: Double
-        var peakResidentBytes: Int
-    }
-
-    /// `--algorithm embedding`: learned scores, then the spread on fresh RR sets.
-    private func runEmbedding() throws {
-        if Ranks.isDistributed {
-            // Every rank throws the same error; InfMax.main prints it once.
-            throw InfluenceError(.usage, parameter: "algorithm",
-                                 "--algorithm embedding runs in one process (expected no mpirun, or another algorithm)")
-        }
-        try reportingErrors {
-            let target = try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph])[0]
-            let loaded = try graphOptions.load(seed: execution.seed)
-            let model = try modelOptions.bind(to: loaded.graph, graphOptions, seed: execution.seed)
-            let threads = execution.resolvedThreads
-            let selector = EmbeddingSeedSelector(model: model, configuration: embeddingOptions.configuration, seed: execution.seed, threads: threads)
-            let ranking = try selector.select(k: k)
-            let sets = RRSetSampler.roundedToTasks(evaluationSets ?? 65_536)
-            let spread = try SpreadInterval.estimate(seeds: ranking.seeds, sampler: try RRSetSampler(model: model), sets: sets,
-                                                     seed: execution.seed, workers: threads)
-            let graph = loaded.graph
-            let report = EmbeddingReport(graph: graphOptions.graph, k: k, model: modelOptions.model.rawValue, seed: execution.seed, threads: threads,
-                                         seeds: ranking.seeds.enumerated().map { .init(rank: $0.offset + 1, label: graph.label(of: $0.element), node: $0.element) },
-                                         spread: spread.estimate, spreadLow: spread.low, spreadHigh: spread.high, evaluationSets: spread.rrSets,
-                                         selectionSeconds: ranking.seconds, peakResidentBytes: SystemMemory.peakResidentBytes)
-            let text = try jsonText(report)
-            if target?.isStandardOutput != true {
-                if outputOptions.json {
-                    print(text)
-                } else {
-                    print("embedding, \(report.model.uppercased()), k = \(k), seed \(execution.seed), \(threads) thread\(threads == 1 ? "" : "s") (learned scores, no guarantee)")
-                    print("seeds     \(report.seeds.map(\.label).joined(separator: " "))")
-                    print("spread    \(fixed(spread.estimate, 1)) (95% interval \(fixed(spread.low, 1)) – \(fixed(spread.high, 1))) on \(spread.rrSets) fresh RR sets")
-                    print("time      selection \(fixed(ranking.seconds, 3)) s; peak resident \(SystemMemory.describe(report.peakResidentBytes))")
-                }
-            }
-            try OutputTarget.write([(target, Array((text + "\n").utf8))])
-        }
     }
 
     private func printText(_ r: SeedsRecord) {
@@ -205,8 +152,14 @@ struct Seeds: ParsableCommand {
         let s = r.spread
         print("spread    \(fixed(s.estimate, 1)) (95% interval \(fixed(s.low, 1)) – \(fixed(s.high, 1)), standard error \(fixed(s.standardError, 1)))")
         print("          estimated on \(s.samples) fresh RR sets, independent of those used to select the seeds")
-        print("          (on the selection sets themselves: \(fixed(r.selectionSpread, 1)), biased upward)")
-        let g = r.guarantee
+        if let selectionSpread = r.selectionSpread {
+            print("          (on the selection sets themselves: \(fixed(selectionSpread, 1)), biased upward)")
+        }
+        guard let g = r.guarantee else {
+            print("guarantee none (learned scores)")
+            printTimes(r)
+            return
+        }
         let delta = String(format: "%.3g", g.failureProbability)
         if g.instanceWise {
             let round = r.rounds?.count ?? 0
@@ -240,6 +193,10 @@ struct Seeds: ParsableCommand {
             print("          lower bound of OPT from \(r.estimationRounds?.count ?? 0) estimation round(s): \(fixed(lb, 1))")
         }
         print("rr sets   \(r.rrSets.selection) for selection, \(r.rrSets.generated) drawn in all, \(r.rrSets.evaluation) for the spread interval")
+        printTimes(r)
+    }
+
+    private func printTimes(_ r: SeedsRecord) {
         let t = r.timings
         let phases = t.phases.map { "\($0.name) \(fixed($0.seconds, 3)) s" }.joined(separator: ", ")
         print("time      load \(fixed(t.loadSeconds, 3)) s, \(phases), total \(fixed(t.totalSeconds, 3)) s")

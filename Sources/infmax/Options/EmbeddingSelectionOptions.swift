@@ -23,6 +23,11 @@ struct EmbeddingSelectionOptions: ParsableArguments {
         if !(0...1).contains(penalty) { throw ValidationError("--embedding-penalty takes a value in [0, 1] (got \(penalty))") }
     }
 
+    /// The knobs as a request carries them.
+    var parameters: EmbeddingSelectionParameters {
+        EmbeddingSelectionParameters(dimensions: dimensions, rrSets: rrSets, trainingNodes: trainingNodes, penalty: penalty)
+    }
+
     var configuration: EmbeddingSeedSelector.Configuration {
         var c = EmbeddingSeedSelector.Configuration()
         c.dimensions = dimensions

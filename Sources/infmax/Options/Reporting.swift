@@ -18,7 +18,9 @@ let flagOfParameter: [String: String] = [
     "nodeCount": "--nodes", "nodeFile": "--node-file",
     "apSet": "--ap-set", "activeParticipants": "--aps", "monteCarloBudget": "--mc-budget",
     "greedyBudget": "--greedy-budget", "evaluationRuns": "--mc-runs", "estimationRuns": "--estimation-runs",
-    "greedyRuns": "--greedy-runs", "model": "--model",
+    "greedyRuns": "--greedy-runs", "model": "--model", "celfRuns": "--celf-runs", "celfBudget": "--celf-budget",
+    "embeddingDimensions": "--embedding-dim", "embeddingRRSets": "--embedding-rr-sets",
+    "embeddingTrainingNodes": "--embedding-training-nodes", "embeddingPenalty": "--embedding-penalty",
 ]
 
 /// What to tell a user about a data or resource error that a flag can address.
@@ -28,6 +30,7 @@ let hintOfParameter: [String: String] = [
     "probabilities": "--probabilities file reads the third column as probabilities",
     "monteCarloBudget": "raise --mc-budget, lower --mc-runs, pass --force, or use --algorithm rr-opim+",
     "greedyBudget": "raise --greedy-budget, lower --greedy-runs, pass --force, or use --algorithm psna",
+    "celfBudget": "pass --force to run it anyway, raise --celf-budget, lower --celf-runs, or leave celf out of --algorithms",
 ]
 
 /// An error as the CLI prints it, on one line. A usage error about a parameter names the flag

@@ -79,22 +79,36 @@ import Testing
         }
     }
 
-    @Test func reportLabelsSeedsAndWritesCSV() throws {
+    @Test func recordLabelsSeedsAndWritesCSV() throws {
         let graph = try graphFrom("a b\nb c\nc a\nd a\n", name: "labels.txt")
         let model = try bind(graph, .ic)
         let rows = try Comparison(model: model, evaluation: .init(runs: 64, seed: 1, threads: 1))
             .run([DegreeHeuristic(graph: graph)], ks: [2])
-        let report = ComparisonReport(graphPath: "dir/labels,1.txt", model: model,
-                                      evaluation: .init(runs: 64, seed: 1, threads: 1), rows: rows)
-        #expect(report.rows[0].seeds == rows[0].seeds.map { graph.label(of: $0) })
-        #expect(report.model == "ic" && report.scheme == "wc" && report.runs == 64 && report.selectionSeed == Comparison.selectionSeed(for: 1))
+        let request = CompareRequest(ks: [2], algorithms: [.degree], runs: 64, seed: 1, threads: 1)
+        let report = try request.run(on: GraphInput(graph, name: "dir/labels,1.txt"))
+        #expect(report.rows[0].seeds.map(\.label) == rows[0].seeds.map { graph.label(of: $0) })
+        #expect(report.rows[0].monteCarlo == rows[0].spread, "the same evaluation as the engine's")
+        #expect(report.model == BoundModel(name: "ic", scheme: "wc") && report.selectionSeed == Comparison.selectionSeed(for: 1))
         #expect(report.algorithms == ["degree"])
         #expect(report.ks == [2])
         let csv = report.csv().split(separator: "\n")
         #expect(csv[0] == "algorithm,k,spread,ci_low,ci_high,standard_error,runs,selection_seconds,seeds")
         #expect(csv[1].hasPrefix("degree,2,"))
-        #expect(csv[1].hasSuffix(",\(report.rows[0].seeds.joined(separator: " "))"))
-        #expect(ComparisonReport.csvField("x,\"y\"") == "\"x,\"\"y\"\"\"")
+        #expect(csv[1].hasSuffix(",\(report.rows[0].seeds.map(\.label).joined(separator: " "))"))
+        #expect(ComparisonRecord.csvField("x,\"y\"") == "\"x,\"\"y\"\"\"")
         #expect(report.plot().title.contains("labels,1.txt"))
+    }
+
+    /// The record reruns from its JSON alone to the same rows, bit for bit (timings aside).
+    @Test func recordRerunsItsRequest() throws {
+        let graph = try graphFrom("a b\nb c\nc a\nd a\nd e\ne b\n", name: "rerun.txt")
+        let request = CompareRequest(ks: [1, 2], algorithms: [.opimC, .degree, .random], runs: 500, epsilon: 0.3, seed: 4, threads: 2)
+        let input = GraphInput(graph, name: "rerun")
+        let report = try request.run(on: input)
+        let document = try RunDocument.decode(Array(try ReportJSON.text(report).utf8))
+        #expect(document.request == .compare(request))
+        let again = try #require(try document.request.run(on: input) as? ComparisonRecord)
+        func untimed(_ rows: [ComparisonRecord.Row]) -> [ComparisonRecord.Row] { rows.map { var r = $0; r.selectionSeconds = 0; return r } }
+        #expect(untimed(again.rows) == untimed(report.rows) && again.graph == report.graph)
     }
 }

@@ -42,10 +42,11 @@ public struct SeedsRecord: UseCaseRecord {
     public var seeds: [SeedEntry]
     /// σ(S) on fresh RR sets, independent of those that chose the seeds.
     public var spread: SpreadValue
-    /// n·Λ(S)/θ on the selection pool (biased upward; shown for comparison only).
-    public var selectionSpread: Double
-    /// The approximation guarantee reached.
-    public var guarantee: Guarantee
+    /// n·Λ(S)/θ on the selection pool (biased upward; shown for comparison only); nil for
+    /// `embedding`, which has no selection pool.
+    public var selectionSpread: Double?
+    /// The approximation guarantee reached; nil for `embedding`, which has none.
+    public var guarantee: Guarantee?
     /// RR sets used.
     public var rrSets: RRSets
     /// OPIM-C's rounds.
@@ -66,7 +67,7 @@ public struct SeedsRecord: UseCaseRecord {
 
     /// Complexity: O(1).
     public init(graph: GraphProvenance, request: SeedsRequest, model: BoundModel, algorithm: String, sampling: String,
-                delta: Double?, seeds: [SeedEntry], spread: SpreadValue, selectionSpread: Double, guarantee: Guarantee,
+                delta: Double?, seeds: [SeedEntry], spread: SpreadValue, selectionSpread: Double?, guarantee: Guarantee?,
                 rrSets: RRSets, rounds: [OPIMC.Round]?, refinement: OPIMC.Refinement?,
                 estimationRounds: [IMM.EstimationRound]?, lowerBound: Double?, timings: RecordTimings, memory: RecordMemory,
                 distributed: DistributedRunRecord? = nil) {

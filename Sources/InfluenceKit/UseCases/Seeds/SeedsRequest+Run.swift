@@ -18,6 +18,7 @@ extension SeedsRequest {
         let communicator = context.communicator
         let progress = context.engineProgress
         let model = try modelSpecification.bind(to: graph)
+        if algorithm == .embedding { return try runLearned(on: input, model: model, context: context, clock: total) }
         let sampler = try RRSetSampler(model: model, method: sampling)
         var selector = try RISSelector(model: model, algorithm: algorithm, parameters: ris, seed: seed,
                                        workers: threads, progress: progress)
@@ -71,6 +72,37 @@ extension SeedsRequest {
                 peakResidentBytes: SystemMemory.peakResidentBytes)
         }
         return record
+    }
+
+    /// `embedding`: the learned selector, then the spread on fresh RR sets (2^16 by default).
+    private func runLearned(on input: GraphInput, model: any DiffusionModel, context: RunContext,
+                            clock: Stopwatch) throws(InfluenceError) -> SeedsRecord {
+        var total = clock
+        if context.communicator.isDistributed {
+            throw InfluenceError(.usage, parameter: "algorithm", "embedding runs in one process (expected one rank, or opim-c or imm)")
+        }
+        let graph = input.graph
+        let selection = context.selectionContext(input: input, model: model, seed: seed, threads: threads, ris: ris,
+                                                 celfRuns: 1, embedding: embedding)
+        let ranking = try algorithm.makeSelector(selection).select(k: k)
+        try context.checkCancelled()
+        var evaluationClock = Stopwatch()
+        let sampler = try RRSetSampler(model: model, method: sampling)
+        let interval = try SpreadInterval.estimate(seeds: ranking.seeds, sampler: sampler,
+                                                   sets: RRSetSampler.roundedToTasks(evaluationSets ?? 65_536),
+                                                   seed: seed, workers: threads, progress: context.engineProgress)
+        try context.checkCancelled()
+        let evaluationSeconds = evaluationClock.lap()
+        let phases = [PhaseTiming(name: "selection", seconds: ranking.seconds, rrSets: embedding.rrSets),
+                      PhaseTiming(name: "evaluation", seconds: evaluationSeconds, rrSets: interval.rrSets)]
+        return SeedsRecord(
+            graph: input.provenance, request: self, model: BoundModel(model), algorithm: "embedding", sampling: sampler.methodName,
+            delta: nil, seeds: ranking.seeds.map { SeedEntry(label: graph.label(of: $0), node: $0) },
+            spread: SpreadValue(interval), selectionSpread: nil, guarantee: nil,
+            rrSets: .init(selection: 0, generated: embedding.rrSets, evaluation: interval.rrSets),
+            rounds: nil, refinement: nil, estimationRounds: nil, lowerBound: nil,
+            timings: RecordTimings(loadSeconds: input.loadSeconds, phases: phases, totalSeconds: input.loadSeconds + total.lap()),
+            memory: RecordMemory(peakResidentBytes: SystemMemory.peakResidentBytes, limitBytes: memoryLimitBytes))
     }
 
     /// Fresh sets for the spread interval: enough for a relative standard error of about 1%

@@ -1,5 +1,7 @@
 /// Pick the k seeds of largest expected spread with a guarantee: OPIM-C (default) or IMM on
-/// reverse-reachable sets, then the seeds' spread on fresh RR sets independent of the selection.
+/// reverse-reachable sets — or, without a guarantee, `embedding` (learned scores; needs
+/// `RunContext.learnedSelectors`) — then the seeds' spread on fresh RR sets independent of the
+/// selection.
 ///
 /// Every field has a default but `k`; in JSON every key but `k` may be left out (the default
 /// applies) and an unknown key is refused:
@@ -21,7 +23,7 @@ public struct SeedsRequest: UseCaseRequest {
 
     /// Seeds to pick (1 ≤ k ≤ n). Required.
     public var k: Int
-    /// `opim-c` (default) or `imm`.
+    /// `opim-c` (default), `imm`, or `embedding` (no guarantee).
     public var algorithm: SelectionAlgorithm
     /// The diffusion model: `ic` (default) or `lt`.
     public var model: DiffusionModelKind
@@ -43,6 +45,8 @@ public struct SeedsRequest: UseCaseRequest {
     /// Fresh RR sets for the spread interval (default nil: about 1% relative standard error at
     /// the selection's coverage, between 2^14 and 2^22, no more than the selection pool held).
     public var evaluationSets: Int?
+    /// The `embedding` method's knobs (used with `algorithm: embedding` only).
+    public var embedding: EmbeddingSelectionParameters
     /// Seed of every random choice (default 1).
     public var seed: UInt64
     /// Worker threads (default: every core; the result does not depend on it).
@@ -55,8 +59,10 @@ public struct SeedsRequest: UseCaseRequest {
                 probabilities: ProbabilityScheme = .weightedCascade, normalizeLT: Bool = false,
                 epsilon: Double = 0.1, delta: Double? = nil, ell: Double = 1,
                 precision: Double? = RISParameters.defaultPrecision, sampling: RRSamplingMethod = .subset,
-                evaluationSets: Int? = nil, seed: UInt64 = 1, threads: Int = Parallel.processorCount,
+                evaluationSets: Int? = nil, embedding: EmbeddingSelectionParameters = EmbeddingSelectionParameters(),
+                seed: UInt64 = 1, threads: Int = Parallel.processorCount,
                 memoryLimitBytes: Int = SystemMemory.defaultLimitBytes) {
+        self.embedding = embedding
         self.k = k
         self.algorithm = algorithm
         self.model = model
@@ -95,10 +101,11 @@ public struct SeedsRequest: UseCaseRequest {
     /// `epsilon`, `delta`, `ell`, `precision`, `evaluationSets`, `threads`, `memoryLimit`).
     /// Complexity: O(1).
     public func validate() throws(InfluenceError) {
-        guard algorithm.usesRRSets else {
+        guard algorithm.usesRRSets || algorithm == .embedding else {
             throw InfluenceError(.usage, parameter: "algorithm",
-                                 "'\(algorithm.rawValue)' has no guarantee (expected opim-c or imm; compare the others with a compare request)")
+                                 "'\(algorithm.rawValue)' is a baseline (expected opim-c, imm or embedding; compare the others with a compare request)")
         }
+        if algorithm == .embedding { try embedding.validate() }
         guard k >= 1 else { throw InfluenceError(.usage, parameter: "k", "k = \(k) (expected at least 1)") }
         try Parallel.checkThreadCount(threads)
         if let evaluationSets { try SpreadInterval.checkSetCount(evaluationSets) }
@@ -109,7 +116,7 @@ public struct SeedsRequest: UseCaseRequest {
     }
 
     private static let keys = ["k", "algorithm", "model", "probabilities", "normalizeLT", "epsilon", "delta", "ell",
-                               "precision", "sampling", "evaluationSets", "seed", "threads", "memoryLimitBytes"]
+                               "precision", "sampling", "evaluationSets", "embedding", "seed", "threads", "memoryLimitBytes"]
 
     /// Decodes a request, each absent key taking its default; an unknown key is refused.
     /// Complexity: O(size of the JSON).
@@ -135,6 +142,7 @@ public struct SeedsRequest: UseCaseRequest {
         }
         sampling = try c.field("sampling", default: defaults.sampling)
         evaluationSets = try c.optionalField("evaluationSets")
+        embedding = try c.field("embedding", default: defaults.embedding)
         seed = try c.field("seed", default: defaults.seed)
         threads = try c.field("threads", default: defaults.threads)
         memoryLimitBytes = try c.field("memoryLimitBytes", default: defaults.memoryLimitBytes)
@@ -154,6 +162,7 @@ public struct SeedsRequest: UseCaseRequest {
         try c.field("precision", precision)
         try c.field("sampling", sampling)
         try c.field("evaluationSets", evaluationSets)
+        try c.field("embedding", embedding)
         try c.field("seed", seed)
         try c.field("threads", threads)
         try c.field("memoryLimitBytes", memoryLimitBytes)

@@ -1,7 +1,7 @@
-extension ComparisonReport {
+extension ComparisonRecord {
     /// The graph's file name without its folders.
     var graphName: String {
-        graph.split(separator: "/").last.map(String.init) ?? graph
+        graph.path.split(separator: "/").last.map(String.init) ?? graph.path
     }
 
     /// The picture: spread versus k (one line per algorithm, 95% CI band) beside selection time
@@ -9,10 +9,10 @@ extension ComparisonReport {
     ///
     /// Complexity: O(rows).
     public func plot() -> SVGPlot {
-        let modelName = model.uppercased()
+        let modelName = model.name.uppercased()
         let spread = algorithms.map { name in
             SVGPlot.Series(name: name, points: rows.filter { $0.algorithm == name }.map {
-                SVGPlot.Point(x: Double($0.k), y: $0.spread.mean, low: $0.spread.confidenceLow, high: $0.spread.confidenceHigh)
+                SVGPlot.Point(x: Double($0.k), y: $0.spread.estimate, low: $0.spread.low, high: $0.spread.high)
             })
         }
         let time = algorithms.map { name in
@@ -22,7 +22,7 @@ extension ComparisonReport {
         }
         return SVGPlot(
             title: "Influence spread vs seed set size — \(graphName) (\(modelName))",
-            subtitle: "\(nodes) nodes, \(arcs) arcs · \(modelName) model · \(runs) Monte Carlo runs per point, common random numbers (seed \(seed)) · bands: 95% CI",
+            subtitle: "\(graph.nodes) nodes, \(graph.arcs) arcs · \(modelName) model · \(request.runs) Monte Carlo runs per point, common random numbers (seed \(request.seed)) · bands: 95% CI",
             panels: [
                 SVGPlot.Panel(id: "spread", title: "Expected spread σ(S)", xLabel: "seed set size k",
                               yLabel: "expected spread (nodes)", series: spread),
@@ -38,9 +38,9 @@ extension ComparisonReport {
     public func csv() -> String {
         var text = "algorithm,k,spread,ci_low,ci_high,standard_error,runs,selection_seconds,seeds\n"
         for row in rows {
-            let fields = [row.algorithm, String(row.k), String(row.spread.mean), String(row.spread.confidenceLow),
-                          String(row.spread.confidenceHigh), String(row.spread.standardError), String(row.spread.runs),
-                          String(row.selectionSeconds), row.seeds.joined(separator: " ")]
+            let fields = [row.algorithm, String(row.k), String(row.spread.estimate), String(row.spread.low),
+                          String(row.spread.high), String(row.spread.standardError), String(row.spread.samples),
+                          String(row.selectionSeconds), row.seeds.map(\.label).joined(separator: " ")]
             text += fields.enumerated().map { i, field in Self.csvField(i == 0 || i == 8 ? Self.inert(field) : field) }
                 .joined(separator: ",") + "\n"
         }
