@@ -20,65 +20,39 @@ public func ik_cim(_ graph: OpaquePointer?, _ labelBytes: UnsafePointer<CChar>?,
         let specification = try RunOptions.model(r, graph: h, seed: seed)
         let apFile = try r.string("ap_file")
         let apSet = try r.int("ap_set")
-        var aps: [Int]
+        var labels: [String]?
         if labelOffsets == nil, apCount == 0 {
-            guard let apFile else {
+            guard apFile != nil else {
                 throw .argument("aps", "no active participants (expected AP labels, or an 'ap_file' in the request)")
             }
-            aps = try library { () throws(InfluenceError) in try ActiveParticipantSets.read(apFile).nodes(ofSet: apSet ?? 1, in: h.graph) }
         } else {
             guard apFile == nil, apSet == nil else {
                 throw .argument("ap_file", "AP labels and an AP file were both given (expected one of them)")
             }
-            let labels = try CArrays.labels(bytes: labelBytes, byteCount: labelBytesLength, offsets: labelOffsets, count: apCount,
-                                            name: "aps")
-            aps = try h.nodes(labelled: labels, argument: "aps")
+            let given = try CArrays.labels(bytes: labelBytes, byteCount: labelBytesLength, offsets: labelOffsets, count: apCount,
+                                           name: "aps")
+            // Checked here for the C interface's message on an unknown or repeated label.
+            labels = try h.nodes(labelled: given, argument: "aps").map { h.graph.label(of: $0) }
         }
         let precision = try r.double("precision") ?? CapacityConstrainedIM.Configuration.defaultPrecision
         guard precision >= 0, precision < 1 else {
             throw .argument("precision", "precision \(precision) (expected 0 for the paper's stopping rule, or a relative standard error in (0, 1))")
         }
         let algorithmName = try r.choice("algorithm", CapacityAlgorithm.allCases.map(\.rawValue)) ?? CapacityAlgorithm.rrOPIMPlus.rawValue
-        let algorithm = CapacityAlgorithm(rawValue: algorithmName) ?? .rrOPIMPlus
-        let baselines = try r.bool("baselines") ?? false
         // null: no budget (the CLI's --force); absent: the CLI's default of 300 s.
-        let budget: Double? = r.isNull("mc_budget") ? nil : try r.double("mc_budget") ?? 300
-        let configuration = CapacityConstrainedIM.Configuration(
-            k: k, algorithm: algorithm, epsilon: try r.double("epsilon") ?? 0.1, delta: try r.double("delta"),
-            precision: precision > 0 ? precision : nil, compat: try r.bool("compat") ?? false, seed: seed,
-            threads: try r.int("threads") ?? Parallel.processorCount, sampling: try RunOptions.sampling(r),
-            memoryLimitBytes: try r.int("max_memory") ?? SystemMemory.defaultLimitBytes,
-            evaluationSets: try r.int("evaluation_sets"), monteCarloRuns: try r.int("mc_runs") ?? 10_000,
-            monteCarloBudgetSeconds: budget, baselines: baselines ? CapacityBaseline.allCases : [],
-            unconstrainedReference: try r.bool("unconstrained_reference") ?? false,
-            monteCarloEvaluationRuns: try r.int("mc_evaluation"))
-        try CIMChecks.validate(configuration)
-        let report = try library { () throws(InfluenceError) in
-            let model = try specification.bind(to: h.graph)
-            let pageRank = baselines ? try PageRankHeuristic(loaded: h.loaded).scores() : nil
-            var run = try CapacityConstrainedIM(model: model, activeParticipants: aps, configuration: configuration)
-            let provenance = CapacityConstrainedIM.Provenance(
-                graph: h.name, apFile: apFile ?? "aps", apSet: apSet ?? 1, probabilities: h.probabilities,
-                normalizeLT: h.normalizeLT, loadSeconds: h.loaded.seconds)
-            return try run.run(provenance: provenance, pageRank: pageRank)
-        }
-        resultOut.pointee = try ResultHandle.register(report)
-    }
-}
-
-/// The checks `infmax cim` makes before a run, for the values the library takes on trust.
-enum CIMChecks {
-    static func validate(_ c: CapacityConstrainedIM.Configuration) throws(ABIFailure) {
-        if c.k < 1 { throw .argument("k", "k = \(c.k) (expected at least 1: each AP picks up to k friends)") }
-        if !(c.epsilon > 0 && c.epsilon < 0.5) {
-            throw .argument("epsilon", "ε = \(c.epsilon) (expected strictly between 0 and 0.5: the target ratio is ½ − ε)")
-        }
-        if let d = c.delta, !(d > 0 && d < 1) { throw .argument("delta", "δ = \(d) (expected strictly between 0 and 1)") }
-        if c.monteCarloRuns < 1 { throw .argument("mc_runs", "mc_runs = \(c.monteCarloRuns) (expected at least 1)") }
-        if let runs = c.monteCarloEvaluationRuns, runs < 1 { throw .argument("mc_evaluation", "mc_evaluation = \(runs) (expected at least 1)") }
-        if let budget = c.monteCarloBudgetSeconds, !(budget > 0) {
-            throw .argument("mc_budget", "mc_budget = \(budget) (expected a positive number of seconds, or null for no budget)")
-        }
-        if let sets = c.evaluationSets, sets < 1 { throw .argument("evaluation_sets", "evaluation_sets = \(sets) (expected at least 1)") }
+        let noBudget = r.isNull("mc_budget")
+        var request = CIMRequest(
+            k: k, apFile: apFile, apSet: apSet ?? 1, activeParticipants: labels,
+            algorithm: CapacityAlgorithm(rawValue: algorithmName) ?? .rrOPIMPlus, epsilon: try r.double("epsilon") ?? 0.1,
+            delta: try r.double("delta"), precision: precision > 0 ? precision : nil, compat: try r.bool("compat") ?? false,
+            sampling: try RunOptions.sampling(r), evaluationSets: try r.int("evaluation_sets"),
+            baselines: try r.bool("baselines") ?? false, unconstrainedReference: try r.bool("unconstrained_reference") ?? false,
+            monteCarloEvaluationRuns: try r.int("mc_evaluation"), monteCarloRuns: try r.int("mc_runs") ?? 10_000,
+            monteCarloBudgetSeconds: noBudget ? 300 : try r.double("mc_budget") ?? 300, force: noBudget, seed: seed,
+            threads: try r.int("threads") ?? Parallel.processorCount,
+            memoryLimitBytes: try r.int("max_memory") ?? SystemMemory.defaultLimitBytes)
+        request.modelSpecification = specification
+        let record = try library { () throws(InfluenceError) in try request.run(on: h.input) }
+        resultOut.pointee = try ResultHandle.register(record)
     }
 }

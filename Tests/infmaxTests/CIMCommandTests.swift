@@ -137,11 +137,11 @@ extension CIMCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let json = try result.json()
         let mc = try #require(json["monteCarloSpread"] as? [String: Any])
-        #expect(abs((mc["mean"] as? Double ?? 0) - 3.061728) < 0.03)
+        #expect(abs((mc["estimate"] as? Double ?? 0) - 3.061728) < 0.03)
         let reference = try #require(json["reference"] as? [String: Any])
         // Two seeds without capacity: {3, 4} or better, never below the assignment's optimum.
         #expect(reference["seeds"] as? Int == 2)
-        let spread = try #require((reference["monteCarloSpread"] as? [String: Any])?["mean"] as? Double)
+        let spread = try #require((reference["monteCarloSpread"] as? [String: Any])?["estimate"] as? Double)
         #expect(spread >= 3.061728 - 0.03)
     }
 }

@@ -184,7 +184,7 @@ public struct CapacityConstrainedIM: Sendable {
         if let runs = c.monteCarloEvaluationRuns {
             simulator = try MonteCarloSimulator(model: problem.subgraphModel, configuration: .init(runs: runs, seed: c.seed, threads: c.threads))
         }
-        let monteCarloSpread = try simulator?.estimate(seeds: picks.map(\.node))
+        let monteCarloSpread = try simulator.map { s throws(InfluenceError) in SpreadValue(try s.estimate(seeds: picks.map(\.node))) }
         var baselines: [CapacityConstrainedReport.Baseline]?
         if !c.baselines.isEmpty {
             baselines = []
@@ -196,7 +196,7 @@ public struct CapacityConstrainedIM: Sendable {
                                                          workers: c.threads, progress: progress)
                 baselines?.append(.init(name: kind.rawValue, assignment: Self.assignmentRecord(problem, picks: chosen) { pick in
                     .init(label: problem.subgraph.label(of: pick.node), marginal: pick.gain, marginalCoverage: nil)
-                }, spread: .init(spread), monteCarloSpread: try simulator?.estimate(seeds: chosen.map(\.node)),
+                }, spread: .init(spread), monteCarloSpread: try simulator.map { s throws(InfluenceError) in SpreadValue(try s.estimate(seeds: chosen.map(\.node))) },
                    selectionSeconds: seconds))
             }
         }
@@ -210,7 +210,7 @@ public struct CapacityConstrainedIM: Sendable {
             let seconds = watch.lap()
             let spread = try SpreadInterval.estimate(seeds: opimc.selection.seeds, sampler: sampler, sets: sets, seed: c.seed,
                                                      workers: c.threads, progress: progress)
-            reference = .init(seeds: seeds, spread: .init(spread), monteCarloSpread: try simulator?.estimate(seeds: opimc.selection.seeds),
+            reference = .init(seeds: seeds, spread: .init(spread), monteCarloSpread: try simulator.map { s throws(InfluenceError) in SpreadValue(try s.estimate(seeds: opimc.selection.seeds)) },
                               selectionSeconds: seconds, rrSets: opimc.selection.rrSetsGenerated,
                               approximation: opimc.selection.guarantee.approximation)
         }

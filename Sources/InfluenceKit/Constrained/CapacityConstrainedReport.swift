@@ -100,7 +100,7 @@ public struct CapacityConstrainedReport: Codable, Sendable, Equatable {
         public var assignment: [APAssignment]
         public var spread: SpreadValue
         /// Monte Carlo spread on P, when asked for.
-        public var monteCarloSpread: SpreadEstimate?
+        public var monteCarloSpread: SpreadValue?
         public var selectionSeconds: Double
     }
 
@@ -108,7 +108,7 @@ public struct CapacityConstrainedReport: Codable, Sendable, Equatable {
     public struct Reference: Codable, Sendable, Equatable {
         public var seeds: Int
         public var spread: SpreadValue
-        public var monteCarloSpread: SpreadEstimate?
+        public var monteCarloSpread: SpreadValue?
         public var selectionSeconds: Double
         public var rrSets: Int
         /// OPIM-C's ratio reached (of 1 − 1/e − ε).
@@ -121,7 +121,7 @@ public struct CapacityConstrainedReport: Codable, Sendable, Equatable {
     /// σ_P of the union on fresh RR sets of P, independent of the selection.
     public var spread: SpreadValue
     /// σ_P of the union by Monte Carlo on P, when asked for.
-    public var monteCarloSpread: SpreadEstimate?
+    public var monteCarloSpread: SpreadValue?
     public var guarantee: Guarantee
     public var bounds: Bounds?
     public var rounds: [OPIMC.Round]?

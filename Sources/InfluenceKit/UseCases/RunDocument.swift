@@ -19,6 +19,8 @@ public struct RunDocument: Sendable {
         case simulate(SimulateRequest)
         /// Several methods at several k.
         case compare(CompareRequest)
+        /// Capacity-constrained IM for one AP set.
+        case cim(CIMRequest)
 
         /// The use case. Complexity: O(1).
         public var useCase: UseCaseKind {
@@ -26,6 +28,7 @@ public struct RunDocument: Sendable {
             case .seeds: return .seeds
             case .simulate: return .simulate
             case .compare: return .compare
+            case .cim: return .cim
             }
         }
 
@@ -36,6 +39,7 @@ public struct RunDocument: Sendable {
                 case .seeds(let r): return r.modelSpecification
                 case .simulate(let r): return r.modelSpecification
                 case .compare(let r): return r.modelSpecification
+                case .cim(let r): return r.modelSpecification
                 }
             }
             set {
@@ -44,6 +48,7 @@ public struct RunDocument: Sendable {
                 case .seeds(var r): r.modelSpecification = newValue; self = .seeds(r)
                 case .simulate(var r): r.modelSpecification = newValue; self = .simulate(r)
                 case .compare(var r): r.modelSpecification = newValue; self = .compare(r)
+                case .cim(var r): r.modelSpecification = newValue; self = .cim(r)
                 }
             }
         }
@@ -54,6 +59,7 @@ public struct RunDocument: Sendable {
             case .seeds(let r): return r.seed
             case .simulate(let r): return r.seed
             case .compare(let r): return r.seed
+            case .cim(let r): return r.seed
             }
         }
 
@@ -66,6 +72,7 @@ public struct RunDocument: Sendable {
             case .seeds(let request): return try request.run(on: input, context: context)
             case .simulate(let request): return try request.run(on: input, context: context)
             case .compare(let request): return try request.run(on: input, context: context)
+            case .cim(let request): return try request.run(on: input, context: context)
             }
         }
     }
@@ -126,6 +133,7 @@ public struct RunDocument: Sendable {
             case .seeds: request = .seeds(try c.requiredField("request"))
             case .simulate: request = .simulate(try c.requiredField("request"))
             case .compare: request = .compare(try c.requiredField("request"))
+            case .cim: request = .cim(try c.requiredField("request"))
             }
             if c.contains(FieldKey("graph")) {
                 let g = try c.nestedContainer(keyedBy: FieldKey.self, forKey: FieldKey("graph"))

@@ -53,6 +53,8 @@ public enum UseCaseKind: String, Codable, Sendable, CaseIterable {
     case simulate
     /// Several methods at several k on common random numbers (`CompareRequest`).
     case compare
+    /// Capacity-constrained IM (`CIMRequest`).
+    case cim
 }
 
 /// How a use case's call reports and may be stopped.

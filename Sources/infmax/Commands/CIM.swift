@@ -123,29 +123,20 @@ struct CIM: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let target = try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph, aps])[0]
-            let sets = try ActiveParticipantSets.read(aps)
-            let loaded = try graphOptions.load(seed: execution.seed)
-            let model = try modelOptions.bind(to: loaded.graph, graphOptions, seed: execution.seed)
-            let numbers = apSets == "all" ? Array(1...sets.sets.count) : [apSet ?? 1]
-            let configuration = CapacityConstrainedIM.Configuration(
-                k: k, algorithm: algorithm, epsilon: epsilon, delta: delta, precision: precision > 0 ? precision : nil,
-                compat: compat, seed: execution.seed, threads: execution.resolvedThreads, sampling: sampling,
-                memoryLimitBytes: graphOptions.maxMemory.bytes, evaluationSets: evaluationSets, monteCarloRuns: mcRuns,
-                monteCarloBudgetSeconds: force ? nil : mcBudget, baselines: baselines ? CapacityBaseline.allCases : [],
-                unconstrainedReference: unconstrainedReference, monteCarloEvaluationRuns: mcEvaluation)
-            let pageRank = baselines ? try PageRankHeuristic(loaded: loaded).scores() : nil
-            var reports: [CapacityConstrainedReport] = []
-            for number in numbers {
-                let nodes = try sets.nodes(ofSet: number, in: loaded.graph)
-                var run = try CapacityConstrainedIM(model: model, activeParticipants: nodes, configuration: configuration)
-                let provenance = CapacityConstrainedIM.Provenance(
-                    graph: graphOptions.graph, apFile: aps, apSet: number, probabilities: graphOptions.probabilities ?? "wc",
-                    normalizeLT: graphOptions.normalizeLT, loadSeconds: loaded.seconds)
-                let report = try run.run(provenance: provenance, pageRank: pageRank, progress: outputOptions.progress)
-                if !outputOptions.quiet { for warning in report.warnings { printError("warning: \(aps): \(warning)") } }
-                reports.append(report)
-            }
-            let text = apSets == "all" ? try jsonText(reports) : try jsonText(reports[0])
+            let input = try graphOptions.input(seed: execution.seed)
+            var request = CIMRequest(
+                k: k, apFile: aps, apSet: apSet ?? 1, algorithm: algorithm, epsilon: epsilon, delta: delta,
+                precision: precision > 0 ? precision : nil, compat: compat, sampling: sampling, evaluationSets: evaluationSets,
+                baselines: baselines, unconstrainedReference: unconstrainedReference, monteCarloEvaluationRuns: mcEvaluation,
+                monteCarloRuns: mcRuns, monteCarloBudgetSeconds: mcBudget, force: force, seed: execution.seed,
+                threads: execution.resolvedThreads, memoryLimitBytes: graphOptions.maxMemory.bytes)
+            request.modelSpecification = try modelOptions.specification(graphOptions, seed: execution.seed)
+            let context = RunContext(progress: outputOptions.progress)
+            let records = apSets == "all" ? try request.runEveryAPSet(on: input, context: context)
+                                          : [try request.run(on: input, context: context)]
+            let reports = records.map(\.result)
+            if !outputOptions.quiet { for report in reports { for warning in report.warnings { printError("warning: \(aps): \(warning)") } } }
+            let text = apSets == "all" ? try jsonText(records) : try jsonText(records[0])
             if target?.isStandardOutput != true {
                 if outputOptions.json { print(text) } else {
                     for (i, report) in reports.enumerated() {
@@ -179,7 +170,7 @@ struct CIM: ParsableCommand {
         print("spread    \(fixed(s.estimate, 1)) on P (95% interval \(fixed(s.low, 1)) – \(fixed(s.high, 1)), standard error \(fixed(s.standardError, 1))) of \(r.seeds.count) seeds")
         print("          estimated on \(s.samples) fresh RR sets of P, independent of those used to select the seeds")
         if let mc = r.monteCarloSpread {
-            print("          Monte Carlo on P: \(fixed(mc.mean, 1)) ± \(fixed(mc.standardError, 1)) (standard error, \(mc.runs) cascades)")
+            print("          Monte Carlo on P: \(fixed(mc.estimate, 1)) ± \(fixed(mc.standardError, 1)) (standard error, \(mc.samples) cascades)")
         }
         let g = r.guarantee
         let delta = String(format: "%.3g", g.failureProbability)
@@ -202,11 +193,11 @@ struct CIM: ParsableCommand {
             }
         }
         for b in r.baselines ?? [] {
-            let mc = b.monteCarloSpread.map { ", Monte Carlo \(fixed($0.mean, 1)) ± \(fixed($0.standardError, 1))" } ?? ""
+            let mc = b.monteCarloSpread.map { ", Monte Carlo \(fixed($0.estimate, 1)) ± \(fixed($0.standardError, 1))" } ?? ""
             print("baseline  \(b.name): spread \(fixed(b.spread.estimate, 1)) (95% interval \(fixed(b.spread.low, 1)) – \(fixed(b.spread.high, 1))\(mc)), selection \(fixed(b.selectionSeconds, 3)) s")
         }
         if let u = r.reference {
-            let mc = u.monteCarloSpread.map { ", Monte Carlo \(fixed($0.mean, 1)) ± \(fixed($0.standardError, 1))" } ?? ""
+            let mc = u.monteCarloSpread.map { ", Monte Carlo \(fixed($0.estimate, 1)) ± \(fixed($0.standardError, 1))" } ?? ""
             print("reference OPIM-C on P, \(u.seeds) seeds, no capacity: spread \(fixed(u.spread.estimate, 1))\(mc), selection \(fixed(u.selectionSeconds, 3)) s, \(u.rrSets) RR sets")
         }
         print("rr sets   \(r.rrSets.selection) for selection, \(r.rrSets.generated) drawn in all, \(r.rrSets.evaluation) for the spread interval")

@@ -39,6 +39,8 @@ _PARAMETER_NAMES = {
     "nodeProbabilities": "node_probabilities",
     "normalizeLT": "normalize_lt",
     "monteCarloBudget": "mc_budget",
+    "greedyRuns": "mc_runs",
+    "evaluationRuns": "mc_evaluation",
     "apSet": "ap_set",
     "activeParticipants": "aps",
     "nodeCount": "nodes",

@@ -60,17 +60,18 @@ extension SimulateRequest {
 
     /// The dense ids of `labels` in `graph`, byte for byte.
     ///
-    /// - Throws: `InfluenceError(.usage, parameter: "seeds")` naming the first label the graph
+    /// - Throws: `InfluenceError(.usage, parameter: parameter)` naming the first label the graph
     ///   does not have.
     /// - Complexity: O(n) to index the labels, then O(|labels|).
-    public static func resolve(_ labels: [String], in graph: InfluenceGraph) throws(InfluenceError) -> [Int] {
+    public static func resolve(_ labels: [String], in graph: InfluenceGraph,
+                               parameter: String = "seeds") throws(InfluenceError) -> [Int] {
         let index = graph.labels.makeIndex()
         var nodes: [Int] = []
         nodes.reserveCapacity(labels.count)
         for (position, label) in labels.enumerated() {
             guard let node = index.node(for: label) else {
-                throw InfluenceError(.usage, parameter: "seeds",
-                                     "seed \(position + 1), '\(label)', is not a node of the graph (expected a label of the graph's \(graph.nodeCount) nodes)")
+                throw InfluenceError(.usage, parameter: parameter,
+                                     "label \(position + 1), '\(label)', is not a node of the graph (expected a label of the graph's \(graph.nodeCount) nodes)")
             }
             nodes.append(node)
         }
