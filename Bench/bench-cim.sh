@@ -53,15 +53,15 @@ import json, sys
 r = json.load(open(sys.argv[1])); rss = int(open(sys.argv[2]).read().split()[-1]) / 1024
 g, k, label = sys.argv[3], sys.argv[4], sys.argv[5]
 mc = r["monteCarloSpread"]
-print(f"| {g} | {k} | {label} | {r['timings']['selectionSeconds']:.3f} | {r['rrSets']['generated']:,} | {rss:.0f} | {mc["estimate"]:.1f} ± {mc['standardError']:.1f} |")
+print(f"| {g} | {k} | {label} | {r['timings']['selectionSeconds']:.3f} | {r['rrSets']['generated']:,} | {rss:.0f} | {mc['estimate']:.1f} ± {mc['standardError']:.1f} |")
 for b in r.get("baselines") or []:
     if b["name"] == "random": continue
     m = b["monteCarloSpread"]
-    print(f"| {g} | {k} | {b['name']} baseline | {b['selectionSeconds']:.3f} | – | – | {m["estimate"]:.1f} ± {m['standardError']:.1f} |")
+    print(f"| {g} | {k} | {b['name']} baseline | {b['selectionSeconds']:.3f} | – | – | {m['estimate']:.1f} ± {m['standardError']:.1f} |")
 u = r.get("reference")
 if u:
     m = u["monteCarloSpread"]
-    print(f"| {g} | {k} | OPIM-C on P, {u['seeds']} seeds, no capacity | {u['selectionSeconds']:.3f} | {u['rrSets']:,} | – | {m["estimate"]:.1f} ± {m['standardError']:.1f} |")
+    print(f"| {g} | {k} | OPIM-C on P, {u['seeds']} seeds, no capacity | {u['selectionSeconds']:.3f} | {u['rrSets']:,} | – | {m['estimate']:.1f} ± {m['standardError']:.1f} |")
 PY
 }
 
