@@ -87,7 +87,7 @@ pairs = [tuple(map(float, line.split())) for line in open(sys.argv[13]) if line.
 times = sorted(p[0] for p in pairs); cpus = sorted(p[1] for p in pairs)
 r["timings"]["selectionSeconds"] = times[len(times) // 2]   # the median of the repeated timings
 t_min = times[0]; cpu_median = cpus[len(cpus) // 2]
-def ci(i): return f"{i['mean']:.2f} ({i['low']:.2f} – {i['high']:.2f})"
+def ci(i): return f"{i['estimate']:.2f} ({i['low']:.2f} – {i['high']:.2f})"
 res = r["result"]; t = r["timings"]
 t["selectionSeconds"] = r["timings"]["selectionSeconds"]
 with open(table, "a") as f:
@@ -96,11 +96,11 @@ with open(table, "a") as f:
         f.write(f"| {name} | {k} | {seed} | {m['name']} | {sel:.4f} | {ci(m['objective'])} | {ci(m['union'])} | {m['subnetwork']['arcs']:,} |\n")
     if peer_obj != "-":
         f.write(f"| {name} | {k} | – | published PSNA (earlier measurement, graph of the same kind) | 3.4 – 6.8 | {float(peer_obj):.2f} | – | – |\n")
-best = max(b["objective"]["mean"] for b in r["baselines"])
-obj_mean = res["objective"]["mean"]
+best = max(b["objective"]["estimate"] for b in r["baselines"])
+obj_mean = res["objective"]["estimate"]
 with open(iters, "a") as f:
     its = ", ".join(f"{i['objective']:.3f}" for i in r["iterations"])
-    f.write(f"- {name}, k = {k}, seed {seed}: {len(r['iterations'])} iterations, objective after each {its}; filling pass {r['filled']:,} arcs; PSNA / best baseline = {res['objective']['mean'] / best:.2f}\n")
+    f.write(f"- {name}, k = {k}, seed {seed}: {len(r['iterations'])} iterations, objective after each {its}; filling pass {r['filled']:,} arcs; PSNA / best baseline = {res['objective']['estimate'] / best:.2f}\n")
 if peer_obj != "-":
     with open(whole + ".summary", "a") as f:
         f.write(f"- {name}, k = {k}, trivalency seed {seed}: PSNA objective {obj_mean:.2f} vs the published code's {float(peer_obj):.2f} "
@@ -113,7 +113,7 @@ else:
 with open(whole, "a") as f:
     f.write(f"| {name} | {k} | {seed} | {t['loadSeconds']:.3f} | {t['selectionSeconds']:.4f} (min {t_min:.4f}) | {cpu_median:.4f} | {t['evaluationSeconds']:.3f} | {t['baselineSeconds']:.3f} | {wall:.2f} | {rss:.0f} |\n")
 case = f"{name}-k{k}-s{seed}"
-obj = res["objective"]["mean"]
+obj = res["objective"]["estimate"]
 print(f"closed,{case},psna_objective,{obj:.4f},{'published PSNA' if peer_obj != '-' else ''},{peer_obj if peer_obj != '-' else ''},activations,1")
 print(f"closed,{case},psna_over_best_baseline,{obj / best:.4f},,,ratio,1")
 print(f"closed,{case},psna_selection_seconds,{t['selectionSeconds']:.4f},{'published PSNA (3.4 s: the faster end)' if peer_sec != '-' else ''},{peer_sec if peer_sec != '-' else ''},s,0")

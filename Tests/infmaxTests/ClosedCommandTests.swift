@@ -25,8 +25,8 @@ import Testing
         #expect(perSeed.map { $0["label"] as? String } == ["0", "33"])
         let method = try #require(json["result"] as? [String: Any])
         let objective = try #require(method["objective"] as? [String: Any])
-        let total = perSeed.compactMap { ($0["spread"] as? [String: Any])?["mean"] as? Double }.reduce(0, +)
-        #expect(abs(total - (objective["mean"] as? Double ?? -1)) < 1e-9)
+        let total = perSeed.compactMap { ($0["spread"] as? [String: Any])?["estimate"] as? Double }.reduce(0, +)
+        #expect(abs(total - (objective["estimate"] as? Double ?? -1)) < 1e-9)
         let iterations = try #require(json["iterations"] as? [[String: Any]])
         #expect(!iterations.isEmpty && iterations.allSatisfy { $0["objective"] is Double })
         let baselines = try #require(json["baselines"] as? [[String: Any]])
@@ -63,7 +63,7 @@ import Testing
             let b = try JSONSerialization.data(withJSONObject: records[1][key] ?? [], options: .sortedKeys)
             #expect(a == b, "\(key)")
         }
-        let objectives = records.map { (($0["result"] as? [String: Any])?["objective"] as? [String: Any])?["mean"] as? Double }
+        let objectives = records.map { (($0["result"] as? [String: Any])?["objective"] as? [String: Any])?["estimate"] as? Double }
         #expect(objectives[0] == objectives[1])
     }
 

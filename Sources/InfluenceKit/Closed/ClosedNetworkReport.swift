@@ -23,21 +23,8 @@ public struct ClosedNetworkReport: Sendable, Codable, Equatable {
         public var version: String
     }
 
-    /// A Monte Carlo mean with its 95% confidence interval.
-    public struct Interval: Sendable, Codable, Equatable {
-        public var mean: Double
-        public var low: Double
-        public var high: Double
-        public var standardError: Double
-        public var runs: Int
-        public init(_ e: SpreadEstimate) {
-            mean = e.mean
-            low = e.confidenceLow
-            high = e.confidenceHigh
-            standardError = e.standardError
-            runs = e.runs
-        }
-    }
+    /// A Monte Carlo mean with its 95% interval: the shared spread shape of every record.
+    public typealias Interval = SpreadValue
 
     public struct SeedSpread: Sendable, Codable, Equatable {
         public var label: String

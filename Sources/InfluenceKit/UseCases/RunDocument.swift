@@ -21,6 +21,8 @@ public struct RunDocument: Sendable {
         case compare(CompareRequest)
         /// Capacity-constrained IM for one AP set.
         case cim(CIMRequest)
+        /// IM in a closed network.
+        case closed(ClosedRequest)
 
         /// The use case. Complexity: O(1).
         public var useCase: UseCaseKind {
@@ -29,6 +31,7 @@ public struct RunDocument: Sendable {
             case .simulate: return .simulate
             case .compare: return .compare
             case .cim: return .cim
+            case .closed: return .closed
             }
         }
 
@@ -40,6 +43,7 @@ public struct RunDocument: Sendable {
                 case .simulate(let r): return r.modelSpecification
                 case .compare(let r): return r.modelSpecification
                 case .cim(let r): return r.modelSpecification
+                case .closed(let r): return r.modelSpecification
                 }
             }
             set {
@@ -49,6 +53,7 @@ public struct RunDocument: Sendable {
                 case .simulate(var r): r.modelSpecification = newValue; self = .simulate(r)
                 case .compare(var r): r.modelSpecification = newValue; self = .compare(r)
                 case .cim(var r): r.modelSpecification = newValue; self = .cim(r)
+                case .closed(var r): r.modelSpecification = newValue; self = .closed(r)
                 }
             }
         }
@@ -60,6 +65,7 @@ public struct RunDocument: Sendable {
             case .simulate(let r): return r.seed
             case .compare(let r): return r.seed
             case .cim(let r): return r.seed
+            case .closed(let r): return r.seed
             }
         }
 
@@ -73,6 +79,7 @@ public struct RunDocument: Sendable {
             case .simulate(let request): return try request.run(on: input, context: context)
             case .compare(let request): return try request.run(on: input, context: context)
             case .cim(let request): return try request.run(on: input, context: context)
+            case .closed(let request): return try request.run(on: input, context: context)
             }
         }
     }
@@ -134,6 +141,7 @@ public struct RunDocument: Sendable {
             case .simulate: request = .simulate(try c.requiredField("request"))
             case .compare: request = .compare(try c.requiredField("request"))
             case .cim: request = .cim(try c.requiredField("request"))
+            case .closed: request = .closed(try c.requiredField("request"))
             }
             if c.contains(FieldKey("graph")) {
                 let g = try c.nestedContainer(keyedBy: FieldKey.self, forKey: FieldKey("graph"))

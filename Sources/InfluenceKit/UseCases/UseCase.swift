@@ -55,6 +55,8 @@ public enum UseCaseKind: String, Codable, Sendable, CaseIterable {
     case compare
     /// Capacity-constrained IM (`CIMRequest`).
     case cim
+    /// IM in a closed social network (`ClosedRequest`).
+    case closed
 }
 
 /// How a use case's call reports and may be stopped.

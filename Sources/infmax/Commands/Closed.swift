@@ -105,32 +105,32 @@ struct Closed: ParsableCommand {
             let target = try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph, seedsFile])[0]
             let entries = try SeedsInput.readFile(seedsFile)
             if entries.isEmpty { throw InfluenceError(.data, file: seedsFile, "no seed labels (expected one label per line, or the JSON of infmax seeds)") }
-            let loaded = try graphOptions.load(seed: execution.seed)
-            let model = try modelOptions.bind(to: loaded.graph, graphOptions, seed: execution.seed)
-            let seeds = try SeedsInput.nodes(for: entries, in: loaded.graph, graphName: graphOptions.graph, kind: .data)
-            let configuration = ClosedNetworkIM.Configuration(
-                k: k, algorithm: algorithm, epsilon: epsilon, allowArcsIntoSeeds: compat, evaluationRuns: mcRuns,
-                estimationRuns: estimationRuns, greedyRuns: greedyRuns, greedyBudgetSeconds: force ? nil : greedyBudget,
-                baselines: noBaselines ? [] : ClosedBaseline.allCases, seed: execution.seed, threads: execution.resolvedThreads)
-            var closed = try ClosedNetworkIM(model: model, seeds: seeds, configuration: configuration)
-            let report = try closed.run(provenance: .init(graph: graphOptions.graph, seedsFile: seedsFile, loadSeconds: loaded.seconds),
-                                        progress: outputOptions.progress)
+            let input = try graphOptions.input(seed: execution.seed)
+            // The seeds file's own errors name its lines; the request then holds the labels.
+            let seeds = try SeedsInput.nodes(for: entries, in: input.graph, graphName: graphOptions.graph, kind: .data)
+            var request = ClosedRequest(
+                seeds: seeds.map { input.graph.label(of: $0) }, k: k, algorithm: algorithm, epsilon: epsilon, compat: compat,
+                evaluationRuns: mcRuns, estimationRuns: estimationRuns, greedyRuns: greedyRuns, greedyBudgetSeconds: greedyBudget,
+                force: force, baselines: !noBaselines, seed: execution.seed, threads: execution.resolvedThreads)
+            request.modelSpecification = try modelOptions.specification(graphOptions, seed: execution.seed)
+            let record = try request.run(on: input, context: RunContext(progress: outputOptions.progress))
+            let report = record.result
             if target?.isStandardOutput != true {
-                if outputOptions.json { print(try jsonText(report)) } else { printText(report) }
+                if outputOptions.json { print(try jsonText(record)) } else { printText(report) }
             }
-            if let target { try OutputTarget.write([(target, Array(closed.arcLines().utf8))]) }
+            if let target { try OutputTarget.write([(target, Array(record.arcLines().utf8))]) }
         }
     }
 
     private func interval(_ i: ClosedNetworkReport.Interval, _ decimals: Int = 2) -> String {
-        "\(fixed(i.mean, decimals)) (95% CI \(fixed(i.low, decimals)) – \(fixed(i.high, decimals)))"
+        "\(fixed(i.estimate, decimals)) (95% CI \(fixed(i.low, decimals)) – \(fixed(i.high, decimals)))"
     }
 
     private func printText(_ r: ClosedNetworkReport) {
         let p = r.parameters
         print("\(p.algorithm)\(p.compat ? " (compat: arcs into seeds allowed)" : ""), IC, k = \(p.k), ε = \(p.epsilon), seed \(p.seed), \(p.threads) thread\(p.threads == 1 ? "" : "s")")
         print("graph     \(p.graph): \(p.nodes) nodes, \(p.arcs) arcs, \(p.probabilities) probabilities\(p.symmetrizedProbabilities ? " (one per undirected edge)" : "")")
-        print("seeds     \(p.seedsFile): \(p.seeds) seeds")
+        print("seeds     \(seedsFile): \(p.seeds) seeds")
         let s = r.result.subnetwork
         print("kept      \(s.arcs) arcs from \(s.users) users (at most \(s.maxFriends) each)\(r.filled.map { ", \($0) of them by the final filling pass" } ?? "")")
         print("")
