@@ -26,7 +26,8 @@ struct CIM: ParsableCommand {
         --mc-budget is refused unless --force. --baselines also scores each AP's top-k free \
         candidates by out-degree in P, by PageRank and at random, on the same evaluation sets. The \
         precision refinement then keeps growing the selection sets until they estimate the \
-        union's spread with relative standard error --precision (never beyond the paper's θmax); \
+        union's spread with relative standard error --precision (never beyond the paper's θmax nor \
+        beyond the RR sets IMM would draw); \
         --precision 0 gives the paper's stopping rule. --compat reproduces the published code \
         (θ₀ divided by √χ, RR-OPIM+'s upper bound without the 2Λ term).
 
@@ -196,7 +197,12 @@ struct CIM: ParsableCommand {
         if let refinement = r.refinement {
             let reached = "relative standard error \(fixed(100 * refinement.reached, 2))% (target \(fixed(100 * refinement.target, 2))%)"
             if refinement.capped, let cap = refinement.cap {
-                print("refinement stopped at \(cap == "memory-limit" ? "the memory limit" : "its cap, the paper's θmax") (\(refinement.capSets.map(String.init) ?? "?") RR sets): \(reached)")
+                let sets = refinement.capSets.map(String.init) ?? "?"
+                switch cap {
+                case "memory-limit": print("refinement stopped at the memory limit (\(sets) RR sets): \(reached)")
+                case "theta-max": print("refinement stopped at its cap, the paper's θmax (\(sets) RR sets): \(reached)")
+                default: print("refinement stopped at its cap, IMM's sample size for P's assignments, ε and δ (\(sets) RR sets): \(reached)")
+                }
             } else {
                 print("refinement \(reached) after \(refinement.rounds) refinement round\(refinement.rounds == 1 ? "" : "s")")
             }
