@@ -64,20 +64,10 @@ struct CIM: ParsableCommand {
 
     @OptionGroup var modelOptions: ModelOptions
 
-    @Option(help: ArgumentHelp("ε of the target ratio ½ − ε, strictly between 0 and 0.5.", valueName: "E"))
-    var epsilon: Double = 0.1
-
-    @Option(help: ArgumentHelp("Failure probability δ (default 1/n_P).", valueName: "D"))
-    var delta: Double?
-
-    @Option(help: ArgumentHelp("Precision refinement: once the ratio is reached, grow the selection sets until they estimate the union's spread with this relative standard error, never beyond θmax; 0 stops as soon as the ratio is reached, as in the paper.", valueName: "R"))
-    var precision: Double = CapacityConstrainedIM.Configuration.defaultPrecision
+    @OptionGroup var risOptions: CapacityRISOptions
 
     @Flag(help: "Reproduce the published code's deviations: θ₀ divided by √χ, and RR-OPIM+'s upper bound without the 2Λ term.")
     var compat = false
-
-    @Option(help: "How IC in-arcs are drawn: subset (SUBSIM) or plain (one coin per arc); same distribution.")
-    var sampling: RRSamplingMethod = .subset
 
     @Option(name: .customLong("evaluation-sets"), help: ArgumentHelp("Fresh RR sets of P for the spread interval (default: about 1% relative standard error, 16,384 to 4,194,304).", valueName: "N"))
     var evaluationSets: Int?
@@ -112,9 +102,6 @@ struct CIM: ParsableCommand {
         if let apSet, apSet < 1 { throw ValidationError("--ap-set counts AP sets from 1 (got \(apSet))") }
         if let apSets, apSets != "all" { throw ValidationError("--ap-sets takes 'all' (got '\(apSets)'; use --ap-set N for one set)") }
         if apSet != nil, apSets != nil { throw ValidationError("--ap-set and --ap-sets all contradict each other; give one") }
-        if !(epsilon > 0 && epsilon < 0.5) { throw ValidationError("--epsilon must lie strictly between 0 and 0.5 (got \(epsilon); the target ratio is ½ − ε, e.g. --epsilon 0.1)") }
-        if let delta, !(delta > 0 && delta < 1) { throw ValidationError("--delta must lie strictly between 0 and 1 (got \(delta))") }
-        if !(precision >= 0 && precision < 1) { throw ValidationError("--precision must be 0 (off) or a relative standard error below 1 (got \(precision); e.g. --precision 0.004)") }
         if let mcEvaluation, mcEvaluation < 1 { throw ValidationError("--mc-evaluation must be at least 1 (got \(mcEvaluation); e.g. --mc-evaluation 10000)") }
         if mcRuns < 1 { throw ValidationError("--mc-runs must be at least 1 (got \(mcRuns); e.g. --mc-runs 10000)") }
         if !(mcBudget > 0) { throw ValidationError("--mc-budget must be a positive number of seconds (got \(mcBudget))") }
@@ -129,8 +116,9 @@ struct CIM: ParsableCommand {
             let model = try modelOptions.bind(to: loaded.graph, graphOptions, seed: execution.seed)
             let numbers = apSets == "all" ? Array(1...sets.sets.count) : [apSet ?? 1]
             let configuration = CapacityConstrainedIM.Configuration(
-                k: k, algorithm: algorithm, epsilon: epsilon, delta: delta, precision: precision > 0 ? precision : nil,
-                compat: compat, seed: execution.seed, threads: execution.resolvedThreads, sampling: sampling,
+                k: k, algorithm: algorithm, epsilon: risOptions.epsilon, delta: risOptions.delta,
+                precision: risOptions.refinementPrecision, compat: compat, seed: execution.seed,
+                threads: execution.resolvedThreads, sampling: risOptions.sampling,
                 memoryLimitBytes: graphOptions.maxMemory.bytes, evaluationSets: evaluationSets, monteCarloRuns: mcRuns,
                 monteCarloBudgetSeconds: force ? nil : mcBudget, baselines: baselines ? CapacityBaseline.allCases : [],
                 unconstrainedReference: unconstrainedReference, monteCarloEvaluationRuns: mcEvaluation)
