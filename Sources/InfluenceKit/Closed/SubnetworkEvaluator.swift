@@ -4,6 +4,9 @@
 /// numbers: the differences between methods are not blurred by independent noise), and adding
 /// arcs never shrinks a run's reach.
 ///
+/// Every cascade runs through the one forward-cascade driver, `LevelCascade`, with
+/// `SubnetworkArcRule` reading the kept arcs in a CSR of their own.
+///
 /// One run gives, from the same world, |reach(s)| for each seed s, their sum (the paper's
 /// objective Σ_{s∈S} σ_{G_k}({s}) for that world) and |reach(S)| (the union spread). Runs go in
 /// blocks of `MonteCarloSimulator.runsPerTask` merged in block order, so the result is identical
