@@ -27,6 +27,8 @@ import Glibc
 /// most that. Small k, whose tiny spreads would otherwise call for a huge R1, stop at that cap; the
 /// report says when they did.
 ///
+/// The rounds run through `OPIMRoundDriver`, which the capacity-constrained variants share.
+///
 /// Usage: configure, `run(on:)`, read the report (each round's α is what users should see).
 public struct OPIMC: Sendable {
     /// What to run.
