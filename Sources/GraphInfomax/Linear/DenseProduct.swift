@@ -1,3 +1,5 @@
+import InfluenceKit
+
 /// Dense matrix products over row-major matrices with a register-blocked SIMD kernel.
 ///
 /// The kernel holds a 4 × 16 tile of C in eight `SIMD8` accumulators and streams one row of B per
@@ -20,9 +22,9 @@ public enum DenseProduct {
         a.values.withUnsafeBufferPointer { ab in
             b.values.withUnsafeBufferPointer { bb in
                 c.values.withUnsafeMutableBufferPointer { cb in
-                    let shared = SharedPointer((ab.baseAddress, bb.baseAddress, cb.baseAddress))
+                    let shared = UnsafeSharing((ab.baseAddress, bb.baseAddress, cb.baseAddress))
                     RowParallel.forEachRange(m, threads: m * k * n < 1 << 16 ? 1 : threads, grain: 4) { rows in
-                        guard let ap = shared.buffer.0, let bp = shared.buffer.1, let cp = shared.buffer.2 else { return }
+                        guard let ap = shared.value.0, let bp = shared.value.1, let cp = shared.value.2 else { return }
                         kernel(ap, bp, cp, rows: rows, k: k, n: n, accumulate: accumulate)
                     }
                 }

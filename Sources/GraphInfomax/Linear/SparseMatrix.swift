@@ -1,3 +1,5 @@
+import InfluenceKit
+
 /// A sparse matrix in compressed sparse rows: row `i` holds `columnIndices[offsets[i]..<offsets[i+1]]`
 /// (ascending) with `values` beside them.
 public struct SparseMatrix<T: TrainingScalar>: Sendable, Equatable {
@@ -93,9 +95,9 @@ public struct SparseMatrix<T: TrainingScalar>: Sendable, Equatable {
                 values.withUnsafeBufferPointer { val in
                     b.values.withUnsafeBufferPointer { bb in
                         c.values.withUnsafeMutableBufferPointer { cb in
-                            let shared = SharedPointer((off, idx, val, bb.baseAddress, cb.baseAddress))
+                            let shared = UnsafeSharing((off, idx, val, bb.baseAddress, cb.baseAddress))
                             RowParallel.forEachBalancedRange(offsets: off, threads: nonzeroCount * d < 1 << 16 ? 1 : threads) { range in
-                                let (off, idx, val, bOpt, cOpt) = shared.buffer
+                                let (off, idx, val, bOpt, cOpt) = shared.value
                                 guard let bp = bOpt, let cp = cOpt else { return }
                                 for i in range {
                                     let ci = cp + i * d

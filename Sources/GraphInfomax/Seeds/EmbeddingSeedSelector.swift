@@ -95,12 +95,14 @@ public struct EmbeddingSeedSelector: SeedSelector {
         func score(_ v: Int) -> Double {
             s.predictedSpread[v] * max(0, 1 - c.similarityPenalty * maxSimilarity[v]) * (adjacent[v] ? c.neighbourDiscount : 1)
         }
-        var heap = LazyHeap((0..<n).map { ($0, s.predictedSpread[$0]) })
+        // Larger score first, ties to the smaller node.
+        var heap = BinaryMaxHeap((0..<n).map { ScoredNode(score: s.predictedSpread[$0], node: $0) })
         var seeds: [Int] = [], elapsed: [Double] = []
-        while seeds.count < k, let (v, stale) = heap.pop() {
+        while seeds.count < k, let entry = heap.removeTop() {
+            let v = Int(entry.node), stale = entry.score
             if taken[v] { continue }
             let fresh = score(v)
-            if fresh < stale, let top = heap.peekScore, fresh < top { heap.push(v, fresh); continue }
+            if fresh < stale, let top = heap.top?.score, fresh < top { heap.insert(ScoredNode(score: fresh, node: v)); continue }
             taken[v] = true
             seeds.append(v)
             elapsed.append(watch.seconds)
@@ -151,49 +153,6 @@ public struct EmbeddingSeedSelector: SeedSelector {
         for i in 0..<p { for k in 0..<i { z[i] -= gram[i * p + k] * z[k] }; z[i] /= gram[i * p + i] }
         for i in stride(from: p - 1, through: 0, by: -1) { for k in (i + 1)..<max(i + 1, p) { z[i] -= gram[k * p + i] * z[k] }; z[i] /= gram[i * p + i] }
         return z
-    }
-}
-
-/// A binary max-heap of (node, score), ties to the smaller node.
-struct LazyHeap {
-    private var items: [(node: Int, score: Double)]
-
-    init(_ items: [(Int, Double)]) {
-        self.items = items.map { (node: $0.0, score: $0.1) }
-        if self.items.count > 1 { for i in stride(from: self.items.count / 2 - 1, through: 0, by: -1) { down(i) } }
-    }
-
-    var peekScore: Double? { items.first?.score }
-
-    private func above(_ a: Int, _ b: Int) -> Bool {
-        items[a].score > items[b].score || (items[a].score == items[b].score && items[a].node < items[b].node)
-    }
-
-    mutating func push(_ node: Int, _ score: Double) {
-        items.append((node, score))
-        var i = items.count - 1
-        while i > 0, above(i, (i - 1) / 2) { items.swapAt(i, (i - 1) / 2); i = (i - 1) / 2 }
-    }
-
-    mutating func pop() -> (Int, Double)? {
-        guard let top = items.first else { return nil }
-        items.swapAt(0, items.count - 1)
-        items.removeLast()
-        if !items.isEmpty { down(0) }
-        return (top.node, top.score)
-    }
-
-    private mutating func down(_ start: Int) {
-        var i = start
-        while true {
-            let l = 2 * i + 1, r = l + 1
-            var best = i
-            if l < items.count, above(l, best) { best = l }
-            if r < items.count, above(r, best) { best = r }
-            if best == i { return }
-            items.swapAt(i, best)
-            i = best
-        }
     }
 }
 

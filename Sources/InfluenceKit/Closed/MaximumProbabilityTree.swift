@@ -9,10 +9,10 @@ import Darwin
 /// probabilities over paths from x to v, p_path(v), and the last arc of one such path, v's
 /// *critical edge* (the in-arc (u, v) maximising p_path(u) · p(u, v)).
 ///
-/// Dijkstra on the weights −log p over the forward CSR, with a binary heap (`DistanceHeap`), only
-/// through the arcs the caller marks as present (`include`). Ties between equally probable paths
-/// keep the first found, with the heap popping smaller node ids first, so the tree is a function of
-/// the arc set alone. The workspace is reused across calls; only touched entries are reset.
+/// Dijkstra on the weights −log p over the forward CSR, with the library's binary heap on
+/// `DistanceEntry` (nearest first), only through the arcs the caller marks as present
+/// (`include`). Ties between equally probable paths keep the first found, with the heap popping
+/// smaller node ids first, so the tree is a function of the arc set alone. The workspace is reused across calls; only touched entries are reset.
 struct MaximumProbabilityTree {
     let nodeCount: Int
     /// −log p_path(v) (+∞ when unreached).
@@ -24,7 +24,7 @@ struct MaximumProbabilityTree {
     /// Nodes in the subtree of v (itself included), after `computeSubtreeSizes()`.
     private(set) var subtreeSize: [Int32]
     private var settled: [Bool]
-    private var heap: DistanceHeap
+    private var heap: BinaryMaxHeap<DistanceEntry>
 
     init(nodeCount n: Int) {
         nodeCount = n
@@ -32,7 +32,8 @@ struct MaximumProbabilityTree {
         parentArc = [Int](repeating: -1, count: n)
         subtreeSize = [Int32](repeating: 0, count: n)
         settled = [Bool](repeating: false, count: n)
-        heap = DistanceHeap(capacity: 1024)
+        heap = BinaryMaxHeap()
+        heap.reserveCapacity(1024)
     }
 
     /// p_path(v) (0 when unreached). Complexity: O(1).
@@ -53,14 +54,14 @@ struct MaximumProbabilityTree {
         heap.removeAll()
         for s in problem.seeds {
             distance[s] = 0
-            heap.push(0, UInt32(s))
+            heap.insert(DistanceEntry(distance: 0, node: UInt32(s)))
         }
         let g = problem.graph
         g.outOffsets.withUnsafeBufferPointer { offsets in
         g.outTargets.withUnsafeBufferPointer { targets in
         problem.weights.withUnsafeBufferPointer { weights in
-            while !heap.isEmpty {
-                let (d, node) = heap.pop()
+            while let entry = heap.removeTop() {
+                let d = entry.distance, node = entry.node
                 let u = Int(node)
                 if settled[u] || d > distance[u] { continue }
                 settled[u] = true
@@ -71,7 +72,7 @@ struct MaximumProbabilityTree {
                     if candidate < distance[v] && !settled[v] {
                         distance[v] = candidate
                         parentArc[v] = a
-                        heap.push(candidate, targets[a])
+                        heap.insert(DistanceEntry(distance: candidate, node: targets[a]))
                     }
                 }
             }

@@ -4,6 +4,9 @@
 /// numbers: the differences between methods are not blurred by independent noise), and adding
 /// arcs never shrinks a run's reach.
 ///
+/// Every cascade runs through the one forward-cascade driver, `LevelCascade`, with
+/// `SubnetworkArcRule` reading the kept arcs in a CSR of their own.
+///
 /// One run gives, from the same world, |reach(s)| for each seed s, their sum (the paper's
 /// objective Σ_{s∈S} σ_{G_k}({s}) for that world) and |reach(S)| (the union spread). Runs go in
 /// blocks of `MonteCarloSimulator.runsPerTask` merged in block order, so the result is identical
@@ -61,11 +64,7 @@ public struct SubnetworkEvaluator: Sendable {
         let block = MonteCarloSimulator.runsPerTask
         let tasks = (runs + block - 1) / block
         let workers = max(1, min(threads, tasks))
-        let marks = UnsafeMutablePointer<UInt32>.allocate(capacity: workers * max(n, 1))
-        marks.initialize(repeating: 0, count: workers * max(n, 1))
-        let queues = UnsafeMutablePointer<UInt32>.allocate(capacity: workers * max(n, 1))
-        let epochs = UnsafeMutablePointer<UInt32>.allocate(capacity: workers)
-        epochs.initialize(repeating: 0, count: workers)
+        let workspaces = (0..<workers).map { _ in SimulationWorkspace(nodeCount: n) }
         let objectiveTallies = UnsafeMutablePointer<MonteCarloTally>.allocate(capacity: tasks)
         objectiveTallies.initialize(repeating: MonteCarloTally(), count: tasks)
         let unionTallies = UnsafeMutablePointer<MonteCarloTally>.allocate(capacity: tasks)
@@ -80,54 +79,34 @@ public struct SubnetworkEvaluator: Sendable {
         let seedMax = UnsafeMutablePointer<Int>.allocate(capacity: max(1, seedSlots))
         seedMax.initialize(repeating: 0, count: max(1, seedSlots))
         defer {
-            marks.deallocate(); queues.deallocate(); epochs.deallocate()
             objectiveTallies.deinitialize(count: tasks); objectiveTallies.deallocate()
             unionTallies.deinitialize(count: tasks); unionTallies.deallocate()
             seedSums.deallocate(); seedSquares.deallocate(); seedMin.deallocate(); seedMax.deallocate()
         }
-        let shared = UnsafeSharing((marks, queues, epochs, objectiveTallies, unionTallies, seedSums, seedSquares, seedMin, seedMax))
+        let shared = UnsafeSharing((objectiveTallies, unionTallies, seedSums, seedSquares, seedMin, seedMax))
         let seedIds = seeds.map { UInt32($0) }
+        seedIds.withUnsafeBufferPointer { seedBuffer in
         offsets.withUnsafeBufferPointer { offsets in
         targets.withUnsafeBufferPointer { targets in
         coinIds.withUnsafeBufferPointer { coins in
         thresholds.withUnsafeBufferPointer { thresholds in
-            let view = UnsafeSharing((offsets, targets, coins, thresholds))
+            // The kept arcs run through the one forward-cascade driver with the subnetwork's rule.
+            let rule = SubnetworkArcRule(thresholds: thresholds.baseAddress ?? EmptyStorage.uint64,
+                                         coinIds: coins.baseAddress ?? SubnetworkArcRule.noCoinIds)
+            let view = UnsafeSharing((seedBuffer, offsets.baseAddress!, targets.baseAddress ?? EmptyStorage.uint32, rule))
             Parallel.forEachTask(tasks, workers: workers) { worker, task in
-                let (marks, queues, epochs, objectiveTallies, unionTallies, seedSums, seedSquares, seedMin, seedMax) = shared.value
-                let (offsets, targets, coins, thresholds) = view.value
-                let mark = marks + worker * max(n, 1), queue = queues + worker * max(n, 1)
-                var epoch = epochs[worker]
-                @inline(__always) func nextEpoch() {
-                    if epoch == UInt32.max { mark.update(repeating: 0, count: n); epoch = 0 }
-                    epoch &+= 1
-                }
-                // Breadth-first reach from queue[0..<tail] (already marked) in the run's world.
-                @inline(__always) func spread(_ tail: Int, _ randomness: RunRandomness) -> Int {
-                    var head = 0, tail = tail
-                    while head < tail {
-                        let u = Int(queue[head]); head &+= 1
-                        var a = offsets[u]
-                        let end = offsets[u &+ 1]
-                        while a < end {
-                            if randomness.isLive(arc: coins[a], threshold: thresholds[a]) {
-                                let v = Int(targets[a])
-                                if mark[v] != epoch { mark[v] = epoch; queue[tail] = UInt32(v); tail &+= 1 }
-                            }
-                            a &+= 1
-                        }
-                    }
-                    return tail
-                }
+                let (objectiveTallies, unionTallies, seedSums, seedSquares, seedMin, seedMax) = shared.value
+                let (seedBuffer, offsets, targets, rule) = view.value
+                let workspace = workspaces[worker]
                 var objective = MonteCarloTally(), unionTally = MonteCarloTally()
                 let first = task * block, last = min(runs, first + block)
                 for run in first..<last {
                     let randomness = RunRandomness(seed: seed, run: run)
                     var total = 0
-                    for (i, s) in seedIds.enumerated() {
-                        nextEpoch()
-                        mark[Int(s)] = epoch
-                        queue[0] = s
-                        let r = spread(1, randomness)
+                    for i in 0..<seedCount {
+                        let single = UnsafeBufferPointer(rebasing: seedBuffer[i..<(i + 1)])
+                        let r = LevelCascade.run(rule, from: single, offsets: offsets, targets: targets,
+                                                 scratch: workspace.beginRun(), maxSteps: Int.max, randomness: randomness).activated
                         total &+= r
                         if perSeed {
                             let slot = task * seedCount + i
@@ -139,16 +118,15 @@ public struct SubnetworkEvaluator: Sendable {
                     }
                     objective.add(spread: total, arcsExamined: 0)
                     if union {
-                        nextEpoch()
-                        var tail = 0
-                        for s in seedIds where mark[Int(s)] != epoch { mark[Int(s)] = epoch; queue[tail] = s; tail &+= 1 }
-                        unionTally.add(spread: spread(tail, randomness), arcsExamined: 0)
+                        let reach = LevelCascade.run(rule, from: seedBuffer, offsets: offsets, targets: targets,
+                                                     scratch: workspace.beginRun(), maxSteps: Int.max, randomness: randomness)
+                        unionTally.add(spread: reach.activated, arcsExamined: 0)
                     }
                 }
-                epochs[worker] = epoch
                 objectiveTallies[task] = objective
                 unionTallies[task] = unionTally
             }
+        }
         }
         }
         }

@@ -35,11 +35,14 @@ public enum CapacityAlgorithm: String, Sendable, Codable, CaseIterable {
 /// when σˡ/σᵘ ≥ ½ − ε or at round i_max (whose R1 holds at least θmax sets), else doubles R1 and
 /// R2. Guarantee ½ − ε with probability at least 1 − δ.
 ///
+/// The rounds run through `OPIMRoundDriver`, OPIM-C's own loop, with this greedy and bound.
+///
 /// Precision refinement (`Configuration.precision`, as `OPIMC`'s): once the ratio is reached, R1
 /// alone keeps growing while the relative standard error of its estimate of σ(S),
-/// √((1 − p̂)/Λ₁(S)), exceeds ρ, never beyond θmax; each such round is a round of the algorithm,
-/// counted in i_max, with R2 untouched, so the failure probability is unchanged. nil gives the
-/// paper's rule.
+/// √((1 − p̂)/Λ₁(S)), exceeds ρ, never beyond θmax nor beyond the sets IMM would draw,
+/// (λ' + λ*)/σᵘ for R1 + R2, with ln C(n,k) replaced by L (the feasible assignments are the
+/// solutions) and ℓ = ln(1/δ)/ln n_P; each such round is a round of the algorithm, counted in
+/// i_max, with R2 untouched, so the failure probability is unchanged. nil gives the paper's rule.
 ///
 /// `compat` reproduces the published code: θ₀ divided by √χ, and RR-OPIM+'s Λᵘ without the
 /// 2·Λ₁(S) term.
@@ -137,33 +140,20 @@ public struct CapacityOPIM: Sendable {
         let a = OPIMCBounds.deltaTerm(maxRounds: maxRounds, delta: delta)
         let target = 0.5 - c.epsilon
 
-        var driver = RISPoolDriver(sampler: sampler, seed: c.seed, workers: c.workers, memory: c.memory, progress: c.progress)
-        var r1 = RRSetCollection(nodeCount: nodes), r2 = RRSetCollection(nodeCount: nodes)
-        var rounds: [OPIMC.Round] = []
-        var samplingSeconds = 0.0, selectionSeconds = 0.0
-        var goal1 = thetaZero, goal2 = thetaZero
-        var refining = false, refinementRounds = 0
-        var capped: (cap: String, sets: Int)?
-        var picks: [CapacityPick] = []
-        var reached = 0.0
-        let name = c.algorithm.rawValue
-        for i in 1...maxRounds {
-            var clock = Stopwatch()
-            if i == maxRounds {
-                goal1 = max(goal1, thetaMax)
-                if !refining { goal2 = goal1 }
-            }
-            let next1 = RRSetSampler.roundedToTasks(goal1), next2 = RRSetSampler.roundedToTasks(goal2)
-            try driver.check([.init(before: r1.count, after: next1), .init(before: r2.count, after: next2)], indexedSets: next1,
-                             meanSetSize: driver.meanSetSize([r1, r2]), step: "\(name) round \(i) (\(next1) + \(next2) RR sets)")
-            try driver.grow(&r1, to: goal1, poolID: RRPool.selection, phase: "\(name) round \(i): R1")
-            try driver.grow(&r2, to: goal2, poolID: RRPool.validation, phase: "\(name) round \(i): R2")
-            let sampled = clock.lap()
-            samplingSeconds += sampled
+        // IMM's λ' + λ* for P with the feasible assignments as solutions and ℓ = ln(1/δ)/ln n_P,
+        // as OPIM-C's: refinement keeps R1 + R2 ≤ (λ' + λ*)/σᵘ.
+        let ell = IMMBounds.adjustedEll(log(1 / delta) / log(max(n, 2)), nodeCount: nodes)
+        let immLambda = IMMBounds.lambdaStar(nodeCount: nodes, logSolutionCount: problem.logAssignmentCount, epsilon: c.epsilon, adjustedEll: ell)
+            + IMMBounds.lambdaPrime(nodeCount: nodes, logSolutionCount: problem.logAssignmentCount, epsilon: c.epsilon, adjustedEll: ell)
 
-            let index = driver.index(r1, alsoHeld: r2.memoryBytes)
+        var driver = RISPoolDriver(sampler: sampler, seed: c.seed, workers: c.workers, memory: c.memory, progress: c.progress)
+        let plan = OPIMRoundDriver.Plan(name: c.algorithm.rawValue, nodeCount: nodes, thetaZero: thetaZero, thetaMax: thetaMax,
+                                        maxRounds: maxRounds, deltaTerm: a, target: target, precision: c.precision,
+                                        immSampleSize: immLambda)
+        let outcome = try OPIMRoundDriver.run(plan, pools: &driver) { (_, r1, index) throws(InfluenceError) in
             var gains = CoverageGains(state: try CoverageState(pool: r1, index: index))
             var prefixBound = Int.max
+            let picks: [CapacityPick]
             switch c.algorithm {
             case .mgOPIM:
                 picks = try ConstrainedGreedy.marginalGain(problem, oracle: &gains)
@@ -175,55 +165,20 @@ public struct CapacityOPIM: Sendable {
                 picks = try ConstrainedGreedy.roundRobin(problem, oracle: &gains)
             }
             let coverage1 = gains.state.coverage
-            let seeds = picks.map(\.node)
-            let coverage2 = r2.coverage(of: seeds)
+            // Λᵘ from greedy's ½ ratio (2·Λ₁(S)), for RR-OPIM+ also the prefix bound, never above θ₁.
             var coverageBound: Double
             switch c.algorithm {
             case .rrOPIMPlus where c.compat: coverageBound = Double(prefixBound)
             case .rrOPIMPlus: coverageBound = min(2 * Double(coverage1), Double(prefixBound))
             default: coverageBound = 2 * Double(coverage1)
             }
-            coverageBound = min(coverageBound, Double(r1.count))
-            let lower = OPIMCBounds.lowerBound(coverage: coverage2, theta: r2.count, deltaTerm: a, nodeCount: nodes)
-            let upper = OPIMCBounds.upperBound(coverageBound: coverageBound, theta: r1.count, deltaTerm: a, nodeCount: nodes)
-            let ratio = upper > 0 ? lower / upper : 0
-            let covered = Double(coverage1), fraction = covered / Double(r1.count)
-            let error = covered > 0 ? ((1 - fraction) / covered).squareRoot() : .infinity
-            let selected = clock.lap()
-            selectionSeconds += selected
-            rounds.append(OPIMC.Round(index: i, rrSetsR1: r1.count, rrSetsR2: r2.count, refinement: refining,
-                                      coverageR1: coverage1, coverageR2: coverage2, lowerBound: lower, upperBound: upper,
-                                      ratio: ratio, relativeStandardError: error, seconds: sampled + selected))
-            reached = ratio
-            if i == maxRounds { break }
-            if ratio >= target {
-                guard let precision = c.precision, error > precision, fraction > 0, !(refining && capped != nil) else { break }
-                guard let grown = driver.refinedSelectionSize(
-                    fraction: fraction, precision: precision,
-                    caps: [.init(name: "theta-max", limit: Double(thetaMax), reportedSets: thetaMax)],
-                    r1: r1, r2: r2, capped: &capped) else { break }
-                refining = true
-                refinementRounds += 1
-                goal1 = grown
-                goal2 = r2.count
-            } else {
-                refining = false
-                goal2 = r2.count * 2
-                goal1 = max(r1.count, goal2)
-            }
+            coverageBound = min(coverageBound, Double(r1.globalCount))
+            return OPIMRoundDriver.Pick(selection: picks, seeds: picks.map(\.node), coverage: coverage1, coverageBound: coverageBound)
         }
-        var refinement: OPIMC.Refinement?
-        if let precision = c.precision {
-            let reachedError = rounds.last?.relativeStandardError ?? .infinity
-            let short = reachedError > precision
-            refinement = OPIMC.Refinement(target: precision, reached: reachedError, rounds: refinementRounds,
-                                          capped: short && capped != nil, cap: short ? capped?.cap : nil,
-                                          capSets: short ? capped?.sets : nil)
-        }
-        let approximation = r1.count >= thetaMax ? max(reached, target) : reached
-        return Report(picks: picks, rounds: rounds, refinement: refinement, delta: delta, chi: chi, thetaZero: thetaZero,
-                      thetaMax: thetaMax, maxRounds: maxRounds, approximation: approximation, target: target,
-                      selectionSets: r1.count, rrSetsGenerated: driver.generated, peakRRSetBytes: driver.peakBytes,
-                      samplingSeconds: samplingSeconds, selectionSeconds: selectionSeconds)
+        return Report(picks: outcome.selection, rounds: outcome.rounds, refinement: outcome.refinement, delta: delta, chi: chi,
+                      thetaZero: thetaZero, thetaMax: thetaMax, maxRounds: maxRounds, approximation: outcome.approximation,
+                      target: target, selectionSets: outcome.selectionSets, rrSetsGenerated: driver.generated,
+                      peakRRSetBytes: driver.peakBytes, samplingSeconds: outcome.samplingSeconds,
+                      selectionSeconds: outcome.selectionSeconds)
     }
 }

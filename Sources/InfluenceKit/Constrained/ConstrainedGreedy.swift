@@ -101,14 +101,15 @@ public enum ConstrainedGreedy {
         var remaining = (0..<n).map { ownerOffsets[$0 + 1] - ownerOffsets[$0] }
         var counts = [Int](repeating: 0, count: d)
         var taken = [Bool](repeating: false, count: n)
-        var heap = GainHeap()
-        for v in 0..<n where remaining[v] > 0 { heap.push(.init(gain: try oracle.gain(of: v), node: v)) }
+        // Larger gain first, ties to the smaller node.
+        var heap = BinaryMaxHeap<ScoredNode>()
+        for v in 0..<n where remaining[v] > 0 { heap.insert(ScoredNode(score: try oracle.gain(of: v), node: v)) }
         var picks: [CapacityPick] = []
-        while let top = heap.pop() {
-            let v = top.node
+        while let top = heap.removeTop() {
+            let v = Int(top.node)
             if taken[v] || remaining[v] == 0 { continue }
-            let fresh = GainHeap.Entry(gain: try oracle.gain(of: v), node: v)
-            if let next = heap.top, next.ranksAbove(fresh) { heap.push(fresh); continue }
+            let fresh = ScoredNode(score: try oracle.gain(of: v), node: v)
+            if let next = heap.top, fresh < next { heap.insert(fresh); continue }
             var owner = -1
             for e in ownerOffsets[v]..<ownerOffsets[v + 1] where counts[owners[e]] < problem.k { owner = owners[e]; break }
             taken[v] = true
@@ -119,45 +120,6 @@ public enum ConstrainedGreedy {
             }
         }
         return picks
-    }
-}
-
-/// A binary max-heap of (gain, node), larger gain first, ties to the smaller node.
-struct GainHeap {
-    struct Entry {
-        var gain: Double
-        var node: Int
-        func ranksAbove(_ other: Entry) -> Bool { gain > other.gain || (gain == other.gain && node < other.node) }
-    }
-    private var items: [Entry] = []
-    var top: Entry? { items.first }
-
-    mutating func push(_ entry: Entry) {
-        items.append(entry)
-        var i = items.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            guard items[i].ranksAbove(items[parent]) else { break }
-            items.swapAt(i, parent); i = parent
-        }
-    }
-
-    mutating func pop() -> Entry? {
-        guard let first = items.first else { return nil }
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var i = 0
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var best = i
-                if l < items.count, items[l].ranksAbove(items[best]) { best = l }
-                if r < items.count, items[r].ranksAbove(items[best]) { best = r }
-                if best == i { break }
-                items.swapAt(i, best); i = best
-            }
-        }
-        return first
     }
 }
 

@@ -1,83 +1,105 @@
-/// The one binary max-heap of the library: the score heaps of the heuristics and CELF
-/// (`ScoreHeap`) and greedy max coverage (`LazyMaxHeap`) are built on it.
+/// The one binary max-heap of InfluenceKit and GraphInfomax: greedy max coverage (`LazyMaxHeap`),
+/// the score heaps of the heuristics and CELF (`ScoreHeap`), the partition-matroid greedy, the
+/// embedding seed selector (all on `ScoredNode`) and Dijkstra in the closed-network trees (a
+/// min-heap through a reversed order) are built on it.
+///
+/// The order is `Element`'s `<`; elements that compare equal must be interchangeable (every key
+/// of the library breaks ties by node id), so the sequence of removed elements depends only on the
+/// operations, not on how the heap arranges its array: any two runs with the same operations give
+/// the same results.
 ///
 /// Complexity: O(n) to heapify, O(log n) per insertion, removal or replacement of the top.
-struct BinaryMaxHeap<Element: Comparable>: Sendable where Element: Sendable {
-    private(set) var elements: [Element]
+package struct BinaryMaxHeap<Element: Comparable> {
+    /// The heap in array form: children of slot i at 2i + 1 and 2i + 2, each no larger than i.
+    package private(set) var elements: [Element]
 
     /// Heapifies `elements`. Complexity: O(n).
-    init(_ elements: [Element]) {
+    package init(_ elements: [Element] = []) {
         self.elements = elements
-        var i = elements.count / 2
-        while i > 0 {
-            i -= 1
-            siftDown(i)
+        self.elements.withUnsafeMutableBufferPointer { heap in
+            var i = heap.count / 2
+            while i > 0 {
+                i -= 1
+                Self.siftDown(heap, from: i)
+            }
         }
     }
 
-    var isEmpty: Bool { elements.isEmpty }
-    var count: Int { elements.count }
+    /// Whether the heap holds nothing. Complexity: O(1).
+    package var isEmpty: Bool { elements.isEmpty }
 
-    /// The largest element.
-    var top: Element? { elements.first }
+    /// Number of elements. Complexity: O(1).
+    package var count: Int { elements.count }
+
+    /// The largest element (nil when empty). Complexity: O(1).
+    package var top: Element? { elements.first }
+
+    /// Reserves room for `capacity` elements. Complexity: O(count).
+    package mutating func reserveCapacity(_ capacity: Int) {
+        elements.reserveCapacity(capacity)
+    }
+
+    /// Empties the heap, keeping its storage. Complexity: O(count).
+    package mutating func removeAll() {
+        elements.removeAll(keepingCapacity: true)
+    }
 
     /// Adds `element`. Complexity: O(log n).
-    mutating func insert(_ element: Element) {
+    package mutating func insert(_ element: Element) {
         elements.append(element)
-        var i = elements.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            if !(elements[parent] < element) { break }
-            elements[i] = elements[parent]
-            i = parent
+        elements.withUnsafeMutableBufferPointer { heap in
+            var i = heap.count - 1
+            while i > 0 {
+                let parent = (i - 1) / 2
+                if !(heap[parent] < element) { break }
+                heap[i] = heap[parent]
+                i = parent
+            }
+            heap[i] = element
         }
-        elements[i] = element
     }
 
-    /// Removes and returns the largest element. Complexity: O(log n).
+    /// Removes and returns the largest element (nil when empty). Complexity: O(log n).
     @discardableResult
-    mutating func removeTop() -> Element? {
+    package mutating func removeTop() -> Element? {
         guard let first = elements.first else { return nil }
         let last = elements.removeLast()
         if !elements.isEmpty {
-            elements[0] = last
-            siftDown(0)
+            elements.withUnsafeMutableBufferPointer { heap in
+                heap[0] = last
+                Self.siftDown(heap, from: 0)
+            }
         }
         return first
     }
 
-    /// Replaces the largest element by `element` (which may be smaller). Complexity: O(log n).
-    mutating func replaceTop(with element: Element) {
-        elements[0] = element
-        siftDown(0)
+    /// Replaces the largest element by `element` (which may be smaller); the heap must not be
+    /// empty. Complexity: O(log n).
+    package mutating func replaceTop(with element: Element) {
+        precondition(!elements.isEmpty, "replaceTop on an empty heap")
+        elements.withUnsafeMutableBufferPointer { heap in
+            heap[0] = element
+            Self.siftDown(heap, from: 0)
+        }
     }
 
-    private mutating func siftDown(_ start: Int) {
-        let count = elements.count
-        let value = elements[start]
+    /// Moves the element at `start` down until no child is larger. Complexity: O(log n).
+    @inline(__always)
+    private static func siftDown(_ heap: UnsafeMutableBufferPointer<Element>, from start: Int) {
+        let count = heap.count
+        let value = heap[start]
         var i = start
         while true {
-            let left = 2 * i + 1
+            let left = 2 &* i &+ 1
             if left >= count { break }
             var child = left
-            if left + 1 < count, elements[left] < elements[left + 1] { child = left + 1 }
-            if !(value < elements[child]) { break }
-            elements[i] = elements[child]
+            if left &+ 1 < count, heap[left] < heap[left &+ 1] { child = left &+ 1 }
+            if !(value < heap[child]) { break }
+            heap[i] = heap[child]
             i = child
         }
-        elements[i] = value
+        heap[i] = value
     }
 }
 
-/// The one top-k helper: the `k` indices of largest `scores`, largest first, ties by smaller index.
-///
-/// Complexity: O(n + k log n).
-enum TopK {
-    static func indices(of scores: [Double], _ k: Int) -> [Int] {
-        var heap = ScoreHeap(scores)
-        var result: [Int] = []
-        result.reserveCapacity(max(0, min(k, scores.count)))
-        while result.count < k, let (node, _) = heap.pop() { result.append(node) }
-        return result
-    }
-}
+extension BinaryMaxHeap: Sendable where Element: Sendable {}

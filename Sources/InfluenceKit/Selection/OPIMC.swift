@@ -27,6 +27,8 @@ import Glibc
 /// most that. Small k, whose tiny spreads would otherwise call for a huge R1, stop at that cap; the
 /// report says when they did.
 ///
+/// The rounds run through `OPIMRoundDriver`, which the capacity-constrained variants share.
+///
 /// Usage: configure, `run(on:)`, read the report (each round's α is what users should see).
 public struct OPIMC: Sendable {
     /// What to run.
@@ -175,95 +177,24 @@ public struct OPIMC: Sendable {
             c.progress.note("OPIM-C may draw up to 2 × \(thetaMax) RR sets, about \(SystemMemory.describe(worst)) of memory, above the limit of \(SystemMemory.describe(c.memory.limitBytes)); it stops with an error if a round would exceed the limit")
         }
 
-        var r1 = RRSetCollection(nodeCount: nodes)
-        var r2 = RRSetCollection(nodeCount: nodes)
-        var rounds = [Round]()
-        var samplingSeconds = 0.0, selectionSeconds = 0.0
-        var refinementRounds = 0
-        var capped: (cap: String, sets: Int)?
-        var goal1 = thetaZero, goal2 = thetaZero
-        var refining = false
-        var best: MaxCoverage.Result?
-        var reached = 0.0
-        for i in 1...maxRounds {
-            var clock = Stopwatch()
-            if i == maxRounds {
-                goal1 = max(goal1, thetaMax)
-                if !refining { goal2 = goal1 }
-            }
-            let next1 = RRSetSampler.roundedToTasks(goal1), next2 = RRSetSampler.roundedToTasks(goal2)
-            let mean = driver.meanSetSize([r1, r2])
-            try driver.check([.init(before: r1.globalCount, after: next1), .init(before: r2.globalCount, after: next2)], indexedSets: next1,
-                             meanSetSize: mean, step: "OPIM-C round \(i) (\(next1) + \(next2) RR sets)")
-            try driver.grow(&r1, to: goal1, poolID: RRPool.selection, phase: "OPIM-C round \(i): R1")
-            try driver.grow(&r2, to: goal2, poolID: RRPool.validation, phase: "OPIM-C round \(i): R2")
-            let sampled = clock.lap()
-            samplingSeconds += sampled
-
-            let index = driver.index(r1, alsoHeld: r2.memoryBytes)
-            let greedy = try driver.select(c.k, from: r1, index: index, upperBound: true)
-            let coverage2 = driver.coverage(of: greedy.seeds, in: r2)
-            let theta1 = Double(r1.globalCount)
-            // Lemma 4.2 (lower bound of σ(S) from R2) and Lemma 4.3 with the tightened coverage bound.
-            let lower = OPIMCBounds.lowerBound(coverage: coverage2, theta: r2.globalCount, deltaTerm: a, nodeCount: nodes)
-            let upper = OPIMCBounds.upperBound(
-                coverageBound: OPIMCBounds.coverageBound(greedyCoverage: greedy.coverage, topKBound: greedy.upperBound),
-                theta: r1.globalCount, deltaTerm: a, nodeCount: nodes)
-            let ratio = upper > 0 ? lower / upper : 0
-            let covered = Double(greedy.coverage)
-            let fraction = covered / theta1
-            let error = covered > 0 ? ((1 - fraction) / covered).squareRoot() : .infinity
-            let selected = clock.lap()
-            selectionSeconds += selected
-            rounds.append(Round(index: i, rrSetsR1: r1.globalCount, rrSetsR2: r2.globalCount, refinement: refining,
-                                coverageR1: greedy.coverage, coverageR2: coverage2, lowerBound: lower, upperBound: upper,
-                                ratio: ratio, relativeStandardError: error, seconds: sampled + selected))
-            best = greedy
-            reached = ratio
-            if i == maxRounds { break }
-            if ratio >= target {
-                // A refinement round that reached its cap ends the run: the cap only creeps up
-                // with σᵘ, and another round would buy almost nothing.
-                guard let precision = c.precision, error > precision, fraction > 0, !(refining && capped != nil) else { break }
-                // Refinement: R1 alone grows to the size at which the error would be ρ (25% margin,
-                // as greedy's coverage fraction shrinks a little on more sets), never beyond θmax
-                // nor beyond IMM's sample size (λ' + λ*)/σᵘ for R1 + R2.
-                let immSets = immLambda / max(upper, 1)
-                guard let grown = driver.refinedSelectionSize(
-                    fraction: fraction, precision: precision,
-                    caps: [.init(name: "theta-max", limit: Double(thetaMax), reportedSets: thetaMax),
-                           .init(name: "imm-sample-size", limit: immSets - Double(r2.globalCount), reportedSets: Int(immSets.rounded(.down)))],
-                    r1: r1, r2: r2, capped: &capped) else { break }
-                refining = true
-                refinementRounds += 1
-                goal1 = grown
-                goal2 = r2.globalCount
-            } else {
-                // The paper doubles both pools (after a refinement R1 is already the larger one).
-                refining = false
-                goal2 = r2.globalCount * 2
-                goal1 = max(r1.globalCount, goal2)
-            }
+        let plan = OPIMRoundDriver.Plan(name: "OPIM-C", nodeCount: nodes, thetaZero: thetaZero, thetaMax: thetaMax,
+                                        maxRounds: maxRounds, deltaTerm: a, target: target, precision: c.precision,
+                                        immSampleSize: immLambda)
+        let outcome = try OPIMRoundDriver.run(plan, pools: &driver) { (pools, r1, index) throws(InfluenceError) in
+            let greedy = try pools.select(c.k, from: r1, index: index, upperBound: true)
+            return OPIMRoundDriver.Pick(
+                selection: greedy, seeds: greedy.seeds, coverage: greedy.coverage,
+                coverageBound: OPIMCBounds.coverageBound(greedyCoverage: greedy.coverage, topKBound: greedy.upperBound))
         }
-        let greedy = best!
-        // With |R1| ≥ θmax in the last round the target ratio holds by Eq. 13 even when α falls short.
-        let approximation = r1.globalCount >= thetaMax ? max(reached, target) : reached
-        var refinement: Refinement?
-        if let precision = c.precision {
-            let reachedError = rounds.last?.relativeStandardError ?? .infinity
-            let stillShort = reachedError > precision
-            refinement = Refinement(target: precision, reached: reachedError, rounds: refinementRounds,
-                                    capped: stillShort && capped != nil, cap: stillShort ? capped?.cap : nil,
-                                    capSets: stillShort ? capped?.sets : nil)
-        }
+        let greedy = outcome.selection
         let selection = SeedSelection(
             algorithm: c.precision == nil ? "OPIM-C" : "OPIM-C+refine", nodeCount: nodes, seeds: greedy.seeds,
-            marginalCoverage: greedy.marginalCoverage, selectionSets: r1.globalCount, rrSetsGenerated: driver.generated,
-            phases: [PhaseTiming(name: "sampling", seconds: samplingSeconds, rrSets: driver.generated),
-                     PhaseTiming(name: "selection", seconds: selectionSeconds, rrSets: 0)],
+            marginalCoverage: greedy.marginalCoverage, selectionSets: outcome.selectionSets, rrSetsGenerated: driver.generated,
+            phases: [PhaseTiming(name: "sampling", seconds: outcome.samplingSeconds, rrSets: driver.generated),
+                     PhaseTiming(name: "selection", seconds: outcome.selectionSeconds, rrSets: 0)],
             peakRRSetBytes: driver.peakBytes,
-            guarantee: Guarantee(approximation: approximation, target: target, failureProbability: delta, instanceWise: true))
-        return Report(refinement: refinement, selection: selection, rounds: rounds, delta: delta, thetaZero: thetaZero,
+            guarantee: Guarantee(approximation: outcome.approximation, target: target, failureProbability: delta, instanceWise: true))
+        return Report(refinement: outcome.refinement, selection: selection, rounds: outcome.rounds, delta: delta, thetaZero: thetaZero,
                       thetaMax: thetaMax, maxRounds: maxRounds)
     }
 }

@@ -2,31 +2,22 @@
 /// heuristics, CELF): an entry is current only while its score equals the node's latest score and
 /// the node is still unchosen; every score change pushes a fresh entry.
 ///
-/// Order: higher score first, then smaller node id, so results are deterministic.
+/// Order: higher score first, then smaller node id (`ScoredNode`), so results are deterministic.
 ///
 /// Complexity: O(n) to build, O(log n) per push and per pop (amortised over stale entries).
 struct ScoreHeap {
-    /// An entry: larger score first, then smaller node.
-    struct Entry: Comparable, Sendable {
-        var score: Double
-        var node: UInt32
-        static func < (a: Entry, b: Entry) -> Bool {
-            a.score < b.score || (a.score == b.score && a.node > b.node)
-        }
-    }
-
-    private var heap: BinaryMaxHeap<Entry>
+    private var heap: BinaryMaxHeap<ScoredNode>
 
     /// A heap holding every node `0..<initial.count` with its initial score.
     init(_ initial: [Double]) {
-        heap = BinaryMaxHeap(initial.indices.map { Entry(score: initial[$0], node: UInt32($0)) })
+        heap = BinaryMaxHeap(initial.indices.map { ScoredNode(score: initial[$0], node: $0) })
     }
 
     var isEmpty: Bool { heap.isEmpty }
 
     /// Adds an entry (a node's new score; older entries of the node become stale).
     mutating func push(_ node: Int, _ score: Double) {
-        heap.insert(Entry(score: score, node: UInt32(node)))
+        heap.insert(ScoredNode(score: score, node: node))
     }
 
     /// Removes and returns the best entry.

@@ -24,7 +24,10 @@ public enum Parallel {
 
     /// Runs `body(worker, task)` for every task in `0..<tasks`, handing tasks out dynamically to
     /// `workers` workers (each task exactly once). Use per-worker scratch indexed by `worker`.
-    static func forEachTask(_ tasks: Int, workers: Int, _ body: (_ worker: Int, _ task: Int) -> Void) {
+    /// Shared with GraphInfomax's row-parallel kernels.
+    ///
+    /// Complexity: the tasks' cost over min(workers, tasks) threads, plus one atomic increment per task.
+    package static func forEachTask(_ tasks: Int, workers: Int, _ body: (_ worker: Int, _ task: Int) -> Void) {
         let workers = max(1, min(workers, tasks))
         if workers == 1 { for t in 0..<tasks { body(0, t) }; return }
         let next = Atomic<Int>(0)
@@ -47,8 +50,10 @@ public enum Parallel {
 extension Parallel {
     /// Bounds of `parts` consecutive row ranges of a CSR with about equal item counts: range `p` is
     /// rows `bounds[p]..<bounds[p + 1]` (`bounds` has `parts + 1` entries, from 0 to the row count).
+    /// `offsets` are the CSR's row offsets (an array or a buffer); shared with GraphInfomax.
     /// Complexity: O(parts · log rows).
-    static func balancedRanges(offsets: [Int], parts: Int) -> [Int] {
+    package static func balancedRanges<Offsets: RandomAccessCollection>(offsets: Offsets, parts: Int) -> [Int]
+    where Offsets.Element == Int, Offsets.Index == Int {
         let rows = offsets.count - 1
         let total = offsets[rows]
         var bounds = [0]
@@ -67,8 +72,10 @@ extension Parallel {
 }
 
 /// Carries a value into a `@Sendable` closure when the caller guarantees the sharing is safe
-/// (workers write disjoint slots, or only read).
-struct UnsafeSharing<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
+/// (workers write disjoint slots, or only read). Shared with GraphInfomax's kernels.
+package struct UnsafeSharing<T>: @unchecked Sendable {
+    /// The value shared.
+    package let value: T
+    /// Wraps `value`. Complexity: O(1).
+    package init(_ value: T) { self.value = value }
 }

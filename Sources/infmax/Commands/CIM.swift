@@ -26,7 +26,8 @@ struct CIM: ParsableCommand {
         --mc-budget is refused unless --force. --baselines also scores each AP's top-k free \
         candidates by out-degree in P, by PageRank and at random, on the same evaluation sets. The \
         precision refinement then keeps growing the selection sets until they estimate the \
-        union's spread with relative standard error --precision (never beyond the paper's θmax); \
+        union's spread with relative standard error --precision (never beyond the paper's θmax nor \
+        beyond the RR sets IMM would draw); \
         --precision 0 gives the paper's stopping rule. --compat reproduces the published code \
         (θ₀ divided by √χ, RR-OPIM+'s upper bound without the 2Λ term).
 
@@ -63,20 +64,10 @@ struct CIM: ParsableCommand {
 
     @OptionGroup var modelOptions: ModelOptions
 
-    @Option(help: ArgumentHelp("ε of the target ratio ½ − ε, strictly between 0 and 0.5.", valueName: "E"))
-    var epsilon: Double = 0.1
-
-    @Option(help: ArgumentHelp("Failure probability δ (default 1/n_P).", valueName: "D"))
-    var delta: Double?
-
-    @Option(help: ArgumentHelp("Precision refinement: once the ratio is reached, grow the selection sets until they estimate the union's spread with this relative standard error, never beyond θmax; 0 stops as soon as the ratio is reached, as in the paper.", valueName: "R"))
-    var precision: Double = CapacityConstrainedIM.Configuration.defaultPrecision
+    @OptionGroup var risOptions: CapacityRISOptions
 
     @Flag(help: "Reproduce the published code's deviations: θ₀ divided by √χ, and RR-OPIM+'s upper bound without the 2Λ term.")
     var compat = false
-
-    @Option(help: "How IC in-arcs are drawn: subset (SUBSIM) or plain (one coin per arc); same distribution.")
-    var sampling: RRSamplingMethod = .subset
 
     @Option(name: .customLong("evaluation-sets"), help: ArgumentHelp("Fresh RR sets of P for the spread interval (default: about 1% relative standard error, 16,384 to 4,194,304).", valueName: "N"))
     var evaluationSets: Int?
@@ -111,9 +102,6 @@ struct CIM: ParsableCommand {
         if let apSet, apSet < 1 { throw ValidationError("--ap-set counts AP sets from 1 (got \(apSet))") }
         if let apSets, apSets != "all" { throw ValidationError("--ap-sets takes 'all' (got '\(apSets)'; use --ap-set N for one set)") }
         if apSet != nil, apSets != nil { throw ValidationError("--ap-set and --ap-sets all contradict each other; give one") }
-        if !(epsilon > 0 && epsilon < 0.5) { throw ValidationError("--epsilon must lie strictly between 0 and 0.5 (got \(epsilon); the target ratio is ½ − ε, e.g. --epsilon 0.1)") }
-        if let delta, !(delta > 0 && delta < 1) { throw ValidationError("--delta must lie strictly between 0 and 1 (got \(delta))") }
-        if !(precision >= 0 && precision < 1) { throw ValidationError("--precision must be 0 (off) or a relative standard error below 1 (got \(precision); e.g. --precision 0.004)") }
         if let mcEvaluation, mcEvaluation < 1 { throw ValidationError("--mc-evaluation must be at least 1 (got \(mcEvaluation); e.g. --mc-evaluation 10000)") }
         if mcRuns < 1 { throw ValidationError("--mc-runs must be at least 1 (got \(mcRuns); e.g. --mc-runs 10000)") }
         if !(mcBudget > 0) { throw ValidationError("--mc-budget must be a positive number of seconds (got \(mcBudget))") }
@@ -125,8 +113,8 @@ struct CIM: ParsableCommand {
             let target = try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph, aps])[0]
             let input = try graphOptions.input(seed: execution.seed)
             var request = CIMRequest(
-                k: k, apFile: aps, apSet: apSet ?? 1, algorithm: algorithm, epsilon: epsilon, delta: delta,
-                precision: precision > 0 ? precision : nil, compat: compat, sampling: sampling, evaluationSets: evaluationSets,
+                k: k, apFile: aps, apSet: apSet ?? 1, algorithm: algorithm, epsilon: risOptions.epsilon, delta: risOptions.delta,
+                precision: risOptions.refinementPrecision, compat: compat, sampling: risOptions.sampling, evaluationSets: evaluationSets,
                 baselines: baselines, unconstrainedReference: unconstrainedReference, monteCarloEvaluationRuns: mcEvaluation,
                 monteCarloRuns: mcRuns, monteCarloBudgetSeconds: mcBudget, force: force, seed: execution.seed,
                 threads: execution.resolvedThreads, memoryLimitBytes: graphOptions.maxMemory.bytes)
@@ -187,7 +175,12 @@ struct CIM: ParsableCommand {
         if let refinement = r.refinement {
             let reached = "relative standard error \(fixed(100 * refinement.reached, 2))% (target \(fixed(100 * refinement.target, 2))%)"
             if refinement.capped, let cap = refinement.cap {
-                print("refinement stopped at \(cap == "memory-limit" ? "the memory limit" : "its cap, the paper's θmax") (\(refinement.capSets.map(String.init) ?? "?") RR sets): \(reached)")
+                let sets = refinement.capSets.map(String.init) ?? "?"
+                switch cap {
+                case "memory-limit": print("refinement stopped at the memory limit (\(sets) RR sets): \(reached)")
+                case "theta-max": print("refinement stopped at its cap, the paper's θmax (\(sets) RR sets): \(reached)")
+                default: print("refinement stopped at its cap, IMM's sample size for P's assignments, ε and δ (\(sets) RR sets): \(reached)")
+                }
             } else {
                 print("refinement \(reached) after \(refinement.rounds) refinement round\(refinement.rounds == 1 ? "" : "s")")
             }

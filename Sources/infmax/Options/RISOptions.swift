@@ -4,33 +4,90 @@ import InfluenceKit
 extension RRSamplingMethod: ExpressibleByArgument {}
 
 /// The options of the RIS algorithms (IMM, OPIM-C): `seeds` and `compare` share them.
-struct RISOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("ε of the target ratio 1 − 1/e − ε, strictly between 0 and 1.", valueName: "E"))
+typealias RISOptions = RISOptionGroup<SeedSelectionRIS>
+
+/// The same options for `cim`: ε below ½ (its target ratio is ½ − ε), δ over P, no `--ell`.
+typealias CapacityRISOptions = RISOptionGroup<CapacityRIS>
+
+/// What differs between the commands that take the RIS options: ε's range, the help texts and
+/// whether IMM's `--ell` applies. Flag names and defaults are the group's, for every command.
+protocol RISFlavor {
+    /// ε must lie strictly between 0 and this.
+    static var epsilonLimit: Double { get }
+    /// Help of `--epsilon`, `--delta`, `--precision` and `--sampling`.
+    static var epsilonHelp: String { get }
+    static var deltaHelp: String { get }
+    static var precisionHelp: String { get }
+    static var samplingHelp: String { get }
+    /// The message for an ε outside (0, `epsilonLimit`), given the value.
+    static func epsilonError(_ epsilon: Double) -> String
+    /// Whether `--ell` (IMM's ℓ) is one of the command's flags (listed in its help).
+    static var takesEll: Bool { get }
+    /// Default of `--precision`.
+    static var defaultPrecision: Double { get }
+}
+
+/// `seeds` and `compare`: the target ratio is 1 − 1/e − ε; IMM takes `--ell`, OPIM-C `--delta`.
+enum SeedSelectionRIS: RISFlavor {
+    static let epsilonLimit = 1.0
+    static let epsilonHelp = "ε of the target ratio 1 − 1/e − ε, strictly between 0 and 1."
+    static let deltaHelp = "Failure probability δ of OPIM-C (default 1/n)."
+    static let precisionHelp = "OPIM-C precision refinement: once the ratio is reached, keep growing the selection sets until they estimate the seeds' spread with this relative standard error, never beyond the paper's θmax nor beyond the sets IMM would draw; 0 stops as soon as the ratio is reached, as in the paper."
+    static let samplingHelp = "How IC in-arcs are drawn: subset (geometric skips and buckets, SUBSIM) or plain (one coin per arc); same distribution."
+    static func epsilonError(_ epsilon: Double) -> String {
+        "--epsilon must lie strictly between 0 and 1 (got \(epsilon); e.g. --epsilon 0.1)"
+    }
+    static let takesEll = true
+    static let defaultPrecision = RISParameters.defaultPrecision
+}
+
+/// `cim`: the target ratio is ½ − ε, δ defaults to 1/n_P; there is no IMM, so no `--ell`.
+enum CapacityRIS: RISFlavor {
+    static let epsilonLimit = 0.5
+    static let epsilonHelp = "ε of the target ratio ½ − ε, strictly between 0 and 0.5."
+    static let deltaHelp = "Failure probability δ (default 1/n_P)."
+    static let precisionHelp = "Precision refinement: once the ratio is reached, grow the selection sets until they estimate the union's spread with this relative standard error, never beyond θmax nor beyond the sets IMM would draw; 0 stops as soon as the ratio is reached, as in the paper."
+    static let samplingHelp = "How IC in-arcs are drawn: subset (SUBSIM) or plain (one coin per arc); same distribution."
+    static func epsilonError(_ epsilon: Double) -> String {
+        "--epsilon must lie strictly between 0 and 0.5 (got \(epsilon); the target ratio is ½ − ε, e.g. --epsilon 0.1)"
+    }
+    static let takesEll = false
+    static let defaultPrecision = CapacityConstrainedIM.Configuration.defaultPrecision
+}
+
+/// `--epsilon`, `--delta`, `--ell`, `--precision` and `--sampling`, with the command's `Flavor`.
+struct RISOptionGroup<Flavor: RISFlavor>: ParsableArguments {
+    @Option(help: ArgumentHelp(Flavor.epsilonHelp, valueName: "E"))
     var epsilon: Double = 0.1
 
-    @Option(help: ArgumentHelp("Failure probability δ of OPIM-C (default 1/n).", valueName: "D"))
+    @Option(help: ArgumentHelp(Flavor.deltaHelp, valueName: "D"))
     var delta: Double?
 
-    @Option(help: ArgumentHelp("IMM's ℓ: failure probability n^−ℓ (OPIM-C takes --delta instead).", valueName: "L"))
+    @Option(help: ArgumentHelp("IMM's ℓ: failure probability n^−ℓ (OPIM-C takes --delta instead).", valueName: "L",
+                               visibility: Flavor.takesEll ? .default : .private))
     var ell: Double = 1
 
-    @Option(help: ArgumentHelp("OPIM-C precision refinement: once the ratio is reached, keep growing the selection sets until they estimate the seeds' spread with this relative standard error, never beyond the paper's θmax nor beyond the sets IMM would draw; 0 stops as soon as the ratio is reached, as in the paper.", valueName: "R"))
-    var precision: Double = RISParameters.defaultPrecision
+    @Option(help: ArgumentHelp(Flavor.precisionHelp, valueName: "R"))
+    var precision: Double = Flavor.defaultPrecision
 
-    @Option(help: "How IC in-arcs are drawn: subset (geometric skips and buckets, SUBSIM) or plain (one coin per arc); same distribution.")
+    @Option(help: ArgumentHelp(Flavor.samplingHelp))
     var sampling: RRSamplingMethod = .subset
 
     func validate() throws {
-        if !(epsilon > 0 && epsilon < 1) { throw ValidationError("--epsilon must lie strictly between 0 and 1 (got \(epsilon); e.g. --epsilon 0.1)") }
+        if !(epsilon > 0 && epsilon < Flavor.epsilonLimit) { throw ValidationError(Flavor.epsilonError(epsilon)) }
         if let delta, !(delta > 0 && delta < 1) { throw ValidationError("--delta must lie strictly between 0 and 1 (got \(delta))") }
+        if !Flavor.takesEll, ell != 1 { throw ValidationError("--ell is IMM's ℓ; this command's failure probability is --delta") }
         if !(ell > 0) { throw ValidationError("--ell must be positive (got \(ell))") }
         if !(precision >= 0 && precision < 1) { throw ValidationError("--precision must be 0 (off) or a relative standard error below 1 (got \(precision); e.g. --precision 0.004)") }
     }
 
+    /// The refinement precision asked for (nil for `--precision 0`).
+    var refinementPrecision: Double? { precision > 0 ? precision : nil }
+
     /// The library's parameters, with the memory limit of `--max-memory` (a graph option, since
     /// every command that loads a graph takes it).
     func parameters(memoryLimitBytes: Int) -> RISParameters {
-        RISParameters(epsilon: epsilon, delta: delta, ell: ell, precision: precision > 0 ? precision : nil,
+        RISParameters(epsilon: epsilon, delta: delta, ell: ell, precision: refinementPrecision,
                       sampling: sampling, memoryLimitBytes: memoryLimitBytes)
     }
 }

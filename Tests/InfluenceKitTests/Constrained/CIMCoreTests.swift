@@ -191,4 +191,22 @@ struct CIMOPIMTests {
         #expect(compat.thetaZero <= plus.thetaZero)
         #expect(plus.picks.map { p.subgraph.label(of: $0.node) } == ["3", "4"])
     }
+
+    /// Refinement runs through OPIM-C's round driver with both caps: R1 never beyond θmax, and
+    /// R1 + R2 never beyond IMM's sample size at the refinement's σᵘ, which a tiny precision
+    /// reaches first on this small instance.
+    @Test func refinementKeepsBothCapsOfOPIMC() throws {
+        let p = try randomInstance(seed: 3)
+        let report = try runOPIM(p, .rrOPIMPlus, seed: 9, precision: 0.0005)
+        let refinement = try #require(report.refinement)
+        #expect(refinement.capped)
+        let cap = try #require(refinement.cap), capSets = try #require(refinement.capSets)
+        #expect(cap == "imm-sample-size")
+        for round in report.rounds {
+            #expect(round.rrSetsR1 <= RRSetSampler.roundedToTasks(report.thetaMax))
+        }
+        let last = try #require(report.rounds.filter(\.refinement).last)
+        #expect(last.rrSetsR1 + last.rrSetsR2 <= capSets + RRSetSampler.setsPerTask)
+        #expect(report.selectionSets == report.rounds.last!.rrSetsR1)
+    }
 }

@@ -1,0 +1,159 @@
+/// The round loop of OPIM-C (Tang, Tang, Xiao, Yuan, "Online Processing Algorithms for Influence
+/// Maximization", SIGMOD 2018, Algorithm 2), shared by `OPIMC` and the capacity-constrained
+/// variants (`CapacityOPIM`), which differ only in their greedy, its bound and their sample sizes.
+///
+/// Two independent pools R1 (selection) and R2 (validation) start at θ0 sets each. Each round the
+/// caller's greedy picks S on R1 and gives Λ1(S) and an upper bound Λᵘ of the best feasible
+/// coverage on R1; R2's coverage Λ2(S) gives σˡ(S) (Lemma 4.2) and Λᵘ gives σᵘ (Lemma 4.3), each
+/// failing with probability δ/(3·i_max); the round's ratio is α = σˡ/σᵘ. The run stops when α
+/// reaches the target, else doubles both pools; round i_max uses at least θmax sets. Every count
+/// is the whole pool's (`RRSetCollection.globalCount`), so the rule is the same on every rank of a
+/// distributed run.
+///
+/// Precision refinement (`Plan.precision`): once the ratio is reached, R1 alone grows while the
+/// relative standard error of its estimate of σ(S), √((1 − p̂)/Λ1(S)) with p̂ = Λ1(S)/θ1, exceeds
+/// ρ, to the size that estimate calls for, capped twice: R1 ≤ θmax, and R1 + R2 ≤ (λ' + λ*)/σᵘ, the
+/// sets IMM would draw for the same instance (`Plan.immSampleSize`). Refinement rounds are rounds
+/// of the algorithm, counted in i_max, with R2 untouched, so the failure probability is unchanged.
+enum OPIMRoundDriver {
+    /// The sizes, target and caps of one run (what the algorithms compute differently).
+    struct Plan {
+        /// Name used in progress phases and memory refusals (`OPIM-C`, `rr-opim+`, …).
+        var name: String
+        /// Nodes of the graph sampled (n in the bounds).
+        var nodeCount: Int
+        /// θ0: the size of both pools in round 1.
+        var thetaZero: Int
+        /// θmax: R1's size in the last round, and refinement's first cap.
+        var thetaMax: Int
+        /// i_max.
+        var maxRounds: Int
+        /// a = ln(3·i_max/δ) (`OPIMCBounds.deltaTerm`).
+        var deltaTerm: Double
+        /// The ratio that ends the run (1 − 1/e − ε, or ½ − ε).
+        var target: Double
+        /// Relative standard error to refine R1's estimate to (nil: stop at the target ratio).
+        var precision: Double?
+        /// λ' + λ* of IMM for the same instance: refinement keeps R1 + R2 ≤ this/σᵘ.
+        var immSampleSize: Double
+    }
+
+    /// What one round's greedy found on R1.
+    struct Pick<Selection> {
+        /// The algorithm's own result (kept for the last round).
+        var selection: Selection
+        /// The chosen nodes, for their coverage on R2.
+        var seeds: [Int]
+        /// Λ1(S): sets of R1 the seeds cover (whole pool).
+        var coverage: Int
+        /// Λᵘ: an upper bound of the best feasible coverage on R1.
+        var coverageBound: Double
+    }
+
+    /// What a run produced.
+    struct Outcome<Selection> {
+        /// The last round's greedy result.
+        var selection: Selection
+        /// Every round, in order.
+        var rounds: [OPIMC.Round]
+        /// What refinement did (nil when no precision was asked for).
+        var refinement: OPIMC.Refinement?
+        /// The ratio certified: the last round's, at least the target when R1 reached θmax.
+        var approximation: Double
+        /// |R1| at the end (whole pool).
+        var selectionSets: Int
+        /// Wall seconds spent growing the pools and selecting.
+        var samplingSeconds: Double
+        var selectionSeconds: Double
+    }
+
+    /// Runs the rounds of `plan`, growing pools through `pools` and calling `greedy` with R1 (this
+    /// rank's share) and its inverted index once per round.
+    ///
+    /// - Throws: `.resource` when a round's pools would exceed the memory limit; what `greedy`
+    ///   throws.
+    /// - Complexity: at most `plan.maxRounds` rounds, each the sampling of the pools' growth plus
+    ///   one index build, one `greedy` call and one coverage count on R2 (O(Σ|R2| + n)).
+    static func run<Selection>(
+        _ plan: Plan, pools: inout RISPoolDriver,
+        greedy: (RISPoolDriver, RRSetCollection, RRSetInvertedIndex) throws(InfluenceError) -> Pick<Selection>
+    ) throws(InfluenceError) -> Outcome<Selection> {
+        let nodes = plan.nodeCount, a = plan.deltaTerm
+        var r1 = RRSetCollection(nodeCount: nodes)
+        var r2 = RRSetCollection(nodeCount: nodes)
+        var rounds = [OPIMC.Round]()
+        var samplingSeconds = 0.0, selectionSeconds = 0.0
+        var refinementRounds = 0
+        var capped: (cap: String, sets: Int)?
+        var goal1 = plan.thetaZero, goal2 = plan.thetaZero
+        var refining = false
+        var last: Selection?
+        var reached = 0.0
+        for i in 1...plan.maxRounds {
+            var clock = Stopwatch()
+            if i == plan.maxRounds {
+                goal1 = max(goal1, plan.thetaMax)
+                if !refining { goal2 = goal1 }
+            }
+            let next1 = RRSetSampler.roundedToTasks(goal1), next2 = RRSetSampler.roundedToTasks(goal2)
+            try pools.check([.init(before: r1.globalCount, after: next1), .init(before: r2.globalCount, after: next2)],
+                            indexedSets: next1, meanSetSize: pools.meanSetSize([r1, r2]),
+                            step: "\(plan.name) round \(i) (\(next1) + \(next2) RR sets)")
+            try pools.grow(&r1, to: goal1, poolID: RRPool.selection, phase: "\(plan.name) round \(i): R1")
+            try pools.grow(&r2, to: goal2, poolID: RRPool.validation, phase: "\(plan.name) round \(i): R2")
+            let sampled = clock.lap()
+            samplingSeconds += sampled
+
+            let index = pools.index(r1, alsoHeld: r2.memoryBytes)
+            let pick = try greedy(pools, r1, index)
+            let coverage2 = pools.coverage(of: pick.seeds, in: r2)
+            // Lemma 4.2 (lower bound of σ(S) from R2) and Lemma 4.3 (upper bound of OPT from Λᵘ on R1).
+            let lower = OPIMCBounds.lowerBound(coverage: coverage2, theta: r2.globalCount, deltaTerm: a, nodeCount: nodes)
+            let upper = OPIMCBounds.upperBound(coverageBound: pick.coverageBound, theta: r1.globalCount, deltaTerm: a, nodeCount: nodes)
+            let ratio = upper > 0 ? lower / upper : 0
+            let covered = Double(pick.coverage)
+            let fraction = covered / Double(r1.globalCount)
+            let error = covered > 0 ? ((1 - fraction) / covered).squareRoot() : .infinity
+            let selected = clock.lap()
+            selectionSeconds += selected
+            rounds.append(OPIMC.Round(index: i, rrSetsR1: r1.globalCount, rrSetsR2: r2.globalCount, refinement: refining,
+                                      coverageR1: pick.coverage, coverageR2: coverage2, lowerBound: lower, upperBound: upper,
+                                      ratio: ratio, relativeStandardError: error, seconds: sampled + selected))
+            last = pick.selection
+            reached = ratio
+            if i == plan.maxRounds { break }
+            if ratio >= plan.target {
+                // A refinement round that reached its cap ends the run: the cap only creeps up
+                // with σᵘ, and another round would buy almost nothing.
+                guard let precision = plan.precision, error > precision, fraction > 0, !(refining && capped != nil) else { break }
+                let immSets = plan.immSampleSize / max(upper, 1)
+                guard let grown = pools.refinedSelectionSize(
+                    fraction: fraction, precision: precision,
+                    caps: [.init(name: "theta-max", limit: Double(plan.thetaMax), reportedSets: plan.thetaMax),
+                           .init(name: "imm-sample-size", limit: immSets - Double(r2.globalCount), reportedSets: Int(immSets.rounded(.down)))],
+                    r1: r1, r2: r2, capped: &capped) else { break }
+                refining = true
+                refinementRounds += 1
+                goal1 = grown
+                goal2 = r2.globalCount
+            } else {
+                // The paper doubles both pools (after a refinement R1 is already the larger one).
+                refining = false
+                goal2 = r2.globalCount * 2
+                goal1 = max(r1.globalCount, goal2)
+            }
+        }
+        var refinement: OPIMC.Refinement?
+        if let precision = plan.precision {
+            let reachedError = rounds.last?.relativeStandardError ?? .infinity
+            let stillShort = reachedError > precision
+            refinement = OPIMC.Refinement(target: precision, reached: reachedError, rounds: refinementRounds,
+                                          capped: stillShort && capped != nil, cap: stillShort ? capped?.cap : nil,
+                                          capSets: stillShort ? capped?.sets : nil)
+        }
+        // With |R1| ≥ θmax in the last round the target ratio holds by Eq. 13 even when α falls short.
+        let approximation = r1.globalCount >= plan.thetaMax ? max(reached, plan.target) : reached
+        return Outcome(selection: last!, rounds: rounds, refinement: refinement, approximation: approximation,
+                       selectionSets: r1.globalCount, samplingSeconds: samplingSeconds, selectionSeconds: selectionSeconds)
+    }
+}
