@@ -49,6 +49,9 @@ let package = Package(
             name: "InfluenceKit",
             dependencies: ["CIgraph", "CZlib", "CSupport",
                            .target(name: "CMPIShim", condition: .when(traits: ["MPI"]))],
+            // The JSON Schemas of the records (Schemas/vN/*.schema.json) are documents, not
+            // resources: the tests validate every record they produce against them.
+            exclude: ["Schemas"],
             swiftSettings: [.define("MPI", .when(traits: ["MPI"]))]
         ),
         .target(name: "CInfluenceKit"),
@@ -69,9 +72,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Checks records against Sources/InfluenceKit/Schemas (shared by the test targets).
+        .target(
+            name: "RecordSchemaCheck",
+            path: "Tests/RecordSchemaCheck"
+        ),
         .testTarget(
             name: "InfluenceKitTests",
-            dependencies: ["InfluenceKit"]
+            dependencies: ["InfluenceKit", "RecordSchemaCheck"]
         ),
         .testTarget(
             name: "GraphInfomaxTests",
@@ -79,7 +87,7 @@ let package = Package(
         ),
         .testTarget(
             name: "infmaxTests",
-            dependencies: ["infmax", "InfluenceKit"]
+            dependencies: ["infmax", "InfluenceKit", "RecordSchemaCheck"]
         ),
     ],
     swiftLanguageModes: [.v6]

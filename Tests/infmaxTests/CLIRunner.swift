@@ -1,4 +1,5 @@
 import Foundation
+import RecordSchemaCheck
 import Synchronization
 import Testing
 
@@ -43,9 +44,25 @@ enum CLI {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return CLIResult(status: process.terminationStatus,
-                         stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+        let result = CLIResult(status: process.terminationStatus,
+                               stdout: String(decoding: outData, as: UTF8.self),
+                               stderr: String(decoding: errData, as: UTF8.self))
+        checkRecords(in: result.stdout, arguments: arguments)
+        return result
+    }
+
+    /// Every record a command prints (a JSON object or array with a `useCase` key) is checked
+    /// against its JSON Schema in Sources/InfluenceKit/Schemas.
+    static func checkRecords(in stdout: String, arguments: [String]) {
+        let trimmed = stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.first == "{" || trimmed.first == "[",
+              let value = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) else { return }
+        let records: [Any] = (value as? [Any]) ?? [value]
+        for record in records {
+            guard let object = record as? [String: Any], object["useCase"] != nil else { continue }
+            let problems = RecordSchemaCheck.problems(ofRecordValue: object)
+            #expect(problems.isEmpty, "\(arguments): the record does not match its schema: \(problems.prefix(5))")
+        }
     }
 
     /// Runs a command that must fail: the documented exit status, exactly one `error: …` line on

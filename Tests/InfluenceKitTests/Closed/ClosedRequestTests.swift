@@ -18,6 +18,7 @@ import Testing
         // The kept arcs are the subnetwork the report summarises, at most k per user.
         #expect(record.keptArcs.count == record.result.result.subnetwork.arcs)
         #expect(Dictionary(grouping: record.keptArcs, by: \.user).values.allSatisfy { $0.count <= 2 })
+        try expectValidRecord(record)
         let text = try ReportJSON.text(record)
         #expect(try JSONDecoder().decode(ClosedRecord.self, from: Data(text.utf8)) == record)
         let again = try #require(try RunDocument.decode(Array(text.utf8)).run().record as? ClosedRecord)

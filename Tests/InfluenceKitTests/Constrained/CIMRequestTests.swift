@@ -17,6 +17,7 @@ import Testing
         let record = try request.run(on: try Self.input())
         #expect(record.request == request && record.result.parameters.apSet == 2)
         #expect(record.result.baselines?.map(\.name) == CapacityBaseline.allCases.map(\.rawValue))
+        try expectValidRecord(record)
         let text = try ReportJSON.text(record)
         // The header keys and the engine's keys share one object.
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

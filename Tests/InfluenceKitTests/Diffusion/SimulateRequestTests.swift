@@ -37,6 +37,7 @@ import Testing
         let request = SimulateRequest(seeds: ["1", "0"], model: .lt, runs: 5_000, seed: 8, threads: 2, maxSteps: 2, nodeProbabilities: 3)
         let input = GraphInput(graph, name: "three")
         let report = try request.run(on: input)
+        try expectValidRecord(report)
         let document = try RunDocument.decode(Array(try ReportJSON.text(report).utf8))
         #expect(document.request == .simulate(request))
         let again = try #require(try document.request.run(on: input) as? SimulationRecord)

@@ -105,6 +105,7 @@ import Testing
         let request = CompareRequest(ks: [1, 2], algorithms: [.opimC, .degree, .random], runs: 500, epsilon: 0.3, seed: 4, threads: 2)
         let input = GraphInput(graph, name: "rerun")
         let report = try request.run(on: input)
+        try expectValidRecord(report)
         let document = try RunDocument.decode(Array(try ReportJSON.text(report).utf8))
         #expect(document.request == .compare(request))
         let again = try #require(try document.request.run(on: input) as? ComparisonRecord)

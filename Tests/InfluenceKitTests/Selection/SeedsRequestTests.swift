@@ -50,6 +50,7 @@ import Foundation
         #expect(report.graph.path == path && report.graph.load == run.load && report.request == run.request)
         #expect(report.graph.nodes == graph.nodeCount && report.graph.arcs == graph.arcCount)
         // Through JSON, as `infmax seeds --output` writes it, then rerun from the record alone.
+        try expectValidRecord(report)
         let text = try ReportJSON.text(report)
         let decoded = try JSONDecoder().decode(SeedsRecord.self, from: Data(text.utf8))
         #expect(decoded.request == report.request && decoded.graph == report.graph)
