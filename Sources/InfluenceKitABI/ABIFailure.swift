@@ -10,7 +10,7 @@ struct ABIFailure: Error {
 
     init(_ status: ik_status, parameter: String? = nil, _ message: String) {
         self.status = status
-        error = InfluenceError(status == IK_ERROR_DATA ? .data : .usage, parameter: parameter, message)
+        error = InfluenceError(status == IK_ERROR_DATA ? .data : .usage, parameter: parameter.map(ParameterKey.init(rawValue:)), message)
     }
 
     init(_ error: InfluenceError) {

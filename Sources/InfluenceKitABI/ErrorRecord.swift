@@ -20,7 +20,7 @@ enum ErrorRecord {
         out.pointee.status = failure.status
         out.pointee.line = Int64(e.line ?? 0)
         var cut = false
-        withUnsafeMutableBytes(of: &out.pointee.parameter) { cut = copy(e.parameter ?? "", into: $0) || cut }
+        withUnsafeMutableBytes(of: &out.pointee.parameter) { cut = copy(e.parameter?.rawValue ?? "", into: $0) || cut }
         withUnsafeMutableBytes(of: &out.pointee.file) { cut = copy(e.file ?? "", into: $0) || cut }
         withUnsafeMutableBytes(of: &out.pointee.message) { cut = copy(e.description, into: $0) || cut }
         out.pointee.truncated = cut ? 1 : 0

@@ -49,9 +49,9 @@ public struct LinearProbe: Sendable {
         guard c.epochs >= 1 else { throw InfluenceError(.usage, parameter: "epochs", "epochs = \(c.epochs) (expected at least 1)") }
         precondition(classes.count == embeddings.rows)
         for (name, rows) in [("train", train), ("test", test)] {
-            guard !rows.isEmpty else { throw InfluenceError(.usage, parameter: name, "the \(name) split is empty") }
+            guard !rows.isEmpty else { throw InfluenceError(.usage, parameter: ParameterKey(rawValue: name), "the \(name) split is empty") }
             if let bad = rows.first(where: { classes[$0] < 0 }) {
-                throw InfluenceError(.data, parameter: name, "node on row \(bad) of the \(name) split has no label (expected a class for every split node)")
+                throw InfluenceError(.data, parameter: ParameterKey(rawValue: name), "node on row \(bad) of the \(name) split has no label (expected a class for every split node)")
             }
         }
         let classCount = (train + test).map { classes[$0] }.max()! + 1

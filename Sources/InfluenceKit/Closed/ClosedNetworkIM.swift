@@ -117,7 +117,7 @@ public struct ClosedNetworkIM: Sendable {
         let c = configuration
         try Parallel.checkThreadCount(c.threads)
         for (name, runs) in [("evaluationRuns", c.evaluationRuns), ("estimationRuns", c.estimationRuns), ("greedyRuns", c.greedyRuns)] where runs < 1 {
-            throw InfluenceError(.usage, parameter: name, "\(runs) Monte Carlo runs (expected at least 1)")
+            throw InfluenceError(.usage, parameter: ParameterKey(rawValue: name), "\(runs) Monte Carlo runs (expected at least 1)")
         }
         var clock = Stopwatch()
         var cpu = Platform.processCPUSeconds

@@ -50,7 +50,7 @@ public struct MonteCarloSimulator: Sendable {
     public static let maximumRuns = 1_000_000_000_000
 
     /// Throws a usage error naming `parameter` when `runs` exceeds `maximumRuns`. Complexity: O(1).
-    static func checkRunCount(_ runs: Int, parameter: String) throws(InfluenceError) {
+    static func checkRunCount(_ runs: Int, parameter: ParameterKey) throws(InfluenceError) {
         guard runs > maximumRuns else { return }
         throw InfluenceError(.usage, parameter: parameter,
             "\(runs) runs is more than an estimate can use (expected at most 1000000000000; the standard error falls as 1/√runs, so 1000000 runs already give about three significant digits)")

@@ -29,7 +29,7 @@ extension InfluenceGraph {
         }
         for (name, ids) in [("sources", sources), ("targets", targets)] {
             if let bad = ids.firstIndex(where: { $0 < 0 || $0 >= n }) {
-                throw InfluenceError(.usage, parameter: name, "\(name)[\(bad)] = \(ids[bad]) is not a node (expected an id in 0..<\(n))")
+                throw InfluenceError(.usage, parameter: ParameterKey(rawValue: name), "\(name)[\(bad)] = \(ids[bad]) is not a node (expected an id in 0..<\(n))")
             }
         }
         if let values, let bad = values.firstIndex(where: { !($0 >= 0 && $0 <= 1) }) {

@@ -25,11 +25,11 @@ public struct InfluenceError: Error, Sendable, Equatable, CustomStringConvertibl
     /// The library parameter the problem is about (`k`, `epsilon`, `delta`, `ell`, `precision`,
     /// `memoryLimit`, `runs`, `maxSteps`, `seeds`, `threads`, `evaluationSets`, `probabilities`,
     /// `normalizeLT`, ...), when there is one.
-    public let parameter: String?
+    public let parameter: ParameterKey?
     /// What is wrong, with what was expected in parentheses.
     public let message: String
 
-    public init(_ kind: Kind, file: String? = nil, line: Int? = nil, parameter: String? = nil, _ message: String) {
+    public init(_ kind: Kind, file: String? = nil, line: Int? = nil, parameter: ParameterKey? = nil, _ message: String) {
         self.kind = kind
         self.file = file
         self.line = line

@@ -77,13 +77,13 @@ public enum RecordJSON {
         func path(_ keys: [any CodingKey]) -> String {
             keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
         }
-        func lastKey(_ keys: [any CodingKey]) -> String? {
-            keys.last(where: { $0.intValue == nil })?.stringValue
+        func lastKey(_ keys: [any CodingKey]) -> ParameterKey? {
+            keys.last(where: { $0.intValue == nil }).map { ParameterKey(rawValue: $0.stringValue) }
         }
         switch error {
         case let .keyNotFound(key, context):
             let keys = context.codingPath + [key]
-            return InfluenceError(.usage, file: file, parameter: key.stringValue,
+            return InfluenceError(.usage, file: file, parameter: ParameterKey(rawValue: key.stringValue),
                                   "missing key '\(path(keys))' (expected it in the request)")
         case let .typeMismatch(type, context):
             return InfluenceError(.usage, file: file, parameter: lastKey(context.codingPath),

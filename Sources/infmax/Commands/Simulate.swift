@@ -79,33 +79,32 @@ struct Simulate: ParsableCommand {
         try reportingErrorsOnRanks {
             // Rank-local steps (the output checked on rank 0, the graph and seeds file read by
             // every rank) are agreed, so a failure on one rank ends every rank with one message.
-            let (target, input, model, seeds) = try Ranks.agreeing {
-                () throws -> (OutputTarget?, GraphInput, any DiffusionModel, [Int]) in
+            let (target, input, request) = try Ranks.agreeing {
+                () throws -> (OutputTarget?, GraphInput, SimulateRequest) in
                 let target = Ranks.prints
                     ? try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph, seedsOptions.seedsFile])[0] : nil
-                var input = try graphOptions.input(seed: execution.seed)
-                var model = try modelOptions.bind(to: input.graph, graphOptions, seed: execution.seed)
-                var seeds = try seedsOptions.resolve(in: input.graph, graphName: graphOptions.graph)
-                // An `infmax cim` record is measured on P, the graph without its AP set.
-                if let file = seedsOptions.seedsFile, let problem = try CIMRecordInput.problem(seedsFile: file, model: model) {
-                    model = problem.subgraphModel
-                    input = GraphInput(problem.subgraph, name: "\(graphOptions.graph) without the active participants of \(file)",
-                                       loadSeconds: input.loadSeconds)
-                    seeds = seeds.map { problem.nodeInP[$0] }
-                }
-                return (target, input, model, seeds)
+                let input = try graphOptions.input(seed: execution.seed)
+                // The seeds file's own errors name its lines; the request then holds the labels.
+                let seeds = try seedsOptions.resolve(in: input.graph, graphName: graphOptions.graph)
+                let specification = try modelOptions.specification(graphOptions, seed: execution.seed)
+                let request = SimulateRequest(
+                    seeds: seeds.map { input.graph.label(of: $0) }, model: specification.model,
+                    probabilities: specification.probabilities, normalizeLT: specification.normalizeLT, runs: runs,
+                    seed: execution.seed, threads: execution.resolvedThreads, maxSteps: maxSteps,
+                    untilRelativeError: untilRelativeError, maxRuns: untilRelativeError == nil ? nil : resolvedMaxRuns,
+                    nodeProbabilities: nodeProbabilities, exact: exact && Ranks.prints, memoryLimitBytes: graphOptions.maxMemory.bytes,
+                    // An `infmax cim` record is measured on P, the graph without its AP set.
+                    withoutActiveParticipants: seedsOptions.seedsFile.flatMap(CIMRecordInput.excludedSet(seedsFile:)))
+                return (target, input, request)
             }
-            let graph = input.graph
-            try Ranks.checkSameRun("simulate \(runs) \(maxSteps ?? -1) \(untilRelativeError ?? -1) \(resolvedMaxRuns) \(nodeProbabilities ?? -1) \(execution.seed) \(model.name) \(model.scheme) \(seeds) \(graph.topologyFingerprint)")
+            var shared = request
+            shared.threads = 1
+            shared.exact = false
+            shared.memoryLimitBytes = 0
+            try Ranks.checkSameRun("simulate \(shared) \(input.graph.topologyFingerprint)")
             let communicator = Ranks.communicator
-            let specification = try modelOptions.specification(graphOptions, seed: execution.seed)
-            let request = SimulateRequest(
-                seeds: seeds.map { graph.label(of: $0) }, model: specification.model, probabilities: specification.probabilities,
-                normalizeLT: specification.normalizeLT, runs: runs, seed: execution.seed, threads: execution.resolvedThreads,
-                maxSteps: maxSteps, untilRelativeError: untilRelativeError, maxRuns: untilRelativeError == nil ? nil : resolvedMaxRuns,
-                nodeProbabilities: nodeProbabilities, exact: exact && Ranks.prints, memoryLimitBytes: graphOptions.maxMemory.bytes)
-            var report = try request.run(model: model, on: input,
-                                         context: RunContext(progress: Ranks.progress(outputOptions.progress), communicator: communicator))
+            var report = try request.run(on: input, context: RunContext(progress: Ranks.progress(outputOptions.progress),
+                                                                        communicator: communicator))
             if communicator.isDistributed {
                 let seconds = report.timings.seconds(of: "simulation")
                 report.distributed = DistributedRunRecord.gather(

@@ -37,7 +37,7 @@ let hintOfParameter: [String: String] = [
 /// at fault first (`error: --k: k must be at least 1 (got 0)`); a data or resource error that a
 /// flag can address ends with what to do (`...; raise --max-memory, ...`).
 func errorLine(_ error: InfluenceError) -> String {
-    guard let parameter = error.parameter, let flag = flagOfParameter[parameter] else {
+    guard let parameter = error.parameter?.rawValue, let flag = flagOfParameter[parameter] else {
         return "error: \(error.description)"
     }
     if error.kind == .usage { return "error: \(flag): \(error.description)" }

@@ -78,7 +78,7 @@ public struct ClosedRequest: UseCaseRequest {
             throw InfluenceError(.usage, parameter: "epsilon", "ε = \(epsilon) (expected a relative gain strictly between 0 and 1; the paper's is 1e-4)")
         }
         for (name, runs) in [("evaluationRuns", evaluationRuns), ("estimationRuns", estimationRuns), ("greedyRuns", greedyRuns)] where runs < 1 {
-            throw InfluenceError(.usage, parameter: name, "\(runs) Monte Carlo runs (expected at least 1)")
+            throw InfluenceError(.usage, parameter: ParameterKey(rawValue: name), "\(runs) Monte Carlo runs (expected at least 1)")
         }
         guard greedyBudgetSeconds > 0 else {
             throw InfluenceError(.usage, parameter: "greedyBudget", "budget \(greedyBudgetSeconds) s (expected a positive number of seconds)")

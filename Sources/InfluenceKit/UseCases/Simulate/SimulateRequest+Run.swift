@@ -9,12 +9,17 @@ extension SimulateRequest {
     ///   runs made; the exact value is exponential in the relevant arcs.
     public func run(on input: GraphInput, context: RunContext) throws(InfluenceError) -> SimulationRecord {
         try validate()
-        return try run(model: try modelSpecification.bind(to: input.graph), on: input, context: context)
+        let model = try modelSpecification.bind(to: input.graph)
+        guard let excluded = withoutActiveParticipants else { return try run(model: model, on: input, context: context) }
+        // P, the graph without the AP set, with the model restricted to it (as `CIMRequest` measures).
+        let aps = try ActiveParticipantSets.read(excluded.apFile).nodes(ofSet: excluded.apSet, in: input.graph)
+        let problem = try CapacityProblem(model: model, activeParticipants: aps, k: 1)
+        return try run(model: problem.subgraphModel, on: input, context: context)
     }
 
-    /// Runs the request with a model already bound to `input.graph` (its `model`,
-    /// `probabilities` and `normalizeLT` are then only recorded): for a model built outside the
-    /// library, or one bound to a subgraph.
+    /// Runs the request with a model already bound to `input.graph` or to a subgraph of it (its
+    /// `model`, `probabilities` and `normalizeLT` are then only recorded): for a model built
+    /// outside the library. Seeds are labels of `model.graph`.
     ///
     /// - Complexity: as `run(on:context:)`.
     public func run(model: any DiffusionModel, on input: GraphInput, context: RunContext = RunContext()) throws(InfluenceError) -> SimulationRecord {
@@ -62,14 +67,15 @@ extension SimulateRequest {
     ///
     /// - Throws: `InfluenceError(.usage, parameter: parameter)` naming the first label the graph
     ///   does not have.
-    /// - Complexity: O(n) to index the labels, then O(|labels|).
+    /// - Complexity: O(n + total label bytes).
     public static func resolve(_ labels: [String], in graph: InfluenceGraph,
-                               parameter: String = "seeds") throws(InfluenceError) -> [Int] {
-        let index = graph.labels.makeIndex()
+                               parameter: ParameterKey = "seeds") throws(InfluenceError) -> [Int] {
+        // Byte for byte: a label matches only the node whose label has the same UTF-8 bytes.
+        let found = graph.labels.nodes(exactlyLabelled: labels)
         var nodes: [Int] = []
         nodes.reserveCapacity(labels.count)
-        for (position, label) in labels.enumerated() {
-            guard let node = index.node(for: label) else {
+        for (position, (label, node)) in zip(labels, found).enumerated() {
+            guard let node else {
                 throw InfluenceError(.usage, parameter: parameter,
                                      "label \(position + 1), '\(label)', is not a node of the graph (expected a label of the graph's \(graph.nodeCount) nodes)")
             }

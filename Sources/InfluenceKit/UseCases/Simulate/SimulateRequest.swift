@@ -46,6 +46,9 @@ public struct SimulateRequest: UseCaseRequest {
     public var exact: Bool
     /// Memory the simulation's buffers may take (default `SystemMemory.defaultLimitBytes`).
     public var memoryLimitBytes: Int
+    /// Simulate on P, the graph without an AP set (as a capacity-constrained IM record's seeds
+    /// are measured), instead of on the whole graph (default nil).
+    public var withoutActiveParticipants: ActiveParticipantSetReference?
 
     /// The cap on adaptive runs used when none is given.
     public static let defaultMaxRuns = 1_000_000
@@ -54,7 +57,9 @@ public struct SimulateRequest: UseCaseRequest {
     public init(seeds: [String], model: DiffusionModelKind = .ic, probabilities: ProbabilityScheme = .weightedCascade,
                 normalizeLT: Bool = false, runs: Int = 10_000, seed: UInt64 = 1, threads: Int = Parallel.processorCount,
                 maxSteps: Int? = nil, untilRelativeError: Double? = nil, maxRuns: Int? = nil, nodeProbabilities: Int? = nil,
-                exact: Bool = false, memoryLimitBytes: Int = SystemMemory.defaultLimitBytes) {
+                exact: Bool = false, memoryLimitBytes: Int = SystemMemory.defaultLimitBytes,
+                withoutActiveParticipants: ActiveParticipantSetReference? = nil) {
+        self.withoutActiveParticipants = withoutActiveParticipants
         self.seeds = seeds
         self.model = model
         self.probabilities = probabilities
@@ -106,7 +111,8 @@ public struct SimulateRequest: UseCaseRequest {
     }
 
     private static let keys = ["seeds", "model", "probabilities", "normalizeLT", "runs", "seed", "threads", "maxSteps",
-                               "untilRelativeError", "maxRuns", "nodeProbabilities", "exact", "memoryLimitBytes"]
+                               "untilRelativeError", "maxRuns", "nodeProbabilities", "exact", "memoryLimitBytes",
+                               "withoutActiveParticipants"]
 
     /// Decodes a request, each absent key taking its default; an unknown key is refused.
     /// Complexity: O(size of the JSON).
@@ -127,6 +133,7 @@ public struct SimulateRequest: UseCaseRequest {
         nodeProbabilities = try c.optionalField("nodeProbabilities")
         exact = try c.field("exact", default: defaults.exact)
         memoryLimitBytes = try c.field("memoryLimitBytes", default: defaults.memoryLimitBytes)
+        withoutActiveParticipants = try c.optionalField("withoutActiveParticipants")
     }
 
     /// Encodes every field (nil ones as null). Complexity: O(|seeds|).
@@ -145,5 +152,20 @@ public struct SimulateRequest: UseCaseRequest {
         try c.field("nodeProbabilities", nodeProbabilities)
         try c.field("exact", exact)
         try c.field("memoryLimitBytes", memoryLimitBytes)
+        try c.field("withoutActiveParticipants", withoutActiveParticipants)
+    }
+}
+
+/// An AP set of an AP file: line `apSet` (1-based) of `apFile`.
+public struct ActiveParticipantSetReference: Codable, Sendable, Equatable {
+    /// The AP file.
+    public var apFile: String
+    /// The 1-based line.
+    public var apSet: Int
+
+    /// Complexity: O(1).
+    public init(apFile: String, apSet: Int) {
+        self.apFile = apFile
+        self.apSet = apSet
     }
 }
