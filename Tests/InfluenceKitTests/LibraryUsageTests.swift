@@ -3,7 +3,36 @@ import InfluenceKit
 
 /// The README's library example, run as written (on the bundled karate club), with checks that
 /// each step gave the right answer rather than just an answer.
-@Suite struct LibraryUsageTests {
+@Suite(.serialized) struct LibraryUsageTests {
+    /// The use-case part of the example: requests in, records out, a record rerun from its JSON.
+    @Test func readmeUseCasesRun() throws {
+        let input = try GraphInput.load(TestPaths.fixture("../../Graphs/karate.txt"), options: GraphLoadOptions(undirected: true))
+        let seeds = try SeedsRequest(k: 3, epsilon: 0.1, seed: 1, threads: 2).run(on: input)
+        // On karate the hubs 33 and 0 are the first two picks of every method with a guarantee.
+        #expect(Set(seeds.seeds.prefix(2).map(\.label)) == ["33", "0"], "\(seeds.seeds.map(\.label))")
+        let spread = try SimulateRequest(seeds: seeds.seeds.map(\.label), runs: 20_000, threads: 2).run(on: input)
+        // Monte Carlo and fresh RR sets estimate the same σ(S): within 5 combined standard errors.
+        let combined = (spread.spread.standardError * spread.spread.standardError
+                        + seeds.spread.standardError * seeds.spread.standardError).squareRoot()
+        #expect(abs(spread.spread.estimate - seeds.spread.estimate) < 5 * combined)
+        let rerun = try RunDocument.decode(Array(try ReportJSON.text(seeds).utf8)).run()
+        #expect(rerun.changedHash == nil && (rerun.record as? SeedsRecord)?.seeds == seeds.seeds)
+        let stop = CancellationFlag()
+        let compared = try CompareRequest(ks: [1, 2], algorithms: [.opimC, .degree, .pagerank], runs: 2_000, threads: 2)
+            .run(on: input, context: RunContext(cancellation: stop))
+        #expect(compared.rows.count == 6 && compared.rows.filter { $0.k == 1 }.allSatisfy { $0.seeds.map(\.label) == ["33"] || $0.seeds.map(\.label) == ["0"] })
+        stop.cancel()
+        let cancelled = try #require(throws: InfluenceError.self) {
+            try SeedsRequest(k: 2, threads: 2).run(on: input, context: RunContext(cancellation: stop))
+        }
+        #expect(cancelled == InfluenceError.cancelled)
+        let cim = try CIMRequest(k: 2, apFile: TestPaths.fixture("../../Graphs/karate-aps.txt"), apSet: 1, baselines: true, threads: 2)
+            .run(on: input)
+        #expect(cim.result.assignment.map(\.ap) == ["0", "33"] && cim.result.assignment.allSatisfy { $0.seeds.count == 2 })
+        let closed = try ClosedRequest(seeds: seeds.seeds.map(\.label), k: 3, threads: 2).run(on: input)
+        #expect(closed.keptArcs.count == closed.result.result.subnetwork.arcs)
+    }
+
     @Test func readmeExampleRuns() throws {
         // A graph from a file, or from arrays (same checks as the loader).
         let graph = try GraphLoader.load(TestPaths.fixture("../../Graphs/karate.txt"), options: GraphLoadOptions(undirected: true)).graph
