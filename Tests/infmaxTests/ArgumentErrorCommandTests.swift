@@ -8,7 +8,7 @@ import Testing
     @Test(arguments: [
         (["seeds", "Graphs/karate.txt", "--k", "-1"], "error: --k must be at least 1 (got -1)", "infmax seeds --help"),
         (["seeds", "Graphs/karate.txt", "--k", "2", "--epsilon", "-0.1"],
-         "error: --epsilon must lie strictly between 0 and 1 (got -0.1; e.g. --epsilon 0.1)", "infmax seeds --help"),
+         "error: --epsilon: ε must lie strictly between 0 and 1 (got -0.1; e.g. 0.1)", "infmax seeds --help"),
         (["seeds", "Graphs/karate.txt", "--k", "2", "--seed", "-1"], "error: The value '-1' is invalid for '--seed <seed>'", "infmax seeds --help"),
         (["simulate", "Graphs/karate.txt", "--seeds", "0", "--runs", "-5"], "error: --runs takes a positive count (e.g. --runs 10000)", "infmax simulate --help"),
         (["seeds", "Graphs/karate.txt", "--k", "2", "--kk", "3"], "error: Unknown option '--kk'. Did you mean '--k'?", "infmax seeds --help"),

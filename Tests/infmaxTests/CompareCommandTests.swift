@@ -98,7 +98,7 @@ import Testing
         (["--algorithms", "degree,greedy"], "error: --algorithms: unknown algorithm 'greedy' (expected a comma-separated list of: opim-c, imm, celf, degree, degree-discount, single-discount, pagerank, random, embedding)"),
         (["--algorithms", "degree,degree"], "error: --algorithms: algorithm 'degree' appears twice (list each once)"),
         (["--runs", "0"], "error: --runs must be at least 1 (got 0; e.g. --runs 10000)"),
-        (["--epsilon", "1.5"], "error: --epsilon must lie strictly between 0 and 1 (got 1.5; e.g. --epsilon 0.1)"),
+        (["--epsilon", "1.5"], "error: --epsilon: ε must lie strictly between 0 and 1 (got 1.5; e.g. 0.1)"),
         (["--delta", "2"], "error: --delta must lie strictly between 0 and 1 (got 2.0)"),
         (["--ell", "0"], "error: --ell must be positive (got 0.0)"),
         (["--defer-igraph", "--eager-igraph"], "error: --defer-igraph and --eager-igraph contradict each other; give one"),

@@ -261,9 +261,9 @@ import Testing
         let cases: [([String], String)] = [
             (["--k", "0"], "error: --k must be at least 1 (got 0)"),
             (["--k=-3"], "error: --k must be at least 1 (got -3)"),
-            (["--k", "2", "--epsilon", "0"], "error: --epsilon must lie strictly between 0 and 1 (got 0.0; e.g. --epsilon 0.1)"),
-            (["--k", "2", "--epsilon", "1"], "error: --epsilon must lie strictly between 0 and 1 (got 1.0; e.g. --epsilon 0.1)"),
-            (["--k", "2", "--epsilon", "2"], "error: --epsilon must lie strictly between 0 and 1 (got 2.0; e.g. --epsilon 0.1)"),
+            (["--k", "2", "--epsilon", "0"], "error: --epsilon: ε must lie strictly between 0 and 1 (got 0.0; e.g. 0.1)"),
+            (["--k", "2", "--epsilon", "1"], "error: --epsilon: ε must lie strictly between 0 and 1 (got 1.0; e.g. 0.1)"),
+            (["--k", "2", "--epsilon", "2"], "error: --epsilon: ε must lie strictly between 0 and 1 (got 2.0; e.g. 0.1)"),
             (["--k", "2", "--delta", "2"], "error: --delta must lie strictly between 0 and 1 (got 2.0)"),
             (["--k", "2", "--ell", "0"], "error: --ell must be positive (got 0.0)"),
             (["--k", "2", "--precision", "1"], "error: --precision must be 0 (off) or a relative standard error below 1 (got 1.0; e.g. --precision 0.004)"),

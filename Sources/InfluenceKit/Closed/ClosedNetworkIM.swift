@@ -87,9 +87,7 @@ public struct ClosedNetworkIM: Sendable {
     /// - Throws: as `ClosedNetworkProblem.init` (`k`, `seeds`, `model`), and `epsilon` outside (0, 1).
     /// - Complexity: O(n + m).
     public init(model: any DiffusionModel, seeds: [Int], configuration: Configuration) throws(InfluenceError) {
-        guard configuration.epsilon > 0 && configuration.epsilon < 1 else {
-            throw InfluenceError(.usage, parameter: "epsilon", "ε = \(configuration.epsilon) (expected a relative gain strictly between 0 and 1; the paper's is 1e-4)")
-        }
+        try ParameterCheck.epsilon(configuration.epsilon, example: "1e-4, the paper's")
         problem = try ClosedNetworkProblem(model: model, seeds: seeds, k: configuration.k,
                                            allowArcsIntoSeeds: configuration.allowArcsIntoSeeds)
         self.configuration = configuration

@@ -113,9 +113,7 @@ public struct CapacityOPIM: Sendable {
         guard c.algorithm.usesRRSets else {
             throw InfluenceError(.usage, parameter: "algorithm", "'\(c.algorithm.rawValue)' does not select on RR sets (expected rr-opim+, rr-opim or mg-opim)")
         }
-        guard c.epsilon > 0, c.epsilon < 0.5 else {
-            throw InfluenceError(.usage, parameter: "epsilon", "ε = \(c.epsilon) (expected 0 < ε < 0.5: the target ratio is ½ − ε)")
-        }
+        try ParameterCheck.epsilon(c.epsilon, below: 0.5)
         let nodes = problem.nodeCount
         guard sampler.graph.nodeCount == nodes else {
             throw InfluenceError(.usage, parameter: "sampler", "the sampler's graph has \(sampler.graph.nodeCount) nodes (expected P's \(nodes))")

@@ -30,9 +30,7 @@ public struct RISParameters: Sendable, Codable, Equatable {
 
     /// Checks every value, naming the parameter at fault. Complexity: O(1).
     public func validate() throws(InfluenceError) {
-        guard epsilon > 0, epsilon < 1 else {
-            throw InfluenceError(.usage, parameter: "epsilon", "ε must lie strictly between 0 and 1 (got \(epsilon); e.g. 0.1)")
-        }
+        try ParameterCheck.epsilon(epsilon)
         if let delta, !(delta > 0 && delta < 1) {
             throw InfluenceError(.usage, parameter: "delta", "δ must lie strictly between 0 and 1 (got \(delta))")
         }

@@ -9,8 +9,6 @@ extension SeedSelection {
         guard k <= nodeCount else {
             throw InfluenceError(.usage, parameter: "k", "k = \(k) exceeds the graph's \(nodeCount) nodes (expected k ≤ n)")
         }
-        guard epsilon > 0, epsilon < 1 else {
-            throw InfluenceError(.usage, parameter: "epsilon", "ε must lie strictly between 0 and 1 (got \(epsilon); e.g. 0.1)")
-        }
+        try ParameterCheck.epsilon(epsilon)
     }
 }

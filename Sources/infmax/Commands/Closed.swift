@@ -93,7 +93,7 @@ struct Closed: ParsableCommand {
 
     func validate() throws {
         if k < 1 { throw ValidationError("--k must be at least 1 (got \(k); each user shares with up to k friends)") }
-        if !(epsilon > 0 && epsilon < 1) { throw ValidationError("--epsilon must lie strictly between 0 and 1 (got \(epsilon); the paper's is 1e-4)") }
+        do { try ParameterCheck.epsilon(epsilon, example: "1e-4, the paper's") } catch { throw ValidationError("--epsilon: \(error.message)") }
         if mcRuns < 1 { throw ValidationError("--mc-runs must be at least 1 (got \(mcRuns); e.g. --mc-runs 10000)") }
         if estimationRuns < 1 { throw ValidationError("--estimation-runs must be at least 1 (got \(estimationRuns); e.g. --estimation-runs 1000)") }
         if greedyRuns < 1 { throw ValidationError("--greedy-runs must be at least 1 (got \(greedyRuns); e.g. --greedy-runs 1000)") }

@@ -19,8 +19,6 @@ protocol RISFlavor {
     static var deltaHelp: String { get }
     static var precisionHelp: String { get }
     static var samplingHelp: String { get }
-    /// The message for an ε outside (0, `epsilonLimit`), given the value.
-    static func epsilonError(_ epsilon: Double) -> String
     /// Whether `--ell` (IMM's ℓ) is one of the command's flags (listed in its help).
     static var takesEll: Bool { get }
     /// Default of `--precision`.
@@ -34,9 +32,6 @@ enum SeedSelectionRIS: RISFlavor {
     static let deltaHelp = "Failure probability δ of OPIM-C (default 1/n)."
     static let precisionHelp = "OPIM-C precision refinement: once the ratio is reached, keep growing the selection sets until they estimate the seeds' spread with this relative standard error, never beyond the paper's θmax nor beyond the sets IMM would draw; 0 stops as soon as the ratio is reached, as in the paper."
     static let samplingHelp = "How IC in-arcs are drawn: subset (geometric skips and buckets, SUBSIM) or plain (one coin per arc); same distribution."
-    static func epsilonError(_ epsilon: Double) -> String {
-        "--epsilon must lie strictly between 0 and 1 (got \(epsilon); e.g. --epsilon 0.1)"
-    }
     static let takesEll = true
     static let defaultPrecision = RISParameters.defaultPrecision
 }
@@ -48,9 +43,6 @@ enum CapacityRIS: RISFlavor {
     static let deltaHelp = "Failure probability δ (default 1/n_P)."
     static let precisionHelp = "Precision refinement: once the ratio is reached, grow the selection sets until they estimate the union's spread with this relative standard error, never beyond θmax nor beyond the sets IMM would draw; 0 stops as soon as the ratio is reached, as in the paper."
     static let samplingHelp = "How IC in-arcs are drawn: subset (SUBSIM) or plain (one coin per arc); same distribution."
-    static func epsilonError(_ epsilon: Double) -> String {
-        "--epsilon must lie strictly between 0 and 0.5 (got \(epsilon); the target ratio is ½ − ε, e.g. --epsilon 0.1)"
-    }
     static let takesEll = false
     static let defaultPrecision = CapacityConstrainedIM.Configuration.defaultPrecision
 }
@@ -74,7 +66,8 @@ struct RISOptionGroup<Flavor: RISFlavor>: ParsableArguments {
     var sampling: RRSamplingMethod = .subset
 
     func validate() throws {
-        if !(epsilon > 0 && epsilon < Flavor.epsilonLimit) { throw ValidationError(Flavor.epsilonError(epsilon)) }
+        // The library's check and message, with the flag in front.
+        do { try ParameterCheck.epsilon(epsilon, below: Flavor.epsilonLimit) } catch { throw ValidationError("--epsilon: \(error.message)") }
         if let delta, !(delta > 0 && delta < 1) { throw ValidationError("--delta must lie strictly between 0 and 1 (got \(delta))") }
         if !Flavor.takesEll, ell != 1 { throw ValidationError("--ell is IMM's ℓ; this command's failure probability is --delta") }
         if !(ell > 0) { throw ValidationError("--ell must be positive (got \(ell))") }

@@ -108,9 +108,7 @@ public struct CIMRequest: UseCaseRequest {
             throw InfluenceError(.usage, parameter: "activeParticipants", "an empty AP list (expected at least one label)")
         default: break
         }
-        guard epsilon > 0, epsilon < 0.5 else {
-            throw InfluenceError(.usage, parameter: "epsilon", "ε = \(epsilon) (expected strictly between 0 and 0.5: the target ratio is ½ − ε)")
-        }
+        try ParameterCheck.epsilon(epsilon, below: 0.5)
         if let delta, !(delta > 0 && delta < 1) { throw InfluenceError(.usage, parameter: "delta", "δ = \(delta) (expected strictly between 0 and 1)") }
         if let precision, !(precision > 0 && precision < 1) {
             throw InfluenceError(.usage, parameter: "precision", "precision \(precision) (expected a relative standard error strictly between 0 and 1, or none)")

@@ -74,9 +74,7 @@ public struct ClosedRequest: UseCaseRequest {
     public func validate() throws(InfluenceError) {
         guard !seeds.isEmpty else { throw InfluenceError(.usage, parameter: "seeds", "no seeds (expected at least one label)") }
         guard k >= 1 else { throw InfluenceError(.usage, parameter: "k", "k = \(k) (expected at least 1: each user shares with up to k friends)") }
-        guard epsilon > 0, epsilon < 1 else {
-            throw InfluenceError(.usage, parameter: "epsilon", "ε = \(epsilon) (expected a relative gain strictly between 0 and 1; the paper's is 1e-4)")
-        }
+        try ParameterCheck.epsilon(epsilon, example: "1e-4, the paper's")
         for (name, runs) in [("evaluationRuns", evaluationRuns), ("estimationRuns", estimationRuns), ("greedyRuns", greedyRuns)] where runs < 1 {
             throw InfluenceError(.usage, parameter: ParameterKey(rawValue: name), "\(runs) Monte Carlo runs (expected at least 1)")
         }
