@@ -22,7 +22,6 @@ public struct LinearThreshold: DiffusionModel {
     public var scheme: String { weightScheme.description }
     public var arcInfluence: [Float] { weights }
     public var inArcInfluence: [Float] { inWeights }
-    public var liveEdges: LiveEdgeView { .singleInArc(weights: weights) }
 
     /// Binds LT to `graph` with weights from `scheme`.
     ///
