@@ -148,3 +148,17 @@ import Testing
         }
     }
 }
+
+/// The variants that need more than a triggering model refuse this one by name, through the
+/// library's shared refusals.
+@Suite struct TriggeringModelRefusalTests {
+    @Test func variantsThatNeedMoreRefuseIt() throws {
+        let model = try TriggeringFixtures.cycles()
+        #expect(throws: InfluenceError(.usage, parameter: "model",
+                                       "closed networks are defined under the independent cascade model (got triggering; expected ic)")) {
+            try ClosedNetworkProblem(model: model, seeds: [0], k: 1)
+        }
+        let refusal = try #require(throws: InfluenceError.self) { try CapacityProblem(model: model, activeParticipants: [0], k: 1) }
+        #expect(refusal.parameter == "model" && refusal.message.hasPrefix("the triggering model cannot be restricted to a subgraph"))
+    }
+}
