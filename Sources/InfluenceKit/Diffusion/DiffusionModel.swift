@@ -40,7 +40,9 @@
 /// Nothing else changes: Monte Carlo simulation, RR sampling, the exact oracle, CELF, the
 /// heuristics, IMM and OPIM-C work with the new model as they are. The kernel protocols and the
 /// work they are handed are `@_spi(Kernels) public`, so a model can also live in another module:
-/// the `TriggeringModelTests` test target defines `GeneralTriggeringModel` (per-node distributions
+/// such a model has no factory case (the CLI cannot name it) and is handed, bound, to the library's
+/// entries (`MonteCarloSimulator`, `ExactSpread`, `RRSetSampler`, `RISSelector`, `CELF`). The
+/// `TriggeringModelTests` test target defines `GeneralTriggeringModel` (per-node distributions
 /// over in-neighbour subsets) that way and checks simulation, the oracle, RR sets and OPIM-C on it
 /// — the worked example of this list.
 public protocol DiffusionModel: Sendable {
