@@ -81,6 +81,12 @@ let package = Package(
             name: "InfluenceKitTests",
             dependencies: ["InfluenceKit", "RecordSchemaCheck"]
         ),
+        // A diffusion model defined outside the library (a general triggering model) and checked
+        // against the exact oracle: the worked example of `DiffusionModel`'s how-to.
+        .testTarget(
+            name: "TriggeringModelTests",
+            dependencies: ["InfluenceKit"]
+        ),
         .testTarget(
             name: "GraphInfomaxTests",
             dependencies: ["GraphInfomax", "InfluenceKit"]

@@ -125,7 +125,7 @@ import Testing
         let uniform = try CLI.failure(["convert", "Graphs/karate.txt", "--probabilities", "uniform:0.2", "--output", snapshot], status: 2)
         #expect(uniform == "error: --probabilities: a snapshot stores no probabilities (choose the scheme when using the snapshot; 'file' here keeps the third column for later)")
         let rescale = try CLI.failure(["convert", "Graphs/karate.txt", "--normalize-lt", "--output", snapshot], status: 2)
-        #expect(rescale == "error: --normalize-lt: a snapshot stores no LT weights (pass --normalize-lt when using the snapshot with --model lt)")
+        #expect(rescale == "error: --normalize-lt: a snapshot stores the file's value columns, not rescaled LT weights (pass --normalize-lt when using the snapshot with --model lt)")
         #expect(!FileManager.default.fileExists(atPath: snapshot))
     }
 

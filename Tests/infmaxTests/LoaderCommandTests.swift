@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import InfluenceKit
 
 /// How the CLI reads graphs: standard input, the memory limit on every command that loads one,
 /// declared nodes, and `generate`'s files reading back with their node count.
@@ -92,13 +93,18 @@ import Testing
         #expect((try result.json()["summary"] as? [String: Any])?["arcs"] as? Int == 3000)
     }
 
-    @Test func convertRefusesTwoValueColumns() throws {
+    /// A snapshot stores the weight column beside the probabilities, so LT on the snapshot reads
+    /// the weights and IC the probabilities, as on the text file.
+    @Test func convertKeepsBothValueColumns() throws {
         let files = TemporaryFiles()
         defer { files.removeAll() }
         let path = try files.write("two.txt", "source target probability weight\n0 1 0.1 0.5\n")
         let output = files.path("two.infgraph")
-        let line = try CLI.failure(["convert", path, "--probabilities", "file", "--output", output], status: 2)
-        #expect(line.contains("a snapshot stores one value per arc"))
-        #expect(!FileManager.default.fileExists(atPath: output))
+        let converted = try CLI.run(["convert", path, "--probabilities", "file", "--output", output])
+        #expect(converted.status == 0, "\(converted.stderr)")
+        #expect(converted.stdout.contains("value columns kept (value, weight)"), "\(converted.stdout)")
+        let graph = try GraphSnapshot.read(output)
+        #expect(graph.arcValues == [0.1] && graph.columns.arc(ValueColumns.weight) == [0.5])
+        #expect(try LinearThreshold(graph: graph, weights: .file(rescale: false)).weights == [0.5])
     }
 }

@@ -48,9 +48,7 @@ public struct ClosedNetworkProblem: Sendable {
         guard k >= 1 else {
             throw InfluenceError(.usage, parameter: "k", "k = \(k) (expected at least 1 friend each user shares with)")
         }
-        guard case .independentArcs(let p) = model.liveEdges else {
-            throw InfluenceError(.usage, parameter: "model", "closed networks are defined under the independent cascade model (got \(model.name); expected ic)")
-        }
+        let p = try model.independentArcs(for: "closed networks")
         let g = model.graph
         guard !seeds.isEmpty else { throw InfluenceError(.usage, parameter: "seeds", "no seeds (expected at least one seed user)") }
         var isSeed = [Bool](repeating: false, count: g.nodeCount)

@@ -5,7 +5,8 @@
 /// P is the subgraph induced by V \ A with the model's parameters computed on the full G (under
 /// weighted cascade, p(u, v) = 1/indeg_G(v)): arcs into or out of an AP are dead, every other arc
 /// keeps its G probability or weight. P is an ordinary `InfluenceGraph` (renumbered densely, G's
-/// labels kept) with its own bound model, so RR sets on P are rooted uniformly on P and never
+/// labels kept) with its own bound model, the G model restricted to it
+/// (`DiffusionModel.restricted(to:originalArcs:)`), so RR sets on P are rooted uniformly on P and never
 /// enter an AP, and the simulator, the RR sampler and the exact oracle all run on P unchanged.
 ///
 /// Candidates C_u are the out-neighbours of u outside A, in adjacency order, each once. An AP
@@ -22,9 +23,9 @@ public struct CapacityProblem: Sendable {
     public let participants: [Int]
     /// APs without candidates, dropped (dense G ids).
     public let skipped: [Int]
-    /// P: the subgraph induced by V \ A, with the G model's values as arc values.
+    /// P: the subgraph induced by V \ A, with the values its model was bound with (`subgraphModel.graph`).
     public let subgraph: InfluenceGraph
-    /// The model on P (same kind as `model`, with G's probabilities or weights).
+    /// The model on P: `model` restricted to P (G's probabilities or weights).
     public let subgraphModel: any DiffusionModel
     /// G id of each P node.
     public let nodeOfP: [Int]
@@ -45,11 +46,12 @@ public struct CapacityProblem: Sendable {
     /// Builds the instance.
     ///
     /// - Parameters:
-    ///   - model: a model bound to G (its per-arc values are copied onto P).
+    ///   - model: a model bound to G that can be restricted to a subgraph (IC, LT).
     ///   - activeParticipants: dense G ids of the APs (repeats count once).
     ///   - k: the capacity of each AP.
     /// - Throws: `InfluenceError(.usage)`: parameter `k` when k < 1, `activeParticipants` when the
-    ///   set is empty, holds a non-node, or no AP has a candidate.
+    ///   set is empty, holds a non-node, or no AP has a candidate; `model` when the model cannot be
+    ///   restricted to P.
     /// - Complexity: O(n + m).
     public init(model: any DiffusionModel, activeParticipants: [Int], k: Int) throws(InfluenceError) {
         let graph = model.graph
@@ -73,12 +75,11 @@ public struct CapacityProblem: Sendable {
         ofP.reserveCapacity(n - aps.count)
         for v in 0..<n where !isAP[v] { inP[v] = ofP.count; ofP.append(v) }
         let nP = ofP.count
-        let influence = model.arcInfluence
-        var offsets = [Int](repeating: 0, count: nP + 1), targets: [UInt32] = [], values: [Float] = []
+        var offsets = [Int](repeating: 0, count: nP + 1), targets: [UInt32] = [], originalArcs: [Int] = []
         for (i, u) in ofP.enumerated() {
             for a in graph.outOffsets[u]..<graph.outOffsets[u + 1] {
                 let v = Int(graph.outTargets[a])
-                if inP[v] >= 0 { targets.append(UInt32(inP[v])); values.append(influence[a]) }
+                if inP[v] >= 0 { targets.append(UInt32(inP[v])); originalArcs.append(a) }
             }
             offsets[i + 1] = targets.count
         }
@@ -88,12 +89,9 @@ public struct CapacityProblem: Sendable {
         case .integers(let all): labels = .integers(ofP.map { all[$0] })
         case .strings(let all): labels = .strings(ofP.map { all[$0] })
         }
-        let p = try InfluenceGraph(nodeCount: nP, outOffsets: offsets, outTargets: targets, arcValues: values,
-                                   parallelArcs: nil, labels: labels, statistics: graph.statistics)
-        switch model.liveEdges {
-        case .independentArcs: subgraphModel = try IndependentCascade(graph: p, probabilities: .file)
-        case .singleInArc: subgraphModel = try LinearThreshold(graph: p, weights: .file(rescale: false))
-        }
+        let topology = try InfluenceGraph(nodeCount: nP, outOffsets: offsets, outTargets: targets, arcValues: nil,
+                                          parallelArcs: nil, labels: labels, statistics: graph.statistics)
+        subgraphModel = try model.restricted(to: topology, originalArcs: originalArcs)
         // Candidates: out-neighbours outside A, adjacency order, each once.
         var seen = [Int](repeating: -1, count: n)
         var kept: [Int] = [], dropped: [Int] = [], candidateOffsets = [0], candidates: [Int] = []
@@ -115,7 +113,7 @@ public struct CapacityProblem: Sendable {
         self.activeParticipants = aps
         participants = kept
         skipped = dropped
-        subgraph = p
+        subgraph = subgraphModel.graph
         nodeOfP = ofP
         nodeInP = inP
         self.candidateOffsets = candidateOffsets

@@ -9,21 +9,29 @@ struct RelevantInstance {
     /// Forward CSR over local ids of the relevant arcs (tail relevant, head not a seed, value > 0).
     var offsets: [Int] = [0]
     var heads: [Int] = []
-    /// IC: per relevant arc, the index of its uncertain bit, or -1 when it is always live.
+    /// Independent arcs (the model has `independentArcProbabilities`): the worlds are the
+    /// subsets of the uncertain arcs. Otherwise: the combinations of the nodes' triggering outcomes.
+    var independentArcs = false
+    /// Independent arcs: per relevant arc, the index of its uncertain bit, or -1 when it is always live.
     var bit: [Int] = []
-    /// IC: the probability of each uncertain bit.
+    /// Independent arcs: the probability of each uncertain bit.
     var bitProbabilities: [Double] = []
-    /// LT: per relevant non-seed node (local id), the relevant arcs into it as choices, with the
-    /// probability of each and of "none" (`noneProbability`, possibly 0: then it is not a choice).
-    var choiceOffsets: [Int] = []
-    var choiceArcs: [Int] = []
-    var choiceProbabilities: [Double] = []
-    var noneProbability: [Double] = []
+    /// Triggering outcomes: those of local node `v` are `outcomeOffsets[v]..<outcomeOffsets[v + 1]`
+    /// (none for seeds); outcome `o` makes relevant arcs `outcomeArcs[outcomeArcOffsets[o]..<outcomeArcOffsets[o + 1]]`
+    /// live and has probability `outcomeProbabilities[o]` (> 0).
+    var outcomeOffsets: [Int] = []
+    var outcomeArcOffsets: [Int] = [0]
+    var outcomeArcs: [Int] = []
+    var outcomeProbabilities: [Double] = []
     /// Live-edge worlds to enumerate (saturating).
     var worlds: UInt64 = 1
 
-    /// Collects the relevant part. Complexity: O(n + m).
-    init(seeds: [Int], graph: InfluenceGraph, liveEdges: LiveEdgeView) throws(InfluenceError) {
+    /// Collects the relevant part, asking `model` for its arcs' influence (which arcs can be live)
+    /// and either its independent arc probabilities or its nodes' triggering outcomes.
+    ///
+    /// Complexity: O(n + m), plus the outcomes the model lists.
+    init(seeds: [Int], model: any DiffusionModel) throws(InfluenceError) {
+        let graph = model.graph
         let n = graph.nodeCount
         var local = [Int](repeating: -1, count: n)
         for s in seeds {
@@ -33,11 +41,8 @@ struct RelevantInstance {
             if local[s] < 0 { local[s] = nodes.count; nodes.append(UInt32(s)) }
         }
         seedCount = nodes.count
-        let values: [Float]
-        switch liveEdges {
-        case .independentArcs(let probabilities): values = probabilities
-        case .singleInArc(let weights): values = weights
-        }
+        let independent = model.independentArcProbabilities
+        let values = independent ?? model.arcInfluence
         // Relevant nodes: BFS over arcs of positive value.
         var head = 0
         while head < nodes.count {
@@ -47,65 +52,83 @@ struct RelevantInstance {
                 if local[v] < 0 { local[v] = nodes.count; nodes.append(UInt32(v)) }
             }
         }
-        // Relevant arcs, in local CSR.
-        var arcValue: [Double] = []
+        // Relevant arcs, in local CSR, with the forward arc each stands for.
+        var forwardArc: [Int] = []
         for u in nodes {
             for a in graph.outOffsets[Int(u)]..<graph.outOffsets[Int(u) + 1] where values[a] > 0 {
                 let v = local[Int(graph.outTargets[a])]
                 if v < seedCount { continue }
                 heads.append(v)
-                arcValue.append(Double(values[a]))
+                forwardArc.append(a)
             }
             offsets.append(heads.count)
         }
-        switch liveEdges {
-        case .independentArcs:
-            bit = arcValue.map { _ in -1 }
-            for (a, p) in arcValue.enumerated() where p < 1 {
+        if let independent {
+            independentArcs = true
+            bit = forwardArc.map { _ in -1 }
+            for (a, forward) in forwardArc.enumerated() where independent[forward] < 1 {
                 bit[a] = bitProbabilities.count
-                bitProbabilities.append(p)
+                bitProbabilities.append(Double(independent[forward]))
             }
             worlds = bitProbabilities.count >= 64 ? UInt64.max : UInt64(1) << UInt64(bitProbabilities.count)
-        case .singleInArc:
-            // Group the relevant arcs by head: the in-arc choices of each non-seed node.
-            let count = nodes.count
-            var inCount = [Int](repeating: 0, count: count + 1)
-            for v in heads { inCount[v + 1] += 1 }
-            for i in 0..<count { inCount[i + 1] += inCount[i] }
-            choiceOffsets = inCount
-            choiceArcs = [Int](repeating: 0, count: heads.count)
-            choiceProbabilities = [Double](repeating: 0, count: heads.count)
-            var cursor = inCount
-            for a in 0..<heads.count {
-                let v = heads[a]
-                choiceArcs[cursor[v]] = a
-                choiceProbabilities[cursor[v]] = arcValue[a]
-                cursor[v] += 1
+        } else {
+            collectOutcomes(model: model, forwardArc: forwardArc)
+        }
+    }
+
+    /// Asks the model for each non-seed relevant node's outcomes over its relevant in-arcs
+    /// (grouped by head in the order of the local CSR) and counts the worlds.
+    private mutating func collectOutcomes(model: any DiffusionModel, forwardArc: [Int]) {
+        let count = nodes.count
+        var inOffsets = [Int](repeating: 0, count: count + 1)
+        for v in heads { inOffsets[v + 1] += 1 }
+        for i in 0..<count { inOffsets[i + 1] += inOffsets[i] }
+        var inArcs = [Int](repeating: 0, count: heads.count)
+        var cursor = inOffsets
+        for a in 0..<heads.count {
+            inArcs[cursor[heads[a]]] = a
+            cursor[heads[a]] += 1
+        }
+        outcomeOffsets = [Int](repeating: 0, count: count + 1)
+        var localOf: [Int: Int] = [:]
+        for v in seedCount..<count {
+            let relevant = inArcs[inOffsets[v]..<inOffsets[v + 1]]
+            let forward = relevant.map { forwardArc[$0] }
+            localOf.removeAll(keepingCapacity: true)
+            for a in relevant { localOf[forwardArc[a]] = a }
+            guard let outcomes = model.triggeringAlternatives(of: Int(nodes[v]), among: forward, limit: ExactSpread.worldLimit) else {
+                // Too many outcomes for one node: the instance is refused, whatever the others.
+                worlds = UInt64.max
+                outcomeOffsets[v + 1] = outcomeProbabilities.count
+                return
             }
-            noneProbability = [Double](repeating: 0, count: count)
-            for v in seedCount..<count {
-                var sum = 0.0
-                for c in choiceOffsets[v]..<choiceOffsets[v + 1] { sum += choiceProbabilities[c] }
-                // Weights within float rounding of 1 leave no "none" choice.
-                let none = 1 - sum
-                noneProbability[v] = none > 1e-6 ? none : 0
-                let options = UInt64(choiceOffsets[v + 1] - choiceOffsets[v] + (noneProbability[v] > 0 ? 1 : 0))
-                let (product, overflow) = worlds.multipliedReportingOverflow(by: options)
-                worlds = overflow ? UInt64.max : product
+            for outcome in outcomes where outcome.probability > 0 {
+                for arc in outcome.liveArcs {
+                    guard let a = localOf[arc] else {
+                        preconditionFailure("\(model.name).triggeringAlternatives: arc \(arc) was not asked about")
+                    }
+                    outcomeArcs.append(a)
+                }
+                outcomeArcOffsets.append(outcomeArcs.count)
+                outcomeProbabilities.append(outcome.probability)
             }
+            outcomeOffsets[v + 1] = outcomeProbabilities.count
+            let options = outcomeOffsets[v + 1] - outcomeOffsets[v]
+            precondition(options > 0, "\(model.name).triggeringAlternatives: node \(nodes[v]) has no outcome of positive probability")
+            let (product, overflow) = worlds.multipliedReportingOverflow(by: UInt64(options))
+            worlds = overflow ? UInt64.max : product
         }
     }
 
     /// The message refusing an instance above the limit.
-    func refusal(_ liveEdges: LiveEdgeView) -> String {
+    func refusal() -> String {
         let limit = ExactSpread.worldLimit
         let count: String
-        switch liveEdges {
-        case .independentArcs:
+        if independentArcs {
             let bits = bitProbabilities.count
             count = bits >= 64 ? "2^\(bits) live-edge worlds (\(bits) arcs with 0 < p < 1)"
                                : "2^\(bits) = \(UInt64(1) << UInt64(bits)) live-edge worlds (\(bits) arcs with 0 < p < 1)"
-        case .singleInArc:
+        } else {
             count = worlds == UInt64.max ? "more than 2^64 live-edge worlds" : "\(worlds) live-edge worlds"
         }
         return "exact spread would enumerate \(count) reachable from the seeds (limit 2^24 = \(limit)); estimate it by Monte Carlo instead"

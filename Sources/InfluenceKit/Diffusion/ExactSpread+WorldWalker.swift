@@ -36,9 +36,9 @@ struct WorldWalker {
         return queue[0..<tail]
     }
 
-    /// IC: one world per subset of the uncertain arcs. P(world) is the product of two tables,
+    /// Independent arcs: one world per subset of the uncertain arcs. P(world) is the product of two tables,
     /// over the low and the high half of the bits.
-    mutating func enumerateIC(_ visit: (Double, ArraySlice<UInt32>) -> Void) {
+    mutating func enumerateIndependentArcs(_ visit: (Double, ArraySlice<UInt32>) -> Void) {
         let p = instance.bitProbabilities
         let bits = p.count
         let lowBits = bits / 2, highBits = bits - lowBits
@@ -63,27 +63,24 @@ struct WorldWalker {
         }
     }
 
-    /// LT: one world per combination of in-arc choices (a mixed-radix counter over the non-seed
-    /// relevant nodes; digit `k` of node `v` is its `k`-th in-arc, or none when `k` is past them).
-    mutating func enumerateLT(_ visit: (Double, ArraySlice<UInt32>) -> Void) {
+    /// Triggering outcomes: one world per combination of the nodes' outcomes (a mixed-radix
+    /// counter over the non-seed relevant nodes; digit `k` of node `v` is its `k`-th outcome).
+    /// P(world) is the product of the chosen outcomes' probabilities, in node order.
+    mutating func enumerateOutcomes(_ visit: (Double, ArraySlice<UInt32>) -> Void) {
         let count = instance.nodes.count
         let first = instance.seedCount
         var digit = [Int](repeating: 0, count: count)
         var radix = [Int](repeating: 1, count: count)
         for v in first..<count {
-            radix[v] = instance.choiceOffsets[v + 1] - instance.choiceOffsets[v] + (instance.noneProbability[v] > 0 ? 1 : 0)
+            radix[v] = instance.outcomeOffsets[v + 1] - instance.outcomeOffsets[v]
         }
         while true {
             var probability = 1.0
             for a in 0..<live.count { live[a] = false }
             for v in first..<count {
-                let c = instance.choiceOffsets[v] + digit[v]
-                if c < instance.choiceOffsets[v + 1] {
-                    live[instance.choiceArcs[c]] = true
-                    probability *= instance.choiceProbabilities[c]
-                } else {
-                    probability *= instance.noneProbability[v]
-                }
+                let o = instance.outcomeOffsets[v] + digit[v]
+                for i in instance.outcomeArcOffsets[o]..<instance.outcomeArcOffsets[o + 1] { live[instance.outcomeArcs[i]] = true }
+                probability *= instance.outcomeProbabilities[o]
             }
             if probability > 0 { visit(probability, reach()) }
             // Next combination.

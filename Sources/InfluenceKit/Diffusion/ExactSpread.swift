@@ -1,16 +1,18 @@
 /// The exact expected spread σ(S) of a tiny instance, by enumerating live-edge worlds: the ground
 /// truth every estimator is tested against (ALGORITHMS.md §1).
 ///
-/// Live-edge view (Kempe, Kleinberg, Tardos, KDD 2003, Claims 2.3 and 2.6): under IC each arc is
-/// live independently with its probability; under LT each node keeps at most one in-arc, arc
-/// `u→v` with probability w(u,v) and none with 1 − Σ_u w(u,v). In both, the nodes active after t
-/// rounds are exactly those within t live arcs of S, so
+/// Live-edge view (Kempe, Kleinberg, Tardos, KDD 2003, Claims 2.3 and 2.6, and §4's triggering
+/// model): each node independently draws a set of its in-arcs (its triggering set), and the nodes
+/// active after t rounds are exactly those within t live arcs of S, so
 /// σ(S) = Σ_worlds P(world) · |nodes reachable from S in the world|.
 ///
-/// Only what can matter is enumerated: arcs whose tail is reachable from S through arcs of
-/// positive probability and whose head is not a seed; under IC, arcs with p = 1 are always live
-/// and p = 0 never; under LT, a node's in-arcs from nodes S cannot reach merge into its "none"
-/// choice. An instance above `worldLimit` worlds is refused.
+/// The oracle asks the model, and never names one. Only what can matter is enumerated: arcs of
+/// positive `arcInfluence` whose tail is reachable from S through such arcs and whose head is not
+/// a seed. A model with `independentArcProbabilities` (IC) is enumerated arc by arc, arcs with
+/// p = 1 always live and p = 0 never; any other model node by node, over the outcomes its
+/// `triggeringAlternatives(of:among:limit:)` lists for the node's relevant in-arcs (LT: one per
+/// arc and "none", in-arcs from nodes S cannot reach merged into "none"). An instance above
+/// `worldLimit` worlds is refused.
 public enum ExactSpread {
     /// The most live-edge worlds an exact computation enumerates, 2^24.
     public static let worldLimit = 1 << 24
@@ -22,8 +24,9 @@ public enum ExactSpread {
     ///   - maxSteps: rounds after the seeds (nil: until no new activation).
     /// - Throws: `InfluenceError(.usage)` for a seed that is not a node; `InfluenceError(.resource)`
     ///   when the instance has more than 2^24 live-edge worlds.
-    /// - Complexity: O(W · (n' + m')) with W the number of worlds (2^u for IC, u the uncertain
-    ///   relevant arcs; Π_v (choices of v) for LT) and n', m' the relevant nodes and arcs.
+    /// - Complexity: O(W · (n' + m')) with W the number of worlds (2^u for independent arcs, u the
+    ///   uncertain relevant arcs; otherwise Π_v (outcomes of v)) and n', m' the relevant nodes and
+    ///   arcs.
     public static func spread(of seeds: [Int], under model: any DiffusionModel,
                               maxSteps: Int? = nil) throws(InfluenceError) -> Double {
         var total = 0.0
@@ -52,7 +55,7 @@ public enum ExactSpread {
     /// - Throws: `InfluenceError(.usage)` for a seed that is not a node.
     /// - Complexity: O(n + m).
     public static func worldCount(of seeds: [Int], under model: any DiffusionModel) throws(InfluenceError) -> UInt64 {
-        let instance = try RelevantInstance(seeds: seeds, graph: model.graph, liveEdges: model.liveEdges)
+        let instance = try RelevantInstance(seeds: seeds, model: model)
         return instance.worlds
     }
 
@@ -60,14 +63,15 @@ public enum ExactSpread {
     private static func enumerateWorlds(seeds: [Int], model: any DiffusionModel, maxSteps: Int?,
                                         _ visit: (Double, ArraySlice<UInt32>) -> Void) throws(InfluenceError) {
         if let maxSteps, maxSteps < 0 { throw InfluenceError(.usage, parameter: "maxSteps", "maxSteps is \(maxSteps) (expected a count ≥ 0)") }
-        let instance = try RelevantInstance(seeds: seeds, graph: model.graph, liveEdges: model.liveEdges)
+        let instance = try RelevantInstance(seeds: seeds, model: model)
         guard instance.worlds <= UInt64(worldLimit) else {
-            throw InfluenceError(.resource, instance.refusal(model.liveEdges))
+            throw InfluenceError(.resource, instance.refusal())
         }
         var walker = WorldWalker(instance: instance, maxSteps: maxSteps ?? Int.max)
-        switch model.liveEdges {
-        case .independentArcs: walker.enumerateIC(visit)
-        case .singleInArc: walker.enumerateLT(visit)
+        if instance.independentArcs {
+            walker.enumerateIndependentArcs(visit)
+        } else {
+            walker.enumerateOutcomes(visit)
         }
     }
 }

@@ -2,23 +2,36 @@ import CSupport
 
 /// One diffusion model's forward step: whether an out-arc of a newly active node activates its
 /// head in this run. `LevelCascade` drives every model's rule through the same level-by-level BFS,
-/// specialised per rule at compile time.
-protocol ForwardArcRule {
+/// specialised per rule at compile time (for rules defined in InfluenceKit; a rule from another
+/// module runs through the same driver unspecialised).
+///
+/// A run is one fixed world: a rule must draw its randomness from `randomness` (a pure function of
+/// the run and the arc or node), never from state shared across calls, so results do not depend
+/// on the order arcs are visited or on the thread count.
+///
+/// Part of the `Kernels` SPI (`@_spi(Kernels) import InfluenceKit`): a model hands its rule to
+/// `ForwardWork.run(rule:)` in its `runForward(_:)`.
+@_spi(Kernels) public protocol ForwardArcRule {
     /// What the rule reads per arc (IC: a `CoinThreshold`, LT: a weight).
     associatedtype ArcValue
-    /// The per-arc values the rule reads (prefetched ahead with the arc targets).
+    /// The per-arc values the rule reads, indexed by forward arc (prefetched ahead with the arc
+    /// targets; a rule with none may point at any valid address).
     var arcValues: UnsafePointer<ArcValue> { get }
 
-    /// Arc `arc` of the forward CSR, out of a node that just became active: when its head becomes
-    /// active now, the rule calls `scratch.activate(_:tail:)` on it. The rule may keep per-run state
+    /// Arc `arc` of the forward CSR, out of a node that just became active: when its head
+    /// `targets[arc]` (not already marked `scratch.active`) becomes active now, the rule calls
+    /// `scratch.activate(_:tail:)` on it, passing `tail` through. The rule may keep per-run state
     /// of the head in `scratch` (LT: received weight, marked `touched`).
+    ///
+    /// Complexity: O(1) expected; it runs once per out-arc of every activated node.
     func visit(arc: Int, targets: UnsafePointer<UInt32>, scratch: CascadeScratch, randomness: RunRandomness, tail: inout Int)
 }
 
 extension CascadeScratch {
-    /// Marks `node` active and appends it to the queue.
+    /// Marks `node` active and appends it to the queue (a rule calls it once per newly active
+    /// head). Complexity: O(1).
     @inline(__always)
-    func activate(_ node: Int, tail: inout Int) {
+    public func activate(_ node: Int, tail: inout Int) {
         marks[node] = active
         queue[tail] = UInt32(truncatingIfNeeded: node)
         tail &+= 1

@@ -2,7 +2,8 @@
 /// arc rule: the engine's loops (Monte Carlo blocks, CELF's singleton sums) are generic over the
 /// rule and instantiated once per model, so they are specialised at compile time.
 ///
-/// Part of the `Kernels` SPI: built and read only inside InfluenceKit.
+/// Part of the `Kernels` SPI: built and read only inside InfluenceKit; a model (in this module or
+/// another) only calls `run(rule:)` on it.
 @_spi(Kernels) public final class ForwardWork: @unchecked Sendable {
     enum Job {
         /// Runs `runs` (run i on stream i) from `seeds`, merged block by block into `blocks`.
@@ -45,7 +46,9 @@
     }
 
     /// Runs the job with `rule` (called by the model's `runForward`, with its concrete rule).
-    func run<Rule: ForwardArcRule>(rule: Rule) {
+    ///
+    /// Complexity: the job's runs, each O(seeds + Σ out-degree of the activated nodes).
+    public func run<Rule: ForwardArcRule>(rule: Rule) {
         switch job {
         case let .runs(seeds, runs, countNodes): simulateRuns(rule, seeds: seeds, runs: runs, countNodes: countNodes)
         case let .singletons(nodes, runs): singletonSums(rule, nodes: nodes, runs: runs)

@@ -47,18 +47,19 @@ final class SimulationWorkspace: @unchecked Sendable {
     }
 }
 
-/// The buffers of one run, as the kernels see them (see `SimulationWorkspace`).
-struct CascadeScratch {
-    /// Epoch stamps, one per node.
-    let marks: UnsafeMutablePointer<UInt32>
+/// The buffers of one run, as the kernels see them (see `SimulationWorkspace`). Part of the
+/// `Kernels` SPI: a `ForwardArcRule` reads and writes them for the run's nodes.
+@_spi(Kernels) public struct CascadeScratch {
+    /// Epoch stamps, one per node: `active`, `touched`, or anything else for "untouched in this run".
+    public let marks: UnsafeMutablePointer<UInt32>
     /// The activated nodes, in activation order; the kernel returns how many.
     let queue: UnsafeMutablePointer<UInt32>
-    /// Residual thresholds (LT).
-    let residuals: UnsafeMutablePointer<Double>
-    /// The stamp of a node that has received weight in this run but is not active (LT).
-    let touched: UInt32
+    /// Per-node scratch a rule may use, valid where `marks[v] == touched` (LT: residual thresholds).
+    public let residuals: UnsafeMutablePointer<Double>
+    /// The stamp of a node that a rule has given state in this run but is not active (LT).
+    public let touched: UInt32
     /// The stamp of a node active in this run.
-    let active: UInt32
+    public let active: UInt32
 }
 
 /// What one simulated cascade produced.

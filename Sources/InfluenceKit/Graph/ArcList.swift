@@ -7,11 +7,12 @@ public struct ArcList: Sendable {
     public var sources: [UInt32]
     /// Head of each arc.
     public var targets: [UInt32]
-    /// Third column (IC probability / LT weight) per arc, when the input had one.
+    /// Third column per arc (the graph's `value` column: IC probability / LT weight), when the
+    /// input had one.
     public var values: [Float]?
-    /// LT weight per arc, when the input gave it apart from `values` (a fourth column, or a
-    /// column named as the weight); the linear threshold model prefers it to `values`.
-    public var ltWeights: [Float]?
+    /// Further named columns: arc columns one value per arc of this list (in its order), node
+    /// columns one per dense id. The edge-list reader puts a fourth column here as `weight`.
+    public var columns: [ValueColumn]
     /// Original labels of the dense ids.
     public var labels: NodeLabels
     /// Self-loops seen in the input and dropped.
@@ -19,9 +20,10 @@ public struct ArcList: Sendable {
     /// Input was undirected: every edge became two arcs.
     public var undirected: Bool
 
-    public init(nodeCount: Int, sources: [UInt32], targets: [UInt32], values: [Float]?, ltWeights: [Float]? = nil,
+    /// Arcs as listed; `columns` are the named columns besides `values`. Complexity: O(1).
+    public init(nodeCount: Int, sources: [UInt32], targets: [UInt32], values: [Float]?, columns: [ValueColumn] = [],
                 labels: NodeLabels, selfLoopsDropped: Int, undirected: Bool) {
-        self.ltWeights = ltWeights
+        self.columns = columns
         self.nodeCount = nodeCount
         self.sources = sources
         self.targets = targets

@@ -4,8 +4,10 @@ extension GraphSnapshot {
     /// Decodes the bytes of a snapshot file, as `read` does after reading them: every field and
     /// array is checked before a graph is built (header fields and section sizes, the checksum,
     /// the CSR offsets monotone and spanning the arcs, arc heads below n, parallel-arc groups that
-    /// use every input arc once, arc values in [0, 1] (no NaN), one label per node in valid UTF-8,
-    /// statistics that decode and agree with the groups). Malformed bytes throw; they never trap.
+    /// use every input arc once, arc values in [0, 1] (no NaN), value columns of the right length
+    /// with distinct valid names and finite values, one label per node in valid UTF-8, statistics
+    /// that decode and agree with the groups). Versions 3 and 4 are read. Malformed bytes throw;
+    /// they never trap.
     ///
     /// - Parameter path: the file named in error messages.
     /// - Throws: `InfluenceError(.data)` with `file` = `path`, saying what is wrong and to rebuild
@@ -22,9 +24,9 @@ extension GraphSnapshot {
             bytes.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: T.self)) }
         }
         let fileVersion = get(UInt32.self, at: 8)
-        guard fileVersion == version else {
+        guard fileVersion >= oldestReadableVersion && fileVersion <= version else {
             let older = fileVersion < version ? ", written by an older InfluenceKit" : ""
-            throw InfluenceError(.data, file: path, "snapshot version \(fileVersion)\(older) (expected version \(version); re-convert the original graph with 'infmax convert')")
+            throw InfluenceError(.data, file: path, "snapshot version \(fileVersion)\(older) (expected version \(oldestReadableVersion) to \(version); re-convert the original graph with 'infmax convert')")
         }
         guard bytes.count >= headerSize else {
             throw refuse("snapshot is truncated: \(bytes.count) bytes (expected a header of \(headerSize))")
@@ -41,8 +43,9 @@ extension GraphSnapshot {
         guard actual == checksum else {
             throw refuse("snapshot checksum mismatch: the file is corrupted (expected checksum \(String(checksum, radix: 16)))")
         }
-        let hasValues = flags & 1 != 0, hasGroups = flags & 2 != 0
-        guard n64 < UInt64(UInt32.max), m64 < UInt64(1) << 40, input64 < UInt64(1) << 40, labelKind <= 2, flags <= 3,
+        let hasValues = flags & 1 != 0, hasGroups = flags & 2 != 0, hasColumns = flags & 4 != 0
+        let knownFlags: UInt32 = fileVersion >= 4 ? 7 : 3
+        guard n64 < UInt64(UInt32.max), m64 < UInt64(1) << 40, input64 < UInt64(1) << 40, labelKind <= 2, flags & ~knownFlags == 0,
               hasGroups ? input64 >= m64 : input64 == m64 else {
             throw refuse("snapshot header is inconsistent (expected n < 2^32, m < 2^40, a known label kind and flags, and as many input arcs as arcs unless merged)")
         }
@@ -50,7 +53,8 @@ extension GraphSnapshot {
         let csrBytes = 8 * (n + 1) + 4 * m + (hasGroups ? 8 * (m + 1) + 8 * inputCount : 0) + (hasValues ? 4 * inputCount : 0)
         let (withLabels, labelOverflow) = UInt64(csrBytes).addingReportingOverflow(labelBytes)
         let (sections, statOverflow) = withLabels.addingReportingOverflow(statBytes)
-        guard !labelOverflow, !statOverflow, sections == payloadBytes else {
+        // The column section, last, takes whatever the other sections leave.
+        guard !labelOverflow, !statOverflow, hasColumns ? sections < payloadBytes : sections == payloadBytes else {
             throw refuse("snapshot sections do not add up (expected \(payloadBytes) payload bytes)")
         }
         var cursor = headerSize
@@ -113,12 +117,55 @@ extension GraphSnapshot {
               !hasGroups || statistics.parallelArcs >= inputCount - m else {
             throw refuse("snapshot statistics disagree with its arcs (expected non-negative counts, and merged parallel arcs exactly when groups are stored)")
         }
+        cursor += Int(statBytes)
+        let columns = hasColumns ? try decodeColumns(bytes, from: cursor, inputArcCount: inputCount, nodeCount: n, refuse: refuse) : ValueColumns()
         statistics.format = "infgraph (from \(statistics.format))"
         do {
             return try InfluenceGraph(nodeCount: n, outOffsets: outOffsets, outTargets: outTargets, arcValues: values,
-                                      parallelArcs: groups, labels: labels, statistics: statistics)
+                                      columns: columns, parallelArcs: groups, labels: labels, statistics: statistics)
         } catch {
             throw refuse("snapshot holds an inconsistent graph: \(error.message)")
         }
+    }
+
+    /// Reads the column section (see `GraphSnapshot`) that runs from `start` to the end of `bytes`,
+    /// checking every count against the bytes left, so a malformed section throws.
+    ///
+    /// Complexity: O(section bytes).
+    static func decodeColumns(_ bytes: [UInt8], from start: Int, inputArcCount: Int, nodeCount: Int,
+                              refuse: (String) -> InfluenceError) throws(InfluenceError) -> ValueColumns {
+        var cursor = start
+        func word() throws(InfluenceError) -> UInt32 {
+            guard bytes.count - cursor >= 4 else { throw refuse("snapshot column section is truncated") }
+            defer { cursor += 4 }
+            return bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: cursor, as: UInt32.self)) }
+        }
+        let count = try word()
+        var columns = ValueColumns()
+        for _ in 0..<count {
+            let scopeCode = try word(), nameBytes = Int(try word())
+            guard let scope = ValueColumn.Scope(rawValue: scopeCode), bytes.count - cursor >= nameBytes,
+                  let name = String(validating: bytes[cursor..<(cursor + nameBytes)], as: UTF8.self) else {
+                throw refuse("snapshot column section is inconsistent (expected a scope 0 or 1 and a UTF-8 name)")
+            }
+            cursor += nameBytes
+            let length = scope == .arc ? inputArcCount : nodeCount
+            guard (bytes.count - cursor) / 4 >= length else { throw refuse("snapshot column '\(name)' is truncated") }
+            let values = [Float](unsafeUninitializedCapacity: length) { buffer, initialized in
+                bytes.withUnsafeBytes { raw in
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[cursor..<(cursor + 4 * length)]))
+                }
+                initialized = length
+            }
+            cursor += 4 * length
+            guard !(scope == .arc && name == ValueColumns.value) else {
+                throw refuse("snapshot column section repeats the value column (expected it in the values section)")
+            }
+            do { try columns.insert(ValueColumn(name: name, scope: scope, values: values)) } catch {
+                throw refuse("snapshot column section is inconsistent: \(error.message)")
+            }
+        }
+        guard cursor == bytes.count else { throw refuse("snapshot column section has \(bytes.count - cursor) bytes left over (expected none)") }
+        return columns
     }
 }

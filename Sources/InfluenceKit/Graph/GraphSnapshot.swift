@@ -1,23 +1,29 @@
 import FoundationEssentials
 
-/// The `.infgraph` binary snapshot: a loaded `InfluenceGraph` (its forward CSR, the raw arc values,
-/// merged parallel arcs, labels, load statistics) that loads with one bulk read and no parsing; the
+/// The `.infgraph` binary snapshot: a loaded `InfluenceGraph` (its forward CSR, its named value
+/// columns, merged parallel arcs, labels, load statistics) that loads with one bulk read and no parsing; the
 /// reverse CSR and its arc map are rebuilt from the forward CSR by the same counting sort as a text
 /// load (consistent by construction, and cheaper than reading and checking them). Like the graph,
 /// it holds no model parameters: models are bound after loading.
 ///
 /// Layout (little-endian): an 80-byte header — magic `INFGRAPH`, version, label kind, n, m,
 /// label-section bytes, statistics bytes, payload bytes, checksum, flags (bit 0: arc values, bit 1:
-/// parallel-arc groups), input arc count I — then the payload: out offsets (Int64 × (n+1)), out
-/// targets (UInt32 × m), with groups their offsets (Int64 × (m+1)) and input arcs (Int64 × I), with
-/// values the values (Float32 × I), the labels, and the statistics as JSON with sorted keys (so
-/// the same graph always gives the same bytes).
+/// parallel-arc groups, bit 2: further value columns), input arc count I — then the payload: out
+/// offsets (Int64 × (n+1)), out targets (UInt32 × m), with groups their offsets (Int64 × (m+1))
+/// and input arcs (Int64 × I), with values the `value` column (Float32 × I), the labels, the
+/// statistics as JSON with sorted keys, and with bit 2 the other columns, in `ValueColumns`
+/// order: their count (UInt32), then per column its scope (UInt32: 0 arc, 1 node), its name's
+/// byte count (UInt32), the name in UTF-8 and its values (Float32 × I or × n). The same graph
+/// always gives the same bytes.
 ///
-/// The checksum (version 3) covers the header too: it is `Checksum64` of the header with the
-/// checksum field zeroed, followed by the 8 bytes of the payload's `Checksum64`.
+/// The checksum (since version 3) covers the header too: it is `Checksum64` of the header with
+/// the checksum field zeroed, followed by the 8 bytes of the payload's `Checksum64`. Version 4
+/// added the column section; version 3 files (no bit 2) are still read.
 public enum GraphSnapshot {
-    /// The format version this build writes and reads (3: the checksum covers the header).
-    public static let version: UInt32 = 3
+    /// The format version this build writes (4: named value columns besides `value`).
+    public static let version: UInt32 = 4
+    /// The oldest format version this build reads (3: the checksum covers the header).
+    public static let oldestReadableVersion: UInt32 = 3
     static let magic: [UInt8] = Array("INFGRAPH".utf8)
     /// Bytes before the payload.
     public static let headerSize = 80
@@ -60,6 +66,17 @@ public enum GraphSnapshot {
             throw InfluenceError(.io, file: path, "cannot encode statistics: \(error)")
         }
         payload.append(contentsOf: stats)
+        let others = graph.columns.all.filter { !($0.scope == .arc && $0.name == ValueColumns.value) }
+        if !others.isEmpty {
+            flags |= 4
+            append([UInt32(others.count)])
+            for column in others {
+                let name = Array(column.name.utf8)
+                append([column.scope.rawValue, UInt32(name.count)])
+                payload.append(contentsOf: name)
+                append(column.values)
+            }
+        }
         var header = [UInt8](repeating: 0, count: headerSize)
         header.replaceSubrange(0..<8, with: magic)
         func put<T: FixedWidthInteger>(_ value: T, at offset: Int) {

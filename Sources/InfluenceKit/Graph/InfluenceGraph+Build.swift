@@ -1,8 +1,9 @@
 extension InfluenceGraph {
     /// Builds the compact graph from parsed arcs: the forward CSR by a stable counting sort (arcs
     /// keep their input order within a row), parallel arcs counted (and merged into groups with
-    /// `dedupe`), then the reverse CSR with its map to forward arcs. The arc values, when the input
-    /// had them, are checked to lie in [0, 1] and kept per input arc.
+    /// `dedupe`), then the reverse CSR with its map to forward arcs. The arc values (the `value`
+    /// column) and the other arc columns are kept per input arc, node columns per node; `value`
+    /// and `weight` are checked to lie in [0, 1], other columns to be finite.
     ///
     /// - Parameters:
     ///   - format: recorded in the statistics (`snap`, `graphml`, ...).
@@ -10,7 +11,8 @@ extension InfluenceGraph {
     /// - Complexity: O(n + m).
     public init(arcs: ArcList, options: GraphBuildOptions, format: String, source: String) throws(InfluenceError) {
         let n = arcs.nodeCount
-        for values in [arcs.values, arcs.ltWeights].compactMap({ $0 }) {
+        let fileColumns = [arcs.values] + arcs.columns.map { $0.scope == .arc && $0.name == ValueColumns.weight ? $0.values : nil }
+        for values in fileColumns.compactMap({ $0 }) {
             guard values.count == arcs.count else {
                 throw InfluenceError(.data, file: source, "\(values.count) arc values for \(arcs.count) arcs (expected one per arc)")
             }
@@ -21,8 +23,25 @@ extension InfluenceGraph {
         // Forward CSR, stable by input order: position j is input arc j.
         var offsets = CSRConstruction.offsets(keys: arcs.sources, nodeCount: n)
         var targets = CSRConstruction.scatter(keys: arcs.sources, items: arcs.targets, offsets: offsets)
-        let values = arcs.values.map { CSRConstruction.scatter(keys: arcs.sources, items: $0, offsets: offsets) }
-        let ltWeights = arcs.ltWeights.map { CSRConstruction.scatter(keys: arcs.sources, items: $0, offsets: offsets) }
+        var columns = ValueColumns()
+        do throws(InfluenceError) {
+            if let values = arcs.values {
+                try columns.insert(ValueColumn(name: ValueColumns.value, scope: .arc,
+                                               values: CSRConstruction.scatter(keys: arcs.sources, items: values, offsets: offsets)))
+            }
+            for column in arcs.columns {
+                let expected = column.scope == .arc ? arcs.count : n
+                guard column.values.count == expected else {
+                    throw InfluenceError(.data, file: source, "\(column.values.count) values in \(column.scope) column '\(column.name)' (expected \(expected), one per \(column.scope))")
+                }
+                let inGraphOrder = column.scope == .arc
+                    ? CSRConstruction.scatter(keys: arcs.sources, items: column.values, offsets: offsets) : column.values
+                try columns.insert(ValueColumn(name: column.name, scope: column.scope, values: inGraphOrder))
+            }
+            try columns.check(inputArcCount: arcs.count, nodeCount: n)
+        } catch {
+            throw InfluenceError(error.kind, file: source, parameter: error.parameter, error.message)
+        }
         let (parallel, inDegreeBeforeMerge) = CSRConstruction.parallelArcsAndInDegrees(offsets: offsets, targets: targets, nodeCount: n)
         var inDegree = inDegreeBeforeMerge
         var groups: ParallelArcGroups?
@@ -40,7 +59,7 @@ extension InfluenceGraph {
             format: format, undirectedInput: arcs.undirected, selfLoopsDropped: arcs.selfLoopsDropped,
             parallelArcs: parallel, parallelArcsMerged: groups != nil)
         self.init(unchecked: n, outOffsets: offsets, outTargets: targets, inOffsets: inOffsets, inSources: reversed.sources,
-                  inArcs: reversed.forwardArc, arcValues: values, ltWeights: ltWeights, parallelArcs: groups, labels: arcs.labels,
+                  inArcs: reversed.forwardArc, columns: columns, parallelArcs: groups, labels: arcs.labels,
                   statistics: statistics)
     }
 }

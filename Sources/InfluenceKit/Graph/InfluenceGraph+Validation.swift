@@ -1,7 +1,7 @@
 extension InfluenceGraph {
     /// The consistency checks of the public assembling initializer. Complexity: O(n + m).
     static func check(nodeCount: Int, outOffsets: [Int], outTargets: [UInt32], inOffsets: [Int], inSources: [UInt32],
-                      inArcs: [Int], arcValues: [Float]?, parallelArcs: ParallelArcGroups?,
+                      inArcs: [Int], columns: ValueColumns, parallelArcs: ParallelArcGroups?,
                       labels: NodeLabels) throws(InfluenceError) {
         let m = outTargets.count
         guard nodeCount >= 0, nodeCount < Int(UInt32.max),
@@ -49,12 +49,13 @@ extension InfluenceGraph {
         guard consistent else {
             throw InfluenceError(.data, "the reverse CSR does not match the forward arcs (expected each arc once, at its head)")
         }
-        try checkArcData(arcCount: m, arcValues: arcValues, parallelArcs: parallelArcs)
+        try checkArcData(arcCount: m, nodeCount: nodeCount, columns: columns, parallelArcs: parallelArcs)
     }
 
-    /// Checks parallel-arc groups (every input arc once, each merged arc at least one) and the arc
-    /// values (one per input arc, in [0, 1]). Complexity: O(m + input arcs).
-    static func checkArcData(arcCount m: Int, arcValues: [Float]?, parallelArcs: ParallelArcGroups?) throws(InfluenceError) {
+    /// Checks parallel-arc groups (every input arc once, each merged arc at least one) and the
+    /// value columns (`ValueColumns.check`). Complexity: O(m + input arcs + column values).
+    static func checkArcData(arcCount m: Int, nodeCount: Int, columns: ValueColumns,
+                             parallelArcs: ParallelArcGroups?) throws(InfluenceError) {
         let inputCount: Int
         if let groups = parallelArcs {
             guard groups.offsets.count == m + 1 else {
@@ -77,12 +78,10 @@ extension InfluenceGraph {
         } else {
             inputCount = m
         }
-        if let values = arcValues {
-            guard values.count == inputCount else {
-                throw InfluenceError(.data, "\(values.count) arc values for \(inputCount) input arcs (expected one per arc)")
-            }
-            if let p = values.first(where: { !($0 >= 0 && $0 <= 1) }) { throw InfluenceError(.data, "arc value \(p) outside [0, 1]") }
+        if let values = columns.arc(ValueColumns.value), values.count != inputCount {
+            throw InfluenceError(.data, "\(values.count) arc values for \(inputCount) input arcs (expected one per arc)")
         }
+        try columns.check(inputArcCount: inputCount, nodeCount: nodeCount)
     }
 
     static func checkOffsets(_ offsets: [Int], arcCount: Int) throws(InfluenceError) {

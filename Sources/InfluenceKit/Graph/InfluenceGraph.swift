@@ -1,8 +1,9 @@
 /// The compact, immutable graph every hot loop runs on: forward and reverse CSR with dense
-/// `UInt32` node ids, the map from reverse slots to forward arcs, the raw per-arc values the input
-/// gave (if any), and the original labels. It knows no diffusion model: a model
-/// (`IndependentCascade`, `LinearThreshold`) is built from a graph and its parameter scheme and
-/// owns its own per-arc arrays.
+/// `UInt32` node ids, the map from reverse slots to forward arcs, the named value columns the
+/// input or the caller gave (per arc, per node; see `ValueColumns`), and the original labels. It
+/// knows no diffusion model: a model (`IndependentCascade`, `LinearThreshold`) is built from a
+/// graph and its parameter scheme, reads the columns it needs by name, and owns its own per-arc
+/// arrays.
 ///
 /// Arc `a` of the forward CSR goes from the node whose row contains it to `outTargets[a]`. The
 /// reverse CSR lists, for each node `v`, its in-arcs `inSources[inOffsets[v]..<inOffsets[v+1]]` in
@@ -12,7 +13,7 @@
 /// the same tail and head are merged into one forward arc that stands for several *input arcs*
 /// (`parallelArcs`), and each model combines their parameters by its own rule (IC: 1 − Π(1 − p),
 /// LT: Σw), so the cascade is unchanged. Input arcs are numbered in the order of the un-merged
-/// forward CSR (stable by input order within a row); `arcValues` is indexed by input arc.
+/// forward CSR (stable by input order within a row); arc columns are indexed by input arc.
 ///
 /// The struct holds only `let` arrays, so it is `Sendable` and can be shared across threads freely.
 public struct InfluenceGraph: Sendable {
@@ -28,19 +29,19 @@ public struct InfluenceGraph: Sendable {
     public let inSources: [UInt32]
     /// The forward arc of each reverse slot (m entries).
     public let inArcs: [Int]
-    /// The third column of the input (or the `weight` attribute of igraph formats), one value in
-    /// [0, 1] per input arc; nil when the input had none or it was not asked for.
-    public let arcValues: [Float]?
-    /// LT weights given apart from the IC values (a fourth column, or a column named as the
-    /// weight), one per input arc; nil otherwise. `LinearThreshold`'s file scheme prefers them to
-    /// `arcValues`. Snapshots do not store them (converting such a graph is refused).
-    public let ltWeights: [Float]?
+    /// The named value columns: per input arc and per node, checked against the graph's sizes.
+    public let columns: ValueColumns
     /// Which input arcs each forward arc stands for, when parallel arcs were merged.
     public let parallelArcs: ParallelArcGroups?
     /// Original labels.
     public let labels: NodeLabels
     /// What loading found (format, self-loops, parallel arcs).
     public let statistics: GraphLoadStatistics
+
+    /// The arc column `value`: the third column of the input (or the `weight` attribute of igraph
+    /// formats), one value in [0, 1] per input arc; nil when the input had none or it was not
+    /// asked for. Complexity: O(number of columns).
+    public var arcValues: [Float]? { columns.arc(ValueColumns.value) }
 
     /// Number of arcs, m.
     @inlinable public var arcCount: Int { outTargets.count }
@@ -78,27 +79,33 @@ public struct InfluenceGraph: Sendable {
     }
 
     /// Assembles a graph from already-built arrays (snapshots) after checking them: sizes, offsets,
-    /// endpoints in range, the reverse CSR and arc map consistent with the forward one, values in
-    /// [0, 1]. An inconsistent set throws instead of producing a wrong graph.
+    /// endpoints in range, the reverse CSR and arc map consistent with the forward one, the value
+    /// columns' lengths and values (`arcValues` becomes the `value` column, in [0, 1]). An
+    /// inconsistent set throws instead of producing a wrong graph.
     ///
-    /// Complexity: O(n + m).
+    /// - Parameter columns: further named columns (not a second `value` arc column).
+    /// - Complexity: O(n + m + total column values).
     public init(nodeCount: Int, outOffsets: [Int], outTargets: [UInt32], inOffsets: [Int], inSources: [UInt32],
-                inArcs: [Int], arcValues: [Float]?, parallelArcs: ParallelArcGroups?, labels: NodeLabels,
-                statistics: GraphLoadStatistics) throws(InfluenceError) {
+                inArcs: [Int], arcValues: [Float]?, columns: ValueColumns = ValueColumns(), parallelArcs: ParallelArcGroups?,
+                labels: NodeLabels, statistics: GraphLoadStatistics) throws(InfluenceError) {
+        let all = try Self.columns(arcValues, columns)
         try Self.check(nodeCount: nodeCount, outOffsets: outOffsets, outTargets: outTargets, inOffsets: inOffsets,
-                       inSources: inSources, inArcs: inArcs, arcValues: arcValues, parallelArcs: parallelArcs, labels: labels)
+                       inSources: inSources, inArcs: inArcs, columns: all, parallelArcs: parallelArcs, labels: labels)
         self.init(unchecked: nodeCount, outOffsets: outOffsets, outTargets: outTargets, inOffsets: inOffsets,
-                  inSources: inSources, inArcs: inArcs, arcValues: arcValues, parallelArcs: parallelArcs,
+                  inSources: inSources, inArcs: inArcs, columns: all, parallelArcs: parallelArcs,
                   labels: labels, statistics: statistics)
     }
 
     /// Assembles a graph from its forward CSR (snapshots), after checking it: sizes, offsets,
-    /// endpoints in range, parallel-arc groups, values in [0, 1]. The reverse CSR and its arc map
-    /// are rebuilt by the counting sort of a text load.
+    /// endpoints in range, parallel-arc groups, the value columns (`arcValues` becomes the `value`
+    /// column, in [0, 1]). The reverse CSR and its arc map are rebuilt by the counting sort of a
+    /// text load.
     ///
-    /// Complexity: O(n + m).
-    public init(nodeCount: Int, outOffsets: [Int], outTargets: [UInt32], arcValues: [Float]?,
+    /// - Parameter columns: further named columns (not a second `value` arc column).
+    /// - Complexity: O(n + m + total column values).
+    public init(nodeCount: Int, outOffsets: [Int], outTargets: [UInt32], arcValues: [Float]?, columns: ValueColumns = ValueColumns(),
                 parallelArcs: ParallelArcGroups?, labels: NodeLabels, statistics: GraphLoadStatistics) throws(InfluenceError) {
+        let columns = try Self.columns(arcValues, columns)
         let n = nodeCount, m = outTargets.count
         guard n >= 0, n < Int(UInt32.max), outOffsets.count == n + 1, labels.count == n else {
             throw InfluenceError(.data, "inconsistent graph arrays (sizes do not match n = \(n), m = \(m))")
@@ -107,7 +114,7 @@ public struct InfluenceGraph: Sendable {
         if let bad = outTargets.first(where: { $0 >= UInt32(n) }) {
             throw InfluenceError(.data, "arc endpoint \(bad) out of range (expected below \(n))")
         }
-        try Self.checkArcData(arcCount: m, arcValues: arcValues, parallelArcs: parallelArcs)
+        try Self.checkArcData(arcCount: m, nodeCount: n, columns: columns, parallelArcs: parallelArcs)
         var inOffsets = [Int](repeating: 0, count: n + 1)
         inOffsets.withUnsafeMutableBufferPointer { off in
             outTargets.withUnsafeBufferPointer { targets in
@@ -117,22 +124,29 @@ public struct InfluenceGraph: Sendable {
         }
         let reversed = CSRConstruction.reverse(offsets: outOffsets, targets: outTargets, inOffsets: inOffsets, nodeCount: n)
         self.init(unchecked: n, outOffsets: outOffsets, outTargets: outTargets, inOffsets: inOffsets, inSources: reversed.sources,
-                  inArcs: reversed.forwardArc, arcValues: arcValues, parallelArcs: parallelArcs, labels: labels,
+                  inArcs: reversed.forwardArc, columns: columns, parallelArcs: parallelArcs, labels: labels,
                   statistics: statistics)
+    }
+
+    /// `columns` with `arcValues` as its `value` arc column.
+    static func columns(_ arcValues: [Float]?, _ columns: ValueColumns) throws(InfluenceError) -> ValueColumns {
+        guard let arcValues else { return columns }
+        var all = columns
+        try all.insert(ValueColumn(name: ValueColumns.value, scope: .arc, values: arcValues))
+        return all
     }
 
     /// Assembles arrays the caller built consistently (the CSR construction of this module).
     init(unchecked nodeCount: Int, outOffsets: [Int], outTargets: [UInt32], inOffsets: [Int], inSources: [UInt32],
-         inArcs: [Int], arcValues: [Float]?, ltWeights: [Float]? = nil, parallelArcs: ParallelArcGroups?, labels: NodeLabels,
+         inArcs: [Int], columns: ValueColumns, parallelArcs: ParallelArcGroups?, labels: NodeLabels,
          statistics: GraphLoadStatistics) {
-        self.ltWeights = ltWeights
+        self.columns = columns
         self.nodeCount = nodeCount
         self.outOffsets = outOffsets
         self.outTargets = outTargets
         self.inOffsets = inOffsets
         self.inSources = inSources
         self.inArcs = inArcs
-        self.arcValues = arcValues
         self.parallelArcs = parallelArcs
         self.labels = labels
         self.statistics = statistics

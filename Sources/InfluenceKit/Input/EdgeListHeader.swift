@@ -1,10 +1,10 @@
 /// Which columns of an edge list hold what. Without a header: source, target, then the arc value
 /// (IC probability, or the LT weight too) and an optional fourth column, the LT weight.
 struct ColumnLayout: Equatable {
-    /// The column read as the arc value (`arcValues`: IC probabilities, and LT weights unless
+    /// The column read as the graph's `value` arc column (IC probabilities, and LT weights unless
     /// `weightColumn` is given).
     var valueColumn: Int? = 2
-    /// The column read as the LT weight (`ltWeights`), when a line has it.
+    /// The column read as the graph's `weight` arc column, when a line has it.
     var weightColumn: Int? = 3
     /// With a header row: every edge line has exactly this many fields.
     var fieldCount: Int? = nil

@@ -225,8 +225,8 @@ public enum EdgeListReader {
             return doubled
         }
         let values = state.readValues ? perArc(state.values) : nil
-        let weights = state.readsWeights ? perArc(state.weights) : nil
-        return ArcList(nodeCount: nodeCount, sources: sources, targets: targets, values: values, ltWeights: weights,
+        let weights = state.readsWeights ? [ValueColumn(name: ValueColumns.weight, scope: .arc, values: perArc(state.weights))] : []
+        return ArcList(nodeCount: nodeCount, sources: sources, targets: targets, values: values, columns: weights,
                        labels: labels, selfLoopsDropped: state.selfLoops, undirected: undirected)
     }
 }

@@ -3,7 +3,11 @@
 /// `RRSetSampler` is generic over this protocol, so each model's hot loop is specialised at
 /// compile time (no dynamic dispatch per arc). Conforming types hold unsafe pointers into the
 /// graph and the sampler's tables; they exist only inside the sampler's scoped dispatch.
-protocol ReverseSamplingKernel {
+///
+/// Part of the `Kernels` SPI: a model hands its kernel to `ReverseWork.run(kernel:)` in its
+/// `runReverse(_:tables:)`. A kernel draws only from `rng` (the set's stream), so sets do not
+/// depend on the thread count.
+@_spi(Kernels) public protocol ReverseSamplingKernel {
     /// Expands one reached node `node` of an RR set: draws its live in-arcs (IC) or its one chosen
     /// in-arc (LT) and appends to `buffer` every source whose `marks` lack `bit`, setting the bit.
     /// Returns true as soon as `stop` says an appended node ends the set (used to test coverage by
@@ -18,8 +22,10 @@ protocol ReverseSamplingKernel {
                                   bit: UInt8, buffer: inout MemberBuffer, stop: Stop) -> Bool
 }
 
-/// Decides whether reaching a node ends an RR-set walk early.
-protocol RRStopRule {
+/// Decides whether reaching a node ends an RR-set walk early (part of the `Kernels` SPI: a
+/// kernel asks it about every node it appends).
+@_spi(Kernels) public protocol RRStopRule {
+    /// Whether appending `node` ends the set (it reached a flagged node). Complexity: O(1).
     func stops(at node: UInt32) -> Bool
 }
 
@@ -35,7 +41,8 @@ struct StopAtFlagged: RRStopRule {
 }
 
 /// A growable run of `UInt32` members owned by a sampling worker; it doubles as the BFS queue.
-struct MemberBuffer {
+/// Part of the `Kernels` SPI: a kernel only appends to it.
+@_spi(Kernels) public struct MemberBuffer {
     var base: UnsafeMutablePointer<UInt32>
     var count: Int
     var capacity: Int
@@ -46,8 +53,9 @@ struct MemberBuffer {
         count = 0
     }
 
+    /// Appends `value` (a node newly in the set). Complexity: amortised O(1).
     @inline(__always)
-    mutating func append(_ value: UInt32) {
+    public mutating func append(_ value: UInt32) {
         if count == capacity { grow() }
         base[count] = value
         count &+= 1

@@ -3,7 +3,8 @@
 /// generic over the kernel and instantiated once per model, so they are specialised at compile
 /// time.
 ///
-/// Part of the `Kernels` SPI: built and read only inside InfluenceKit.
+/// Part of the `Kernels` SPI: built and read only inside InfluenceKit; a model (in this module or
+/// another) only calls `run(kernel:)` on it.
 @_spi(Kernels) public final class ReverseWork: @unchecked Sendable {
     enum Job {
         /// Draws tasks `firstTask + i·taskStride` for i in `0..<taskCount` of pool `poolID` into
@@ -41,7 +42,9 @@
     }
 
     /// Runs the job with `kernel` (called by the model's `runReverse`, with its concrete kernel).
-    func run<Kernel: ReverseSamplingKernel>(kernel: Kernel) {
+    ///
+    /// Complexity: the job's sets, each O(Σ expansion costs of its members).
+    public func run<Kernel: ReverseSamplingKernel>(kernel: Kernel) {
         switch job {
         case let .generate(firstTask, taskCount, taskStride, poolID, expectedMembers, stratified):
             generate(kernel, firstTask: firstTask, taskCount: taskCount, taskStride: taskStride, poolID: poolID,

@@ -5,7 +5,8 @@ struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Save a loaded graph as an .infgraph snapshot that every command loads without parsing.",
         discussion: """
-        The snapshot keeps both CSRs, the arc values of the input (with --probabilities file), \
+        The snapshot keeps both CSRs, the value columns of the input (with --probabilities file: \
+        the third column, and a fourth or a header's weight column), \
         merged parallel arcs and the original labels, with a checksum; it is written atomically. \
         Loading options (--undirected, --dedupe, ...) are applied now and fixed in the snapshot; \
         models and their schemes are chosen when the snapshot is used, as for any graph.
@@ -40,17 +41,15 @@ struct Convert: ParsableCommand {
             }
             if graphOptions.normalizeLT {
                 throw InfluenceError(.usage, parameter: "normalizeLT",
-                    "a snapshot stores no LT weights (pass --normalize-lt when using the snapshot with --model lt)")
+                    "a snapshot stores the file's value columns, not rescaled LT weights (pass --normalize-lt when using the snapshot with --model lt)")
             }
             // Checked before loading; the snapshot writer creates its own temporary at the end.
             try OutputFile.check(output, distinctFrom: [graphOptions.graph])
             let loaded = try graphOptions.load(seed: seed)
-            if loaded.graph.ltWeights != nil {
-                throw InfluenceError(.usage, file: graphOptions.graph, parameter: "probabilities",
-                    "the edge list gives LT weights apart from the probabilities, and a snapshot stores one value per arc (expected one value column; convert a copy with the column to keep)")
-            }
             try GraphSnapshot.write(loaded.graph, to: output)
-            let values = loaded.graph.arcValues == nil ? "no arc values" : "arc values kept"
+            let names = loaded.graph.columns.all.map(\.name)
+            let values = names.isEmpty ? "no arc values" : names == [ValueColumns.value] ? "arc values kept"
+                : "value columns kept (\(names.joined(separator: ", ")))"
             print("wrote \(output): \(loaded.graph.nodeCount) nodes, \(loaded.graph.arcCount) arcs, \(values)")
         }
     }

@@ -97,12 +97,12 @@ import Testing
     @Test func wrongVersionIsRejected() throws {
         let (path, bytes) = try writeKarateSnapshot()
         defer { removeTemporary(path) }
-        #expect(bytes[8] == UInt8(GraphSnapshot.version) && GraphSnapshot.version == 3)
+        #expect(bytes[8] == UInt8(GraphSnapshot.version) && GraphSnapshot.version == 4)
         var changed = bytes
         changed[8] = 99
         try AtomicFile.write(changed, to: path)
         let e = try #require(throws: InfluenceError.self) { try GraphLoader.load(path) }
-        #expect(e.message == "snapshot version 99 (expected version 3; re-convert the original graph with 'infmax convert')")
+        #expect(e.message == "snapshot version 99 (expected version 3 to 4; re-convert the original graph with 'infmax convert')")
     }
 
     /// A file written by the first snapshot format (version 1: a 64-byte header, model arrays in
@@ -118,7 +118,7 @@ import Testing
         try AtomicFile.write(header, to: path)
         let e = try #require(throws: InfluenceError.self) { try GraphLoader.load(path) }
         #expect(e == InfluenceError(.data, file: path,
-            "snapshot version 1, written by an older InfluenceKit (expected version 3; re-convert the original graph with 'infmax convert')"))
+            "snapshot version 1, written by an older InfluenceKit (expected version 3 to 4; re-convert the original graph with 'infmax convert')"))
     }
 
     @Test func notASnapshot() throws {

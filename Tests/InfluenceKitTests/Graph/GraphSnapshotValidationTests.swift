@@ -55,7 +55,7 @@ import Testing
         var bytes = try Self.snapshot(Self.text)
         SnapshotForgery.put(UInt32(2), in: &bytes, at: 8)
         let e = try Self.refusal(bytes)
-        #expect(e.message == "snapshot version 2, written by an older InfluenceKit (expected version 3; re-convert the original graph with 'infmax convert')")
+        #expect(e.message == "snapshot version 2, written by an older InfluenceKit (expected version 3 to 4; re-convert the original graph with 'infmax convert')")
     }
 
     @Test func forgedArraysAreRefused() throws {
@@ -99,7 +99,8 @@ import Testing
             $0.replacingOccurrences(of: "\"selfLoopsDropped\":0", with: "\"selfLoopsDropped\":-3")
         }
         forgeStatistics("statistics do not decode") { $0.replacingOccurrences(of: "\"format\"", with: "\"fmt\"") }
-        forge("header is inconsistent") { SnapshotForgery.put(UInt32(7), in: &$0, at: 64) }
+        forge("header is inconsistent") { SnapshotForgery.put(UInt32(8), in: &$0, at: 64) }
+        forge("sections do not add up") { SnapshotForgery.put(SnapshotForgery.get($0, UInt32.self, at: 64) | 4, in: &$0, at: 64) }
         forge("header is inconsistent") { SnapshotForgery.put(UInt64(2), in: &$0, at: 72) }
         forge("header is inconsistent") { SnapshotForgery.put(UInt64.max, in: &$0, at: 16) }
         // Section sizes that overflow when added must not trap.

@@ -10,24 +10,24 @@ import Testing
     @Test func fourColumnsGiveICProbabilitiesAndLTWeights() throws {
         let g = try graphFrom("0 1 0.1 0.6\n2 1 0.3 0.4\n", values: true)
         #expect(g.arcValues == [0.1, 0.3])
-        #expect(g.ltWeights == [0.6, 0.4])
+        #expect(g.columns.arc(ValueColumns.weight) == [0.6, 0.4])
         #expect(try IndependentCascade(graph: g, probabilities: .file).probabilities == [0.1, 0.3])
         #expect(try LinearThreshold(graph: g, weights: .file(rescale: false)).weights == [0.6, 0.4])
     }
 
     @Test func threeColumnsServeBothModelsAsBefore() throws {
         let g = try graphFrom("0 1 0.1\n2 1 0.3\n", values: true)
-        #expect(g.ltWeights == nil)
+        #expect(g.columns.arc(ValueColumns.weight) == nil)
         #expect(try LinearThreshold(graph: g, weights: .file(rescale: false)).weights == [0.1, 0.3])
     }
 
     @Test func undirectedAndDedupedWeightsFollowTheirArcs() throws {
         let g = try graphFrom("0 1 0.1 0.2\n0 1 0.3 0.4\n", values: true, dedupe: true)
-        #expect(g.ltWeights == [0.2, 0.4])
+        #expect(g.columns.arc(ValueColumns.weight) == [0.2, 0.4])
         let lt = try LinearThreshold(graph: g, weights: .file(rescale: false))
         #expect(abs(lt.weights[0] - 0.6) < 1e-6)
         let u = try graphFrom("0 1 0.1 0.2\n", undirected: true, values: true)
-        #expect(u.ltWeights == [0.2, 0.2])
+        #expect(u.columns.arc(ValueColumns.weight) == [0.2, 0.2])
     }
 
     @Test(arguments: ["source target probability weight", "# u v p w", "FROM TO ic lt", "src dst prob w"])
@@ -35,16 +35,16 @@ import Testing
         let g = try graphFrom("\(header)\n0 1 0.1 0.6\n2 1 0.3 0.4\n", values: true)
         #expect(g.labels == .identity(count: 3), "the header is not two nodes")
         #expect(g.arcValues == [0.1, 0.3])
-        #expect(g.ltWeights == [0.6, 0.4])
+        #expect(g.columns.arc(ValueColumns.weight) == [0.6, 0.4])
     }
 
     @Test func headerColumnsMayComeInAnyOrderAfterTheEndpoints() throws {
         let g = try graphFrom("from to weight time probability\n0 1 0.6 1999 0.1\n", values: true)
         #expect(g.arcValues == [0.1])
-        #expect(g.ltWeights == [0.6])
+        #expect(g.columns.arc(ValueColumns.weight) == [0.6])
         let single = try graphFrom("source target weight\n0 1 0.6\n", values: true)
         #expect(single.arcValues == [0.6])
-        #expect(single.ltWeights == nil)
+        #expect(single.columns.arc(ValueColumns.weight) == nil)
         // Without values the header is still not data.
         #expect(try graphFrom("source target\n0 1\n").nodeCount == 2)
     }

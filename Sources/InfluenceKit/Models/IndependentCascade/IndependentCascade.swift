@@ -31,7 +31,6 @@ public struct IndependentCascade: DiffusionModel {
     public var scheme: String { probabilityScheme.description }
     public var arcInfluence: [Float] { probabilities }
     public var inArcInfluence: [Float] { inProbabilities }
-    public var liveEdges: LiveEdgeView { .independentArcs(probabilities: probabilities) }
 
     /// Binds IC to `graph` with probabilities from `scheme`:
     /// - `.weightedCascade`: p(u, v) = 1/indeg(v), parallel input arcs counted;

@@ -22,7 +22,6 @@ public struct LinearThreshold: DiffusionModel {
     public var scheme: String { weightScheme.description }
     public var arcInfluence: [Float] { weights }
     public var inArcInfluence: [Float] { inWeights }
-    public var liveEdges: LiveEdgeView { .singleInArc(weights: weights) }
 
     /// Binds LT to `graph` with weights from `scheme`.
     ///
@@ -47,7 +46,7 @@ public struct LinearThreshold: DiffusionModel {
                 inWeights = graph.perReverseRow(inverse)
             }
         case .file(let rescale):
-            guard let values = graph.ltWeights ?? graph.arcValues else {
+            guard let values = graph.columns.arc(ValueColumns.weight) ?? graph.arcValues else {
                 throw InfluenceError(.usage, parameter: "probabilities",
                                      "the file scheme needs per-arc values, but the graph has none (expected an edge list of lines 'u v w' read with its values, or a snapshot converted from one with the file scheme)")
             }
