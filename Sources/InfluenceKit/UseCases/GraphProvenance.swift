@@ -7,7 +7,7 @@ public struct GraphProvenance: Codable, Sendable, Equatable {
     /// The file the graph was read from (`-` for standard input), or the name a caller gave a
     /// graph built in memory.
     public var path: String
-    /// The graph's content hash (`InfluenceGraph.contentHash`): arcs, labels and arc values.
+    /// The graph's content hash (`InfluenceGraph.contentHash`): arcs, labels and value columns.
     public var contentHash: String
     /// How the file was loaded (nil for a graph built in memory, which cannot be reloaded).
     public var load: GraphLoadOptions?
@@ -67,7 +67,7 @@ public struct GraphInput: Sendable {
 
 extension InfluenceGraph {
     /// A 64-bit hash of what the graph is made of — node count, the forward CSR, the labels
-    /// (byte for byte) and the arc values — written `ck64:` and 16 hex digits. Two loads of the
+    /// (byte for byte) and the named value columns — written `ck64:` and 16 hex digits. Two loads of the
     /// same file with the same options give the same hash; a changed arc, label or value changes
     /// it (with overwhelming probability).
     ///
@@ -78,7 +78,11 @@ extension InfluenceGraph {
         var parts: [UInt64] = [UInt64(nodeCount), UInt64(arcCount)]
         parts.append(outOffsets.withUnsafeBytes { Checksum64.of($0) })
         parts.append(outTargets.withUnsafeBytes { Checksum64.of($0) })
-        if let values = arcValues { parts.append(values.withUnsafeBytes { Checksum64.of($0) }) }
+        // Every named value column, in the columns' fixed order, with its name and scope.
+        for column in columns.all {
+            parts.append(Array(column.name.utf8).withUnsafeBytes { Checksum64.of($0) } ^ UInt64(column.scope.rawValue))
+            parts.append(column.values.withUnsafeBytes { Checksum64.of($0) })
+        }
         var labelBytes: [UInt8] = []
         for node in 0..<nodeCount {
             let label = label(of: node).utf8
