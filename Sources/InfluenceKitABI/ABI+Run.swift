@@ -41,6 +41,8 @@ extension GraphHandle {
         case .simulate(var r):
             try apply(&r.modelSpecification, seed: r.seed)
             return .simulate(r)
+        case .recommend, .registered:
+            return request
         }
     }
 }

@@ -19,6 +19,9 @@ let flagOfParameter: [String: String] = [
     "apSet": "--ap-set", "activeParticipants": "--aps", "monteCarloBudget": "--mc-budget",
     "greedyBudget": "--greedy-budget", "evaluationRuns": "--mc-runs", "estimationRuns": "--estimation-runs",
     "greedyRuns": "--greedy-runs", "model": "--model",
+    "setsPerNode": "--sets-per-node", "capacity": "--capacity", "tradeOff": "--trade-off", "topC": "--top-c",
+    "worlds": "--worlds", "frontier": "--frontier", "dimensions": "--dim", "epochs": "--epochs", "patience": "--patience",
+    "learningRate": "--lr", "temperature": "--tau", "restarts": "--restarts",
 ]
 
 /// What to tell a user about a data or resource error that a flag can address.
