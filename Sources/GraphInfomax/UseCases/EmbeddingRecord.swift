@@ -30,6 +30,8 @@ public struct EmbeddingRecord: UseCaseRecord {
         public var bestEpoch: Int
         /// That loss.
         public var bestLoss: Double
+        /// The loss of the first epoch (the untrained encoder's).
+        public var firstLoss: Double
         /// The loss of the last epoch.
         public var finalLoss: Double
 
@@ -38,6 +40,7 @@ public struct EmbeddingRecord: UseCaseRecord {
             epochs = report.epochs
             bestEpoch = report.bestEpoch
             bestLoss = report.bestLoss
+            firstLoss = report.losses.first ?? report.bestLoss
             finalLoss = report.losses.last ?? report.bestLoss
         }
     }

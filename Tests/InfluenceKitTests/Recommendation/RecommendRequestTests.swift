@@ -140,4 +140,22 @@ import Foundation
         acceptance["2"] = 0.25
         #expect(try InviteInput(InviteGraph(arcs: SevenNodes.arcs, acceptance: acceptance), inviters: ["0", "1"]).contentHash != a)
     }
+
+    /// The README's `RecommendRequest` example as written (paths made absolute), with checks.
+    @Test func readmeExampleRuns() throws {
+        let root = TestPaths.fixture("").split(separator: "/").dropLast(2).joined(separator: "/")
+        let dir = "/" + root + "/Graphs/invite/"
+        let input = try InviteInput.load(arcs: dir + "invitations.tsv", nodeValues: dir + "acceptance.tsv",
+                                         inviters: dir + "inviter-list.txt")
+        let record = try RecommendRequest(k: 3, setsPerNode: 8, truth: dir + "held-out.tsv", worlds: 300).run(on: input)
+        print(record.lists[0].inviter, record.lists[0].invitees.map(\.invitee))
+        for row in record.evaluation?.methods ?? [] { print(row.method, row.recall ?? [], row.spread.map(\.estimate)) }
+        // Checks: 12 inviters with lists of at most 3, every method scored at K = 1 … 3.
+        #expect(record.lists.count == 12 && record.lists.allSatisfy { $0.invitees.count <= 3 })
+        let methods = try #require(record.evaluation?.methods)
+        #expect(methods.map(\.method) == ["HeteroIM", "HeteroIR", "P", "PU", "OutDeg", "Random"])
+        #expect(methods.allSatisfy { $0.recall?.count == 3 && $0.spread.count == 3 && $0.spread.allSatisfy { $0.samples == 300 } })
+        let rows = record.listsTSV.split(separator: "\n")
+        #expect(rows.first == "inviter\tinvitee\trank\tscore" && rows.count == 1 + record.lists.reduce(0) { $0 + $1.invitees.count })
+    }
 }
