@@ -28,6 +28,22 @@ import Testing
         let mean = try #require(report["mean"] as? Double), sd = try #require(report["sd"] as? Double)
         #expect(mean > 90 && mean <= 100 && sd >= 0, "probe \(mean) ± \(sd)")
         #expect((report["accuracies"] as? [Double])?.count == 5)
+        // Both records rerun through `infmax run`: the same embeddings (the file rewritten with the
+        // same bytes), the same accuracies.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
+        let embedRecord = NSTemporaryDirectory() + "infmax-embed-record-\(getpid()).json"
+        let probeRecord = NSTemporaryDirectory() + "infmax-probe-record-\(getpid()).json"
+        defer { for path in [embedRecord, probeRecord] { try? FileManager.default.removeItem(atPath: path) } }
+        try embed.stdout.write(toFile: embedRecord, atomically: true, encoding: .utf8)
+        try probe.stdout.write(toFile: probeRecord, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: out)
+        let rerun = try CLI.run(["run", embedRecord])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(try rerun.json()["embeddingsHash"] as? String == summary["embeddingsHash"] as? String)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == bytes)
+        let reprobe = try CLI.run(["run", probeRecord])
+        #expect(reprobe.status == 0, "\(reprobe.stderr)")
+        #expect((try reprobe.json()["accuracy"] as? [String: Any])?["accuracies"] as? [Double] == report["accuracies"] as? [Double])
     }
 
     @Test func tsvKeepsLabelsAndGraceRuns() throws {

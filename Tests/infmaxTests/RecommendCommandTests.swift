@@ -135,4 +135,34 @@ import Testing
         line = try CLI.failure(["recommend", arcs, "--inviters", inviters, "--k", "1", "--capacity", "0"], status: 2)
         #expect(line.contains("--capacity"))
     }
+
+    /// `infmax run` reruns a recommend record from its request and the files its provenance names:
+    /// the same lists and the same evaluation, bit for bit.
+    @Test func runRerunsARecord() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let first = try CLI.run(["recommend"] + Self.invite + ["--k", "2", "--evaluate", "Graphs/invite/held-out.tsv", "--worlds", "100",
+                                 "--sets-per-node", "4", "--seed", "5", "--threads", "2", "--json", "--quiet"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let record = try files.write("record.json", first.stdout)
+        let again = try CLI.run(["run", record, "--quiet"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let a = try first.json(), b = try again.json()
+        #expect(b["useCase"] as? String == "recommend")
+        /// JSON text with sorted keys, so that equal values give equal text.
+        func canonical(_ value: Any?) throws -> String {
+            guard let value else { return "absent" }
+            return String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed]), as: UTF8.self)
+        }
+        for key in ["lists", "graph", "request", "setsPerNode", "rrSets"] {
+            let before = try canonical(a[key]), after = try canonical(b[key])
+            #expect(before != "absent" && before == after, "\(key)")
+        }
+        func scores(_ json: [String: Any]) -> [[Any]] {
+            let methods = (json["evaluation"] as? [String: Any])?["methods"] as? [[String: Any]] ?? []
+            return methods.map { row in ["method", "recall", "ndcg", "spread"].map { row[$0] ?? NSNull() } }
+        }
+        let before = try canonical(scores(a)), after = try canonical(scores(b))
+        #expect(scores(a).count == 6 && before == after)
+    }
 }
