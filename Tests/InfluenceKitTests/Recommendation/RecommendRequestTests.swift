@@ -130,6 +130,22 @@ import Foundation
         #expect(embed.parameter == "useCase" && embed.message.contains("GraphInfomax"))
     }
 
+    /// A cancelled run stops with `InfluenceError.cancelled`; progress goes to the caller's reporter.
+    @Test func cancellationAndProgressAreParametersOfTheCall() throws {
+        let files = Files()
+        defer { files.remove() }
+        let input = try InviteInput.load(arcs: files.arcs, nodeValues: files.nodes, inviters: files.inviters)
+        let flag = CancellationFlag()
+        flag.cancel()
+        let error = try #require(throws: InfluenceError.self) {
+            try RecommendRequest(k: 2, setsPerNode: 4, threads: 1).run(on: input, context: RunContext(cancellation: flag))
+        }
+        #expect(error == InfluenceError.cancelled)
+        let progress = PhaseRecorder()
+        _ = try RecommendRequest(k: 2, setsPerNode: 4, truth: files.truth, worlds: 50, threads: 1).run(on: input, context: RunContext(progress: progress))
+        #expect(progress.phases.contains("evaluating"))
+    }
+
     /// The content hash follows the instance: another U, or another inviter list, changes it.
     @Test func contentHashFollowsTheInstance() throws {
         let graph = try SevenNodes.graph()
@@ -158,4 +174,15 @@ import Foundation
         let rows = record.listsTSV.split(separator: "\n")
         #expect(rows.first == "inviter\tinvitee\trank\tscore" && rows.count == 1 + record.lists.reduce(0) { $0 + $1.invitees.count })
     }
+}
+
+/// A progress reporter that keeps the phases begun.
+final class PhaseRecorder: ProgressReporter, @unchecked Sendable {
+    private let lock = NSLock()
+    private var begun: [String] = []
+    var phases: [String] { lock.withLock { begun } }
+    func begin(_ phase: String, total: Int, unit: String) { lock.withLock { begun.append(phase) } }
+    func advance(by count: Int, worker: Int) {}
+    func end() {}
+    func note(_ text: String) {}
 }
