@@ -127,6 +127,21 @@ import InfluenceKit
         }
     }
 
+    /// Cancellation is asked after each epoch: a flag set from the first epoch's callback stops
+    /// training there.
+    @Test func cancellationStopsTrainingAfterTheEpoch() throws {
+        let input = try GraphInput.load(Self.root + "edges.txt", options: Self.load)
+        let flag = CancellationFlag()
+        var epochs = 0
+        let error = try #require(throws: InfluenceError.self) {
+            try EmbedRequest(method: .grace, dimensions: 4, epochs: 50, threads: 1).embed(on: input, context: RunContext(cancellation: flag)) { _, _ in
+                epochs += 1
+                flag.cancel()
+            }
+        }
+        #expect(error == InfluenceError.cancelled && epochs == 1)
+    }
+
     /// `fit` leaves the model value as it was and gives what `train` stores.
     @Test func fitIsTrainWithoutMutation() throws {
         let edges = TestGraphs.tenNodes

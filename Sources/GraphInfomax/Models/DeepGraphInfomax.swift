@@ -74,10 +74,12 @@ public struct DeepGraphInfomax: Sendable {
     ///
     /// - Throws: `InfluenceError(.usage)` for bad configuration values or features whose row
     ///   count is not the node count; `.resource` (parameter `learningRate`) when the loss
-    ///   stops being finite.
+    ///   stops being finite; `InfluenceError.cancelled` when `isCancelled()`, asked after each
+    ///   epoch, answers true.
     /// - Complexity: per epoch O(nnz(X)·d + nnz(Â)·d + n·d + d²).
     public func fit(features: FeatureMatrix<Float>, edges: UndirectedEdges,
-                    epochDone: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in }) throws(InfluenceError) -> TrainedEncoder<DGIParameters<Float>> {
+                    epochDone: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in },
+                    isCancelled: () -> Bool = { false }) throws(InfluenceError) -> TrainedEncoder<DGIParameters<Float>> {
         try configuration.validate()
         guard features.rows == edges.nodeCount else {
             throw InfluenceError(.usage, parameter: "features",
@@ -101,6 +103,7 @@ public struct DeepGraphInfomax: Sendable {
             let value = Double(loss)
             losses.append(value)
             epochDone(epoch, value)
+            if isCancelled() { throw InfluenceError.cancelled }
             guard value.isFinite else {
                 throw InfluenceError(.resource, parameter: "learningRate", "the loss became \(value) at epoch \(epoch) (expected a finite loss; lower the learning rate)")
             }

@@ -73,11 +73,13 @@ public struct GRACE: Sendable {
     ///
     /// - Throws: `InfluenceError(.usage)` naming the parameter (`dimensions`, `epochs`,
     ///   `temperature`, `rates`, `threads`, `features`); `.resource` (parameter `learningRate`)
-    ///   when the loss stops being finite.
+    ///   when the loss stops being finite; `InfluenceError.cancelled` when `isCancelled()`, asked
+    ///   after each epoch, answers true.
     /// - Complexity: per epoch O(n²·d / threads) for the InfoNCE loss in row blocks, plus
     ///   O(nnz(X)·d + nnz(Â)·d) for the encoder.
     public func fit(features: FeatureMatrix<Float>, edges: UndirectedEdges,
-                    epochDone: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in }) throws(InfluenceError) -> TrainedEncoder<GRACEParameters<Float>> {
+                    epochDone: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in },
+                    isCancelled: () -> Bool = { false }) throws(InfluenceError) -> TrainedEncoder<GRACEParameters<Float>> {
         let c = configuration
         guard c.dimensions >= 1, c.dimensions <= 65_536 else { throw InfluenceError(.usage, parameter: "dimensions", "dimensions = \(c.dimensions) (expected 1 to 65536)") }
         guard c.epochs >= 1 else { throw InfluenceError(.usage, parameter: "epochs", "epochs = \(c.epochs) (expected at least 1)") }
@@ -103,6 +105,7 @@ public struct GRACE: Sendable {
             let value = Double(loss)
             losses.append(value)
             epochDone(epoch, value)
+            if isCancelled() { throw InfluenceError.cancelled }
             guard value.isFinite else {
                 throw InfluenceError(.resource, parameter: "learningRate", "the loss became \(value) at epoch \(epoch) (expected a finite loss; lower the learning rate)")
             }

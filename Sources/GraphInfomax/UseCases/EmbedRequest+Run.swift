@@ -20,7 +20,7 @@ extension EmbedRequest {
     ///
     /// - Throws: `InfluenceError` naming the parameter at fault (see `validate`; `features` for
     ///   features that do not fit the graph); `.data` with file and line for a bad features
-    ///   file; `InfluenceError.cancelled` when cancellation was asked for (checked after training).
+    ///   file; `InfluenceError.cancelled` when cancellation was asked for (checked after each epoch).
     /// - Complexity: per epoch O(nnz(X)·d + nnz(Â)·d + n·d + d²) for dgi, O(n²·d / threads)
     ///   for grace's InfoNCE loss.
     public func embed(on input: GraphInput, context: RunContext = RunContext(),
@@ -46,25 +46,28 @@ extension EmbedRequest {
             progress.advance(by: 1, worker: 0)
             epochDone(epoch, loss)
         }
+        let cancellation = context.cancellation
+        let stop = { cancellation?.isCancelled == true }
         let vectors: Matrix<Float>
         let report: TrainingReport
         switch method {
         case .dgi:
             let trained = try DeepGraphInfomax(configuration: .init(
                 dimensions: resolvedDimensions, learningRate: resolvedLearningRate, patience: patience, maxEpochs: resolvedEpochs,
-                seed: seed, threads: threads, normalizeFeatures: features != nil)).fit(features: x, edges: edges, epochDone: step)
+                seed: seed, threads: threads, normalizeFeatures: features != nil)).fit(features: x, edges: edges, epochDone: step,
+                                                                                 isCancelled: stop)
             vectors = trained.embeddings
             report = trained.report
         case .grace:
             let trained = try GRACE(configuration: .init(
                 dimensions: resolvedDimensions, learningRate: resolvedLearningRate, temperature: temperature, epochs: resolvedEpochs,
                 edgeDropRates: (edgeDropRates[0], edgeDropRates[1]), featureMaskRates: (featureMaskRates[0], featureMaskRates[1]),
-                seed: seed, threads: threads, normalizeFeatures: features != nil)).fit(features: x, edges: edges, epochDone: step)
+                seed: seed, threads: threads, normalizeFeatures: features != nil)).fit(features: x, edges: edges, epochDone: step,
+                                                                                 isCancelled: stop)
             vectors = trained.embeddings
             report = trained.report
         }
         progress.end()
-        try context.checkCancelled()
         let trainingSeconds = clock.lap()
         let embeddings = NodeEmbeddings(graph: graph, vectors: vectors)
         let record = EmbeddingRecord(
