@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "CInfluenceKit"),
         .target(
             name: "InfluenceKitABI",
-            dependencies: ["InfluenceKit", "CInfluenceKit"]
+            dependencies: ["InfluenceKit", "GraphInfomax", "CInfluenceKit"]
         ),
         .target(
             name: "GraphInfomax",

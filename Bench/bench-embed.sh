@@ -26,7 +26,16 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$(dirname "$out")"
 
-json() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$1" "$2"; }
+# A value of a JSON record by its dotted key path (accuracy.mean), or a phase's seconds (phase:training).
+json() { python3 -c "
+import json, sys
+value = json.load(open(sys.argv[1]))
+key = sys.argv[2]
+if key.startswith('phase:'):
+    print(sum(p['seconds'] for p in value['timings']['phases'] if p['name'] == key[6:]))
+else:
+    for part in key.split('.'): value = value[part]
+    print(value)" "$1" "$2"; }
 
 {
   echo "# DGI: infmax vs PyTorch Geometric ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, --threads $threads, load average $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -43,8 +52,8 @@ for ds in $datasets; do
     /usr/bin/time -f "%M" -o "$work/rss" "$bin" embed "$dir/edges.txt" --undirected --nodes "$n" --features "$dir/features.txt" \
       --seed "$seed" --threads "$threads" --output "$work/emb.npy" --json --quiet > "$work/embed.json"
     "$bin" probe "$work/emb.npy" --labels "$dir/labels.txt" --train "$dir/train.txt" --test "$dir/test.txt" --json > "$work/probe.json"
-    acc=$(json "$work/probe.json" mean); sd=$(json "$work/probe.json" sd)
-    secs=$(json "$work/embed.json" trainingSeconds); epochs=$(json "$work/embed.json" epochs)
+    acc=$(json "$work/probe.json" accuracy.mean); sd=$(json "$work/probe.json" accuracy.sd)
+    secs=$(json "$work/embed.json" phase:training); epochs=$(json "$work/embed.json" training.epochs)
     rss=$(( $(cat "$work/rss") / 1024 ))
     printf "| %s | %s | infmax | %.2f ± %.2f | %s | %.1f | %s |\n" "$ds" "$seed" "$acc" "$sd" "$epochs" "$secs" "$rss" >> "$out"
     echo "embed,$ds-seed$seed,accuracy,$acc,,,%,1"
@@ -54,7 +63,7 @@ for ds in $datasets; do
       "$bin" embed "$dir/edges.txt" --undirected --nodes "$n" --features "$dir/features.txt" --seed "$seed" --threads "$threads" \
         --epochs 1 --output "$work/rand.npy" --quiet > /dev/null
       "$bin" probe "$work/rand.npy" --labels "$dir/labels.txt" --train "$dir/train.txt" --test "$dir/test.txt" --json > "$work/rprobe.json"
-      printf "| %s | %s | random-init encoder | %.2f ± %.2f | 0 | – | – |\n" "$ds" "$seed" "$(json "$work/rprobe.json" mean)" "$(json "$work/rprobe.json" sd)" >> "$out"
+      printf "| %s | %s | random-init encoder | %.2f ± %.2f | 0 | – | – |\n" "$ds" "$seed" "$(json "$work/rprobe.json" accuracy.mean)" "$(json "$work/rprobe.json" accuracy.sd)" >> "$out"
     fi
     # PyG
     if [ -n "$py" ]; then

@@ -40,7 +40,20 @@ for r in 1 2 8 32; do run sweep$r --sets-per-node $r --evaluate "$DATA/truth.tsv
 python3 - "$TMP" "$OUT" "$THREADS" <<'PY'
 import json, sys, statistics, platform, os, subprocess
 tmp, out, threads = sys.argv[1], sys.argv[2], sys.argv[3]
-J = lambda n: json.load(open(f'{tmp}/{n}.json'))
+def flat(record):
+    """A RecommendRecord with its spreads as estimate and standard-error lists and its phase
+    timings by name, as the tables below read them."""
+    evaluation = record.get('evaluation') or {}
+    for m in evaluation.get('methods', []) + (evaluation.get('frontier') or []):
+        values = m['spread']
+        m['spread'] = [v['estimate'] for v in values]
+        m['spreadStandardError'] = [v['standardError'] for v in values]
+    t = record['timings']
+    names = {'heteroInf': 'heteroInfSeconds', 'sampling': 'samplingSeconds', 'lists': 'listSeconds', 'evaluation': 'evaluationSeconds'}
+    record['timings'] = {'loadSeconds': t['loadSeconds'], 'totalSeconds': t['totalSeconds'],
+                         **{names[p['name']]: p['seconds'] for p in t['phases'] if p['name'] in names}}
+    return record
+J = lambda n: flat(json.load(open(f'{tmp}/{n}.json')))
 ref = {  # dataset README: clean reference implementation (ref.py), HeteroIM at r = 4
  'P':        [(0.0303,0.1225,407.9,0.6),(0.0516,0.1090,500.1,0.6),(0.0677,0.0990,575.2,0.7),(0.0853,0.1029,638.2,0.7),(0.0989,0.1070,692.4,0.7)],
  'PU':       [(0.0269,0.1080,394.9,0.6),(0.0449,0.0962,476.0,0.6),(0.0609,0.0889,537.7,0.6),(0.0773,0.0925,587.4,0.6),(0.0927,0.0982,632.5,0.6)],
@@ -60,7 +73,7 @@ def table(rows, title, with_ref):
             L.append(f'| {name} (reference) | ' + ' | '.join(f'{a:.4f} | {b:.4f} | {s:.1f} ± {e:.1f}' for a,b,s,e in ref[name]) + ' |')
     return L + ['']
 e4, e, ec = J('eval4'), J('eval'), J('evalcap')
-r_default = e['parameters']['setsPerNode']
+r_default = e['setsPerNode']
 times = lambda n: [J(f'{n}-{i}')['timings'] for i in (1,2,3)]
 def cpu(n):
     u, s_, _ = open(f'{tmp}/{n}.cpu').read().split()[-3:]

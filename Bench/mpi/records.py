@@ -18,7 +18,7 @@ def comparable(record):
     r = dict(record)
     for key in ("timings", "memory", "distributed"):
         r.pop(key, None)
-    r["parameters"] = {k: v for k, v in r["parameters"].items() if k != "threads"}
+    r["request"] = {k: v for k, v in r["request"].items() if k != "threads"}
     if r.get("rounds"):
         r["rounds"] = [{k: v for k, v in round_.items() if k != "seconds"} for round_ in r["rounds"]]
     return r
@@ -53,7 +53,7 @@ def scaling(path, ranks, wall, reference):
     r = load(path)
     ranks = int(ranks)
     wall = float(wall)
-    n = r["parameters"]["nodes"]
+    n = r["graph"]["nodes"]
     per_rank = r["distributed"]["perRank"] if r.get("distributed") else None
     sampling = [phase(r, "sampling", q)[0] for q in range(ranks)] if per_rank else [phase(r, "sampling")[0]]
     sets = phase(r, "sampling")[1]
@@ -83,7 +83,7 @@ def scaling(path, ranks, wall, reference):
 
 def standin(path):
     r = load(path)
-    p = r["parameters"]
+    p = r["graph"]
     members_per_set = None
     sets = r["rrSets"]["selection"]
     peak = r["memory"]["peakRRSetBytes"]

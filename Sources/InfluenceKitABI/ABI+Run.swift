@@ -1,5 +1,6 @@
 import CInfluenceKit
 import FoundationEssentials
+import GraphInfomax
 import InfluenceKit
 
 /// `ik_run`: any use case's request, decoded by the library's own `Codable` request types (the
@@ -11,17 +12,39 @@ public func ik_run(_ graph: OpaquePointer?, _ requestJSON: UnsafePointer<CChar>?
         guard let resultOut else { throw .argument("result", "null output pointer (expected the address of an ik_result *)") }
         resultOut.pointee = nil
         let h = try HandleRegistry.shared.object(graph, as: GraphHandle.self, name: "graph")
-        guard let requestJSON else {
-            throw .argument("request", "null request (expected {\"useCase\": \"seeds\", \"request\": {\"k\": 10}})")
-        }
-        let bytes = Array(String(cString: requestJSON).utf8)
+        let bytes = try documentBytes(requestJSON, example: "{\"useCase\": \"seeds\", \"request\": {\"k\": 10}}")
         let record = try library { () throws(InfluenceError) -> any UseCaseRecord in
-            var document = try RunDocument.decode(bytes, file: "request")
+            var document = try RunDocument.decode(bytes, file: "request", registry: .withEmbeddings)
             document.request = try h.inheritingScheme(document.request, json: bytes)
             return try document.request.run(on: h.input)
         }
         resultOut.pointee = try ResultHandle.register(record)
     }
+}
+
+/// `ik_run_document`: a whole document — request or record — run on the input it names, loaded
+/// by the library (what `infmax run FILE` does): any use case, a probe's embeddings included.
+@_cdecl("ik_run_document")
+public func ik_run_document(_ documentJSON: UnsafePointer<CChar>?, _ resultOut: UnsafeMutablePointer<OpaquePointer?>?,
+                            _ error: UnsafeMutablePointer<ik_error>?) -> ik_status {
+    entryPoint(error) { () throws(ABIFailure) in
+        guard let resultOut else { throw .argument("result", "null output pointer (expected the address of an ik_result *)") }
+        resultOut.pointee = nil
+        let bytes = try documentBytes(documentJSON, example: "{\"useCase\": \"seeds\", \"graph\": {\"path\": \"g.txt\"}, \"request\": {\"k\": 10}}")
+        let record = try library { () throws(InfluenceError) -> any UseCaseRecord in
+            try RunDocument.decode(bytes, file: "document", registry: .withEmbeddings).run().record
+        }
+        resultOut.pointee = try ResultHandle.register(record)
+    }
+}
+
+/// The UTF-8 bytes of a request or document argument.
+///
+/// - Throws: an argument failure for a null pointer, showing `example`.
+/// - Complexity: O(length).
+func documentBytes(_ text: UnsafePointer<CChar>?, example: String) throws(ABIFailure) -> [UInt8] {
+    guard let text else { throw .argument("request", "null request (expected \(example))") }
+    return Array(String(cString: text).utf8)
 }
 
 extension GraphHandle {

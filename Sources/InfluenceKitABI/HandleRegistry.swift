@@ -66,6 +66,8 @@ final class HandleRegistry: Sendable {
     var count: Int { state.withLock { $0.objects.count } }
 
     private static func kindName(_ type: AnyObject.Type) -> String {
-        type == GraphHandle.self ? "graph (ik_graph)" : "result (ik_result)"
+        if type == GraphHandle.self { return "graph (ik_graph)" }
+        if type == InviteHandle.self { return "invitation graph (ik_invite_graph)" }
+        return "result (ik_result)"
     }
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int failures = 0;
 
@@ -246,12 +247,124 @@ static void test_file_errors(const char *root) {
     CHECK(ik_graph_load(NULL, NULL, &graph, &error) == IK_ERROR_ARGUMENT, "a null path is refused");
 }
 
+/* Invitation graphs (interface version 2): load, counts, ik_invite_run, errors, free. */
+static void test_invite(const char *root) {
+    ik_error error;
+    ik_invite_graph *invite = NULL;
+    char arcs[4096], nodes_path[4096], options[4200];
+    snprintf(arcs, sizeof arcs, "%s/Graphs/invite/invitations.tsv", root);
+    snprintf(nodes_path, sizeof nodes_path, "%s/Graphs/invite/acceptance.tsv", root);
+    snprintf(options, sizeof options, "{\"inviters\": \"%s/Graphs/invite/inviter-list.txt\"}", root);
+    ik_status status = ik_invite_graph_load(arcs, nodes_path, options, &invite, &error);
+    CHECK(status == IK_OK && invite != NULL, "load the invite instance: %s", error.message);
+    if (status != IK_OK) return;
+    int64_t nodes = 0, arc_count = 0, inviters = 0;
+    CHECK(ik_invite_graph_counts(invite, &nodes, &arc_count, &inviters, &error) == IK_OK && nodes == 549 && arc_count == 955 &&
+              inviters == 12,
+          "549 nodes, 955 arcs, 12 inviters; got %lld, %lld, %lld", (long long)nodes, (long long)arc_count, (long long)inviters);
+    ik_result *lists = NULL;
+    status = ik_invite_run(invite, "{\"useCase\": \"recommend\", \"request\": {\"k\": 2, \"setsPerNode\": 4, \"seed\": 3, \"threads\": 2}}",
+                           &lists, &error);
+    CHECK(status == IK_OK, "ik_invite_run: %s", error.message);
+    char first[65536] = "";
+    if (status == IK_OK) {
+        const char *json = json_of(lists);
+        CHECK(strstr(json, "\"useCase\" : \"recommend\"") != NULL && strstr(json, "\"lists\" : [") != NULL, "the recommend record");
+        CHECK(strstr(json, "\"arcsFile\" : ") != NULL && strstr(json, "\"arcs\" : 955") != NULL,
+              "the provenance names the arcs file and counts the arcs: %.400s", json);
+        snprintf(first, sizeof first, "%s", strstr(json, "\"lists\" : ["));
+        ik_result_free(lists, &error);
+    }
+    /* The same request gives the same lists. */
+    status = ik_invite_run(invite, "{\"useCase\": \"recommend\", \"request\": {\"k\": 2, \"setsPerNode\": 4, \"seed\": 3, \"threads\": 1}}",
+                           &lists, &error);
+    CHECK(status == IK_OK, "ik_invite_run again: %s", error.message);
+    if (status == IK_OK) {
+        const char *again = strstr(json_of(lists), "\"lists\" : [");
+        const char *end = strstr(first, "\"memory\"");
+        size_t span = end != NULL ? (size_t)(end - first) : 0;
+        CHECK(again != NULL && span > 0 && strncmp(first, again, span) == 0, "the same lists for 1 and 2 threads");
+        ik_result_free(lists, &error);
+    }
+    CHECK(ik_invite_run(invite, "{\"useCase\": \"recommend\", \"request\": {\"k\": 2, \"tradeOff\": 2}}", &lists, &error) ==
+              IK_ERROR_ARGUMENT && strcmp(error.parameter, "tradeOff") == 0,
+          "a bad trade-off names its key: %s", error.message);
+    CHECK(ik_invite_run(invite, "{\"useCase\": \"recommend\", \"request\": {\"k\": 2, \"top_c\": 2}}", &lists, &error) ==
+              IK_ERROR_ARGUMENT && strcmp(error.parameter, "top_c") == 0,
+          "an unknown key is refused: %s", error.message);
+    CHECK(ik_invite_run(invite, "{\"useCase\": \"seeds\", \"request\": {\"k\": 2}}", &lists, &error) == IK_ERROR_ARGUMENT &&
+              strcmp(error.parameter, "graph") == 0,
+          "seeds do not run on an invitation graph: %s", error.message);
+    /* Handles keep their kinds apart. */
+    CHECK(ik_run((ik_graph *)invite, "{\"useCase\": \"seeds\", \"request\": {\"k\": 2}}", &lists, &error) == IK_ERROR_HANDLE,
+          "an invitation graph is not an ik_graph: %s", error.message);
+    ik_invite_graph *other = NULL;
+    CHECK(ik_invite_graph_load("/nonexistent/arcs.tsv", NULL, NULL, &other, &error) == IK_ERROR_IO && other == NULL,
+          "a missing arcs file is an I/O error: %s", error.message);
+    CHECK(ik_invite_graph_load(arcs, NULL, "{\"inviter\": \"x\"}", &other, &error) == IK_ERROR_ARGUMENT && other == NULL &&
+              strstr(error.message, "unknown key 'inviter'") != NULL,
+          "an unknown option is refused: %s", error.message);
+    CHECK(ik_invite_graph_free(invite, &error) == IK_OK, "%s", error.message);
+    CHECK(ik_invite_graph_free(invite, &error) == IK_ERROR_HANDLE, "an invitation graph freed twice is refused");
+}
+
+/* ik_run_document: a whole document, its input loaded by the library; embed through ik_run. */
+static void test_documents(const char *root) {
+    ik_error error;
+    char document[8192];
+    ik_result *result = NULL;
+    snprintf(document, sizeof document,
+             "{\"useCase\": \"recommend\", \"graph\": {\"arcsFile\": \"%s/Graphs/invite/invitations.tsv\", \"invitersFile\": "
+             "\"%s/Graphs/invite/inviter-list.txt\"}, \"request\": {\"k\": 1, \"algorithm\": \"pu\"}}",
+             root, root);
+    ik_status status = ik_run_document(document, &result, &error);
+    CHECK(status == IK_OK, "ik_run_document recommend: %s", error.message);
+    if (status == IK_OK) {
+        CHECK(strstr(json_of(result), "\"method\" : \"PU\"") != NULL, "the PU lists");
+        ik_result_free(result, &error);
+    }
+    ik_graph *graph = NULL;
+    status = ik_graph_load(repository_path(root, "Graphs/karate.txt"), "{\"undirected\": true}", &graph, &error);
+    CHECK(status == IK_OK, "load karate: %s", error.message);
+    if (status != IK_OK) return;
+    char embeddings[] = "/tmp/influencekit-abi-embed-XXXXXX.tsv";
+    int fd = mkstemps(embeddings, 4);
+    close(fd);
+    snprintf(document, sizeof document,
+             "{\"useCase\": \"embed\", \"request\": {\"method\": \"grace\", \"dimensions\": 4, \"epochs\": 3, \"threads\": 1, "
+             "\"output\": \"%s\"}}",
+             embeddings);
+    status = ik_run(graph, document, &result, &error);
+    CHECK(status == IK_OK, "ik_run embed: %s", error.message);
+    if (status == IK_OK) {
+        const char *json = json_of(result);
+        CHECK(strstr(json, "\"useCase\" : \"embed\"") != NULL && strstr(json, "\"embeddingsHash\" : \"ck64:") != NULL,
+              "the embedding record: %.300s", json);
+        ik_result_free(result, &error);
+        FILE *file = fopen(embeddings, "r");
+        int lines = 0;
+        for (int c; file != NULL && (c = fgetc(file)) != EOF;) lines += c == '\n';
+        if (file != NULL) fclose(file);
+        CHECK(lines == 34, "the embeddings file has one line per node, got %d", lines);
+    }
+    remove(embeddings);
+    CHECK(ik_run(graph, "{\"useCase\": \"probe\", \"request\": {\"labels\": \"l\", \"train\": \"t\", \"test\": \"u\"}}", &result,
+                 &error) == IK_ERROR_ARGUMENT && strcmp(error.parameter, "graph") == 0,
+          "a probe runs on embeddings, not a graph: %s", error.message);
+    CHECK(ik_run_document("{\"useCase\": \"seeds\", \"request\": {\"k\": 2}}", &result, &error) == IK_ERROR_ARGUMENT &&
+              strcmp(error.parameter, "graph") == 0,
+          "a document without an input is refused: %s", error.message);
+    ik_graph_free(graph, &error);
+}
+
 int main(int argc, char **argv) {
     const char *root = argc > 1 ? argv[1] : ".";
     test_versions();
     test_karate(root);
     test_from_edges(root);
     test_file_errors(root);
+    test_invite(root);
+    test_documents(root);
     if (failures == 0) printf("C interface: all checks passed\n");
     return failures;
 }

@@ -11,27 +11,22 @@ import InfluenceKit
         let output = temporaryPath("communities.npy")
         defer { try? FileManager.default.removeItem(atPath: output) }
 
-        // Train DGI on a graph with node features, save the embeddings, load them back, query them.
-        let graph = try GraphLoader.load(root + "Graphs/communities/edges.txt", options: GraphLoadOptions(undirected: true)).graph
-        let features = try NodeFeatureFile.read(root + "Graphs/communities/features.txt", graph: graph)
-        var dgi = DeepGraphInfomax(configuration: .init(dimensions: 64, maxEpochs: 200, seed: 1))
-        try dgi.train(features: features, edges: UndirectedEdges(graph))
-        let embeddings = NodeEmbeddings(graph: graph, vectors: dgi.embeddings!)
-        try embeddings.save(to: output)
+        // Train DGI on a graph with node features: one request, its record, and the embeddings beside it.
+        let input = try GraphInput.load(root + "Graphs/communities/edges.txt", options: GraphLoadOptions(undirected: true))
+        let run = try EmbedRequest(features: root + "Graphs/communities/features.txt", dimensions: 64, epochs: 200, seed: 1).embed(on: input)
+        try run.embeddings.save(to: output)
         let loaded = try NodeEmbeddings.load(output)
         let similar = loaded.nearest(to: "0", k: 5)
-        #expect(loaded == embeddings && loaded.count == 120 && loaded.dimensions == 64)
-        #expect(dgi.report!.bestLoss < dgi.report!.losses[0])
+        #expect(loaded == run.embeddings && loaded.count == 120 && loaded.dimensions == 64)
+        #expect(run.record.training.bestLoss < run.record.training.firstLoss)
         // Node 0's nearest neighbours are mostly from its own community (nodes 0–39).
-        #expect(similar.filter { Int($0.label)! < 40 }.count >= 4, "\(similar)")
+        #expect(similar.filter { Int($0.label) ?? 40 < 40 }.count >= 4, "\(similar)")
 
         // Score them with the linear probe (DGI's protocol).
-        let index = loaded.rowIndex()
-        let classes = try NodeLabelFile.readClasses(root + "Graphs/communities/labels.txt", rows: loaded.count) { index[String($0)] }
-        let train = try NodeLabelFile.readSplit(root + "Graphs/communities/train.txt") { index[String($0)] }
-        let test = try NodeLabelFile.readSplit(root + "Graphs/communities/test.txt") { index[String($0)] }
-        let probe = try LinearProbe(configuration: .init(restarts: 10)).evaluate(embeddings: loaded.vectors, classes: classes, train: train, test: test)
-        #expect(probe.mean > 90, "probe \(probe.mean)%")
+        let probe = try ProbeRequest(labels: root + "Graphs/communities/labels.txt", train: root + "Graphs/communities/train.txt",
+                                     test: root + "Graphs/communities/test.txt", restarts: 10).run(on: EmbeddingsInput(loaded))
+        #expect(probe.accuracy.mean > 90, "probe \(probe.accuracy.mean)%")
+        #expect(probe.accuracy.accuracies.count == 10)
 
         // Mutual-information estimators on a batch of critic scores.
         let gaussians = CorrelatedGaussians(dimensions: 20, mutualInformation: 2)

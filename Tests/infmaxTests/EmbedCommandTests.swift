@@ -12,15 +12,38 @@ import Testing
                                  "--dim", "32", "--epochs", "150", "--seed", "3", "--output", out, "--json"])
         #expect(embed.status == 0, "\(embed.stderr)")
         let summary = try embed.json()
-        for key in ["epochs", "bestLoss", "trainingSeconds", "peakResidentBytes"] { #expect(summary[key] != nil, "missing \(key)") }
+        let training = try #require(summary["training"] as? [String: Any])
+        for key in ["epochs", "bestEpoch", "bestLoss"] { #expect(training[key] != nil, "missing \(key)") }
+        let phases = try #require((summary["timings"] as? [String: Any])?["phases"] as? [[String: Any]])
+        #expect(phases.contains { $0["name"] as? String == "training" && $0["seconds"] is Double })
+        #expect((summary["memory"] as? [String: Any])?["peakResidentBytes"] as? Int ?? 0 > 0)
         #expect(summary["nodes"] as? Int == 120 && summary["dimensions"] as? Int == 32)
+        #expect(summary["useCase"] as? String == "embed" && (summary["request"] as? [String: Any])?["output"] as? String == out)
         let probe = try CLI.run(["probe", out, "--labels", Self.dir + "labels.txt", "--train", Self.dir + "train.txt",
                                  "--test", Self.dir + "test.txt", "--restarts", "5", "--json"])
         #expect(probe.status == 0, "\(probe.stderr)")
-        let report = try probe.json()
+        let record = try probe.json()
+        #expect(record["useCase"] as? String == "probe" && (record["embeddings"] as? [String: Any])?["path"] as? String == out)
+        let report = try #require(record["accuracy"] as? [String: Any])
         let mean = try #require(report["mean"] as? Double), sd = try #require(report["sd"] as? Double)
         #expect(mean > 90 && mean <= 100 && sd >= 0, "probe \(mean) ± \(sd)")
         #expect((report["accuracies"] as? [Double])?.count == 5)
+        // Both records rerun through `infmax run`: the same embeddings (the file rewritten with the
+        // same bytes), the same accuracies.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
+        let embedRecord = NSTemporaryDirectory() + "infmax-embed-record-\(getpid()).json"
+        let probeRecord = NSTemporaryDirectory() + "infmax-probe-record-\(getpid()).json"
+        defer { for path in [embedRecord, probeRecord] { try? FileManager.default.removeItem(atPath: path) } }
+        try embed.stdout.write(toFile: embedRecord, atomically: true, encoding: .utf8)
+        try probe.stdout.write(toFile: probeRecord, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: out)
+        let rerun = try CLI.run(["run", embedRecord])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(try rerun.json()["embeddingsHash"] as? String == summary["embeddingsHash"] as? String)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == bytes)
+        let reprobe = try CLI.run(["run", probeRecord])
+        #expect(reprobe.status == 0, "\(reprobe.stderr)")
+        #expect((try reprobe.json()["accuracy"] as? [String: Any])?["accuracies"] as? [Double] == report["accuracies"] as? [Double])
     }
 
     @Test func tsvKeepsLabelsAndGraceRuns() throws {

@@ -41,11 +41,20 @@ import Testing
         #expect(methods.compactMap { $0["method"] as? String } == ["HeteroIM", "HeteroIR", "P", "PU", "OutDeg", "Random"])
         for m in methods {
             #expect((m["recall"] as? [Double])?.count == 3 && (m["ndcg"] as? [Double])?.count == 3)
-            #expect((m["spread"] as? [Double])?.count == 3 && (m["spreadStandardError"] as? [Double])?.count == 3)
+            let spread = try #require(m["spread"] as? [[String: Any]])
+            #expect(spread.count == 3)
+            for value in spread {
+                #expect(value["estimate"] is Double && value["standardError"] is Double)
+                #expect(value["method"] as? String == "monte-carlo" && value["samples"] as? Int == 300)
+            }
         }
         #expect(evaluation["worlds"] as? Int == 300 && evaluation["evaluatedInviters"] as? Int == 9, "the 9 inviters with truth pairs")
-        let parameters = try #require(json["parameters"] as? [String: Any])
-        #expect(parameters["setsPerNode"] as? Int == 8 && parameters["k"] as? Int == 3)
+        let request = try #require(json["request"] as? [String: Any])
+        #expect(request["setsPerNode"] as? Int == 8 && request["k"] as? Int == 3 && json["setsPerNode"] as? Int == 8)
+        // The invitation graph's files sit in its provenance; `arcs` is a count, as in every record.
+        let graph = try #require(json["graph"] as? [String: Any])
+        #expect(graph["arcsFile"] as? String == "Graphs/invite/invitations.tsv" && graph["arcs"] is Int)
+        #expect(graph["nodeValuesFile"] as? String == "Graphs/invite/acceptance.tsv" && graph["invitersFile"] as? String == "Graphs/invite/inviter-list.txt")
         let lists = try #require(json["lists"] as? [[String: Any]])
         #expect(lists.count == 12)
         let table = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
@@ -73,7 +82,7 @@ import Testing
         let blended = try CLI.run(["recommend"] + Self.invite + ["--k", "2", "--trade-off", "0.5", "--sets-per-node", "4", "--json", "--quiet"])
         #expect(blended.status == 0, "\(blended.stderr)")
         let blendedRecord = try blended.json()
-        #expect((blendedRecord["parameters"] as? [String: Any])?["method"] as? String == "λ=0.50")
+        #expect(blendedRecord["method"] as? String == "λ=0.50")
     }
 
     @Test func sameSeedSameListsForAnyThreadCountAndCapacity() throws {
@@ -93,7 +102,7 @@ import Testing
         let json = try result.json()
         let calibration = try #require(json["calibration"] as? [String: Any])
         let r = try #require(calibration["setsPerNode"] as? Int)
-        #expect((json["parameters"] as? [String: Any])?["setsPerNode"] as? Int == r)
+        #expect(json["setsPerNode"] as? Int == r)
         let size = try #require(calibration["pilotMeanSetSize"] as? Double)
         #expect(size >= 1 && calibration["memberBudget"] as? Int == 1 << 26)
         #expect(r == 256 || Double(2 * r) * 549 * size > Double(1 << 26), "r is the largest power of two within the budget")
@@ -125,5 +134,35 @@ import Testing
         #expect(line.contains("--evaluate"))
         line = try CLI.failure(["recommend", arcs, "--inviters", inviters, "--k", "1", "--capacity", "0"], status: 2)
         #expect(line.contains("--capacity"))
+    }
+
+    /// `infmax run` reruns a recommend record from its request and the files its provenance names:
+    /// the same lists and the same evaluation, bit for bit.
+    @Test func runRerunsARecord() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let first = try CLI.run(["recommend"] + Self.invite + ["--k", "2", "--evaluate", "Graphs/invite/held-out.tsv", "--worlds", "100",
+                                 "--sets-per-node", "4", "--seed", "5", "--threads", "2", "--json", "--quiet"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let record = try files.write("record.json", first.stdout)
+        let again = try CLI.run(["run", record, "--quiet"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let a = try first.json(), b = try again.json()
+        #expect(b["useCase"] as? String == "recommend")
+        /// JSON text with sorted keys, so that equal values give equal text.
+        func canonical(_ value: Any?) throws -> String {
+            guard let value else { return "absent" }
+            return String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed]), as: UTF8.self)
+        }
+        for key in ["lists", "graph", "request", "setsPerNode", "rrSets"] {
+            let before = try canonical(a[key]), after = try canonical(b[key])
+            #expect(before != "absent" && before == after, "\(key)")
+        }
+        func scores(_ json: [String: Any]) -> [[Any]] {
+            let methods = (json["evaluation"] as? [String: Any])?["methods"] as? [[String: Any]] ?? []
+            return methods.map { row in ["method", "recall", "ndcg", "spread"].map { row[$0] ?? NSNull() } }
+        }
+        let before = try canonical(scores(a)), after = try canonical(scores(b))
+        #expect(scores(a).count == 6 && before == after)
     }
 }

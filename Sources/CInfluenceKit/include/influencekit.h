@@ -1,7 +1,9 @@
 /*
  * influencekit.h — the C interface of InfluenceKit (libinfluencekit.so).
  *
- * Version 2 of the interface (version 1 added ik_run; every version 1 call works as before).
+ * Version 2 of the interface (version 1 plus ik_run, ik_run_document and the invitation-graph
+ * calls ik_invite_graph_load, ik_invite_graph_counts, ik_invite_run, ik_invite_graph_free; every
+ * version 1 call works as before).
  * Every function:
  *   - validates every argument and never aborts the process: a bad pointer value that is not a
  *     live handle, a null where an array is required, a size that overflows, malformed UTF-8 or
@@ -11,10 +13,10 @@
  *     parameter the problem is about, each copied into the caller's ik_error;
  *   - takes arrays as a pointer plus a length, and never keeps a caller's pointer after it returns.
  *
- * Handles (ik_graph, ik_result) are opaque tokens, never dereferenced by the caller and never
+ * Handles (ik_graph, ik_invite_graph, ik_result) are opaque tokens, never dereferenced by the caller and never
  * reused by the library: a handle that was freed, or a value that never was a handle, is refused
- * with IK_ERROR_HANDLE. Memory the library owns is released only by ik_graph_free and
- * ik_result_free. Handles may be used from several threads at once; a graph is immutable.
+ * with IK_ERROR_HANDLE. Memory the library owns is released only by ik_graph_free,
+ * ik_invite_graph_free and ik_result_free. Handles may be used from several threads at once; a graph is immutable.
  *
  * Options and requests are JSON objects (UTF-8, null-terminated; NULL or "" for the defaults),
  * with snake_case keys listed beside each function. An unknown key, or a value of the wrong type,
@@ -60,6 +62,7 @@ typedef struct ik_error {
 } ik_error;
 
 typedef struct ik_graph ik_graph;   /* an immutable loaded graph with its probability scheme */
+typedef struct ik_invite_graph ik_invite_graph; /* an immutable invitation graph (P per arc, U per node) */
 typedef struct ik_result ik_result; /* a JSON record */
 
 /* The interface version of the library (IK_API_VERSION of the header it was built with). */
@@ -109,15 +112,47 @@ ik_status ik_graph_summary(const ik_graph *graph, ik_result **result, ik_error *
 
 /* ---- runs ------------------------------------------------------------------------------- */
 
-/* Any use case, decoded by the library's own request types: request_json is
- *   {"useCase": "seeds" | "simulate", "request": {...}}
+/* Any use case that runs on a graph, decoded by the library's own request types: request_json is
+ *   {"useCase": "seeds" | "simulate" | "embed", "request": {...}}
  * with the request's camelCase keys and defaults exactly as `infmax run FILE` reads them (a
  * record written by `infmax seeds --json` or `infmax simulate --json` is such a document; its
  * other keys, "graph" included, are ignored: the run uses `graph`). Keys "probabilities" and
  * "normalizeLT" absent from the request take the graph's, as given to ik_graph_load. An unknown
  * key, a value of the wrong type or a missing required key is an IK_ERROR_ARGUMENT naming the key.
- * The result is the use case's record (SeedsRecord, SimulationRecord). Added in version 2. */
+ * The result is the use case's record (SeedsRecord, SimulationRecord, EmbeddingRecord). An embed
+ * request writes the embeddings to its "output" file (.npy or TSV) when it names one; the record
+ * holds their content hash ("embeddingsHash"). A request of a use case that runs on another kind
+ * of input (recommend, probe) is an IK_ERROR_ARGUMENT naming "graph". Added in version 2. */
 ik_status ik_run(const ik_graph *graph, const char *request_json, ik_result **result, ik_error *error);
+
+/* A whole document, request or record, run on the input it names and the library loads, as
+ * `infmax run FILE` does: {"useCase": ..., "graph": {"path": ..., "load": {...}}, "request": {...}}
+ * for a graph, "graph": {"arcsFile": ..., "nodeValuesFile": ..., "invitersFile": ...} for an
+ * invitation graph, "embeddings": {"path": ...} for a probe's embeddings. A record reruns its
+ * own request (the same seed and threads give the same result). Added in version 2. */
+ik_status ik_run_document(const char *document_json, ik_result **result, ik_error *error);
+
+/* ---- invitation graphs (added in version 2) --------------------------------------------- */
+
+/* Loads an invitation graph: arcs_path holds `inviter invitee P` lines, node_values_path (may be
+ * NULL: every node accepts with U = 1) `node U` lines, each with an optional header row.
+ * options: inviters (string: an inviter file, one label a line; a request may name its own). */
+ik_status ik_invite_graph_load(const char *arcs_path, const char *node_values_path, const char *options_json,
+                               ik_invite_graph **graph, ik_error *error);
+
+/* Node, arc and inviter counts (inviters 0 when the graph was loaded without an inviter file). */
+ik_status ik_invite_graph_counts(const ik_invite_graph *graph, int64_t *nodes, int64_t *arcs, int64_t *inviters,
+                                 ik_error *error);
+
+/* Invitee recommendation on an invitation graph, as ik_run: request_json is
+ *   {"useCase": "recommend", "request": {"k": 5, ...}}
+ * with RecommendRequest's keys (k required; algorithm, setsPerNode, capacity, tradeOff, topC,
+ * inviters, truth, worlds, evaluationSeed, frontier, seed, threads). The result is the
+ * RecommendRecord that `infmax recommend --json` prints. */
+ik_status ik_invite_run(const ik_invite_graph *graph, const char *request_json, ik_result **result, ik_error *error);
+
+/* Frees an invitation graph (IK_ERROR_HANDLE when freed twice or not one). */
+ik_status ik_invite_graph_free(ik_invite_graph *graph, ik_error *error);
 
 /* The calls below are interface version 1: snake_case keys, each listed. They keep working and
  * return the same records as ik_run. */

@@ -57,12 +57,29 @@ public struct DeepGraphInfomax: Sendable {
     }
 
     /// Trains on `features` over `edges`; `epochDone(epoch, loss)` is called after each epoch.
+    /// Stores the outcome of `fit` in `parameters`, `embeddings` and `report`.
     ///
-    /// - Throws: `InfluenceError(.usage)` for bad configuration values or features whose row
-    ///   count is not the node count.
-    /// - Complexity: per epoch O(nnz(X)·d + nnz(Â)·d + n·d + d²).
+    /// - Throws: as `fit`.
+    /// - Complexity: as `fit`.
     public mutating func train(features: FeatureMatrix<Float>, edges: UndirectedEdges,
                                epochDone: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in }) throws(InfluenceError) {
+        let trained = try fit(features: features, edges: edges, epochDone: epochDone)
+        parameters = trained.parameters
+        embeddings = trained.embeddings
+        report = trained.report
+    }
+
+    /// Trains on `features` over `edges` and returns the kept parameters, the embeddings and the
+    /// report, leaving the value unchanged; `epochDone(epoch, loss)` is called after each epoch.
+    ///
+    /// - Throws: `InfluenceError(.usage)` for bad configuration values or features whose row
+    ///   count is not the node count; `.resource` (parameter `learningRate`) when the loss
+    ///   stops being finite; `InfluenceError.cancelled` when `isCancelled()`, asked after each
+    ///   epoch, answers true.
+    /// - Complexity: per epoch O(nnz(X)·d + nnz(Â)·d + n·d + d²).
+    public func fit(features: FeatureMatrix<Float>, edges: UndirectedEdges,
+                    epochDone: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in },
+                    isCancelled: () -> Bool = { false }) throws(InfluenceError) -> TrainedEncoder<DGIParameters<Float>> {
         try configuration.validate()
         guard features.rows == edges.nodeCount else {
             throw InfluenceError(.usage, parameter: "features",
@@ -86,6 +103,7 @@ public struct DeepGraphInfomax: Sendable {
             let value = Double(loss)
             losses.append(value)
             epochDone(epoch, value)
+            if isCancelled() { throw InfluenceError.cancelled }
             guard value.isFinite else {
                 throw InfluenceError(.resource, parameter: "learningRate", "the loss became \(value) at epoch \(epoch) (expected a finite loss; lower the learning rate)")
             }
@@ -98,10 +116,10 @@ public struct DeepGraphInfomax: Sendable {
             adam.update(&flat, gradient: gradient.flattened)
             p = DGIParameters(flattened: flat, shape: p)
         }
-        parameters = best
-        embeddings = DGIObjective.encode(best, features: x, adjacency: a, threads: c.threads)
-        report = TrainingReport(method: "dgi", epochs: epoch, bestEpoch: bestEpoch, bestLoss: bestLoss, losses: losses,
-                                seconds: watch.seconds, peakResidentBytes: SystemMemory.peakResidentBytes)
+        let vectors = DGIObjective.encode(best, features: x, adjacency: a, threads: c.threads)
+        return TrainedEncoder(parameters: best, embeddings: vectors, report: TrainingReport(
+            method: "dgi", epochs: epoch, bestEpoch: bestEpoch, bestLoss: bestLoss, losses: losses,
+            seconds: watch.seconds, peakResidentBytes: SystemMemory.peakResidentBytes))
     }
 
     /// The embeddings of an untrained encoder (Glorot weights from `seed`): the baseline a trained

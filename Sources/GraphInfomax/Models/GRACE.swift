@@ -56,10 +56,30 @@ public struct GRACE: Sendable {
         return (view(0, drop: c.edgeDropRates.0, mask: c.featureMaskRates.0), view(1, drop: c.edgeDropRates.1, mask: c.featureMaskRates.1))
     }
 
-    /// Trains for `epochs` epochs; `epochDone(epoch, loss)` after each. The parameters of the
-    /// lowest loss are kept.
+    /// Trains for `epochs` epochs; `epochDone(epoch, loss)` after each. Stores the outcome of
+    /// `fit` in `parameters`, `embeddings` and `report`.
+    ///
+    /// - Throws: as `fit`. Complexity: as `fit`.
     public mutating func train(features: FeatureMatrix<Float>, edges: UndirectedEdges,
                                epochDone: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in }) throws(InfluenceError) {
+        let trained = try fit(features: features, edges: edges, epochDone: epochDone)
+        parameters = trained.parameters
+        embeddings = trained.embeddings
+        report = trained.report
+    }
+
+    /// Trains for `epochs` epochs and returns the parameters of the lowest loss, the embeddings
+    /// and the report, leaving the value unchanged; `epochDone(epoch, loss)` after each epoch.
+    ///
+    /// - Throws: `InfluenceError(.usage)` naming the parameter (`dimensions`, `epochs`,
+    ///   `temperature`, `rates`, `threads`, `features`); `.resource` (parameter `learningRate`)
+    ///   when the loss stops being finite; `InfluenceError.cancelled` when `isCancelled()`, asked
+    ///   after each epoch, answers true.
+    /// - Complexity: per epoch O(n²·d / threads) for the InfoNCE loss in row blocks, plus
+    ///   O(nnz(X)·d + nnz(Â)·d) for the encoder.
+    public func fit(features: FeatureMatrix<Float>, edges: UndirectedEdges,
+                    epochDone: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in },
+                    isCancelled: () -> Bool = { false }) throws(InfluenceError) -> TrainedEncoder<GRACEParameters<Float>> {
         let c = configuration
         guard c.dimensions >= 1, c.dimensions <= 65_536 else { throw InfluenceError(.usage, parameter: "dimensions", "dimensions = \(c.dimensions) (expected 1 to 65536)") }
         guard c.epochs >= 1 else { throw InfluenceError(.usage, parameter: "epochs", "epochs = \(c.epochs) (expected at least 1)") }
@@ -85,6 +105,7 @@ public struct GRACE: Sendable {
             let value = Double(loss)
             losses.append(value)
             epochDone(epoch, value)
+            if isCancelled() { throw InfluenceError.cancelled }
             guard value.isFinite else {
                 throw InfluenceError(.resource, parameter: "learningRate", "the loss became \(value) at epoch \(epoch) (expected a finite loss; lower the learning rate)")
             }
@@ -92,10 +113,10 @@ public struct GRACE: Sendable {
             adam.update(&flat, gradient: g.flattened)
             p = GRACEParameters(flattened: flat, shape: p)
         }
-        parameters = best
         let full = GraphView<Float>(adjacency: edges.normalizedAdjacency(), featureMask: [Float](repeating: 1, count: x.columns))
-        embeddings = GRACEObjective.encode(best, features: x, view: full, threads: c.threads)
-        report = TrainingReport(method: "grace", epochs: c.epochs, bestEpoch: bestEpoch, bestLoss: bestLoss, losses: losses,
-                                seconds: watch.seconds, peakResidentBytes: SystemMemory.peakResidentBytes)
+        let vectors = GRACEObjective.encode(best, features: x, view: full, threads: c.threads)
+        return TrainedEncoder(parameters: best, embeddings: vectors, report: TrainingReport(
+            method: "grace", epochs: c.epochs, bestEpoch: bestEpoch, bestLoss: bestLoss, losses: losses,
+            seconds: watch.seconds, peakResidentBytes: SystemMemory.peakResidentBytes))
     }
 }

@@ -19,3 +19,21 @@ public struct TrainingReport: Sendable, Codable, Equatable {
         self.peakResidentBytes = peakResidentBytes
     }
 }
+
+/// What training an encoder produced: the parameters it kept (those of the lowest loss), the
+/// node embeddings they give on the real graph, and the training report.
+public struct TrainedEncoder<Parameters: Sendable>: Sendable {
+    /// The kept parameters.
+    public let parameters: Parameters
+    /// One row per node.
+    public let embeddings: Matrix<Float>
+    /// Epochs, losses, the best epoch, time and memory.
+    public let report: TrainingReport
+
+    /// Complexity: O(1).
+    public init(parameters: Parameters, embeddings: Matrix<Float>, report: TrainingReport) {
+        self.parameters = parameters
+        self.embeddings = embeddings
+        self.report = report
+    }
+}

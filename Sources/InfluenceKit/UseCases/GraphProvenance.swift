@@ -36,7 +36,7 @@ public struct GraphProvenance: Codable, Sendable, Equatable {
 /// let input = try GraphInput.load("Graphs/karate.txt", options: GraphLoadOptions(undirected: true))
 /// let record = try SeedsRequest(k: 2).run(on: input)
 /// ```
-public struct GraphInput: Sendable {
+public struct GraphInput: UseCaseInput {
     /// The graph.
     public let graph: InfluenceGraph
     /// Where it came from, as records name it.
@@ -63,6 +63,19 @@ public struct GraphInput: Sendable {
         let loaded = try GraphLoader.load(path, options: options)
         return GraphInput(loaded.graph, name: path, load: options, loadSeconds: loaded.seconds)
     }
+
+    /// "a graph". Complexity: O(1).
+    public static var inputDescription: String { "a graph" }
+
+    /// Loads the graph file a document names, with its load options.
+    ///
+    /// - Throws: whatever the loader throws. Complexity: that of `load(_:options:)`.
+    public static func load(_ reference: RunDocument.GraphReference) throws(InfluenceError) -> GraphInput {
+        try load(reference.path, options: reference.load)
+    }
+
+    /// The graph's content hash, as the provenance holds it. Complexity: O(1).
+    public var contentHash: String { provenance.contentHash }
 }
 
 extension InfluenceGraph {

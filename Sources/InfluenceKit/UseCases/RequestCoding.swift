@@ -1,27 +1,28 @@
 import FoundationEssentials
 
-/// The coding key of a request field, by name.
-struct FieldKey: CodingKey {
-    let stringValue: String
-    var intValue: Int? { nil }
-    init(_ name: String) { stringValue = name }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
+/// The coding key of a request field, by name (shared with the modules built on InfluenceKit,
+/// whose requests decode the same way).
+package struct FieldKey: CodingKey {
+    package let stringValue: String
+    package var intValue: Int? { nil }
+    package init(_ name: String) { stringValue = name }
+    package init?(stringValue: String) { self.stringValue = stringValue }
+    package init?(intValue: Int) { nil }
 }
 
 extension KeyedDecodingContainer where Key == FieldKey {
     /// The field `name`, or `fallback` when the key is absent or null. Complexity: O(size of the value).
-    func field<T: Decodable>(_ name: String, default fallback: T) throws -> T {
+    package func field<T: Decodable>(_ name: String, default fallback: T) throws -> T {
         try decodeIfPresent(T.self, forKey: FieldKey(name)) ?? fallback
     }
 
     /// The optional field `name` (nil when absent or null). Complexity: O(size of the value).
-    func optionalField<T: Decodable>(_ name: String) throws -> T? {
+    package func optionalField<T: Decodable>(_ name: String) throws -> T? {
         try decodeIfPresent(T.self, forKey: FieldKey(name))
     }
 
     /// The required field `name`. Complexity: O(size of the value).
-    func requiredField<T: Decodable>(_ name: String) throws -> T {
+    package func requiredField<T: Decodable>(_ name: String) throws -> T {
         guard contains(FieldKey(name)) else {
             throw DecodingError.keyNotFound(FieldKey(name), .init(codingPath: codingPath, debugDescription: "'\(name)' is required"))
         }
@@ -30,7 +31,7 @@ extension KeyedDecodingContainer where Key == FieldKey {
 
     /// Refuses a key that is not one of `known` (a misspelt option must not silently fall back
     /// to its default). Complexity: O(keys · known).
-    func refuseUnknownKeys(_ known: [String]) throws {
+    package func refuseUnknownKeys(_ known: [String]) throws {
         for key in allKeys where !known.contains(key.stringValue) {
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: self,
@@ -42,7 +43,7 @@ extension KeyedDecodingContainer where Key == FieldKey {
 extension KeyedEncodingContainer where Key == FieldKey {
     /// Encodes `value` under `name`, writing null for nil so that every field of a request
     /// appears in its record. Complexity: O(size of the value).
-    mutating func field<T: Encodable>(_ name: String, _ value: T?) throws {
+    package mutating func field<T: Encodable>(_ name: String, _ value: T?) throws {
         if let value { try encode(value, forKey: FieldKey(name)) } else { try encodeNil(forKey: FieldKey(name)) }
     }
 }

@@ -11,6 +11,9 @@ import Synchronization
 public protocol UseCaseRequest: Codable, Sendable, Equatable {
     /// The record the request produces.
     associatedtype Record: UseCaseRecord where Record.Request == Self
+    /// What the request runs on: a loaded graph (`GraphInput`) for most use cases, an invitation
+    /// graph (`InviteInput`) for recommend, node embeddings for a linear probe.
+    associatedtype Input: UseCaseInput = GraphInput
     /// The use case's name in request and record files (`seeds`, `simulate`, ...).
     static var useCase: UseCaseKind { get }
     /// Checks every value and combination that does not depend on the graph, naming the
@@ -20,15 +23,56 @@ public protocol UseCaseRequest: Codable, Sendable, Equatable {
     ///
     /// - Throws: `InfluenceError` naming the parameter at fault, a resource limit reached, or
     ///   `InfluenceError.cancelled` when `context.cancellation` was set.
-    func run(on input: GraphInput, context: RunContext) throws(InfluenceError) -> Record
+    func run(on input: Input, context: RunContext) throws(InfluenceError) -> Record
 }
 
 extension UseCaseRequest {
     /// Runs the request with silent progress, no cancellation, in one process.
     /// Complexity: that of the use case.
-    public func run(on input: GraphInput) throws(InfluenceError) -> Record {
+    public func run(on input: Input) throws(InfluenceError) -> Record {
         try run(on: input, context: RunContext())
     }
+
+    /// Runs the request on an input of any type, refusing one of another type than `Input`
+    /// (a front end holding a handle of the wrong kind).
+    ///
+    /// - Throws: `InfluenceError(.usage, parameter: "graph")` when `input` is not an `Input`;
+    ///   whatever the use case throws.
+    /// - Complexity: that of the use case.
+    public func run(onAny input: any UseCaseInput, context: RunContext = RunContext()) throws(InfluenceError) -> Record {
+        guard let typed = input as? Input else {
+            throw InfluenceError(.usage, parameter: "graph",
+                                 "a \(Self.useCase.rawValue) request runs on \(Input.inputDescription), and was given \(type(of: input).inputDescription)")
+        }
+        return try run(on: typed, context: context)
+    }
+
+    /// Whether `other` is a request of the same type and value. Complexity: O(size of the request).
+    public func isEqual(to other: any UseCaseRequest) -> Bool {
+        (other as? Self) == self
+    }
+}
+
+/// What a use case runs on, loaded once and shared by any number of runs: a graph, an
+/// invitation graph, node embeddings. A document (`RunDocument`) names it under `documentKey`
+/// by the file(s) it came from, and `load(_:)` loads it again from there.
+public protocol UseCaseInput: Sendable {
+    /// The key of a record or request document under which the input is named (`graph` by default).
+    static var documentKey: String { get }
+    /// What it is, for messages ("a graph", "an invitation graph").
+    static var inputDescription: String { get }
+    /// Loads the input a document names.
+    ///
+    /// - Throws: `InfluenceError` naming the file at fault; `.usage` (parameter `graph`) when the
+    ///   reference lacks a file the input needs.
+    static func load(_ reference: RunDocument.GraphReference) throws(InfluenceError) -> Self
+    /// The content hash of what was loaded (compared with a record's to tell a changed file).
+    var contentHash: String { get }
+}
+
+extension UseCaseInput {
+    /// `graph`. Complexity: O(1).
+    public static var documentKey: String { "graph" }
 }
 
 /// A record: the request it ran, the graph's provenance, the result, timings, memory, versions.
@@ -37,10 +81,12 @@ public protocol UseCaseRecord: Codable, Sendable, Equatable {
     associatedtype Request: UseCaseRequest
     /// The use case (`seeds`, `simulate`, ...); the first key of the JSON.
     var useCase: UseCaseKind { get }
+    /// Where the input came from, as the record names it.
+    associatedtype Provenance: Codable, Sendable, Equatable = GraphProvenance
     /// The request as it ran.
     var request: Request { get }
-    /// The graph it ran on.
-    var graph: GraphProvenance { get }
+    /// The graph (or other input) it ran on.
+    var graph: Provenance { get }
     /// The versions that wrote it.
     var versions: RecordVersions { get }
 }
@@ -57,6 +103,12 @@ public enum UseCaseKind: String, Codable, Sendable, CaseIterable {
     case cim
     /// IM in a closed social network (`ClosedRequest`).
     case closed
+    /// Invitee recommendation: lists, evaluation and frontier (`RecommendRequest`).
+    case recommend
+    /// Node embeddings by DGI or GRACE (`EmbedRequest`, in GraphInfomax).
+    case embed
+    /// A linear probe of node embeddings (`ProbeRequest`, in GraphInfomax).
+    case probe
 }
 
 /// How a use case's call reports and may be stopped.

@@ -98,85 +98,37 @@ struct Embed: ParsableCommand {
         return (a, b)
     }
 
-    struct Summary: Encodable {
-        var method: String
-        var nodes: Int
-        var edges: Int
-        var features: Int
-        var featureSource: String
-        var dimensions: Int
-        var epochs: Int
-        var bestEpoch: Int
-        var bestLoss: Double
-        var trainingSeconds: Double
-        var totalSeconds: Double
-        var peakResidentBytes: Int
-        var seed: UInt64
-        var threads: Int
-        var output: String
-    }
-
     func run() throws {
         // Training allocates the same few n × d arrays every epoch: keep freed blocks in the heap
         // instead of returning them to the kernel and faulting zeroed pages back in each time.
         ik_keep_freed_memory()
         try reportingErrors {
-            var total = Stopwatch()
-            let inputs: [String?] = [graphOptions.graph, features]
-            let target = try OutputTarget.prepare([("--output", output)], inputs: inputs)[0]
-            let loaded = try graphOptions.load(seed: execution.seed)
-            let graph = loaded.graph
-            let x: FeatureMatrix<Float>
-            if let features {
-                x = try NodeFeatureFile.read(features, format: featureFormat, graph: graph)
-            } else {
-                x = StructuralFeatures.of(graph)
-            }
-            let edges = UndirectedEdges(graph)
-            if output.lowercased().hasSuffix(".npy"), !NodeEmbeddings(graph: graph, vectors: Matrix(rows: graph.nodeCount, columns: 0)).labelsAreRowNumbers {
-                throw InfluenceError(.usage, file: output, "the graph's node labels are not 0..n-1, and a .npy file holds rows only (expected a .tsv output, which keeps each label)")
-            }
+            let target = try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph, features])[0]
+            let input = try graphOptions.input(seed: execution.seed)
+            let (e1, e2) = try Self.rates(dropEdges, flag: "--drop-edges")
+            let (m1, m2) = try Self.rates(maskFeatures, flag: "--mask-features")
+            let request = EmbedRequest(
+                features: features, featureFormat: featureFormat, method: method, dimensions: dim, epochs: epochs, patience: patience,
+                learningRate: lr, temperature: tau, edgeDropRates: [e1, e2], featureMaskRates: [m1, m2],
+                output: output == "-" ? nil : output, seed: execution.seed, threads: execution.resolvedThreads)
+            try EmbedRequest.checkOutput(output, for: input.graph)
             let showLoss = StandardError.isTerminal && !outputOptions.quiet
-            let threads = execution.resolvedThreads
-            let onEpoch: (Int, Double) -> Void = { epoch, loss in
+            let run = try request.embed(on: input) { epoch, loss in
                 if showLoss { StandardError.write("\r\(method.rawValue): epoch \(epoch), loss \(String(format: "%.5f", loss))\u{1B}[K") }
             }
-            let trained: (vectors: Matrix<Float>, report: TrainingReport)
-            switch method {
-            case .dgi:
-                var dgi = DeepGraphInfomax(configuration: .init(
-                    dimensions: dim ?? 512, learningRate: lr ?? 0.001, patience: patience, maxEpochs: epochs ?? 10_000,
-                    seed: execution.seed, threads: threads, normalizeFeatures: features != nil))
-                try dgi.train(features: x, edges: edges, epochDone: onEpoch)
-                trained = (dgi.embeddings!, dgi.report!)
-            case .grace:
-                let (e1, e2) = try Self.rates(dropEdges, flag: "--drop-edges")
-                let (m1, m2) = try Self.rates(maskFeatures, flag: "--mask-features")
-                var grace = GRACE(configuration: .init(
-                    dimensions: dim ?? 128, learningRate: lr ?? 0.0005, temperature: tau, epochs: epochs ?? 200,
-                    edgeDropRates: (e1, e2), featureMaskRates: (m1, m2), seed: execution.seed, threads: threads,
-                    normalizeFeatures: features != nil))
-                try grace.train(features: x, edges: edges, epochDone: onEpoch)
-                trained = (grace.embeddings!, grace.report!)
-            }
             if showLoss { StandardError.write("\r\u{1B}[K") }
-            let embeddings = NodeEmbeddings(graph: graph, vectors: trained.vectors)
-            let bytes = try embeddings.fileBytes(for: output == "-" ? "-.tsv" : output)
-            let r = trained.report
-            let summary = Summary(method: method.rawValue, nodes: graph.nodeCount, edges: edges.count, features: x.columns,
-                                  featureSource: features ?? "structural (\(StructuralFeatures.names.joined(separator: ", ")))",
-                                  dimensions: trained.vectors.columns, epochs: r.epochs, bestEpoch: r.bestEpoch, bestLoss: r.bestLoss,
-                                  trainingSeconds: r.seconds, totalSeconds: total.lap(), peakResidentBytes: SystemMemory.peakResidentBytes,
-                                  seed: execution.seed, threads: threads, output: output)
+            let bytes = try run.embeddings.fileBytes(for: output == "-" ? "-.tsv" : output)
             try OutputTarget.write([(target, bytes)])
             if target?.isStandardOutput == true { return }
+            let r = run.record
             if outputOptions.json {
-                print(try jsonText(summary))
+                print(try jsonText(r))
             } else {
-                print("\(method.rawValue): \(graph.nodeCount) nodes, \(edges.count) edges, \(x.columns) features → \(summary.dimensions) dimensions")
-                print("epochs    \(r.epochs) (best loss \(String(format: "%.5f", r.bestLoss)) at epoch \(r.bestEpoch), kept)")
-                print("time      training \(fixed(r.seconds, 2)) s, total \(fixed(summary.totalSeconds, 2)) s on \(threads) thread\(threads == 1 ? "" : "s")")
-                print("memory    peak resident \(SystemMemory.describe(summary.peakResidentBytes))")
+                let threads = r.request.threads
+                print("\(r.method): \(r.nodes) nodes, \(r.edges) edges, \(r.features.columns) features → \(r.dimensions) dimensions")
+                print("epochs    \(r.training.epochs) (best loss \(String(format: "%.5f", r.training.bestLoss)) at epoch \(r.training.bestEpoch), kept)")
+                print("time      training \(fixed(r.timings.seconds(of: "training"), 2)) s, total \(fixed(r.timings.totalSeconds, 2)) s on \(threads) thread\(threads == 1 ? "" : "s")")
+                print("memory    peak resident \(SystemMemory.describe(r.memory.peakResidentBytes))")
                 print("wrote     \(output)")
             }
         }

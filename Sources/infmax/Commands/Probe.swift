@@ -53,21 +53,12 @@ struct Probe: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let emb = try NodeEmbeddings.load(embeddings)
-            let index = emb.rowIndex()
-            let lookup: (Substring) -> Int? = { index[String($0)] }
-            let classes = try NodeLabelFile.readClasses(labels, rows: emb.count, node: lookup)
-            let trainRows = try NodeLabelFile.readSplit(train, node: lookup)
-            let testRows = try NodeLabelFile.readSplit(test, node: lookup)
-            for (flag, path, rows) in [("--train", train, trainRows), ("--test", test, testRows)] {
-                if let bad = rows.first(where: { classes[$0] < 0 }) {
-                    throw InfluenceError(.data, file: path, "node '\(emb.labels[bad])' has no class in \(labels) (expected every \(flag) node to be labelled)")
-                }
-            }
-            let probe = LinearProbe(configuration: .init(restarts: restarts, epochs: epochs, seed: seed))
-            let report = try probe.evaluate(embeddings: emb.vectors, classes: classes, train: trainRows, test: testRows)
+            let input = try EmbeddingsInput.load(embeddings)
+            let request = ProbeRequest(labels: labels, train: train, test: test, restarts: restarts, epochs: epochs, seed: seed)
+            let record = try request.run(on: input)
+            let report = record.accuracy
             if json {
-                print(try jsonText(report))
+                print(try jsonText(record))
             } else {
                 print("linear probe: \(report.trainNodes) train, \(report.testNodes) test nodes, \(report.classes) classes, \(report.dimensions) dimensions")
                 print("accuracy  \(fixed(report.mean, 2)) ± \(fixed(report.sd, 2))% over \(report.restarts) restart\(report.restarts == 1 ? "" : "s")")

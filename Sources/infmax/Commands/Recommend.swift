@@ -123,143 +123,48 @@ struct Recommend: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let total = Stopwatch()
             let targets = try OutputTarget.prepare([("--output", output), ("--csv", csv), ("--plot", plot)],
                                                    inputs: [arcs, nodeValues, inviters, evaluate])
-            let progress = outputOptions.progress
-            var watch = Stopwatch()
-            let graph = try InviteGraph.load(arcs: arcs, nodeValues: nodeValues)
-            let inviterNodes = try InviterFile.nodes(inviters, in: graph)
-            let truth = try evaluate.map { (path) throws(InfluenceError) in try TruthPairs.read(path) }
-            let loadSeconds = watch.lap()
-            var warnings: [String] = []
-            let without = inviterNodes.filter { graph.outDegree($0) == 0 }
-            if !without.isEmpty {
-                warnings.append("\(without.count) inviter\(without.count == 1 ? " has" : "s have") no out-arcs and get\(without.count == 1 ? "s" : "") an empty list (first: \(graph.labels[without[0]]))")
-            }
-            // Evaluation scores every method, so the RR sets are needed whenever it runs.
-            let configuration = InviteeRecommender.Configuration(
-                algorithm: algorithm, setsPerNode: requestedSetsPerNode, capacity: capacity, tradeOff: tradeOff,
-                topC: topC, seed: execution.seed, threads: execution.resolvedThreads, samplesSets: evaluate != nil ? true : nil)
-            let recommender = try InviteeRecommender(graph: graph, configuration: configuration, progress: progress)
-            let setupSeconds = watch.lap()
-            let method: RecommendationMethod = tradeOff.map { .tradeOff($0) } ?? .algorithm(algorithm)
-            let lists = try recommender.recommend(forNodes: inviterNodes, k: k, method: method)
-            let listSeconds = watch.lap()
-
-            var evaluation: RecommendationReport.Evaluation?
-            var evaluationSeconds: Double?
-            if let truth {
-                let result = try evaluateAll(recommender, inviters: inviterNodes, chosen: method, chosenLists: lists,
-                                             chosenSeconds: listSeconds, truth: truth, progress: progress)
-                evaluation = result
-                evaluationSeconds = watch.lap()
-            }
-            let report = RecommendationReport(
-                parameters: .init(arcs: arcs, nodeValues: nodeValues, inviterFile: inviters, nodes: graph.nodeCount, arcCount: graph.arcCount,
-                                  inviters: inviterNodes.count, k: k, algorithm: algorithm.rawValue, method: method.displayName,
-                                  setsPerNode: method.needsSets || evaluate != nil ? recommender.setsPerNode : nil, capacity: capacity,
-                                  tradeOff: tradeOff, topC: topC, seed: execution.seed, threads: execution.resolvedThreads),
-                calibration: recommender.calibration, rrSets: recommender.sets?.pool.count, meanRRSetSize: recommender.sets?.pool.meanSetSize,
-                lists: lists, evaluation: evaluation,
-                timings: .init(loadSeconds: loadSeconds, heteroInfSeconds: setupSeconds - recommender.samplingSeconds,
-                               samplingSeconds: recommender.samplingSeconds, listSeconds: listSeconds,
-                               evaluationSeconds: evaluationSeconds, totalSeconds: total.seconds),
-                warnings: warnings)
-            if !outputOptions.quiet { for w in warnings { printError("warning: \(w)") } }
-            let tsv = RecommendationReport.listsTSV(lists)
+            let input = try InviteInput.load(arcs: arcs, nodeValues: nodeValues, inviters: inviters)
+            let request = RecommendRequest(
+                k: k, algorithm: algorithm, setsPerNode: requestedSetsPerNode, capacity: capacity, tradeOff: tradeOff, topC: topC,
+                truth: evaluate, worlds: worlds, evaluationSeed: evaluationSeed, frontier: frontier, seed: execution.seed,
+                threads: execution.resolvedThreads)
+            let record = try request.run(on: input, context: RunContext(progress: outputOptions.progress))
+            if !outputOptions.quiet { for w in record.warnings { printError("warning: \(w)") } }
+            let tsv = record.listsTSV
             if outputOptions.json {
-                if targets[0]?.isStandardOutput != true { print(try jsonText(report)) }
-            } else if truth != nil || output != nil {
-                if targets[0]?.isStandardOutput != true { printText(report) }
+                if targets[0]?.isStandardOutput != true { print(try jsonText(record)) }
+            } else if evaluate != nil || output != nil {
+                if targets[0]?.isStandardOutput != true { printText(record) }
             } else {
                 print(tsv, terminator: "")
             }
             var files: [(target: OutputTarget?, bytes: [UInt8])] = [(targets[0], Array(tsv.utf8))]
-            files.append((targets[1], csv == nil ? [] : Array(report.evaluationCSV().utf8)))
-            files.append((targets[2], plot == nil ? [] : Array(frontierPlot(report).render().utf8)))
+            files.append((targets[1], csv == nil ? [] : Array(record.evaluationCSV.utf8)))
+            files.append((targets[2], plot == nil ? [] : Array(record.frontierPlot.render().utf8)))
             try OutputTarget.write(files)
             if !outputOptions.quiet { for path in [output, csv, plot] { if let path, path != "-" { printError("wrote \(path)") } } }
         }
     }
 
-    /// Every method's lists scored on the same worlds, the chosen one first, then the frontier.
-    private func evaluateAll(_ recommender: InviteeRecommender, inviters: [Int], chosen: RecommendationMethod, chosenLists: [InviteeList],
-                             chosenSeconds: Double, truth: TruthPairs, progress: TerminalProgress) throws(InfluenceError) -> RecommendationReport.Evaluation {
-        var methods: [(RecommendationMethod, [InviteeList], Double)] = [(chosen, chosenLists, chosenSeconds)]
-        for a in [RecommendationAlgorithm.heteroIM, .heteroIR, .p, .pu, .degree, .random] where RecommendationMethod.algorithm(a) != chosen {
-            var watch = Stopwatch()
-            let lists = try recommender.recommend(forNodes: inviters, k: k, method: .algorithm(a))
-            methods.append((.algorithm(a), lists, watch.lap()))
-        }
-        var scored: [RecommendationReport.MethodScores] = []
-        var evaluated: Int?
-        progress.begin("evaluating", total: methods.count, unit: "methods")
-        for (method, lists, seconds) in methods {
-            let e = try recommender.evaluate(lists, truth: truth, maxK: k, worlds: worlds, seed: evaluationSeed)
-            evaluated = e.metrics?.inviters
-            var row = RecommendationReport.MethodScores(method: method.displayName, evaluation: e, seconds: seconds)
-            if case .tradeOff(let lambda) = method { row.tradeOff = lambda }
-            scored.append(row)
-            progress.advance(by: 1, worker: 0)
-        }
-        progress.end()
-        var frontierRows: [RecommendationReport.MethodScores]?
-        if frontier {
-            let lambdas = (0...10).map { Double($0) / 10 }
-            let all = try recommender.recommend(forNodes: inviters, k: k, methods: lambdas.map { .tradeOff($0) })
-            frontierRows = []
-            for (lambda, lists) in zip(lambdas, all) {
-                let e = try recommender.evaluate(lists, truth: truth, maxK: k, worlds: worlds, seed: evaluationSeed)
-                frontierRows!.append(RecommendationReport.MethodScores(method: RecommendationMethod.tradeOff(lambda).displayName, tradeOff: lambda, evaluation: e, seconds: nil))
-            }
-        }
-        return .init(truth: evaluate, evaluatedInviters: evaluated, worlds: worlds, evaluationSeed: evaluationSeed, methods: scored, frontier: frontierRows)
-    }
-
-    private func frontierPlot(_ report: RecommendationReport) -> SVGPlot {
-        let rows = report.evaluation?.frontier ?? []
-        let ks = Array(1...k)
-        func series(_ value: (RecommendationReport.MethodScores, Int) -> Double?) -> [SVGPlot.Series] {
-            ks.map { kk in
-                SVGPlot.Series(name: "K = \(kk)", points: rows.compactMap { row in
-                    value(row, kk - 1).map { SVGPlot.Point(x: row.tradeOff ?? 0, y: $0) }
-                })
-            }
-        }
-        let recall = series { row, c in row.recall?[c] }
-        let spread = series { row, c in row.spread[c] }
-        let p = report.evaluation?.methods.first { $0.method == "P" }
-        var recallP: [SVGPlot.Series] = [], spreadP: [SVGPlot.Series] = []
-        if let p, let r = p.recall?.last, let s = p.spread.last {
-            recallP = [SVGPlot.Series(name: "top-K by P, K = \(k)", points: [.init(x: 0, y: r), .init(x: 1, y: r)])]
-            spreadP = [SVGPlot.Series(name: "top-K by P, K = \(k)", points: [.init(x: 0, y: s), .init(x: 1, y: s)])]
-        }
-        return SVGPlot(
-            title: "Recall and spread against the trade-off λ — \(report.parameters.arcs)",
-            subtitle: "λ = 0: HeteroIR, λ = 1: HeteroIM (r = \(report.parameters.setsPerNode ?? 0)) · \(report.parameters.inviters) inviters · Spread@K by \(report.evaluation?.worlds ?? 0) Monte Carlo worlds, common random numbers",
-            panels: [
-                SVGPlot.Panel(id: "recall", title: "Recall@K", xLabel: "trade-off λ", yLabel: "recall", series: recall + recallP),
-                SVGPlot.Panel(id: "spread", title: "Spread@K", xLabel: "trade-off λ", yLabel: "expected activated invitees and beyond", series: spread + spreadP),
-            ])
-    }
-
-    private func printText(_ r: RecommendationReport) {
-        let p = r.parameters
-        var header = "\(p.method), K = \(p.k)"
-        if let s = p.setsPerNode { header += ", r = \(s) RR sets per node" }
-        if let c = p.capacity { header += ", capacity \(c)" }
-        header += ", seed \(p.seed), \(p.threads) thread\(p.threads == 1 ? "" : "s")"
+    private func printText(_ r: RecommendRecord) {
+        let q = r.request
+        var header = "\(r.method), K = \(q.k)"
+        if let s = r.setsPerNode { header += ", r = \(s) RR sets per node" }
+        if let c = q.capacity { header += ", capacity \(c)" }
+        header += ", seed \(q.seed), \(q.threads) thread\(q.threads == 1 ? "" : "s")"
         print(header)
-        print("graph      \(p.arcs): \(p.nodes) nodes, \(p.arcCount) arcs\(p.nodeValues.map { ", U from \($0)" } ?? ", U = 1")")
-        print("inviters   \(p.inviterFile): \(p.inviters)")
+        let g = r.graph
+        print("graph      \(g.arcsFile): \(g.nodes) nodes, \(g.arcs) arcs\(g.nodeValuesFile.map { ", U from \($0)" } ?? ", U = 1")")
+        print("inviters   \(g.invitersFile ?? "request"): \(r.inviters)")
         if let c = r.calibration {
             print("r          auto: \(c.setsPerNode) (mean RR-set size \(fixed(c.pilotMeanSetSize, 2)) at r = 1; r · n · size ≤ \(c.memberBudget) members\(c.capped ? "; capped at \(SetsPerNodeCalibration.maximum)" : ""))")
         }
         if let sets = r.rrSets { print("rr sets    \(sets), mean size \(fixed(r.meanRRSetSize ?? 0, 2))") }
         if let e = r.evaluation {
             print("")
-            print("evaluation against \(e.truth ?? "-") (\(e.evaluatedInviters ?? 0) inviters); Spread@K: \(e.worlds) Monte Carlo worlds, common random numbers (seed \(e.evaluationSeed)), ± standard error")
+            print("evaluation against \(e.truth) (\(e.evaluatedInviters ?? 0) inviters); Spread@K: \(e.worlds) Monte Carlo worlds, common random numbers (seed \(e.evaluationSeed)), ± standard error")
             printTable(e.methods)
             if let f = e.frontier {
                 print("")
@@ -268,11 +173,12 @@ struct Recommend: ParsableCommand {
             }
         }
         let t = r.timings
+        let evaluation = t.phases.contains { $0.name == "evaluation" } ? ", evaluation \(fixed(t.seconds(of: "evaluation"), 3)) s" : ""
         print("")
-        print("time       load \(fixed(t.loadSeconds, 3)) s, HeteroInf \(fixed(t.heteroInfSeconds, 3)) s, RR sampling \(fixed(t.samplingSeconds, 3)) s, lists \(fixed(t.listSeconds, 3)) s\(t.evaluationSeconds.map { ", evaluation \(fixed($0, 3)) s" } ?? ""), total \(fixed(t.totalSeconds, 3)) s")
+        print("time       load \(fixed(t.loadSeconds, 3)) s, HeteroInf \(fixed(t.seconds(of: "heteroInf"), 3)) s, RR sampling \(fixed(t.seconds(of: "sampling"), 3)) s, lists \(fixed(t.seconds(of: "lists"), 3)) s\(evaluation), total \(fixed(t.totalSeconds, 3)) s")
     }
 
-    private func printTable(_ rows: [RecommendationReport.MethodScores]) {
+    private func printTable(_ rows: [RecommendRecord.MethodScores]) {
         let width = max(8, rows.map(\.method.count).max() ?? 8)
         func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s : s + String(repeating: " ", count: w - s.count) }
         func left(_ s: String, _ w: Int) -> String { s.count >= w ? s : String(repeating: " ", count: w - s.count) + s }
@@ -282,7 +188,7 @@ struct Recommend: ParsableCommand {
         for row in rows {
             var line = pad(row.method, width)
             for c in 0..<k {
-                let spread = fixed(row.spread[c], 1) + "±" + fixed(row.spreadStandardError[c], 1)
+                let spread = fixed(row.spread[c].estimate, 1) + "±" + fixed(row.spread[c].standardError, 1)
                 line += "  " + left(row.recall.map { fixed($0[c], 4) } ?? "-", 6) + " " + left(row.ndcg.map { fixed($0[c], 4) } ?? "-", 6) + " " + left(spread, 14)
             }
             print(line)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GraphInfomax
 import InfluenceKit
 
 /// `infmax run FILE`: runs any request or record file through the library's one call per use case.
@@ -7,10 +8,13 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a request file, or rerun the request of a record, on the graph it names.",
         discussion: """
-        FILE is a JSON document {"useCase": "seeds" | "simulate", "graph": {"path": …, "load": {…}}, \
-        "request": {…}}: a request written by hand (every request key but the required ones may \
-        be left out and takes its default), or a record that `infmax seeds`, `infmax simulate` or \
-        this command wrote with --json or --output. A record reruns its own request on the graph \
+        FILE is a JSON document {"useCase": "seeds" | "simulate" | "recommend" | "embed" | "probe", \
+        "graph": {"path": …, "load": {…}}, "request": {…}}: a request written by hand (every \
+        request key but the required ones may be left out and takes its default), or a record \
+        that `infmax seeds`, `simulate`, `recommend`, `embed`, `probe` or this command wrote with \
+        --json or --output. An invitation graph is named by its files ("graph": {"arcsFile": …, \
+        "nodeValuesFile": …, "invitersFile": …}), a probe's embeddings by "embeddings": {"path": …}; \
+        an embed request writes the embeddings to its "output" file when it names one. A record reruns its own request on the graph \
         its provenance names: the same seed and threads give the same result, bit for bit, and \
         when the graph's content hash differs from the record's (the file changed since) a note \
         says so on standard error. - reads the document from standard input.
@@ -36,7 +40,7 @@ struct Run: ParsableCommand {
         try reportingErrors {
             let target = try OutputTarget.prepare([("--output", output)], inputs: [file])[0]
             let bytes = try FileContents.read(file, limitBytes: 64 << 20)
-            let document = try RunDocument.decode(bytes, file: file == "-" ? "standard input" : file)
+            let document = try RunDocument.decode(bytes, file: file == "-" ? "standard input" : file, registry: .withEmbeddings)
             let outcome = try document.run(context: RunContext(progress: outputOptions.progress))
             if let now = outcome.changedHash, let before = document.graph?.contentHash, !outputOptions.quiet {
                 printError("note: \(document.graph?.path ?? "the graph") has content hash \(now), the record's was \(before): the graph changed since the record was made")

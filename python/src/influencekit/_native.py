@@ -10,7 +10,8 @@ import os
 
 from . import errors
 
-API_VERSION = 1
+# Interface version 2 added ik_run and the invitation-graph calls; every version 1 call is kept.
+API_VERSION = 2
 
 OK = 0
 ERROR_ARGUMENT = 1
