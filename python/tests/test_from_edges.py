@@ -80,7 +80,7 @@ def test_dense_ids_with_labels():
     graph = ik.Graph.from_edges([0, 1, 2], [1, 2, 0], labels=["x", "y", "z"], p=[1.0, 1.0, 1.0])
     assert graph.labels() == ["x", "y", "z"]
     report = graph.simulate(["x"], runs=100, seed=1)
-    assert report["spread"]["spread"] == 3.0  # every arc is live: x reaches y and z
+    assert report["spread"]["estimate"] == 3.0  # every arc is live: x reaches y and z
 
 
 def test_int64_and_float64_are_passed_without_a_copy():

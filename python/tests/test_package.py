@@ -5,7 +5,7 @@ from conftest import KARATE
 
 
 def test_versions_agree():
-    assert ik.__version__ == ik.library_version == "0.2.0"
+    assert ik.__version__ == ik.library_version == "0.3.0"
 
 
 def test_seeds_frame_and_report():

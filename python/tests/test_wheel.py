@@ -40,11 +40,11 @@ def scrubbed_environment():
 
 def test_wheel_name_and_contents(wheel):
     name = os.path.basename(wheel)
-    assert name.startswith("influencekit-0.2.0-py3-none-") and ("linux_x86_64" in name or "manylinux" in name)
+    assert name.startswith("influencekit-0.3.0-py3-none-") and ("linux_x86_64" in name or "manylinux" in name)
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
     assert "influencekit/libinfluencekit.so" in names and "influencekit/graph.py" in names
-    assert "influencekit-0.2.0.dist-info/RECORD" in names and "influencekit-0.2.0.dist-info/WHEEL" in names
+    assert "influencekit-0.3.0.dist-info/RECORD" in names and "influencekit-0.3.0.dist-info/WHEEL" in names
 
 
 def test_fresh_venv_install_and_import_without_swift(wheel, tmp_path):
@@ -68,7 +68,7 @@ print(ik.library_version, r["seeds"], g.nodes)
     completed = subprocess.run([python, "-c", code], env=environment, cwd=str(tmp_path), capture_output=True, text=True)
     assert completed.returncode == 0, completed.stderr
     version, *rest = completed.stdout.split()
-    assert version == "0.2.0" and rest[-1] == "34"
+    assert version == "0.3.0" and rest[-1] == "34"
     # The installed shared object loads no Swift runtime and no Foundation.
     installed = glob.glob(str(venv / "lib" / "python*" / "site-packages" / "influencekit" / "libinfluencekit.so"))
     assert installed

@@ -22,7 +22,7 @@ from .errors import (
 from .graph import Graph
 from .report import Report, seeds_frame
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 library_version = _native.library_version()
 library_path = _native.library_path()
 

@@ -106,7 +106,7 @@ public struct SeedsRequest: UseCaseRequest {
                                  "'\(algorithm.rawValue)' is a baseline (expected opim-c, imm or embedding; compare the others with a compare request)")
         }
         if algorithm == .embedding { try embedding.validate() }
-        guard k >= 1 else { throw InfluenceError(.usage, parameter: "k", "k = \(k) (expected at least 1)") }
+        guard k >= 1 else { throw InfluenceError(.usage, parameter: "k", "k must be at least 1 (got \(k))") }
         try Parallel.checkThreadCount(threads)
         if let evaluationSets { try SpreadInterval.checkSetCount(evaluationSets) }
         if algorithm == .imm, delta != nil {
