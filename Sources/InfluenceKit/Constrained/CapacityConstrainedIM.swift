@@ -128,6 +128,7 @@ public struct CapacityConstrainedIM: Sendable {
     ///   - provenance: how the record names its inputs.
     ///   - pageRank: PageRank scores of G's nodes, for the `pagerank` baseline
     ///     (`PageRankHeuristic(loaded:).scores()`).
+    ///   - progress: receives the sampling and selection phases.
     /// - Throws: `InfluenceError` naming the parameter at fault (`epsilon`, `delta`, `precision`,
     ///   `threads`, `evaluationSets`, `memoryLimit`, `runs`, `pageRank`); `.resource` with
     ///   parameter `monteCarloBudget` when a Monte Carlo greedy is estimated above its budget.

@@ -36,6 +36,8 @@ public enum ConstrainedGreedy {
     /// exactly what the eager scan picks.
     ///
     /// - Parameters:
+    ///   - problem: the instance: the APs, their candidates and the capacity k.
+    ///   - oracle: the marginal gains of candidates given the picks so far; it is told each pick.
     ///   - lazy: evaluate gains lazily (default: every available candidate at every turn).
     ///   - roundStart: called before each round with the oracle (for bounds).
     /// - Complexity: at most k·Σ|C_u| gain evaluations (lazily, usually far fewer), plus O(|C_u|)

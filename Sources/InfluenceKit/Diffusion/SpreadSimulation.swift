@@ -78,8 +78,11 @@ public enum SpreadSimulation {
     /// Simulates `request` from `seeds` (dense ids of `model.graph`) and returns the record.
     ///
     /// - Parameters:
+    ///   - request: what to simulate; validated first.
+    ///   - model: the bound model; its graph is the one simulated on.
+    ///   - seeds: dense node ids of `model.graph`.
     ///   - graphName: how the record names the graph (a path).
-    ///   - probabilities: how the record names the scheme (nil: the model's own description).
+    ///   - progress: receives the simulation phase.
     ///   - communicator: the ranks the runs are spread over (one process by default); the
     ///     estimate is bit-identical for any number of ranks.
     /// - Throws: `InfluenceError` naming the parameter at fault (`runs`, `threads`, `maxSteps`,

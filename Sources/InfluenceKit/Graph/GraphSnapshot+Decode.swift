@@ -7,7 +7,9 @@ extension GraphSnapshot {
     /// use every input arc once, arc values in [0, 1] (no NaN), one label per node in valid UTF-8,
     /// statistics that decode and agree with the groups). Malformed bytes throw; they never trap.
     ///
-    /// - Parameter path: the file named in error messages.
+    /// - Parameters:
+    ///   - bytes: the whole contents of the snapshot file.
+    ///   - path: the file named in error messages.
     /// - Throws: `InfluenceError(.data)` with `file` = `path`, saying what is wrong and to rebuild
     ///   the snapshot with `infmax convert`.
     /// - Complexity: O(n + m).

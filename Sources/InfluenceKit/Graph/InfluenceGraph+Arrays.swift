@@ -11,6 +11,7 @@ extension InfluenceGraph {
     ///   - values: optional per-arc value (an IC probability or LT weight, for the `file` schemes).
     ///   - labels: optional label of each node (nil: node `i` is labelled `i`).
     ///   - undirected: each pair becomes two arcs, u→v and v→u, with the same value.
+    ///   - options: how parallel arcs are kept (`dedupe` merges them).
     /// - Throws: `InfluenceError(.usage)` naming the parameter and the first offending index.
     /// - Complexity: O(n + m).
     public init(nodeCount: Int? = nil, sources: [Int], targets: [Int], values: [Double]? = nil, labels: [String]? = nil,

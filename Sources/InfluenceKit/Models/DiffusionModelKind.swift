@@ -10,6 +10,7 @@ public enum DiffusionModelKind: String, Sendable, Codable, CaseIterable {
     /// Binds the model to `graph` from the command line's parameters.
     ///
     /// - Parameters:
+    ///   - graph: the graph the model is bound to.
     ///   - probabilities: IC: the scheme itself. LT: `wc` (the default) gives weights 1/indeg(v),
     ///     `file` the graph's arc values; other schemes are IC-only.
     ///   - normalizeLT: LT with `file` weights: rescale a node's in-weights that sum above 1

@@ -33,7 +33,10 @@ public struct CoverageState: Sendable {
 
     /// A fresh state: nothing taken, every node's gain its coverage alone.
     ///
-    /// - Parameter communicator: the ranks that share the pool (nil or one rank: the pool is whole).
+    /// - Parameters:
+    ///   - pool: the RR sets to cover.
+    ///   - index: the pool's inverted index (`pool.makeInvertedIndex()`).
+    ///   - communicator: the ranks that share the pool (nil or one rank: the pool is whole).
     /// - Throws: `InfluenceError(.usage)` when the index is not the pool's or the pool holds 2³² sets or more.
     /// - Complexity: O(n) (distributed: plus one all-reduce of n counts).
     public init(pool: RRSetCollection, index: RRSetInvertedIndex, communicator: (any Communicator)? = nil) throws(InfluenceError) {

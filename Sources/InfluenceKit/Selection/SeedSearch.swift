@@ -43,9 +43,12 @@ public enum SeedSearch {
     /// Runs `request` on `graph`.
     ///
     /// - Parameters:
+    ///   - request: what to run; validated first.
+    ///   - graph: the loaded graph; the request's model is bound to it.
     ///   - graphName: how the record names the graph (a path).
     ///   - load: the options the graph was loaded with, recorded for reproduction.
     ///   - loadSeconds: the load time, recorded in the timings.
+    ///   - progress: receives the sampling, selection and evaluation phases.
     ///   - communicator: the ranks the run is spread over (every rank calls this with its own copy
     ///     of the graph and the same request; each returns the single-process record, plus the
     ///     rank count and per-rank timings in `distributed`).
