@@ -16,6 +16,7 @@ public struct KSubnetwork: Sendable, Equatable {
         self.arcs = sorted
     }
 
+    /// Number of kept arcs. Complexity: O(1).
     public var arcCount: Int { arcs.count }
 
     /// The friends (heads) user `u` keeps, in adjacency order. Complexity: O(log |arcs| + result).

@@ -11,9 +11,13 @@ public protocol MarginalGainOracle {
 /// One pick of an assignment: participant `participant` (index into `CapacityProblem.participants`)
 /// gives the promotion to P node `node`, which added `gain` (marginal coverage or spread) when taken.
 public struct CapacityPick: Sendable, Equatable, Codable {
+    /// The participant's index into `CapacityProblem.participants`.
     public var participant: Int
+    /// The P node it picked.
     public var node: Int
+    /// The marginal gain of the pick when it was taken (coverage or spread).
     public var gain: Double
+    /// A pick. Complexity: O(1).
     public init(participant: Int, node: Int, gain: Double) {
         self.participant = participant
         self.node = node
@@ -167,6 +171,7 @@ struct GainHeap {
 public struct CoverageGains: MarginalGainOracle {
     /// The coverage state greedy drives.
     public var state: CoverageState
+    /// Gains read from `state`, a fresh coverage state of the pool. Complexity: O(1).
     public init(state: CoverageState) { self.state = state }
     public mutating func gain(of node: Int) -> Double { Double(state.gain(of: node)) }
     public mutating func take(_ node: Int) -> Double { Double(state.take(node)) }
@@ -197,9 +202,13 @@ public struct CoverageGains: MarginalGainOracle {
 
 /// Exact gains by live-edge enumeration on P (tiny instances only; see `ExactSpread`).
 public struct ExactGains: MarginalGainOracle {
+    /// The model on P whose live-edge worlds are enumerated.
     public let model: any DiffusionModel
+    /// The nodes taken so far, in order.
     public private(set) var seeds: [Int] = []
+    /// σ of the nodes taken so far, exactly.
     public private(set) var spread = 0.0
+    /// Exact gains under `model`, nothing taken yet. Complexity: O(1).
     public init(model: any DiffusionModel) { self.model = model }
     public mutating func gain(of node: Int) throws(InfluenceError) -> Double {
         try ExactSpread.spread(of: seeds + [node], under: model) - spread

@@ -24,6 +24,7 @@ public struct MonteCarloSimulator: Sendable {
         /// Memory the simulation's buffers may take, in bytes (nil: `SystemMemory.defaultLimitBytes`).
         public var memoryLimitBytes: Int?
 
+        /// A configuration: 10,000 runs from seed 1 on every processor. Complexity: O(1).
         public init(runs: Int = 10_000, seed: UInt64 = 1, threads: Int = Parallel.processorCount, maxSteps: Int? = nil,
                     memoryLimitBytes: Int? = nil) {
             self.runs = runs

@@ -34,6 +34,8 @@ public enum SpreadSimulation {
         /// The cap on adaptive runs used when none is given.
         public static let defaultMaxRuns = 1_000_000
 
+        /// A request; the defaults are 10,000 runs from seed 1 on every processor, no step limit, no
+        /// adaptive runs, no node probabilities and no exact value. Complexity: O(1).
         public init(runs: Int = 10_000, seed: UInt64 = 1, threads: Int = Parallel.processorCount, maxSteps: Int? = nil,
                     untilRelativeError: Double? = nil, maxRuns: Int? = nil, nodeProbabilities: Int? = nil,
                     exact: Bool = false, memoryLimitBytes: Int? = nil) {

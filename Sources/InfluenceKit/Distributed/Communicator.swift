@@ -34,7 +34,9 @@ public protocol Communicator: Sendable {
 /// A failure all ranks know of: which rank saw it first (the lowest that failed at that point)
 /// and its kind, so every rank exits with the same status while only that rank reports it.
 public struct AgreedFailure: Sendable, Equatable {
+    /// The lowest rank that failed.
     public let rank: Int
+    /// The kind of its failure (every rank exits with the status it implies).
     public let kind: InfluenceError.Kind
 }
 
@@ -100,6 +102,7 @@ extension Communicator {
 
 /// One process, one rank: reductions and gathers return their input.
 public struct SingleProcessCommunicator: Communicator {
+    /// The communicator of a run in one process. Complexity: O(1).
     public init() {}
     public var rank: Int { 0 }
     public var size: Int { 1 }

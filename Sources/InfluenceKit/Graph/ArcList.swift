@@ -19,6 +19,7 @@ public struct ArcList: Sendable {
     /// Input was undirected: every edge became two arcs.
     public var undirected: Bool
 
+    /// Arcs from their parts, as a reader produced them. Complexity: O(1).
     public init(nodeCount: Int, sources: [UInt32], targets: [UInt32], values: [Float]?, ltWeights: [Float]? = nil,
                 labels: NodeLabels, selfLoopsDropped: Int, undirected: Bool) {
         self.ltWeights = ltWeights

@@ -1,6 +1,7 @@
 /// Input formats. SNAP-style edge lists go through our tokenizer into igraph; the others through
 /// igraph's own readers; `.infgraph` snapshots are read directly.
 public enum GraphFormat: String, Sendable, CaseIterable, Codable {
+    /// The formats: SNAP-style edge list, GraphML, GML, Pajek, NCOL, LGL, and the `.infgraph` snapshot.
     case snap, graphml, gml, pajek, ncol, lgl, infgraph
 
     /// The format a file name implies (a trailing `.gz` is looked through); edge list otherwise.

@@ -24,6 +24,8 @@ public struct GraphLoadOptions: Sendable, Equatable, Codable {
     /// edges may name only these labels (see `NodeFile`).
     public var nodeFile: String?
 
+    /// Options; by default a directed edge list with no value columns, parallel arcs kept,
+    /// igraph built on demand, the default memory limit. Complexity: O(1).
     public init(format: GraphFormat? = nil, undirected: Bool = false, readArcValues: Bool = false,
                 build: GraphBuildOptions = GraphBuildOptions(), igraph: IGraphConstruction = .onDemand,
                 memoryLimitBytes: Int? = SystemMemory.defaultLimitBytes, nodeCount: Int? = nil, nodeFile: String? = nil) {

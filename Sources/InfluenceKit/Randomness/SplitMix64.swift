@@ -3,8 +3,10 @@
 ///
 /// Complexity: O(1) per draw.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
+    /// The generator's whole state: the next draw is a function of it alone.
     public var state: UInt64
 
+    /// A generator that starts from `seed`. Complexity: O(1).
     @inlinable
     public init(seed: UInt64) { state = seed }
 

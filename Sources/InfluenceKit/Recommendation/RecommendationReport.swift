@@ -1,21 +1,38 @@
 /// The record `infmax recommend` prints with `--json` (Codable, stable keys).
 public struct RecommendationReport: Sendable, Codable, Equatable {
+    /// The inputs and parameters of the run, enough to reproduce it.
     public struct Parameters: Sendable, Codable, Equatable {
+        /// The arcs file's path (`inviter invitee P`).
         public var arcs: String
+        /// The node file's path (`node U`), when one was given.
         public var nodeValues: String?
+        /// The inviter list's path.
         public var inviterFile: String
+        /// Nodes of the instance.
         public var nodes: Int
+        /// Arcs of the instance.
         public var arcCount: Int
+        /// Inviters that got a list.
         public var inviters: Int
+        /// The list length K.
         public var k: Int
+        /// The configured algorithm's name (`hetero-im`, `hetero-ir`, `p`, `pu`, `degree`, `random`).
         public var algorithm: String
+        /// The method the lists were ranked by, as tables name it (`HeteroIM`, `λ=0.30`, …).
         public var method: String
+        /// RR sets per node r, when sets were sampled.
         public var setsPerNode: Int?
+        /// The most inviters that may get the same invitee (nil: no cap).
         public var capacity: Int?
+        /// λ of the trade-off, when the lists blend HeteroIR and HeteroIM.
         public var tradeOff: Double?
+        /// HeteroIR's c.
         public var topC: Int
+        /// Seed of every random choice.
         public var seed: UInt64
+        /// Worker threads (the lists do not depend on them).
         public var threads: Int
+        /// Parameters from their values. Complexity: O(1).
         public init(arcs: String, nodeValues: String?, inviterFile: String, nodes: Int, arcCount: Int, inviters: Int, k: Int,
                     algorithm: String, method: String, setsPerNode: Int?, capacity: Int?, tradeOff: Double?, topC: Int,
                     seed: UInt64, threads: Int) {
@@ -28,16 +45,23 @@ public struct RecommendationReport: Sendable, Codable, Equatable {
 
     /// One method's scores in the evaluation table.
     public struct MethodScores: Sendable, Codable, Equatable {
+        /// The method's name as tables show it.
         public var method: String
         /// λ for a frontier point.
         public var tradeOff: Double?
+        /// K = 1 … maxK.
         public var k: [Int]
+        /// Recall@K for each K (nil without held-out invitations).
         public var recall: [Double]?
+        /// NDCG@K for each K (nil without held-out invitations).
         public var ndcg: [Double]?
+        /// Spread@K for each K: mean accepted users over the Monte Carlo worlds.
         public var spread: [Double]
+        /// The standard error of each Spread@K.
         public var spreadStandardError: [Double]
         /// Seconds to compute the lists (HeteroIM: greedy and ranking; sampling is apart).
         public var seconds: Double?
+        /// One row of the table from an evaluation of the method's lists. Complexity: O(maxK).
         public init(method: String, tradeOff: Double? = nil, evaluation: ListEvaluation, seconds: Double?) {
             self.method = method
             self.tradeOff = tradeOff
@@ -50,21 +74,30 @@ public struct RecommendationReport: Sendable, Codable, Equatable {
         }
     }
 
+    /// How every method's lists scored, on the same Monte Carlo worlds.
     public struct Evaluation: Sendable, Codable, Equatable {
+        /// The held-out invitations' path, when given.
         public var truth: String?
         /// Inviters averaged over in Recall and NDCG.
         public var evaluatedInviters: Int?
+        /// Monte Carlo worlds of the invite/accept cascade.
         public var worlds: Int
+        /// The seed of those worlds.
         public var evaluationSeed: UInt64
+        /// One row per method.
         public var methods: [MethodScores]
+        /// The trade-off frontier from HeteroIR (λ = 0) to HeteroIM (λ = 1), when asked for.
         public var frontier: [MethodScores]?
+        /// An evaluation from its parts. Complexity: O(1).
         public init(truth: String?, evaluatedInviters: Int?, worlds: Int, evaluationSeed: UInt64, methods: [MethodScores], frontier: [MethodScores]?) {
             self.truth = truth; self.evaluatedInviters = evaluatedInviters; self.worlds = worlds
             self.evaluationSeed = evaluationSeed; self.methods = methods; self.frontier = frontier
         }
     }
 
+    /// Wall times, in seconds.
     public struct Timings: Sendable, Codable, Equatable {
+        /// Loading the instance.
         public var loadSeconds: Double
         /// HeteroInf of every node.
         public var heteroInfSeconds: Double
@@ -72,8 +105,11 @@ public struct RecommendationReport: Sendable, Codable, Equatable {
         public var samplingSeconds: Double
         /// The configured method's lists.
         public var listSeconds: Double
+        /// Evaluating the lists, when asked for.
         public var evaluationSeconds: Double?
+        /// The whole run, load included.
         public var totalSeconds: Double
+        /// Timings from their values. Complexity: O(1).
         public init(loadSeconds: Double, heteroInfSeconds: Double, samplingSeconds: Double, listSeconds: Double,
                     evaluationSeconds: Double?, totalSeconds: Double) {
             self.loadSeconds = loadSeconds; self.heteroInfSeconds = heteroInfSeconds; self.samplingSeconds = samplingSeconds
@@ -81,16 +117,24 @@ public struct RecommendationReport: Sendable, Codable, Equatable {
         }
     }
 
+    /// The inputs and parameters.
     public var parameters: Parameters
+    /// How r was chosen, when it was not given.
     public var calibration: SetsPerNodeCalibration?
     /// RR sets sampled and their mean size (HeteroIM and the trade-off).
     public var rrSets: Int?
+    /// The mean size of those RR sets.
     public var meanRRSetSize: Double?
+    /// One list per inviter, in the inviter file's order.
     public var lists: [InviteeList]
+    /// The scores of the methods, when an evaluation was asked for.
     public var evaluation: Evaluation?
+    /// Wall times.
     public var timings: Timings
+    /// Warnings about the input (such as inviters with no out-arc).
     public var warnings: [String]
 
+    /// A record from its parts. Complexity: O(1).
     public init(parameters: Parameters, calibration: SetsPerNodeCalibration?, rrSets: Int?, meanRRSetSize: Double?,
                 lists: [InviteeList], evaluation: Evaluation?, timings: Timings, warnings: [String]) {
         self.parameters = parameters; self.calibration = calibration; self.rrSets = rrSets; self.meanRRSetSize = meanRRSetSize

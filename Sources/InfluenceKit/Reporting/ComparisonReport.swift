@@ -3,7 +3,9 @@
 public struct ComparisonReport: Sendable, Codable, Equatable {
     /// One algorithm at one k.
     public struct Row: Sendable, Codable, Equatable {
+        /// The method's name (`degree`, `opim-c`, …).
         public var algorithm: String
+        /// The seed set's size.
         public var k: Int
         /// Seeds by original label, in order of choice.
         public var seeds: [String]
@@ -15,8 +17,11 @@ public struct ComparisonReport: Sendable, Codable, Equatable {
 
     /// The graph's path (as given).
     public var graph: String
+    /// Nodes of the graph.
     public var nodes: Int
+    /// Arcs of the graph.
     public var arcs: Int
+    /// The model's name (`ic`, `lt`).
     public var model: String
     /// The scheme the model was bound with (`wc`, `1/indeg`, `file`, ...).
     public var scheme: String
@@ -26,8 +31,11 @@ public struct ComparisonReport: Sendable, Codable, Equatable {
     public var seed: UInt64
     /// The seed of randomised selectors, derived from `seed`.
     public var selectionSeed: UInt64
+    /// The seed set sizes compared, increasing.
     public var ks: [Int]
+    /// The methods compared, in the order they ran.
     public var algorithms: [String]
+    /// One row per (method, k): methods in order, then increasing k.
     public var rows: [Row]
 
     /// Labels the rows of a comparison run on `graph`.

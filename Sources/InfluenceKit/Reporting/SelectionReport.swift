@@ -7,8 +7,11 @@
 public struct SelectionReport: Codable, Sendable, Equatable {
     /// What was run.
     public struct Parameters: Codable, Sendable, Equatable {
+        /// The graph's path as given.
         public var graph: String
+        /// Nodes of the graph.
         public var nodes: Int
+        /// Arcs of the graph.
         public var arcs: Int
         /// How the graph was loaded in this run (nil for a graph built in memory).
         public var load: GraphLoadOptions?
@@ -21,12 +24,15 @@ public struct SelectionReport: Codable, Sendable, Equatable {
         public var modelScheme: String
         /// LT weights from the file were rescaled to sum to at most 1.
         public var normalizeLT: Bool
+        /// The model's name (`ic`, `lt`).
         public var model: String
         /// The algorithm as run: `OPIM-C`, `OPIM-C+refine` (with precision refinement) or `IMM`.
         public var algorithm: String
         /// The registry name the run was asked for (`opim-c`, `imm`).
         public var algorithmName: String
+        /// Seeds asked for.
         public var k: Int
+        /// ε of the target ratio 1 − 1/e − ε.
         public var epsilon: Double
         /// OPIM-C's δ.
         public var delta: Double?
@@ -36,10 +42,13 @@ public struct SelectionReport: Codable, Sendable, Equatable {
         public var precision: Double?
         /// Evaluation sets asked for (nil: sized automatically from the selection's coverage).
         public var evaluationSets: Int?
+        /// Seed of every random choice.
         public var seed: UInt64
+        /// Worker threads (the result does not depend on them).
         public var threads: Int
         /// IC arc drawing: subset or plain.
         public var sampling: String
+        /// The memory limit of the RR-set pools, in bytes.
         public var maxMemoryBytes: Int
         /// InfluenceKit's version.
         public var version: String
@@ -84,14 +93,21 @@ public struct SelectionReport: Codable, Sendable, Equatable {
 
     /// The spread estimate on fresh RR sets.
     public struct Spread: Codable, Sendable, Equatable {
+        /// n · (fraction of the evaluation sets the seeds touch): the estimate of σ(S).
         public var estimate: Double
+        /// The estimate's standard error.
         public var standardError: Double
+        /// The lower end of the confidence interval.
         public var low: Double
+        /// The upper end of the confidence interval.
         public var high: Double
+        /// The interval's confidence level (0.95).
         public var confidence: Double
+        /// Evaluation sets behind the estimate.
         public var rrSets: Int
         /// Always true: the evaluation sets come from a stream no selection pool uses.
         public var independentOfSelection: Bool
+        /// A sentence saying how the estimate was made.
         public var note: String
 
         /// Complexity: O(1).
@@ -124,9 +140,13 @@ public struct SelectionReport: Codable, Sendable, Equatable {
 
     /// Wall times.
     public struct Timings: Codable, Sendable, Equatable {
+        /// Loading the graph, in seconds (as the caller measured it).
         public var loadSeconds: Double
+        /// The selection's phases, in order.
         public var phases: [PhaseTiming]
+        /// Drawing the evaluation sets, in seconds.
         public var evaluationSeconds: Double
+        /// The whole run, load included, in seconds.
         public var totalSeconds: Double
 
         /// Complexity: O(1).
@@ -142,6 +162,7 @@ public struct SelectionReport: Codable, Sendable, Equatable {
         public var peakResidentBytes: Int
         /// The most bytes RR sets and their index held at once.
         public var peakRRSetBytes: Int
+        /// The memory limit of the RR-set pools, in bytes.
         public var limitBytes: Int
 
         /// Complexity: O(1).
@@ -150,12 +171,17 @@ public struct SelectionReport: Codable, Sendable, Equatable {
         }
     }
 
+    /// What was run.
     public var parameters: Parameters
+    /// The seeds in selection order.
     public var seeds: [Seed]
+    /// The seeds' spread on fresh RR sets, independent of the selection.
     public var spread: Spread
     /// n·Λ(S)/θ on the selection pool (biased upward; shown for comparison only).
     public var selectionSpread: Double
+    /// The approximation guarantee.
     public var guarantee: Guarantee
+    /// RR sets used.
     public var rrSets: RRSets
     /// OPIM-C's rounds.
     public var rounds: [OPIMC.Round]?
@@ -165,7 +191,9 @@ public struct SelectionReport: Codable, Sendable, Equatable {
     public var estimationRounds: [IMM.EstimationRound]?
     /// IMM's lower bound of OPT.
     public var lowerBound: Double?
+    /// Wall times.
     public var timings: Timings
+    /// Memory.
     public var memory: Memory
     /// A run over several MPI ranks: the rank count and each rank's timings and memory (absent in
     /// one process; the rest of the record is the single-process one, timings and memory rank 0's).

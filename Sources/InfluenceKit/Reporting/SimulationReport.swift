@@ -5,14 +5,19 @@
 public struct SimulationReport: Sendable, Codable, Equatable {
     /// A seed, by its label in the input graph.
     public struct Seed: Sendable, Codable, Equatable {
+        /// The seed's label.
         public var label: String
+        /// A seed by label. Complexity: O(1).
         public init(label: String) { self.label = label }
     }
 
     /// A node with its estimated activation probability.
     public struct NodeProbability: Sendable, Codable, Equatable {
+        /// The node's label.
         public var label: String
+        /// The fraction of the runs in which it ended active.
         public var probability: Double
+        /// An entry. Complexity: O(1).
         public init(label: String, probability: Double) {
             self.label = label
             self.probability = probability
@@ -23,6 +28,7 @@ public struct SimulationReport: Sendable, Codable, Equatable {
     public var graph: String
     /// Nodes and arcs as loaded.
     public var nodes: Int
+    /// Arcs as loaded.
     public var arcs: Int
     /// The IC probability scheme (`wc`, `uniform:P`, `trivalency`, `file`).
     public var probabilities: String
@@ -38,6 +44,7 @@ public struct SimulationReport: Sendable, Codable, Equatable {
     public var maxSteps: Int?
     /// The relative CI half-width asked for, and the cap on runs, when runs were adaptive.
     public var untilRelativeError: Double?
+    /// The cap on runs, when runs were adaptive.
     public var maxRuns: Int?
     /// The Monte Carlo estimate of σ(S).
     public var estimate: SpreadEstimate
@@ -56,6 +63,8 @@ public struct SimulationReport: Sendable, Codable, Equatable {
     /// process; the estimate is the single-process one, bit for bit).
     public var distributed: DistributedRunRecord?
 
+    /// A record from its parts; `simulationsPerSecond` is computed from the runs and the seconds.
+    /// Complexity: O(1).
     public init(graph: String, nodes: Int, arcs: Int, probabilities: String, model: String, seeds: [Seed],
                 seed: UInt64, threads: Int, maxSteps: Int?, untilRelativeError: Double?, maxRuns: Int?,
                 estimate: SpreadEstimate, exact: Double?, nodeProbabilities: [NodeProbability]?,

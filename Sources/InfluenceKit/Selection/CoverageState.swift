@@ -18,6 +18,7 @@
 public struct CoverageState: Sendable {
     /// The pool and its node → set index.
     public let pool: RRSetCollection
+    /// The pool's inverted index: for each node, the sets that contain it.
     public let index: RRSetInvertedIndex
     private var degree: [UInt32]
     /// Distributed: the ranks' `degree` summed (the gains greedy ranks by); empty in one process.

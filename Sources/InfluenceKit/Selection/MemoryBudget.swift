@@ -11,7 +11,9 @@ public struct MemoryBudget: Sendable, Equatable {
 
     /// One pool's growth in a planned step: sizes in sets before and after.
     public struct Growth: Sendable, Equatable {
+        /// Sets before the step.
         public var before: Int
+        /// Sets after the step.
         public var after: Int
         /// Complexity: O(1).
         public init(before: Int, after: Int) { self.before = before; self.after = after }

@@ -27,6 +27,8 @@ public enum SeedSearch {
         /// Worker threads (the result does not depend on them).
         public var threads: Int
 
+        /// A request; by default OPIM-C under IC with weighted cascade, the default `RISParameters`,
+        /// automatically sized evaluation, seed 1 and every processor. Complexity: O(1).
         public init(k: Int, algorithm: SelectionAlgorithm = .opimC, model: ModelSpecification = ModelSpecification(model: .ic),
                     ris: RISParameters = RISParameters(), evaluationSets: Int? = nil, seed: UInt64 = 1,
                     threads: Int = Parallel.processorCount) {

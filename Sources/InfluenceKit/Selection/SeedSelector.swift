@@ -9,6 +9,7 @@ public struct SeedRanking: Sendable, Equatable, Codable {
     /// otherwise.
     public var elapsed: [Double]
 
+    /// A ranking. Complexity: O(1).
     public init(seeds: [Int], seconds: Double, elapsed: [Double] = []) {
         self.seeds = seeds
         self.seconds = seconds
