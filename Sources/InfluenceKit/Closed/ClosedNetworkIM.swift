@@ -128,6 +128,7 @@ public struct ClosedNetworkIM: Sendable {
     ///
     /// - Throws: `InfluenceError` naming the parameter (`runs`, `threads`); `.resource` with
     ///   parameter `greedyBudget` when the greedy's cost estimate exceeds its budget.
+    /// - Complexity: the method's own (PSNA: one Dijkstra and one `estimationRuns`-world estimate per iteration; greedy: see `EdgeInsertionGreedy.estimateCost`) plus O(evaluationRuns · Σ_s (reach(s) + kept out-arcs)) for the method and for each baseline.
     @discardableResult
     public mutating func run(provenance: Provenance = Provenance(), progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) -> ClosedNetworkReport {
         let total = Stopwatch()

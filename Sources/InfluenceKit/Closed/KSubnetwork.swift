@@ -5,6 +5,7 @@ public struct KSubnetwork: Sendable, Equatable {
     public let arcs: [Int]
 
     /// - Parameter arcs: forward arc ids, in any order; duplicates count once.
+    /// - Complexity: O(a log a) for a arcs.
     public init(arcs: [Int]) {
         var sorted = arcs.sorted()
         var kept = 0

@@ -3,8 +3,10 @@
 /// Monte Carlo on common random numbers.
 public protocol MarginalGainOracle {
     /// σ(S ∪ {v}) − σ(S) for the nodes S taken so far (an estimate, for the sampled oracles).
+    /// Complexity: the oracle's own: O(sets containing `node`) for coverage, one exact enumeration or `runs` cascades for the others.
     mutating func gain(of node: Int) throws(InfluenceError) -> Double
     /// Adds `node` to S; returns its gain at that moment.
+    /// Complexity: as `gain(of:)`.
     mutating func take(_ node: Int) throws(InfluenceError) -> Double
 }
 

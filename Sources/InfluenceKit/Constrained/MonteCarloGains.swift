@@ -13,6 +13,7 @@ public struct MonteCarloGains: MarginalGainOracle {
     public private(set) var evaluations = 0
 
     /// - Throws: what `MonteCarloSimulator.init` throws.
+    /// - Complexity: that of `MonteCarloSimulator.init`.
     public init(model: any DiffusionModel, configuration: MonteCarloSimulator.Configuration) throws(InfluenceError) {
         simulator = try MonteCarloSimulator(model: model, configuration: configuration)
     }

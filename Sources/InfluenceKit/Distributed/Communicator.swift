@@ -14,14 +14,19 @@ public protocol Communicator: Sendable {
     /// The number of ranks.
     var size: Int { get }
     /// Element-wise sum over all ranks, in place (wrapping on overflow, as `&+`).
+    /// Complexity: O(count) per rank, plus the exchange (one all-reduce).
     func sum(_ values: inout [UInt32])
     /// Element-wise sum over all ranks, in place.
+    /// Complexity: O(count) per rank, plus the exchange (one all-reduce).
     func sum(_ values: inout [Int])
     /// Element-wise maximum over all ranks, in place.
+    /// Complexity: O(1) per rank, plus the exchange (one all-reduce).
     func maximum(_ values: inout [Int])
     /// Element-wise minimum over all ranks, in place.
+    /// Complexity: O(1) per rank, plus the exchange (one all-reduce).
     func minimum(_ values: inout [Int])
     /// Every rank's `bytes`, indexed by rank.
+    /// Complexity: O(total gathered bytes) per rank, plus the exchange.
     func allGather(_ bytes: [UInt8]) -> [[UInt8]]
     /// Bytes of payload this rank has passed to reductions and gathers so far.
     var payloadBytes: Int { get }

@@ -19,6 +19,7 @@ public struct TaskShare: Sendable, Equatable {
     public static let whole = TaskShare(rank: 0, size: 1)
 
     /// This rank's share of `communicator`.
+    /// Complexity: O(1).
     public init(_ communicator: any Communicator) {
         self.init(rank: communicator.rank, size: communicator.size)
     }

@@ -70,6 +70,7 @@ public struct GraphSummary: Sendable, Codable, Equatable {
         case string
 
         /// The type of `labels`.
+        /// Complexity: O(1).
         public init(_ labels: NodeLabels) {
             switch labels {
             case .identity: self = .identity

@@ -30,6 +30,7 @@ public enum FileContents {
     }
 
     /// The bytes of `path` exactly as stored (no inflation).
+    /// Complexity: O(file size).
     public static func readRaw(_ path: String) throws(InfluenceError) -> [UInt8] {
         switch Platform.status(of: path) {
         case .file(let size): return try readPlain(path, size: size)

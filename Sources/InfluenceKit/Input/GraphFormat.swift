@@ -5,6 +5,7 @@ public enum GraphFormat: String, Sendable, CaseIterable, Codable {
     case snap, graphml, gml, pajek, ncol, lgl, infgraph
 
     /// The format a file name implies (a trailing `.gz` is looked through); edge list otherwise.
+    /// Complexity: O(length of the name).
     public static func infer(from path: String) -> GraphFormat {
         var name = path.lowercased()
         if name.hasSuffix(".gz") { name.removeLast(3) }
@@ -21,6 +22,7 @@ public enum GraphFormat: String, Sendable, CaseIterable, Codable {
     }
 
     /// Parses a `--format` value, with a message listing the choices.
+    /// Complexity: O(length of the text).
     public static func parse(_ text: String) throws(InfluenceError) -> GraphFormat {
         if text == "edgelist" || text == "txt" { return .snap }
         guard let format = GraphFormat(rawValue: text.lowercased()) else {

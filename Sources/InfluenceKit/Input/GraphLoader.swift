@@ -44,6 +44,7 @@ public struct GraphLoadOptions: Sendable, Equatable, Codable {
     }
 
     /// Decodes options written before the memory limit and node declarations existed, too.
+    /// Complexity: O(1).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         format = try c.decodeIfPresent(GraphFormat.self, forKey: .format)
@@ -105,6 +106,7 @@ public struct LoadedGraph: Sendable {
     }
 
     /// The igraph graph, rebuilt from the compact graph when loading did not make one.
+    /// Complexity: O(n + m) on the first call (igraph builds the graph), O(1) after.
     public func igraphGraph() throws(InfluenceError) -> IGraphHandle {
         if let igraph { return igraph }
         do { return try IGraphHandle(graph) } catch { throw InfluenceError(.resource, "igraph: \(error.message)") }

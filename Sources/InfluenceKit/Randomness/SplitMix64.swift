@@ -17,6 +17,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// The SplitMix64 output function: a bijective avalanche of 64 bits.
+    /// Complexity: O(1).
     @inlinable @inline(__always)
     public static func mix(_ value: UInt64) -> UInt64 {
         var z = value

@@ -113,12 +113,14 @@ public struct InviteeRecommender: Sendable {
     }
 
     /// The same for dense node ids.
+    /// Complexity: as `recommend(for:k:method:)`.
     public func recommend(forNodes inviters: [Int], k: Int, method: RecommendationMethod? = nil) throws(InfluenceError) -> [InviteeList] {
         try lists(forNodes: inviters, k: k, methods: [method ?? configuration.method])[0].labelled(graph)
     }
 
     /// Lists for several methods on one request: HeteroIM's greedy runs once for all of them (a
     /// frontier of trade-off values costs one greedy).
+    /// Complexity: as `recommend(for:k:method:)` for each method, HeteroIM's greedy run once for all.
     public func recommend(forNodes inviters: [Int], k: Int, methods: [RecommendationMethod]) throws(InfluenceError) -> [[InviteeList]] {
         try lists(forNodes: inviters, k: k, methods: methods).map { $0.labelled(graph) }
     }
@@ -159,6 +161,7 @@ public struct InviteeRecommender: Sendable {
     }
 
     /// Dense ids of `labels`. Throws for an unknown label.
+    /// Complexity: O(labels) expected.
     public func nodes(of labels: [String]) throws(InfluenceError) -> [Int] {
         var nodes: [Int] = []
         nodes.reserveCapacity(labels.count)

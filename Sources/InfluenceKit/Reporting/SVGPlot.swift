@@ -131,6 +131,7 @@ public struct SVGPlot: Sendable {
     }
 
     /// The SVG document.
+    /// Complexity: O(total points).
     public func render() -> String {
         let names = legend
         let panelBoxWidth = Self.marginLeft + Self.panelWidth + Self.marginRight

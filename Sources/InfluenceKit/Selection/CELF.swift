@@ -48,6 +48,7 @@ public struct CELF: SeedSelector {
     public var nestedPrefixes: Bool { true }
 
     /// - Throws: `InfluenceError(.usage)` for a bad configuration or fewer than one run.
+    /// - Complexity: O(n + m) to set up the simulator.
     public init(model: any DiffusionModel, configuration: Configuration,
                 progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) {
         try configuration.validate()

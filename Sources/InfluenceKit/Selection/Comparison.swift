@@ -58,6 +58,7 @@ public struct Comparison: Sendable {
 
     /// Checks a list of seed set sizes: non-empty, each in `1...nodeCount`; returns them sorted
     /// without duplicates.
+    /// Complexity: O(k log k) for k sizes.
     public static func validatedKs(_ ks: [Int], nodeCount: Int) throws(InfluenceError) -> [Int] {
         guard !ks.isEmpty else { throw InfluenceError(.usage, parameter: "k", "no seed set sizes (expected a list such as 1,5,10,20,50)") }
         for k in ks where k < 1 || k > nodeCount {

@@ -84,6 +84,7 @@ public struct CoverageState: Sendable {
     public func gain(of node: Int) -> Int { Int(gains[node]) }
 
     /// Whether `node` was taken or excluded.
+    /// Complexity: O(1).
     public func isAvailable(_ node: Int) -> Bool { !unavailable[node] }
 
     /// The available node of largest gain (ties: smaller id), or nil when no available node covers

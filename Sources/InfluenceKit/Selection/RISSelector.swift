@@ -25,6 +25,7 @@ public struct RISSelector: SeedSelector {
     public var nestedPrefixes: Bool { false }
 
     /// - Throws: `InfluenceError(.usage)` for an algorithm that is not RIS or bad parameters.
+    /// - Complexity: O(1).
     public init(model: any DiffusionModel, algorithm: SelectionAlgorithm, parameters: RISParameters = RISParameters(),
                 seed: UInt64, workers: Int, progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) {
         guard algorithm == .opimC || algorithm == .imm else {

@@ -18,6 +18,7 @@ public struct SeedRanking: Sendable, Equatable, Codable {
 
     /// The first `k` seeds and the time they took (`elapsed[k − 1]` when known, else the whole
     /// selection's time).
+    /// Complexity: O(k).
     public func prefix(_ k: Int) -> SeedRanking {
         let count = min(k, seeds.count)
         let time = elapsed.count >= count && count > 0 ? elapsed[count - 1] : seconds
@@ -44,6 +45,7 @@ public protocol SeedSelector: Sendable {
     /// Chooses `k` distinct seeds, in order of choice.
     ///
     /// Throws `InfluenceError(.usage)` when `k` is not in `1...nodeCount`.
+    /// Complexity: the selector's own; each type states it.
     func select(k: Int) throws(InfluenceError) -> SeedRanking
 }
 

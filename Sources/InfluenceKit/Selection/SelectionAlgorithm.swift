@@ -108,6 +108,7 @@ public enum SelectionAlgorithm: String, Sendable, Codable, CaseIterable {
     }
 
     /// Parses a comma-separated list, rejecting unknown names and repeats.
+    /// Complexity: O(length of the text).
     public static func parseList(_ text: String) throws(InfluenceError) -> [SelectionAlgorithm] {
         var result: [SelectionAlgorithm] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
