@@ -131,6 +131,7 @@ public struct CapacityConstrainedIM: Sendable {
     }
 
     /// The last run's assignment: for each AP (G node id), its seeds (G node ids) in pick order.
+    /// Complexity: O(picks + participants).
     public var assignment: [(ap: Int, seeds: [Int])] {
         var perAP = [[Int]](repeating: [], count: problem.participantCount)
         for p in picks { perAP[p.participant].append(problem.nodeOfP[p.node]) }

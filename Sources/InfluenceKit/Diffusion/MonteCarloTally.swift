@@ -67,6 +67,7 @@ public struct MonteCarloTally: Sendable, Equatable {
     }
 
     /// Each node's activation frequency, count / runs (empty unless node counts were requested).
+    /// Complexity: O(n).
     public var activationProbabilities: [Double] {
         let r = Double(Swift.max(runs, 1))
         return activationCounts.map { Double($0) / r }

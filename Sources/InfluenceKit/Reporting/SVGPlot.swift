@@ -122,6 +122,7 @@ public struct SVGPlot: Sendable {
     static let fontFamily = "DejaVu Sans, Helvetica, Arial, sans-serif"
 
     /// Series names in order of first appearance across panels: the legend.
+    /// Complexity: O(series²) over all panels.
     public var legend: [String] {
         var names: [String] = []
         for panel in panels {
