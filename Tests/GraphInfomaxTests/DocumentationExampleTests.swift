@@ -9,8 +9,8 @@ import InfluenceKit
 /// the seeds are the same for one thread and for two (every random choice flows from the seed),
 /// the file reads back to the same embeddings, and the seeds are prefixes of each other.
 ///
-/// When the article's example changes, change the block between `// example` and
-/// `// end of example` in the same commit.
+/// `articleShowsTheTestedExample` checks that the article's example is, line for line, the block
+/// between `// example` and `// end of example`: change both in the same commit.
 @Suite struct DocumentationExampleTests {
     struct Outcome: Equatable {
         var embeddings: NodeEmbeddings
@@ -45,6 +45,25 @@ import InfluenceKit
 
         return Outcome(embeddings: embeddings, seeds: ranking.seeds.map { graph.label(of: $0) },
                        bestLoss: dgi.report!.bestLoss, firstLoss: dgi.report!.losses[0])
+    }
+
+    /// The article's Swift block (less its imports and its input lines, `let path = "…", …`) is the
+    /// block `run(threads:output:)` runs, line for line.
+    @Test func articleShowsTheTestedExample() throws {
+        func normalised(_ lines: [Substring]) -> [String] {
+            lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { line in
+                !line.isEmpty && !line.hasPrefix("import ")
+                    && line.range(of: #"^let \w+ = ("[^"]*"|\d+)(, \w+ = ("[^"]*"|\d+))*$"#, options: .regularExpression) == nil
+            }
+        }
+        let markdown = try String(contentsOfFile: CLIPaths.root + "/Sources/InfluenceKit/InfluenceKit.docc/NodeEmbeddings.md", encoding: .utf8)
+        let block = try #require(markdown.components(separatedBy: "```swift\n").dropFirst()
+            .map { $0.components(separatedBy: "```")[0] }.first { $0.contains("import InfluenceKit") })
+        let source = try String(contentsOfFile: #filePath, encoding: .utf8)
+        let open = try #require(source.range(of: "// example\n"))
+        let close = try #require(source[open.upperBound...].range(of: "// end of example"))
+        #expect(normalised(block.split(separator: "\n", omittingEmptySubsequences: false))
+                    == normalised(source[open.upperBound..<close.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)))
     }
 
     @Test func nodeEmbeddings() throws {

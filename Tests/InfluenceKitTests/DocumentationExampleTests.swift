@@ -8,8 +8,9 @@ import InfluenceKit
 /// same inputs, parameters and seed (recorded below with the command that printed it), so an
 /// example that compiles but no longer computes what its article says fails here.
 ///
-/// When an article's example changes, change the test's block between `// example` and
-/// `// end of example` in the same commit.
+/// `articleShowsTheTestedExample` reads each article and checks that its example is, line for line,
+/// the test's block between `// example` and `// end of example` (inputs named as `let` lines
+/// aside): change both in the same commit.
 @Suite struct DocumentationExampleTests {
     /// `Graphs/NAME` in this checkout.
     static func graphs(_ name: String) -> String { CLIRoot.path("Graphs/" + name) }
@@ -167,6 +168,23 @@ import InfluenceKit
         #expect(closed.subnetwork?.arcCount == report.result.subnetwork.arcs)
     }
 
+    /// Each article's example is the code its test runs: the article's Swift block that imports
+    /// InfluenceKit, less its imports and the lines that name its inputs (`let path = "…"`), is the
+    /// test's block between `// example` and `// end of example`, line for line.
+    @Test(arguments: [
+        ("GettingStarted", "gettingStarted"), ("SelectingSeeds", "selectingSeeds"),
+        ("SimulatingSpread", "simulatingSpread"), ("ComparingMethods", "comparingMethods"),
+        ("CapacityConstraints", "capacityConstrained"), ("ClosedNetworks", "closedNetwork"),
+        ("RecommendingInvitees", "recommendingInvitees"),
+    ])
+    func articleShowsTheTestedExample(article: String, test: String) throws {
+        let markdown = try String(contentsOfFile: CLIRoot.path("Sources/InfluenceKit/InfluenceKit.docc/\(article).md"), encoding: .utf8)
+        let source = try String(contentsOfFile: #filePath, encoding: .utf8)
+        let shown = try #require(ArticleExample.lines(ofArticle: markdown), "\(article).md has no Swift block importing InfluenceKit")
+        let tested = try #require(ArticleExample.lines(ofTest: test, in: source), "no example block in \(test)()")
+        #expect(shown == tested, "\(article).md and \(test)() differ")
+    }
+
     /// RecommendingInvitees.md.
     @Test func recommendingInvitees() throws {
         let arcs = Self.graphs("invite/invitations.tsv"), acceptance = Self.graphs("invite/acceptance.tsv")
@@ -190,6 +208,33 @@ import InfluenceKit
         #expect(lists.map { $0.invitees.map(\.invitee) } == Reference.heteroIMLists)
         #expect(byWillingness.map { $0.invitees.map(\.invitee) } == Reference.heteroIRLists)
         #expect(evaluation.metrics?.recall == Reference.heteroIRRecall)
+    }
+}
+
+/// The example code of an article and of a test, normalised for comparison: trimmed, blank lines,
+/// imports and the article's input lines (`let name = "…"` or `let name = 2`) dropped.
+enum ArticleExample {
+    static func normalised(_ lines: [Substring]) -> [String] {
+        lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { line in
+            !line.isEmpty && !line.hasPrefix("import ")
+                && line.range(of: #"^let \w+ = ("[^"]*"|\d+)(, \w+ = ("[^"]*"|\d+))*$"#, options: .regularExpression) == nil
+        }
+    }
+
+    /// The Swift block of `markdown` that imports InfluenceKit.
+    static func lines(ofArticle markdown: String) -> [String]? {
+        let blocks = markdown.components(separatedBy: "```swift\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        guard let block = blocks.first(where: { $0.contains("import InfluenceKit") }) else { return nil }
+        return normalised(block.split(separator: "\n", omittingEmptySubsequences: false))
+    }
+
+    /// The lines between `// example` and `// end of example` in the body of `func NAME(`.
+    static func lines(ofTest name: String, in source: String) -> [String]? {
+        guard let start = source.range(of: "func \(name)(") else { return nil }
+        let rest = source[start.upperBound...]
+        guard let open = rest.range(of: "// example\n"),
+              let close = rest[open.upperBound...].range(of: "// end of example") else { return nil }
+        return normalised(rest[open.upperBound..<close.lowerBound].split(separator: "\n", omittingEmptySubsequences: false))
     }
 }
 
