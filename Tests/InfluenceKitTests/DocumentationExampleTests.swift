@@ -185,6 +185,37 @@ import InfluenceKit
         #expect(shown == tested, "\(article).md and \(test)() differ")
     }
 
+    /// Architecture.md's table of folders is the folders of Sources/InfluenceKit, and every type
+    /// a row names is declared in a file of that folder (DocC's build checks that the types exist;
+    /// this checks that they live where the article says).
+    @Test func architectureTableMatchesTheFolders() throws {
+        let root = CLIRoot.path("Sources/InfluenceKit")
+        let markdown = try String(contentsOfFile: root + "/InfluenceKit.docc/Architecture.md", encoding: .utf8)
+        var listed: [String: [String]] = [:]
+        for line in markdown.split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let folder = cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`/"))
+            listed[folder] = cells.last!.components(separatedBy: "``").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+        }
+        let files = FileManager.default
+        let folders = try files.contentsOfDirectory(atPath: root).filter { name in
+            var isDirectory: ObjCBool = false
+            return files.fileExists(atPath: root + "/" + name, isDirectory: &isDirectory) && isDirectory.boolValue && !name.hasSuffix(".docc")
+        }
+        #expect(Set(listed.keys) == Set(folders), "the table's folders against Sources/InfluenceKit")
+        for (folder, types) in listed.sorted(by: { $0.key < $1.key }) {
+            #expect(!types.isEmpty, "\(folder) names no type")
+            let sources = (files.enumerator(atPath: root + "/" + folder)?.allObjects as? [String] ?? [])
+                .filter { $0.hasSuffix(".swift") }
+                .compactMap { try? String(contentsOfFile: root + "/" + folder + "/" + $0, encoding: .utf8) }
+                .joined(separator: "\n")
+            for type in types {
+                let declared = sources.range(of: #"(struct|enum|class|protocol|actor) "# + type + #"\b"#, options: .regularExpression) != nil
+                #expect(declared, "Architecture.md puts \(type) in \(folder)/, which does not declare it")
+            }
+        }
+    }
+
     /// RecommendingInvitees.md.
     @Test func recommendingInvitees() throws {
         let arcs = Self.graphs("invite/invitations.tsv"), acceptance = Self.graphs("invite/acceptance.tsv")
