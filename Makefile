@@ -6,6 +6,8 @@
 #   make mpi    install Open MPI when missing, build infmax with the MPI trait (mpirun -np R …)
 #   make python build libinfluencekit.so (release, Swift runtime linked statically) and the wheel
 #               python/dist/influencekit-VERSION-py3-none-linux_x86_64.whl
+#   make docs   build the DocC catalogue of InfluenceKit offline, warnings as errors, then check
+#               that every public symbol has a doc comment (scripts/check-doc-comments.py)
 #   make bench  run the benchmarks in Bench/ against their peers
 #   make fuzz   build the libFuzzer targets in Tests/Fuzz/ with address sanitizer and run each for
 #               FUZZ_SECONDS (default 60); fails on any crash (see Tests/Fuzz/README.md)
@@ -14,7 +16,7 @@ SWIFT ?= swift
 DEMO_GRAPH ?= Graphs/demo.txt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps mpi-deps mpi build release demo test test-swift test-c test-python python bench fuzz fuzz-build clean
+.PHONY: deps mpi-deps mpi build release demo test test-swift test-c test-python python docs bench fuzz fuzz-build clean
 
 # Debian packages the build links against; installed only when missing.
 deps:
@@ -101,6 +103,29 @@ test-c: python
 test-python: python
 	INFLUENCEKIT_INFMAX=$(INFMAX_FOR_TESTS) PYTHON=$(PYTHON) bash python/run-tests.sh
 
+# The DocC catalogue (Sources/InfluenceKit/InfluenceKit.docc) and the symbols' doc comments, in
+# its own scratch path so that the plugin's build never invalidates the debug build. The plugin
+# comes from the package dependencies like any other; nothing is fetched while it runs. Any DocC
+# warning (a symbol link that does not resolve, a topic that names nothing) fails the target, and
+# so does a public symbol of InfluenceKit without a doc comment. The archive is left in
+# $(DOCS_SCRATCH)/plugins/Swift-DocC/outputs/InfluenceKit.doccarchive.
+# SwiftPM's plugin runner can hang after the plugin process has exited (seen here once in a few
+# runs: swift-package waiting on a defunct Swift_DocC child). A run that takes longer than
+# DOCS_TIMEOUT seconds (a clean one takes about 70 s here) is stopped and tried once more, so a
+# hang fails the target instead of holding CI.
+DOCS_SCRATCH ?= $(CURDIR)/.build-docs
+DOCS_TIMEOUT ?= 600
+DOCS_COMMAND := $(SWIFT) package --scratch-path $(DOCS_SCRATCH) --disable-sandbox generate-documentation \
+	--target InfluenceKit --warnings-as-errors
+docs: deps
+	@status=1; for attempt in 1 2; do \
+	  echo "$(DOCS_COMMAND)" >&2; \
+	  timeout --kill-after=30 $(DOCS_TIMEOUT) $(DOCS_COMMAND); status=$$?; \
+	  [ $$status -eq 124 ] || [ $$status -eq 137 ] || break; \
+	  echo "make docs: the documentation plugin did not finish within $(DOCS_TIMEOUT) s (attempt $$attempt of 2)" >&2; \
+	done; exit $$status
+	$(PYTHON) scripts/check-doc-comments.py $(DOCS_SCRATCH)
+
 bench: release
 	bash Bench/run.sh
 
@@ -122,4 +147,4 @@ fuzz: fuzz-build
 	bash Tests/Fuzz/run.sh $(FUZZ_SCRATCH)/release $(FUZZ_SCRATCH) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 clean:
-	rm -rf .build $(FUZZ_SCRATCH) $(MPI_SCRATCH) $(SO_SCRATCH) python/dist python/.venv $(PY_PACKAGE)/libinfluencekit.so
+	rm -rf .build $(DOCS_SCRATCH) $(FUZZ_SCRATCH) $(MPI_SCRATCH) $(SO_SCRATCH) python/dist python/.venv $(PY_PACKAGE)/libinfluencekit.so

@@ -9,6 +9,7 @@
 ///
 /// Ties go to the earlier arc in adjacency order.
 public enum ClosedBaseline: String, Sendable, Codable, CaseIterable {
+    /// The three baselines: out-degree, friends-of-friends count, random (see the type).
     case degree, fof, random
 
     /// The baseline's k-subnetwork.

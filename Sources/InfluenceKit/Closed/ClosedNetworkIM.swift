@@ -22,12 +22,18 @@
 /// `estimationRuns`-world estimate per iteration; the evaluation costs
 /// O(evaluationRuns · Σ_s (reach(s) + kept out-arcs)) per method.
 public struct ClosedNetworkIM: Sendable {
+    /// The methods that choose the k-subnetwork, by their command-line names.
     public enum Algorithm: String, Sendable, Codable, CaseIterable {
+        /// `psna` (the paper's practical method), `greedy` (Monte Carlo edge insertion, small graphs),
+        /// and the baselines `degree`, `fof` and `random` run as the method itself.
         case psna, greedy, degree, fof, random
     }
 
+    /// What to run: k, the method, its stopping threshold, Monte Carlo budgets, baselines, seed and threads.
     public struct Configuration: Sendable, Equatable {
+        /// The share limit: each user keeps at most k out-arcs (k ≥ 1).
         public var k: Int
+        /// The method that chooses the k-subnetwork.
         public var algorithm: Algorithm
         /// PSNA's (and the greedy's) stopping threshold on the objective's relative gain, 0 < ε < 1.
         public var epsilon: Double
@@ -43,9 +49,13 @@ public struct ClosedNetworkIM: Sendable {
         public var greedyBudgetSeconds: Double?
         /// Baselines scored beside the method (the method itself is not repeated).
         public var baselines: [ClosedBaseline]
+        /// Seed of every random choice (estimates, the greedy, the random baseline, the evaluation).
         public var seed: UInt64
+        /// Worker threads (the result does not depend on them).
         public var threads: Int
 
+        /// A configuration; the defaults are the paper's (ε = 10⁻⁴, 10,000 evaluation worlds,
+        /// 1,000 estimation worlds) with every baseline. Complexity: O(1).
         public init(k: Int, algorithm: Algorithm = .psna, epsilon: Double = 1e-4, allowArcsIntoSeeds: Bool = false,
                     evaluationRuns: Int = 10_000, estimationRuns: Int = 1_000, greedyRuns: Int = 1_000,
                     greedyBudgetSeconds: Double? = 300, baselines: [ClosedBaseline] = ClosedBaseline.allCases,
@@ -66,9 +76,13 @@ public struct ClosedNetworkIM: Sendable {
 
     /// How the record names its inputs; none of it changes the run.
     public struct Provenance: Sendable, Equatable {
+        /// The graph's path as the record names it.
         public var graph: String
+        /// The seeds file's path as the record names it.
         public var seedsFile: String
+        /// Seconds the graph took to load, recorded in the timings.
         public var loadSeconds: Double
+        /// The provenance of a run. Complexity: O(1).
         public init(graph: String = "graph", seedsFile: String = "seeds", loadSeconds: Double = 0) {
             self.graph = graph
             self.seedsFile = seedsFile
@@ -76,12 +90,15 @@ public struct ClosedNetworkIM: Sendable {
         }
     }
 
+    /// The instance: the graph's arcs with their IC probabilities, the seeds and k.
     public let problem: ClosedNetworkProblem
+    /// What `run` does.
     public let configuration: Configuration
     /// The chosen method's k-subnetwork after `run()`.
     public private(set) var subnetwork: KSubnetwork?
     /// PSNA's insertions, iteration by iteration (the filling pass last), after a PSNA `run()`.
     public private(set) var insertionOrder: [[Int]] = []
+    /// The record of the last `run()` (nil before the first).
     public private(set) var report: ClosedNetworkReport?
 
     /// - Throws: as `ClosedNetworkProblem.init` (`k`, `seeds`, `model`), and `epsilon` outside (0, 1).
@@ -109,6 +126,7 @@ public struct ClosedNetworkIM: Sendable {
     ///
     /// - Throws: `InfluenceError` naming the parameter (`runs`, `threads`); `.resource` with
     ///   parameter `greedyBudget` when the greedy's cost estimate exceeds its budget.
+    /// - Complexity: the method's own (PSNA: one Dijkstra and one `estimationRuns`-world estimate per iteration; greedy: see `EdgeInsertionGreedy.estimateCost`) plus O(evaluationRuns · Σ_s (reach(s) + kept out-arcs)) for the method and for each baseline.
     @discardableResult
     public mutating func run(provenance: Provenance = Provenance(), progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) -> ClosedNetworkReport {
         let total = Stopwatch()

@@ -18,6 +18,7 @@ import Darwin
 /// schemes are kept as they are (`file` and `uniform` are already symmetric; weighted cascade
 /// is 1/indeg of the head by definition).
 public struct ClosedNetworkProblem: Sendable {
+    /// The graph G the k-subnetwork is chosen from.
     public let graph: InfluenceGraph
     /// p(a) per forward arc.
     public let probabilities: [Double]
@@ -29,6 +30,7 @@ public struct ClosedNetworkProblem: Sendable {
     let tails: [UInt32]
     /// The seeds S (dense ids), in input order.
     public let seeds: [Int]
+    /// Whether each node (dense id) is a seed.
     public let isSeed: [Bool]
     /// The share limit k ≥ 1.
     public let k: Int

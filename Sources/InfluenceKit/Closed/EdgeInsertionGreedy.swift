@@ -6,11 +6,16 @@
 /// filling pass as PSNA. Each step evaluates every candidate: affordable on graphs of a few
 /// thousand arcs only, hence `estimateCost` first.
 public struct EdgeInsertionGreedy: Sendable {
+    /// The stopping threshold on the objective's relative gain, 0 < ε < 1.
     public let epsilon: Double
+    /// Monte Carlo worlds per objective evaluation.
     public let runs: Int
+    /// Seed of the Monte Carlo worlds.
     public let seed: UInt64
+    /// Worker threads (the result does not depend on them).
     public let threads: Int
 
+    /// A greedy with these parameters. Complexity: O(1).
     public init(epsilon: Double, runs: Int, seed: UInt64, threads: Int) {
         self.epsilon = epsilon
         self.runs = runs
@@ -27,6 +32,7 @@ public struct EdgeInsertionGreedy: Sendable {
         /// Seconds per evaluation, measured on the random baseline's subnetwork (a larger G_k
         /// than most of the greedy's steps).
         public var secondsPerEvaluation: Double
+        /// The estimated run time: evaluations × seconds per evaluation.
         public var seconds: Double
     }
 

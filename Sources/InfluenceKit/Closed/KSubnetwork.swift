@@ -5,6 +5,7 @@ public struct KSubnetwork: Sendable, Equatable {
     public let arcs: [Int]
 
     /// - Parameter arcs: forward arc ids, in any order; duplicates count once.
+    /// - Complexity: O(a log a) for a arcs.
     public init(arcs: [Int]) {
         var sorted = arcs.sorted()
         var kept = 0
@@ -16,6 +17,7 @@ public struct KSubnetwork: Sendable, Equatable {
         self.arcs = sorted
     }
 
+    /// Number of kept arcs. Complexity: O(1).
     public var arcCount: Int { arcs.count }
 
     /// The friends (heads) user `u` keeps, in adjacency order. Complexity: O(log |arcs| + result).

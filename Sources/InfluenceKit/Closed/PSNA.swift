@@ -23,16 +23,21 @@
 ///
 /// No arc into a seed is inserted unless the problem allows them (the published code does).
 public struct PSNA: Sendable {
+    /// One PSNA iteration, as the record shows it.
     public struct Iteration: Sendable, Codable, Equatable {
+        /// The iteration's number, from 1.
         public var index: Int
         /// Critical edges inserted in this iteration, and their order.
         public var inserted: Int
         /// Nodes and arcs of G_k after the iteration.
         public var nodes: Int
+        /// Arcs of G_k after the iteration.
         public var arcs: Int
         /// The objective estimate after the iteration, and its gain relative to the previous one.
         public var objective: Double
+        /// The objective's gain over the previous iteration, relative to it.
         public var relativeGain: Double
+        /// Seconds the iteration took.
         public var seconds: Double
     }
 

@@ -12,6 +12,7 @@
 /// blocks of `MonteCarloSimulator.runsPerTask` merged in block order, so the result is identical
 /// for any thread count.
 public struct SubnetworkEvaluator: Sendable {
+    /// Nodes of the graph.
     public let nodeCount: Int
     let offsets: [Int]
     let targets: [UInt32]
@@ -27,6 +28,7 @@ public struct SubnetworkEvaluator: Sendable {
         public var union: SpreadEstimate?
         /// |reach(s)| per run, for each seed in order (empty when not asked for).
         public var perSeed: [SpreadEstimate]
+        /// Seconds the evaluation took.
         public var seconds: Double
     }
 

@@ -30,7 +30,10 @@ public enum CapacityBaseline: String, Sendable, Codable, CaseIterable {
 
     /// The baseline's assignment.
     ///
-    /// - Parameter pageRank: PageRank scores of G's nodes (needed for `.pagerank` only).
+    /// - Parameters:
+    ///   - problem: the instance whose candidates are assigned.
+    ///   - seed: the seed of the `random` baseline's choices.
+    ///   - pageRank: PageRank scores of G's nodes (needed for `.pagerank` only).
     /// - Throws: `InfluenceError(.usage)` for `.pagerank` without scores.
     /// - Complexity: O(n + Σ|C_u| log |C_u|).
     public func assignment(_ problem: CapacityProblem, seed: UInt64, pageRank: [Double]? = nil) throws(InfluenceError) -> [CapacityPick] {

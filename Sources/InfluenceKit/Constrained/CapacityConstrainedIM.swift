@@ -21,6 +21,7 @@ public struct CapacityConstrainedIM: Sendable {
     public struct Configuration: Sendable, Equatable {
         /// Seeds each AP may pick (k ≥ 1).
         public var k: Int
+        /// The algorithm (RR variants with the ½ − ε guarantee, or Monte Carlo greedy).
         public var algorithm: CapacityAlgorithm
         /// ε of the target ratio ½ − ε (0 < ε < ½).
         public var epsilon: Double
@@ -30,9 +31,13 @@ public struct CapacityConstrainedIM: Sendable {
         public var precision: Double?
         /// The published code's deviations.
         public var compat: Bool
+        /// Seed of every random choice.
         public var seed: UInt64
+        /// Worker threads (the result does not depend on them).
         public var threads: Int
+        /// How IC in-arcs are drawn in RR sampling.
         public var sampling: RRSamplingMethod
+        /// Memory the RR-set pools may take, in bytes.
         public var memoryLimitBytes: Int
         /// Fresh RR sets of P for the spread interval (nil: about 1% relative standard error at
         /// the selection's coverage, between 2^14 and 2^22).
@@ -54,6 +59,8 @@ public struct CapacityConstrainedIM: Sendable {
         /// about 0.03 s of selection.
         public static let defaultPrecision = RISParameters.defaultPrecision
 
+        /// A configuration: RR-OPIM+ with ε = 0.1, refined to the default precision, no baselines.
+        /// Complexity: O(1).
         public init(k: Int, algorithm: CapacityAlgorithm = .rrOPIMPlus, epsilon: Double = 0.1, delta: Double? = nil,
                     precision: Double? = Configuration.defaultPrecision, compat: Bool = false, seed: UInt64 = 1,
                     threads: Int = Parallel.processorCount, sampling: RRSamplingMethod = .subset,
@@ -81,12 +88,19 @@ public struct CapacityConstrainedIM: Sendable {
 
     /// How the record names its inputs (for reproduction); none of it changes the run.
     public struct Provenance: Sendable, Equatable {
+        /// The graph's path as the record names it.
         public var graph: String
+        /// The AP file's path as the record names it.
         public var apFile: String
+        /// The 1-based AP set of the file that was run.
         public var apSet: Int
+        /// The probability scheme as the record names it.
         public var probabilities: String
+        /// Whether LT weights were rescaled to sum to at most 1.
         public var normalizeLT: Bool
+        /// Seconds the graph took to load, recorded in the timings.
         public var loadSeconds: Double
+        /// The provenance of a run. Complexity: O(1).
         public init(graph: String = "graph", apFile: String = "aps", apSet: Int = 1, probabilities: String = "wc",
                     normalizeLT: Bool = false, loadSeconds: Double = 0) {
             self.graph = graph
@@ -100,6 +114,7 @@ public struct CapacityConstrainedIM: Sendable {
 
     /// The instance (G, A, candidates, P).
     public let problem: CapacityProblem
+    /// What `run` does.
     public let configuration: Configuration
     /// The record of the last `run()`.
     public private(set) var report: CapacityConstrainedReport?
@@ -116,6 +131,7 @@ public struct CapacityConstrainedIM: Sendable {
     }
 
     /// The last run's assignment: for each AP (G node id), its seeds (G node ids) in pick order.
+    /// Complexity: O(picks + participants).
     public var assignment: [(ap: Int, seeds: [Int])] {
         var perAP = [[Int]](repeating: [], count: problem.participantCount)
         for p in picks { perAP[p.participant].append(problem.nodeOfP[p.node]) }
@@ -128,6 +144,7 @@ public struct CapacityConstrainedIM: Sendable {
     ///   - provenance: how the record names its inputs.
     ///   - pageRank: PageRank scores of G's nodes, for the `pagerank` baseline
     ///     (`PageRankHeuristic(loaded:).scores()`).
+    ///   - progress: receives the sampling and selection phases.
     /// - Throws: `InfluenceError` naming the parameter at fault (`epsilon`, `delta`, `precision`,
     ///   `threads`, `evaluationSets`, `memoryLimit`, `runs`, `pageRank`); `.resource` with
     ///   parameter `monteCarloBudget` when a Monte Carlo greedy is estimated above its budget.

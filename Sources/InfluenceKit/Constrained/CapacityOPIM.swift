@@ -49,18 +49,25 @@ public enum CapacityAlgorithm: String, Sendable, Codable, CaseIterable {
 public struct CapacityOPIM: Sendable {
     /// What to run.
     public struct Configuration: Sendable {
+        /// The RR variant to run (`rrOPIMPlus`, `rrOPIM` or `mgOPIM`).
         public var algorithm: CapacityAlgorithm
+        /// ε of the target ratio ½ − ε (0 < ε < ½).
         public var epsilon: Double
         /// Failure probability δ (nil: 1/n_P).
         public var delta: Double?
+        /// Seed of the RR sets.
         public var seed: UInt64
+        /// Sampling threads (the result does not depend on them).
         public var workers: Int
+        /// The memory limit the pools are checked against before they grow.
         public var memory: MemoryBudget
+        /// Receives the sampling and selection phases.
         public var progress: any ProgressReporter
         /// Relative standard error to refine to once the ratio is reached (nil: the paper's rule).
         public var precision: Double?
         /// The published code's deviations (see the type's documentation).
         public var compat: Bool
+        /// A configuration. Complexity: O(1).
         public init(algorithm: CapacityAlgorithm = .rrOPIMPlus, epsilon: Double = 0.1, delta: Double? = nil, seed: UInt64 = 1,
                     workers: Int = 1, memory: MemoryBudget = MemoryBudget(), progress: any ProgressReporter = SilentProgress(),
                     precision: Double? = nil, compat: Bool = false) {
@@ -82,24 +89,37 @@ public struct CapacityOPIM: Sendable {
         public var picks: [CapacityPick]
         /// Every round (the ratio reached each round is what users should see).
         public var rounds: [OPIMC.Round]
+        /// The precision refinement, when one ran.
         public var refinement: OPIMC.Refinement?
+        /// δ in force.
         public var delta: Double
+        /// χ, the sample-size factor of the bounds.
         public var chi: Int
+        /// θ₀, the sets of the first round.
         public var thetaZero: Int
+        /// θmax, the most sets a round may hold.
         public var thetaMax: Int
+        /// i_max, the most rounds.
         public var maxRounds: Int
         /// The approximation certified (at least the target when R1 reached θmax).
         public var approximation: Double
         /// ½ − ε.
         public var target: Double
+        /// Sets of the selection pool R1 at the end.
         public var selectionSets: Int
+        /// Sets drawn in all, both pools.
         public var rrSetsGenerated: Int
+        /// Peak bytes held by the pools.
         public var peakRRSetBytes: Int
+        /// Seconds spent drawing RR sets.
         public var samplingSeconds: Double
+        /// Seconds spent in greedy and the bounds.
         public var selectionSeconds: Double
     }
 
+    /// What `run` does.
     public let configuration: Configuration
+    /// A runner with `configuration`. Complexity: O(1).
     public init(_ configuration: Configuration) { self.configuration = configuration }
 
     /// Runs on `problem`, sampling RR sets on P with `sampler` (built on `problem.subgraphModel`).

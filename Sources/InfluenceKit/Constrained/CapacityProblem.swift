@@ -14,6 +14,7 @@
 public struct CapacityProblem: Sendable {
     /// The full graph G and the model bound to it.
     public let graph: InfluenceGraph
+    /// The diffusion model bound to G.
     public let model: any DiffusionModel
     /// Seeds each AP may pick.
     public let k: Int
@@ -33,6 +34,7 @@ public struct CapacityProblem: Sendable {
     public let nodeInP: [Int]
     /// Candidates of participant `i` are `candidates[candidateOffsets[i]..<candidateOffsets[i + 1]]` (P ids).
     public let candidateOffsets: [Int]
+    /// The candidates of every participant, back to back (P ids); see `candidateOffsets`.
     public let candidates: [Int]
 
     /// Number of participating APs, d.

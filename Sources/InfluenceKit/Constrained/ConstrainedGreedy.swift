@@ -3,17 +3,23 @@
 /// Monte Carlo on common random numbers.
 public protocol MarginalGainOracle {
     /// σ(S ∪ {v}) − σ(S) for the nodes S taken so far (an estimate, for the sampled oracles).
+    /// Complexity: the oracle's own: O(sets containing `node`) for coverage, one exact enumeration or `runs` cascades for the others.
     mutating func gain(of node: Int) throws(InfluenceError) -> Double
     /// Adds `node` to S; returns its gain at that moment.
+    /// Complexity: as `gain(of:)`.
     mutating func take(_ node: Int) throws(InfluenceError) -> Double
 }
 
 /// One pick of an assignment: participant `participant` (index into `CapacityProblem.participants`)
 /// gives the promotion to P node `node`, which added `gain` (marginal coverage or spread) when taken.
 public struct CapacityPick: Sendable, Equatable, Codable {
+    /// The participant's index into `CapacityProblem.participants`.
     public var participant: Int
+    /// The P node it picked.
     public var node: Int
+    /// The marginal gain of the pick when it was taken (coverage or spread).
     public var gain: Double
+    /// A pick. Complexity: O(1).
     public init(participant: Int, node: Int, gain: Double) {
         self.participant = participant
         self.node = node
@@ -36,6 +42,8 @@ public enum ConstrainedGreedy {
     /// exactly what the eager scan picks.
     ///
     /// - Parameters:
+    ///   - problem: the instance: the APs, their candidates and the capacity k.
+    ///   - oracle: the marginal gains of candidates given the picks so far; it is told each pick.
     ///   - lazy: evaluate gains lazily (default: every available candidate at every turn).
     ///   - roundStart: called before each round with the oracle (for bounds).
     /// - Complexity: at most k·Σ|C_u| gain evaluations (lazily, usually far fewer), plus O(|C_u|)
@@ -127,6 +135,7 @@ public enum ConstrainedGreedy {
 public struct CoverageGains: MarginalGainOracle {
     /// The coverage state greedy drives.
     public var state: CoverageState
+    /// Gains read from `state`, a fresh coverage state of the pool. Complexity: O(1).
     public init(state: CoverageState) { self.state = state }
     public mutating func gain(of node: Int) -> Double { Double(state.gain(of: node)) }
     public mutating func take(_ node: Int) -> Double { Double(state.take(node)) }
@@ -157,9 +166,13 @@ public struct CoverageGains: MarginalGainOracle {
 
 /// Exact gains by live-edge enumeration on P (tiny instances only; see `ExactSpread`).
 public struct ExactGains: MarginalGainOracle {
+    /// The model on P whose live-edge worlds are enumerated.
     public let model: any DiffusionModel
+    /// The nodes taken so far, in order.
     public private(set) var seeds: [Int] = []
+    /// σ of the nodes taken so far, exactly.
     public private(set) var spread = 0.0
+    /// Exact gains under `model`, nothing taken yet. Complexity: O(1).
     public init(model: any DiffusionModel) { self.model = model }
     public mutating func gain(of node: Int) throws(InfluenceError) -> Double {
         try ExactSpread.spread(of: seeds + [node], under: model) - spread

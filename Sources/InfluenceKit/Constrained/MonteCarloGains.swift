@@ -3,7 +3,9 @@
 /// σ(S ∪ {v}) − σ(S) compares paired sums and is never negative. This is the gain of the paper's
 /// MG-Greedy and RR-Greedy (KDD 2023, §4), whose cost the RR variants avoid.
 public struct MonteCarloGains: MarginalGainOracle {
+    /// The simulator every evaluation runs (the same runs, so the same worlds, each time).
     public let simulator: MonteCarloSimulator
+    /// The nodes taken so far, in order.
     public private(set) var seeds: [Int] = []
     /// Σ over the runs of |activated(S)|.
     public private(set) var sum = 0
@@ -11,6 +13,7 @@ public struct MonteCarloGains: MarginalGainOracle {
     public private(set) var evaluations = 0
 
     /// - Throws: what `MonteCarloSimulator.init` throws.
+    /// - Complexity: that of `MonteCarloSimulator.init`.
     public init(model: any DiffusionModel, configuration: MonteCarloSimulator.Configuration) throws(InfluenceError) {
         simulator = try MonteCarloSimulator(model: model, configuration: configuration)
     }
@@ -40,9 +43,11 @@ public struct MonteCarloGains: MarginalGainOracle {
     public struct CostEstimate: Sendable, Codable, Equatable {
         /// Evaluations expected (each of `runs` cascades).
         public var evaluations: Double
+        /// Monte Carlo cascades per evaluation.
         public var runs: Int
         /// Seconds per cascade measured by the pilot (from a random feasible assignment).
         public var secondsPerCascade: Double
+        /// The estimated run time: evaluations × runs × seconds per cascade.
         public var seconds: Double
     }
 

@@ -21,6 +21,7 @@ public enum ExactSpread {
     ///
     /// - Parameters:
     ///   - seeds: dense node ids; duplicates count once.
+    ///   - model: the bound model whose live-edge worlds are enumerated.
     ///   - maxSteps: rounds after the seeds (nil: until no new activation).
     /// - Throws: `InfluenceError(.usage)` for a seed that is not a node; `InfluenceError(.resource)`
     ///   when the instance has more than 2^24 live-edge worlds.

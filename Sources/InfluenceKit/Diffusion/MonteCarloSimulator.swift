@@ -24,6 +24,7 @@ public struct MonteCarloSimulator: Sendable {
         /// Memory the simulation's buffers may take, in bytes (nil: `SystemMemory.defaultLimitBytes`).
         public var memoryLimitBytes: Int?
 
+        /// A configuration: 10,000 runs from seed 1 on every processor. Complexity: O(1).
         public init(runs: Int = 10_000, seed: UInt64 = 1, threads: Int = Parallel.processorCount, maxSteps: Int? = nil,
                     memoryLimitBytes: Int? = nil) {
             self.runs = runs
@@ -148,6 +149,8 @@ public struct MonteCarloSimulator: Sendable {
     /// call over their union when the boundaries are multiples of `runsPerTask`.
     ///
     /// - Parameters:
+    ///   - seeds: dense node ids of the seeds; duplicates count once.
+    ///   - runs: the run numbers to simulate; run `i` draws from stream `i`.
     ///   - countNodes: also count, per node, the runs in which it ended active (into
     ///     `tally.activationCounts`, allocated on first use).
     ///   - progress: a phase "simulating" of `runs.upperBound` runs, counting from run 0 (so
@@ -155,6 +158,7 @@ public struct MonteCarloSimulator: Sendable {
     ///   - communicator: the ranks the runs are spread over (each simulates a contiguous range of
     ///     blocks; the block totals are gathered and merged in run order, the node counts summed,
     ///     so every rank ends with the single-process tally, bit for bit).
+    ///   - tally: the totals the runs are merged into.
     /// - Throws: `InfluenceError(.usage)` for a seed that is not a node or a negative range.
     /// - Complexity: O(|runs| · (|S| + Σ out-degree of the activated nodes)) over the threads.
     public func simulate(seeds: [Int], runs: Range<Int>, countNodes: Bool = false, into tally: inout MonteCarloTally,

@@ -20,6 +20,7 @@ public struct MonteCarloTally: Sendable, Equatable {
     /// Per node, in how many runs it ended active (empty unless node counts were requested).
     public var activationCounts: [Int] = []
 
+    /// An empty tally. Complexity: O(1).
     public init() {}
 
     /// Mean spread so far (0 when empty).
@@ -66,6 +67,7 @@ public struct MonteCarloTally: Sendable, Equatable {
     }
 
     /// Each node's activation frequency, count / runs (empty unless node counts were requested).
+    /// Complexity: O(n).
     public var activationProbabilities: [Double] {
         let r = Double(Swift.max(runs, 1))
         return activationCounts.map { Double($0) / r }

@@ -21,6 +21,8 @@ public struct SpreadEstimate: Sendable, Codable, Equatable {
     /// The two-sided 95% quantile of the standard normal distribution.
     public static let z95 = 1.959963984540054
 
+    /// An estimate from its summary statistics; the interval is mean ± z95 · standard error.
+    /// Complexity: O(1).
     public init(runs: Int, mean: Double, standardDeviation: Double, min: Double, max: Double) {
         self.runs = runs
         self.mean = mean

@@ -31,6 +31,7 @@ public enum Cluster {
     /// - Throws: `.usage` (parameter `mpi`) when `mpirun` started several ranks of a build
     ///   without the MPI trait (each would otherwise run the whole job alone), `.resource` when
     ///   MPI cannot be initialised.
+    /// - Complexity: O(1) in one process; MPI's initialisation otherwise.
     public static func launch() throws(InfluenceError) -> any Communicator {
         #if MPI
         return try launchMPI()

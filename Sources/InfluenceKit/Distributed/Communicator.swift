@@ -14,14 +14,19 @@ public protocol Communicator: Sendable {
     /// The number of ranks.
     var size: Int { get }
     /// Element-wise sum over all ranks, in place (wrapping on overflow, as `&+`).
+    /// Complexity: O(count) per rank, plus the exchange (one all-reduce).
     func sum(_ values: inout [UInt32])
     /// Element-wise sum over all ranks, in place.
+    /// Complexity: O(count) per rank, plus the exchange (one all-reduce).
     func sum(_ values: inout [Int])
     /// Element-wise maximum over all ranks, in place.
+    /// Complexity: O(1) per rank, plus the exchange (one all-reduce).
     func maximum(_ values: inout [Int])
     /// Element-wise minimum over all ranks, in place.
+    /// Complexity: O(1) per rank, plus the exchange (one all-reduce).
     func minimum(_ values: inout [Int])
     /// Every rank's `bytes`, indexed by rank.
+    /// Complexity: O(total gathered bytes) per rank, plus the exchange.
     func allGather(_ bytes: [UInt8]) -> [[UInt8]]
     /// Bytes of payload this rank has passed to reductions and gathers so far.
     var payloadBytes: Int { get }
@@ -34,7 +39,9 @@ public protocol Communicator: Sendable {
 /// A failure all ranks know of: which rank saw it first (the lowest that failed at that point)
 /// and its kind, so every rank exits with the same status while only that rank reports it.
 public struct AgreedFailure: Sendable, Equatable {
+    /// The lowest rank that failed.
     public let rank: Int
+    /// The kind of its failure (every rank exits with the status it implies).
     public let kind: InfluenceError.Kind
 }
 
@@ -100,6 +107,7 @@ extension Communicator {
 
 /// One process, one rank: reductions and gathers return their input.
 public struct SingleProcessCommunicator: Communicator {
+    /// The communicator of a run in one process. Complexity: O(1).
     public init() {}
     public var rank: Int { 0 }
     public var size: Int { 1 }

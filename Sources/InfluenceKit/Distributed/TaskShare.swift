@@ -3,7 +3,9 @@
 /// each on its own stream (seed, pool, global task index), so the union of the ranks' shares is
 /// exactly the single-process pool, task for task, and every doubling of a pool is spread evenly.
 public struct TaskShare: Sendable, Equatable {
+    /// This rank, in `0..<size`.
     public let rank: Int
+    /// The number of ranks.
     public let size: Int
 
     /// Rank `rank` of `size`. Complexity: O(1).
@@ -17,6 +19,7 @@ public struct TaskShare: Sendable, Equatable {
     public static let whole = TaskShare(rank: 0, size: 1)
 
     /// This rank's share of `communicator`.
+    /// Complexity: O(1).
     public init(_ communicator: any Communicator) {
         self.init(rank: communicator.rank, size: communicator.size)
     }

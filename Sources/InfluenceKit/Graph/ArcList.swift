@@ -20,7 +20,8 @@ public struct ArcList: Sendable {
     /// Input was undirected: every edge became two arcs.
     public var undirected: Bool
 
-    /// Arcs as listed; `columns` are the named columns besides `values`. Complexity: O(1).
+    /// Arcs from their parts, as a reader produced them; `columns` are the named columns besides
+    /// `values`. Complexity: O(1).
     public init(nodeCount: Int, sources: [UInt32], targets: [UInt32], values: [Float]?, columns: [ValueColumn] = [],
                 labels: NodeLabels, selfLoopsDropped: Int, undirected: Bool) {
         self.columns = columns

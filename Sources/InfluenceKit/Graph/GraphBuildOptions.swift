@@ -5,6 +5,7 @@ public struct GraphBuildOptions: Sendable, Equatable, Codable {
     /// the cascade is unchanged under every scheme.
     public var dedupe: Bool
 
+    /// Options; by default parallel arcs are kept. Complexity: O(1).
     public init(dedupe: Bool = false) {
         self.dedupe = dedupe
     }

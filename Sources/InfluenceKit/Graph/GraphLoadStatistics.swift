@@ -12,6 +12,7 @@ public struct GraphLoadStatistics: Sendable, Codable, Equatable {
     /// Parallel arcs were merged into one (`dedupe`).
     public var parallelArcsMerged: Bool
 
+    /// Statistics from their values. Complexity: O(1).
     public init(format: String, undirectedInput: Bool, selfLoopsDropped: Int, parallelArcs: Int, parallelArcsMerged: Bool) {
         self.format = format
         self.undirectedInput = undirectedInput

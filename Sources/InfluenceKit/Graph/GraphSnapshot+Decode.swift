@@ -9,7 +9,9 @@ extension GraphSnapshot {
     /// that decode and agree with the groups). Versions 3 and 4 are read. Malformed bytes throw;
     /// they never trap.
     ///
-    /// - Parameter path: the file named in error messages.
+    /// - Parameters:
+    ///   - bytes: the whole contents of the snapshot file.
+    ///   - path: the file named in error messages.
     /// - Throws: `InfluenceError(.data)` with `file` = `path`, saying what is wrong and to rebuild
     ///   the snapshot with `infmax convert`.
     /// - Complexity: O(n + m).

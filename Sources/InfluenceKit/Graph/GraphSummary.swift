@@ -1,7 +1,10 @@
 /// Minimum, mean and maximum of a per-node or per-arc quantity.
 public struct RangeSummary: Sendable, Codable, Equatable {
+    /// The smallest value (0 when there is none).
     public var min: Double
+    /// The mean value (0 when there is none).
     public var mean: Double
+    /// The largest value (0 when there is none).
     public var max: Double
 
     /// Summary of `values` (all zero when empty). Complexity: O(count).
@@ -15,16 +18,25 @@ public struct RangeSummary: Sendable, Codable, Equatable {
 
 /// What `infmax info` reports about a graph.
 public struct GraphSummary: Sendable, Codable, Equatable {
+    /// Number of nodes.
     public var nodes: Int
+    /// Number of arcs (an undirected edge counts twice).
     public var arcs: Int
     /// False when the input was undirected (each edge stored as two arcs).
     public var directed: Bool
+    /// Self-loops dropped while reading.
     public var selfLoopsDropped: Int
+    /// Arcs that repeat an earlier arc with the same tail and head.
     public var parallelArcs: Int
+    /// Whether parallel arcs were merged (`dedupe`).
     public var parallelArcsMerged: Bool
+    /// In-degrees of the nodes.
     public var inDegree: RangeSummary
+    /// Out-degrees of the nodes.
     public var outDegree: RangeSummary
+    /// Weakly connected components (from igraph).
     public var weaklyConnectedComponents: ComponentSummary
+    /// Strongly connected components (from igraph).
     public var stronglyConnectedComponents: ComponentSummary
     /// Nodes with no in-arcs (they can only be activated as seeds).
     public var nodesWithoutInArcs: Int
@@ -45,6 +57,7 @@ public struct GraphSummary: Sendable, Codable, Equatable {
     public var ltWeightProblem: String?
     /// The input's own arc values (third column), when loaded.
     public var arcValues: RangeSummary?
+    /// The format the graph was read from.
     public var format: String
 
     /// The storage of a graph's labels (`NodeLabels`), as reported.
@@ -57,6 +70,7 @@ public struct GraphSummary: Sendable, Codable, Equatable {
         case string
 
         /// The type of `labels`.
+        /// Complexity: O(1).
         public init(_ labels: NodeLabels) {
             switch labels {
             case .identity: self = .identity

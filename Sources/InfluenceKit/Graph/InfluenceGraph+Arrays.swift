@@ -15,6 +15,7 @@ extension InfluenceGraph {
     ///   - nodeColumns: named per-node columns (one finite value per node).
     ///   - labels: optional label of each node (nil: node `i` is labelled `i`).
     ///   - undirected: each pair becomes two arcs, u→v and v→u, with the same values.
+    ///   - options: how parallel arcs are kept (`dedupe` merges them).
     /// - Throws: `InfluenceError(.usage)` naming the parameter and the first offending index.
     /// - Complexity: O(n + m).
     public init(nodeCount: Int? = nil, sources: [Int], targets: [Int], values: [Double]? = nil,

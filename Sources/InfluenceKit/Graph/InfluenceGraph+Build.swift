@@ -6,6 +6,8 @@ extension InfluenceGraph {
     /// and `weight` are checked to lie in [0, 1], other columns to be finite.
     ///
     /// - Parameters:
+    ///   - arcs: the parsed arcs, their values and the node labels.
+    ///   - options: how parallel arcs are kept (`dedupe` merges them).
     ///   - format: recorded in the statistics (`snap`, `graphml`, ...).
     ///   - source: the file name used in error messages.
     /// - Complexity: O(n + m).

@@ -13,6 +13,7 @@ extension InfluenceGraph {
     ///   - values: optional per-arc value in [0, 1] (an IC probability or LT weight, for the
     ///     `file` schemes).
     ///   - undirected: each pair becomes two arcs, u→v then v→u, with the same value.
+    ///   - options: how parallel arcs are kept (`dedupe` merges them).
     /// - Throws: `InfluenceError(.usage)` naming the parameter and the first offending index.
     /// - Complexity: O(m + n log n).
     public init(labelledSources sources: UnsafeBufferPointer<Int64>, targets: UnsafeBufferPointer<Int64>,

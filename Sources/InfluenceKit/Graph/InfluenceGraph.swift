@@ -56,6 +56,7 @@ public struct InfluenceGraph: Sendable {
     @inlinable public func inDegree(_ node: Int) -> Int { inOffsets[node + 1] - inOffsets[node] }
 
     /// The label of `node`.
+    /// Complexity: O(1) (a string is built for integer labels).
     public func label(of node: Int) -> String { labels.label(of: node) }
 
     /// How many input arcs forward arc `arc` stands for (1 unless parallel arcs were merged).

@@ -2,6 +2,7 @@ import CIgraph
 
 extension IGraphHandle {
     /// One of igraph's named graphs (`igraph_famous`), e.g. "Zachary" (the karate club).
+    /// Complexity: O(n + m) of the named graph.
     public static func famous(_ name: String) throws(IGraphError) -> IGraphHandle {
         let handle = IGraphHandle(empty: ())
         try IGraphLock.run { () throws(IGraphError) in
@@ -13,6 +14,7 @@ extension IGraphHandle {
     /// A directed graph with power-law out- and in-degrees (`igraph_static_power_law_game`, the
     /// Chung–Lu style static model of Goh et al.), no self-loops or parallel arcs, reproducible
     /// from `seed` (igraph's default RNG is seeded under the igraph lock).
+    /// Complexity: O(n + m), igraph's generator.
     public static func staticPowerLaw(nodes: Int, arcs: Int, exponentOut: Double, exponentIn: Double,
                                       seed: UInt64) throws(IGraphError) -> IGraphHandle {
         let handle = IGraphHandle(empty: ())
@@ -28,6 +30,7 @@ extension IGraphHandle {
     /// A directed Barabási–Albert graph: each new node sends `arcsPerNode` arcs to earlier nodes
     /// chosen by preferential attachment (`igraph_barabasi_game`, psumtree algorithm), reproducible
     /// from `seed`.
+    /// Complexity: O(n · arcsPerNode), igraph's generator.
     public static func barabasiAlbert(nodes: Int, arcsPerNode: Int, seed: UInt64) throws(IGraphError) -> IGraphHandle {
         let handle = IGraphHandle(empty: ())
         try IGraphLock.run { () throws(IGraphError) in

@@ -44,6 +44,7 @@ public final class IGraphHandle: @unchecked Sendable {
     }
 
     /// Rebuilds the igraph graph of a loaded `InfluenceGraph` (forward arcs in CSR order).
+    /// Complexity: O(n + m), plus igraph's construction.
     public convenience init(_ influenceGraph: InfluenceGraph) throws(IGraphError) {
         var sources = [UInt32](repeating: 0, count: influenceGraph.arcCount)
         for u in 0..<influenceGraph.nodeCount {
@@ -53,6 +54,7 @@ public final class IGraphHandle: @unchecked Sendable {
     }
 
     /// Reads a graph with one of igraph's readers from an in-memory copy of the file.
+    /// Complexity: that of igraph's reader, about O(bytes + n + m).
     public convenience init(reading bytes: [UInt8], format: GraphFormat, directed: Bool) throws(IGraphError) {
         self.init()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes.count), alignment: 16)
@@ -102,6 +104,7 @@ public final class IGraphHandle: @unchecked Sendable {
     }
 
     /// A string vertex attribute (numeric ones printed as integers when integral), or nil when absent.
+    /// Complexity: O(n).
     public func vertexLabels(attribute name: String) throws(IGraphError) -> [String]? {
         try IGraphLock.run { () throws(IGraphError) -> [String]? in
             let type = ik_attribute_type(&graph, 0, name)
@@ -130,6 +133,7 @@ public final class IGraphHandle: @unchecked Sendable {
     }
 
     /// A numeric edge attribute in edge order, or nil when absent.
+    /// Complexity: O(m).
     public func edgeValues(attribute name: String) throws(IGraphError) -> [Double]? {
         try IGraphLock.run { () throws(IGraphError) -> [Double]? in
             guard ik_attribute_type(&graph, 1, name) == 1 else { return nil }

@@ -54,9 +54,12 @@ public enum EdgeListReader {
     /// depend on it).
     ///
     /// - Parameters:
+    ///   - bytes: the file's contents.
+    ///   - path: the file named in error messages.
     ///   - undirected: each line gives two arcs, u→v and v→u.
     ///   - readValues: the value columns are required and parsed as numbers in [0, 1]; when false
     ///     a third and fourth column are allowed and ignored.
+    ///   - chunkSize: bytes handed to the scanner at a time.
     /// - Complexity: O(bytes + n log n).
     public static func parse(_ bytes: [UInt8], path: String, undirected: Bool, readValues: Bool,
                              chunkSize: Int = defaultChunkSize) throws(InfluenceError) -> ArcList {

@@ -6,8 +6,10 @@ public enum FileContents {
     /// Reads `path` whole (`-`: standard input), inflating gzip data, which is recognised by its
     /// magic bytes 1F 8B whatever the name (a `.gz` name holding plain text is read as it is).
     ///
-    /// - Parameter limitBytes: refuse (`InfluenceError(.resource)`, parameter `memoryLimit`) once
-    ///   the (inflated) contents exceed this many bytes; nil for no limit.
+    /// - Parameters:
+    ///   - path: the file to read, or `-` for standard input.
+    ///   - limitBytes: refuse (`InfluenceError(.resource)`, parameter `memoryLimit`) once the
+    ///     (inflated) contents exceed this many bytes; nil for no limit.
     /// - Throws: `InfluenceError` naming the file for a missing file, a directory, an unreadable
     ///   file, corrupt or truncated gzip data, or contents above `limitBytes`.
     /// - Complexity: O(file size).
@@ -28,6 +30,7 @@ public enum FileContents {
     }
 
     /// The bytes of `path` exactly as stored (no inflation).
+    /// Complexity: O(file size).
     public static func readRaw(_ path: String) throws(InfluenceError) -> [UInt8] {
         switch Platform.status(of: path) {
         case .file(let size): return try readPlain(path, size: size)

@@ -1,9 +1,11 @@
 /// Input formats. SNAP-style edge lists go through our tokenizer into igraph; the others through
 /// igraph's own readers; `.infgraph` snapshots are read directly.
 public enum GraphFormat: String, Sendable, CaseIterable, Codable {
+    /// The formats: SNAP-style edge list, GraphML, GML, Pajek, NCOL, LGL, and the `.infgraph` snapshot.
     case snap, graphml, gml, pajek, ncol, lgl, infgraph
 
     /// The format a file name implies (a trailing `.gz` is looked through); edge list otherwise.
+    /// Complexity: O(length of the name).
     public static func infer(from path: String) -> GraphFormat {
         var name = path.lowercased()
         if name.hasSuffix(".gz") { name.removeLast(3) }
@@ -20,6 +22,7 @@ public enum GraphFormat: String, Sendable, CaseIterable, Codable {
     }
 
     /// Parses a `--format` value, with a message listing the choices.
+    /// Complexity: O(length of the text).
     public static func parse(_ text: String) throws(InfluenceError) -> GraphFormat {
         if text == "edgelist" || text == "txt" { return .snap }
         guard let format = GraphFormat(rawValue: text.lowercased()) else {

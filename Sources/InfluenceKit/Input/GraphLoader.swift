@@ -24,6 +24,8 @@ public struct GraphLoadOptions: Sendable, Equatable, Codable {
     /// edges may name only these labels (see `NodeFile`).
     public var nodeFile: String?
 
+    /// Options; by default a directed edge list with no value columns, parallel arcs kept,
+    /// igraph built on demand, the default memory limit. Complexity: O(1).
     public init(format: GraphFormat? = nil, undirected: Bool = false, readArcValues: Bool = false,
                 build: GraphBuildOptions = GraphBuildOptions(), igraph: IGraphConstruction = .onDemand,
                 memoryLimitBytes: Int? = SystemMemory.defaultLimitBytes, nodeCount: Int? = nil, nodeFile: String? = nil) {
@@ -42,6 +44,7 @@ public struct GraphLoadOptions: Sendable, Equatable, Codable {
     }
 
     /// Decodes options written before the memory limit and node declarations existed, too.
+    /// Complexity: O(1).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         format = try c.decodeIfPresent(GraphFormat.self, forKey: .format)
@@ -103,6 +106,7 @@ public struct LoadedGraph: Sendable {
     }
 
     /// The igraph graph, rebuilt from the compact graph when loading did not make one.
+    /// Complexity: O(n + m) on the first call (igraph builds the graph), O(1) after.
     public func igraphGraph() throws(InfluenceError) -> IGraphHandle {
         if let igraph { return igraph }
         do { return try IGraphHandle(graph) } catch { throw InfluenceError(.resource, "igraph: \(error.message)") }

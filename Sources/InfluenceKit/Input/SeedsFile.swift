@@ -23,6 +23,7 @@ public enum SeedsFile {
         /// 1-based position among the seeds of the file.
         public var position: Int
 
+        /// An entry. Complexity: O(1).
         public init(label: String, line: Int?, position: Int) {
             self.label = label
             self.line = line

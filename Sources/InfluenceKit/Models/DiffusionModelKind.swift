@@ -10,6 +10,7 @@ public enum DiffusionModelKind: String, Sendable, Codable, CaseIterable {
     /// Binds the model to `graph` from the command line's parameters.
     ///
     /// - Parameters:
+    ///   - graph: the graph the model is bound to.
     ///   - probabilities: IC: the scheme itself. LT: `wc` (the default) gives weights 1/indeg(v),
     ///     `file` the graph's arc values; other schemes are IC-only.
     ///   - normalizeLT: LT with `file` weights: rescale a node's in-weights that sum above 1
@@ -46,11 +47,14 @@ public enum DiffusionModelKind: String, Sendable, Codable, CaseIterable {
 
 /// A model as a record names it: kind, scheme and rescaling, enough to bind it again.
 public struct ModelSpecification: Sendable, Codable, Equatable {
+    /// The model's kind (`ic`, `lt`).
     public var model: DiffusionModelKind
     /// The probability scheme as given (LT: `wc` means 1/indeg).
     public var probabilities: ProbabilityScheme
+    /// LT with `file` weights: rescale a node's in-weights that sum above 1.
     public var normalizeLT: Bool
 
+    /// A specification; by default weighted cascade, no rescaling. Complexity: O(1).
     public init(model: DiffusionModelKind, probabilities: ProbabilityScheme = .weightedCascade, normalizeLT: Bool = false) {
         self.model = model
         self.probabilities = probabilities

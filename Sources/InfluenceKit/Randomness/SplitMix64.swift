@@ -3,8 +3,10 @@
 ///
 /// Complexity: O(1) per draw.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
+    /// The generator's whole state: the next draw is a function of it alone.
     public var state: UInt64
 
+    /// A generator that starts from `seed`. Complexity: O(1).
     @inlinable
     public init(seed: UInt64) { state = seed }
 
@@ -15,6 +17,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// The SplitMix64 output function: a bijective avalanche of 64 bits.
+    /// Complexity: O(1).
     @inlinable @inline(__always)
     public static func mix(_ value: UInt64) -> UInt64 {
         var z = value

@@ -10,6 +10,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     @usableFromInline var s3: UInt64
 
     /// A generator seeded from a single 64-bit seed through SplitMix64.
+    /// Complexity: O(1).
     @inlinable
     public init(seed: UInt64) {
         var mixer = SplitMix64(seed: seed)
@@ -21,6 +22,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     ///
     /// Stream `i` of seed `s` is the same whatever thread draws from it, so parallel work
     /// partitioned by task index is reproducible for any thread count.
+    /// Complexity: O(1).
     @inlinable
     public init(seed: UInt64, stream: UInt64) {
         let a = SplitMix64.mix(seed &+ 0x6A09_E667_F3BC_C909)
@@ -42,6 +44,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform double in [0, 1) with 53 random bits.
+    /// Complexity: O(1).
     @inlinable @inline(__always)
     public mutating func nextUnitDouble() -> Double {
         Double(next() >> 11) * 0x1.0p-53
@@ -49,6 +52,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
 
     /// A uniform float in [0, 1) with 24 random bits (for test data and the like: coins use
     /// `coin(threshold:)`, whose 63 bits resolve probabilities far below 2^−24).
+    /// Complexity: O(1).
     @inlinable @inline(__always)
     public mutating func nextUnitFloat() -> Float {
         Float(next() >> 40) * 0x1.0p-24
@@ -56,6 +60,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
 
     /// A uniform integer in [0, bound) by Lemire's multiply-shift (nearly unbiased; bias below
     /// bound / 2^64, negligible for graph sizes).
+    /// Complexity: O(1).
     @inlinable @inline(__always)
     public mutating func nextBelow(_ bound: UInt64) -> UInt64 {
         next().multipliedFullWidth(by: bound).high
@@ -63,12 +68,14 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
 
     /// True with probability `p` (63 random bits against `CoinThreshold.of(p)`: exact for p = 0
     /// and p = 1). Hot loops keep thresholds precomputed and call `coin(threshold:)`.
+    /// Complexity: O(1).
     @inlinable @inline(__always)
     public mutating func coin(_ p: Float) -> Bool {
         coin(threshold: CoinThreshold.of(Double(p)))
     }
 
     /// True with probability t / 2^63 for a `CoinThreshold` t (one draw, one integer compare).
+    /// Complexity: O(1).
     @inlinable @inline(__always)
     public mutating func coin(threshold: UInt64) -> Bool {
         CoinThreshold.isLive(next(), threshold)

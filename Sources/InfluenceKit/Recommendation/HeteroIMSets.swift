@@ -10,9 +10,11 @@
 public struct HeteroIMSets: Sendable {
     /// The sets and their node → set index.
     public let pool: RRSetCollection
+    /// The inverted index of `pool`: for each node, the sets that contain it.
     public let index: RRSetInvertedIndex
     /// r.
     public let setsPerNode: Int
+    /// The seed the sets were drawn from.
     public let seed: UInt64
 
     /// The pool id of HeteroIM's sets (apart from the seed-selection pools).

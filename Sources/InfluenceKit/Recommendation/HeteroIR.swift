@@ -10,6 +10,7 @@ public struct HeteroIR: Sendable {
     /// The paper's c: how many out-neighbours HeteroInf sums.
     public static let defaultTopC = 20
 
+    /// The instance the scores were computed on.
     public let graph: InviteGraph
     /// c.
     public let topC: Int

@@ -11,10 +11,13 @@
 public enum InviteCascade {
     /// Spread@K for one K.
     public struct Estimate: Sendable, Equatable, Codable {
+        /// The list length K.
         public var k: Int
+        /// Mean number of accepted users over the worlds (Spread@K).
         public var mean: Double
         /// sd / √worlds.
         public var standardError: Double
+        /// Monte Carlo worlds behind the mean.
         public var worlds: Int
     }
 

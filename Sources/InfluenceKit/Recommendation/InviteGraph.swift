@@ -46,10 +46,13 @@ public struct InviteGraph: Sendable {
 
     /// One arc of an instance given in memory.
     public struct Arc: Sendable, Equatable {
+        /// The inviter's label.
         public var inviter: String
+        /// The invitee's label.
         public var invitee: String
         /// P: the probability that `inviter` invites `invitee`, in [0, 1].
         public var invite: Double
+        /// An arc. Complexity: O(1).
         public init(inviter: String, invitee: String, invite: Double) {
             self.inviter = inviter
             self.invitee = invitee

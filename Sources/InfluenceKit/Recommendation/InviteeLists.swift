@@ -1,15 +1,22 @@
 /// One inviter's recommended invitees, best first, with the score each was ranked by.
 public struct InviteeList: Sendable, Equatable, Codable {
+    /// One recommended invitee.
     public struct Entry: Sendable, Equatable, Codable {
+        /// The invitee's label.
         public var invitee: String
+        /// The score the list was ranked by (its meaning depends on the method).
         public var score: Double
+        /// An entry. Complexity: O(1).
         public init(invitee: String, score: Double) {
             self.invitee = invitee
             self.score = score
         }
     }
+    /// The inviter's label.
     public var inviter: String
+    /// The invitees, best first.
     public var invitees: [Entry]
+    /// A list. Complexity: O(1).
     public init(inviter: String, invitees: [Entry]) {
         self.inviter = inviter
         self.invitees = invitees

@@ -13,6 +13,7 @@
 /// from many threads at once, each call with its own scratch state. The same configuration and
 /// request give the same lists for any thread count.
 public struct InviteeRecommender: Sendable {
+    /// What the recommender prepares and how it ranks by default.
     public struct Configuration: Sendable, Equatable {
         /// The default ranking (a request may name another).
         public var algorithm: RecommendationAlgorithm
@@ -26,11 +27,14 @@ public struct InviteeRecommender: Sendable {
         public var topC: Int
         /// Seeds the RR sets, the random baseline and the calibration sample.
         public var seed: UInt64
+        /// Worker threads (the lists do not depend on them).
         public var threads: Int
         /// Sample the RR sets even when the default method does not need them (so requests may
         /// ask for HeteroIM or the trade-off); nil samples them only when it does.
         public var samplesSets: Bool?
 
+        /// A configuration; by default HeteroIM with r chosen by `SetsPerNodeCalibration`, no capacity,
+        /// no trade-off, HeteroIR's default c, seed 1, one thread. Complexity: O(1).
         public init(algorithm: RecommendationAlgorithm = .heteroIM, setsPerNode: Int? = nil, capacity: Int? = nil,
                     tradeOff: Double? = nil, topC: Int = HeteroIR.defaultTopC, seed: UInt64 = 1, threads: Int = 1,
                     samplesSets: Bool? = nil) {
@@ -48,7 +52,9 @@ public struct InviteeRecommender: Sendable {
         public var method: RecommendationMethod { tradeOff.map { .tradeOff($0) } ?? .algorithm(algorithm) }
     }
 
+    /// The instance.
     public let graph: InviteGraph
+    /// What the recommender prepared and ranks by default.
     public let configuration: Configuration
     /// HeteroInf of every node.
     public let heteroIR: HeteroIR
@@ -107,12 +113,14 @@ public struct InviteeRecommender: Sendable {
     }
 
     /// The same for dense node ids.
+    /// Complexity: as `recommend(for:k:method:)`.
     public func recommend(forNodes inviters: [Int], k: Int, method: RecommendationMethod? = nil) throws(InfluenceError) -> [InviteeList] {
         try lists(forNodes: inviters, k: k, methods: [method ?? configuration.method])[0].labelled(graph)
     }
 
     /// Lists for several methods on one request: HeteroIM's greedy runs once for all of them (a
     /// frontier of trade-off values costs one greedy).
+    /// Complexity: as `recommend(for:k:method:)` for each method, HeteroIM's greedy run once for all.
     public func recommend(forNodes inviters: [Int], k: Int, methods: [RecommendationMethod]) throws(InfluenceError) -> [[InviteeList]] {
         try lists(forNodes: inviters, k: k, methods: methods).map { $0.labelled(graph) }
     }
@@ -153,6 +161,7 @@ public struct InviteeRecommender: Sendable {
     }
 
     /// Dense ids of `labels`. Throws for an unknown label.
+    /// Complexity: O(labels) expected.
     public func nodes(of labels: [String]) throws(InfluenceError) -> [Int] {
         var nodes: [Int] = []
         nodes.reserveCapacity(labels.count)

@@ -59,6 +59,7 @@ public struct TruthPairs: Sendable, Equatable {
     public let pairCount: Int
 
     /// Pairs held in memory.
+    /// Complexity: O(pairs).
     public init(pairs: [(inviter: String, invitee: String)]) {
         var invitees: [String: [String]] = [:], seen = Set<[String]>()
         for (a, b) in pairs where a != b && seen.insert([a, b]).inserted { invitees[a, default: []].append(b) }

@@ -10,6 +10,7 @@ public struct ListEvaluation: Sendable, Equatable, Codable {
 extension InviteeRecommender {
     /// The default number of Monte Carlo worlds and their seed (the benchmark's).
     public static let defaultWorlds = 1_000
+    /// The seed of the evaluation's Monte Carlo worlds, apart from the recommender's own.
     public static let defaultEvaluationSeed: UInt64 = 1_000
 
     /// Scores `lists` (as `recommend` returns them, or from anywhere else).

@@ -16,7 +16,9 @@ import Darwin
 public struct RankingMetrics: Sendable, Equatable, Codable {
     /// K = 1, 2, … up to the longest cut-off asked for.
     public var k: [Int]
+    /// Recall@K for each K of `k`, averaged over the inviters.
     public var recall: [Double]
+    /// NDCG@K for each K of `k`, averaged over the inviters.
     public var ndcg: [Double]
     /// Inviters averaged over.
     public var inviters: Int

@@ -31,6 +31,7 @@ public enum RecommendationAlgorithm: String, Sendable, Codable, CaseIterable {
 
 /// What one list request ranks by: an algorithm, or the trade-off blend of HeteroIR and HeteroIM.
 public enum RecommendationMethod: Sendable, Equatable, Hashable {
+    /// Rank by one of the algorithms or baselines.
     case algorithm(RecommendationAlgorithm)
     /// ŵ^(1 − λ)·ŝ^λ, with ŵ HeteroIR's β and ŝ HeteroIM's pair score, each divided by its
     /// largest value over the inviter's candidates (see `RecommendationTradeOff`): λ = 0 ranks as
@@ -45,6 +46,7 @@ public enum RecommendationMethod: Sendable, Equatable, Hashable {
         }
     }
 
+    /// Whether ranking by this method needs the RR sets (HeteroIM and every trade-off).
     public var needsSets: Bool {
         switch self {
         case .algorithm(let a): a.needsSets

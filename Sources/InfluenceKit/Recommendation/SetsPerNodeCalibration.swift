@@ -12,7 +12,9 @@
 /// how many one run may spend, the same on every machine (no timing enters it), and the choice is
 /// reported. On the benchmark it gives r = 16 (s̄ ≈ 20).
 public struct SetsPerNodeCalibration: Sendable, Equatable, Codable {
+    /// The budget of RR-set members, 2^26.
     public static let memberBudget = 1 << 26
+    /// The largest r the rule picks.
     public static let maximum = 256
 
     /// The r chosen.
@@ -21,6 +23,7 @@ public struct SetsPerNodeCalibration: Sendable, Equatable, Codable {
     public var pilotMeanSetSize: Double
     /// The budget and the expected members at the chosen r.
     public var memberBudget: Int
+    /// r · n · s̄: the members the chosen r is expected to hold.
     public var expectedMembers: Int
     /// True when r stopped at `maximum` rather than at the budget.
     public var capped: Bool

@@ -2,19 +2,25 @@
 public struct DistributedRunRecord: Codable, Sendable, Equatable {
     /// One rank's share of the run.
     public struct Rank: Codable, Sendable, Equatable {
+        /// The rank's number.
         public var rank: Int
         /// Seconds per phase, in the order of the record's `timings.phases` (Monte Carlo: one
         /// phase, `simulating`).
         public var phases: [PhaseTiming]
+        /// Seconds this rank spent loading the graph.
         public var loadSeconds: Double
+        /// Seconds this rank spent in the evaluation.
         public var evaluationSeconds: Double
+        /// Seconds of this rank's whole run.
         public var totalSeconds: Double
         /// The most bytes this rank's RR sets and index held at once (0 for Monte Carlo).
         public var peakRRSetBytes: Int
+        /// Peak resident set size of this rank's process, in bytes.
         public var peakResidentBytes: Int
         /// Bytes of payload this rank passed to reductions and gathers.
         public var communicationBytes: Int
 
+        /// A rank's figures. Complexity: O(1).
         public init(rank: Int, phases: [PhaseTiming], loadSeconds: Double, evaluationSeconds: Double, totalSeconds: Double,
                     peakRRSetBytes: Int, peakResidentBytes: Int, communicationBytes: Int) {
             self.rank = rank; self.phases = phases; self.loadSeconds = loadSeconds
@@ -31,6 +37,7 @@ public struct DistributedRunRecord: Codable, Sendable, Equatable {
     /// Every rank, in rank order.
     public var perRank: [Rank]
 
+    /// A record from its parts. Complexity: O(1).
     public init(ranks: Int, library: String?, perRank: [Rank]) {
         self.ranks = ranks
         self.library = library

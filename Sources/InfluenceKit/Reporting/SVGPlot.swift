@@ -10,11 +10,16 @@
 public struct SVGPlot: Sendable {
     /// One point of a series; `low` and `high` bound a band around `y` (both or neither).
     public struct Point: Sendable, Equatable {
+        /// The horizontal position, in data units.
         public var x: Double
+        /// The vertical position, in data units.
         public var y: Double
+        /// The lower end of the band at `x`, if any.
         public var low: Double?
+        /// The upper end of the band at `x`, if any.
         public var high: Double?
 
+        /// A point. Complexity: O(1).
         public init(x: Double, y: Double, low: Double? = nil, high: Double? = nil) {
             self.x = x
             self.y = y
@@ -25,9 +30,12 @@ public struct SVGPlot: Sendable {
 
     /// A named line.
     public struct Series: Sendable, Equatable {
+        /// The name the legend shows.
         public var name: String
+        /// The points, drawn in order.
         public var points: [Point]
 
+        /// A series. Complexity: O(1).
         public init(name: String, points: [Point]) {
             self.name = name
             self.points = points
@@ -54,14 +62,22 @@ public struct SVGPlot: Sendable {
     public struct Panel: Sendable, Equatable {
         /// Identifies the panel's `<g>` (`id="panel-ID"`).
         public var id: String
+        /// The title above the panel.
         public var title: String
+        /// The label of the horizontal axis.
         public var xLabel: String
+        /// The label of the vertical axis.
         public var yLabel: String
+        /// The horizontal axis's scale.
         public var xScale: Scale
+        /// The vertical axis's scale.
         public var yScale: Scale
+        /// How the vertical axis's tick labels are written.
         public var yFormat: TickFormat
+        /// The lines drawn in the panel.
         public var series: [Series]
 
+        /// A panel; by default both axes linear from zero, plain numbers. Complexity: O(1).
         public init(id: String, title: String, xLabel: String, yLabel: String,
                     xScale: Scale = .linear(includeZero: true), yScale: Scale = .linear(includeZero: true),
                     yFormat: TickFormat = .number, series: [Series]) {
@@ -76,10 +92,14 @@ public struct SVGPlot: Sendable {
         }
     }
 
+    /// The chart's title.
     public var title: String
+    /// The line under the title (empty: none).
     public var subtitle: String
+    /// The panels, side by side.
     public var panels: [Panel]
 
+    /// A chart. Complexity: O(1).
     public init(title: String, subtitle: String = "", panels: [Panel]) {
         self.title = title
         self.subtitle = subtitle
@@ -102,6 +122,7 @@ public struct SVGPlot: Sendable {
     static let fontFamily = "DejaVu Sans, Helvetica, Arial, sans-serif"
 
     /// Series names in order of first appearance across panels: the legend.
+    /// Complexity: O(series²) over all panels.
     public var legend: [String] {
         var names: [String] = []
         for panel in panels {
@@ -111,6 +132,7 @@ public struct SVGPlot: Sendable {
     }
 
     /// The SVG document.
+    /// Complexity: O(total points).
     public func render() -> String {
         let names = legend
         let panelBoxWidth = Self.marginLeft + Self.panelWidth + Self.marginRight

@@ -3,7 +3,12 @@ extension RRSetSampler {
     /// parallel on `workers` threads.
     ///
     /// - Parameters:
+    ///   - pool: the pool to grow.
+    ///   - count: the number of sets it must hold at least.
     ///   - seed: the run's seed; `poolID` separates independent pools of one run.
+    ///   - poolID: the pool's number within the run (``RRPool``).
+    ///   - workers: sampling threads (the sets do not depend on them).
+    ///   - progress: receives the phase named `phase`.
     ///   - share: in a run over several ranks, the tasks this rank draws (`count` is then the
     ///     size of the whole pool across ranks, and `pool.globalCount` follows it).
     ///   - phase: the name progress lines show.
@@ -77,8 +82,16 @@ extension RRSetSampler {
     /// Draws at least `count` fresh RR sets (rounded up to whole tasks) without storing them and
     /// counts those that contain a node of `seeds`; each set stops at the first seed it reaches.
     ///
-    /// - Parameter share: in a run over several ranks, the tasks this rank draws; `covered` then
-    ///   counts this rank's sets only (the ranks' counts sum to the single-process count).
+    /// - Parameters:
+    ///   - seeds: dense node ids of the seed set.
+    ///   - count: the number of sets to draw at least.
+    ///   - seed: the run's seed.
+    ///   - poolID: the number of this pool within the run (``RRPool``).
+    ///   - workers: sampling threads (the counts do not depend on them).
+    ///   - progress: receives the phase named `phase`.
+    ///   - phase: the name progress lines show.
+    ///   - share: in a run over several ranks, the tasks this rank draws; `covered` then counts
+    ///     this rank's sets only (the ranks' counts sum to the single-process count).
     /// - Returns: the number of sets drawn (by all ranks) and how many a seed covers.
     /// - Complexity: at most the sampling cost of the sets, O(n) memory per worker.
     public func countCovered(by seeds: [Int], sets count: Int, seed: UInt64, poolID: UInt64, workers: Int,

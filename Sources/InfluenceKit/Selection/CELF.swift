@@ -35,16 +35,20 @@ public struct CELF: SeedSelector {
         public var elapsed: [Double]
     }
 
+    /// The bound model whose cascades are simulated.
     public let model: any DiffusionModel
+    /// Runs, seed and threads of each evaluation.
     public let configuration: Configuration
     /// Receives the first round (a phase over nodes) and the choices (a phase over seeds).
     public let progress: any ProgressReporter
 
+    /// The graph the model is bound to.
     public var graph: InfluenceGraph { model.graph }
     public var name: String { "celf" }
     public var nestedPrefixes: Bool { true }
 
     /// - Throws: `InfluenceError(.usage)` for a bad configuration or fewer than one run.
+    /// - Complexity: O(n + m) to set up the simulator.
     public init(model: any DiffusionModel, configuration: Configuration,
                 progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) {
         try configuration.validate()

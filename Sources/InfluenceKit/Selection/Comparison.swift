@@ -29,16 +29,21 @@ public struct Comparison: Sendable {
 
     /// What the comparison is doing, for progress reports.
     public enum Step: Sendable, Equatable {
+        /// Choosing seeds with a method at one k.
         case selecting(algorithm: String, k: Int)
+        /// Simulating one method's seed set at one k.
         case evaluating(algorithm: String, k: Int)
     }
 
+    /// The bound model every seed set is simulated under.
     public let model: any DiffusionModel
     /// Runs, seed and threads of the evaluation (one configuration for all).
     public let evaluation: MonteCarloSimulator.Configuration
 
+    /// The graph the model is bound to.
     public var graph: InfluenceGraph { model.graph }
 
+    /// A comparison under `model`, every seed set simulated with `evaluation`. Complexity: O(1).
     public init(model: any DiffusionModel, evaluation: MonteCarloSimulator.Configuration) {
         self.model = model
         self.evaluation = evaluation
@@ -53,6 +58,7 @@ public struct Comparison: Sendable {
 
     /// Checks a list of seed set sizes: non-empty, each in `1...nodeCount`; returns them sorted
     /// without duplicates.
+    /// Complexity: O(k log k) for k sizes.
     public static func validatedKs(_ ks: [Int], nodeCount: Int) throws(InfluenceError) -> [Int] {
         guard !ks.isEmpty else { throw InfluenceError(.usage, parameter: "k", "no seed set sizes (expected a list such as 1,5,10,20,50)") }
         for k in ks where k < 1 || k > nodeCount {

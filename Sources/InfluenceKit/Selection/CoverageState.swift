@@ -18,6 +18,7 @@
 public struct CoverageState: Sendable {
     /// The pool and its node → set index.
     public let pool: RRSetCollection
+    /// The pool's inverted index: for each node, the sets that contain it.
     public let index: RRSetInvertedIndex
     private var degree: [UInt32]
     /// Distributed: the ranks' `degree` summed (the gains greedy ranks by); empty in one process.
@@ -33,7 +34,10 @@ public struct CoverageState: Sendable {
 
     /// A fresh state: nothing taken, every node's gain its coverage alone.
     ///
-    /// - Parameter communicator: the ranks that share the pool (nil or one rank: the pool is whole).
+    /// - Parameters:
+    ///   - pool: the RR sets to cover.
+    ///   - index: the pool's inverted index (`pool.makeInvertedIndex()`).
+    ///   - communicator: the ranks that share the pool (nil or one rank: the pool is whole).
     /// - Throws: `InfluenceError(.usage)` when the index is not the pool's or the pool holds 2³² sets or more.
     /// - Complexity: O(n) (distributed: plus one all-reduce of n counts).
     public init(pool: RRSetCollection, index: RRSetInvertedIndex, communicator: (any Communicator)? = nil) throws(InfluenceError) {
@@ -80,6 +84,7 @@ public struct CoverageState: Sendable {
     public func gain(of node: Int) -> Int { Int(gains[node]) }
 
     /// Whether `node` was taken or excluded.
+    /// Complexity: O(1).
     public func isAvailable(_ node: Int) -> Bool { !unavailable[node] }
 
     /// The available node of largest gain (ties: smaller id), or nil when no available node covers

@@ -24,6 +24,9 @@ public enum MaxCoverage {
     /// marginal coverage 0.
     ///
     /// - Parameters:
+    ///   - k: the number of seeds, 0 ≤ k ≤ n.
+    ///   - pool: the RR sets to cover.
+    ///   - index: the pool's inverted index.
     ///   - upperBound: also compute the bound on the best coverage (adds O(k² log n)).
     ///   - communicator: the ranks sharing the pool, each passing its own share (see
     ///     `CoverageState`); the result is the single pool's on every rank.

@@ -11,7 +11,9 @@ public struct MemoryBudget: Sendable, Equatable {
 
     /// One pool's growth in a planned step: sizes in sets before and after.
     public struct Growth: Sendable, Equatable {
+        /// Sets before the step.
         public var before: Int
+        /// Sets after the step.
         public var after: Int
         /// Complexity: O(1).
         public init(before: Int, after: Int) { self.before = before; self.after = after }
@@ -23,7 +25,10 @@ public struct MemoryBudget: Sendable, Equatable {
     /// reallocation) and greedy's index and counters.
     ///
     /// - Parameters:
+    ///   - pools: the pools that grow, each from its size before to its size after.
+    ///   - indexedSets: the sets of the pool greedy then indexes.
     ///   - meanSetSize: mean RR-set size (from a pilot or the sets drawn so far).
+    ///   - nodeCount: n, the graph's node count.
     ///   - workers: sampling threads (each holds n visit marks).
     /// - Complexity: O(pools).
     public static func estimate(pools: [Growth], indexedSets: Int, meanSetSize: Double, nodeCount: Int,
@@ -43,6 +48,7 @@ public struct MemoryBudget: Sendable, Equatable {
     /// Throws a resource error when `bytes` exceeds the limit.
     ///
     /// - Parameters:
+    ///   - bytes: the estimated peak of the step.
     ///   - step: what was about to happen (e.g. "drawing 4,194,304 RR sets").
     ///   - remedy: what would make it fit (default: the RIS algorithms' levers).
     /// - Complexity: O(1).

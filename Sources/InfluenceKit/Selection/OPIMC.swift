@@ -123,6 +123,7 @@ public struct OPIMC: Sendable {
         public var delta: Double
         /// θ0 and θmax (per pool).
         public var thetaZero: Int
+        /// θmax: the most sets a pool may hold.
         public var thetaMax: Int
         /// Number of rounds allowed.
         public var maxRounds: Int

@@ -18,6 +18,8 @@ public struct RISParameters: Sendable, Codable, Equatable {
     /// pool's estimate of σ(S), capped at IMM's sample size).
     public static let defaultPrecision = 0.004
 
+    /// Parameters; the defaults are ε = 0.1, δ = 1/n, ℓ = 1, the default precision refinement,
+    /// subset sampling and the default memory limit. Complexity: O(1).
     public init(epsilon: Double = 0.1, delta: Double? = nil, ell: Double = 1, precision: Double? = RISParameters.defaultPrecision,
                 sampling: RRSamplingMethod = .subset, memoryLimitBytes: Int = SystemMemory.defaultLimitBytes) {
         self.epsilon = epsilon

@@ -6,14 +6,17 @@
 ///
 /// Complexity: that of the algorithm (see `IMM`, `OPIMC`).
 public struct RISSelector: SeedSelector {
+    /// The bound model the RR sets are drawn under.
     public let model: any DiffusionModel
     /// `.opimC` or `.imm`.
     public let algorithm: SelectionAlgorithm
+    /// ε, δ, ℓ, precision, sampling method and memory limit.
     public let parameters: RISParameters
     /// Seed of the RR sets.
     public let seed: UInt64
     /// Sampling threads.
     public let workers: Int
+    /// Receives the sampling and selection phases.
     public let progress: any ProgressReporter
     /// The ranks the run is spread over (one process by default).
     public var communicator: any Communicator = SingleProcessCommunicator()
@@ -22,6 +25,7 @@ public struct RISSelector: SeedSelector {
     public var nestedPrefixes: Bool { false }
 
     /// - Throws: `InfluenceError(.usage)` for an algorithm that is not RIS or bad parameters.
+    /// - Complexity: O(1).
     public init(model: any DiffusionModel, algorithm: SelectionAlgorithm, parameters: RISParameters = RISParameters(),
                 seed: UInt64, workers: Int, progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) {
         guard algorithm == .opimC || algorithm == .imm else {
@@ -45,7 +49,9 @@ public struct RISSelector: SeedSelector {
 
     /// The run behind `select(k:)`, with its full result.
     public enum Outcome: Sendable {
+        /// An OPIM-C run and its report.
         case opimC(OPIMC.Report)
+        /// An IMM run and its report.
         case imm(IMM.Report)
 
         /// The seeds and what the algorithm says about them.

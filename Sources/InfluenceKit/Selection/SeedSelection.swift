@@ -21,6 +21,7 @@ public struct SeedSelection: Sendable, Codable, Equatable {
 
     /// Each seed's marginal gain estimated on the selection pool, n·ΔΛ/θ (biased upward: the same
     /// sets chose the seeds).
+    /// Complexity: O(k).
     public var marginalGains: [Double] {
         marginalCoverage.map { Double(nodeCount) * Double($0) / Double(max(1, selectionSets)) }
     }

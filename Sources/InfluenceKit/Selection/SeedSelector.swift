@@ -9,6 +9,7 @@ public struct SeedRanking: Sendable, Equatable, Codable {
     /// otherwise.
     public var elapsed: [Double]
 
+    /// A ranking. Complexity: O(1).
     public init(seeds: [Int], seconds: Double, elapsed: [Double] = []) {
         self.seeds = seeds
         self.seconds = seconds
@@ -17,6 +18,7 @@ public struct SeedRanking: Sendable, Equatable, Codable {
 
     /// The first `k` seeds and the time they took (`elapsed[k − 1]` when known, else the whole
     /// selection's time).
+    /// Complexity: O(k).
     public func prefix(_ k: Int) -> SeedRanking {
         let count = min(k, seeds.count)
         let time = elapsed.count >= count && count > 0 ? elapsed[count - 1] : seconds
@@ -43,6 +45,7 @@ public protocol SeedSelector: Sendable {
     /// Chooses `k` distinct seeds, in order of choice.
     ///
     /// Throws `InfluenceError(.usage)` when `k` is not in `1...nodeCount`.
+    /// Complexity: the selector's own; each type states it.
     func select(k: Int) throws(InfluenceError) -> SeedRanking
 }
 

@@ -1,13 +1,21 @@
 /// Every seed-selection method by its command-line name: the one registry `infmax seeds`,
 /// `infmax compare` and the library's `SeedsRequest` share.
 public enum SelectionAlgorithm: String, Sendable, Codable, CaseIterable {
+    /// OPIM-C (Tang et al., SIGMOD 2018), with the (1 − 1/e − ε) guarantee measured on the instance.
     case opimC = "opim-c"
+    /// IMM (Tang, Shi, Xiao, SIGMOD 2015), with a worst-case (1 − 1/e − ε) guarantee.
     case imm
+    /// CELF: lazy greedy on Monte Carlo marginal gains.
     case celf
+    /// The nodes of highest out-degree.
     case degree
+    /// Degree discount (Chen, Wang, Yang, KDD 2009).
     case degreeDiscount = "degree-discount"
+    /// Single discount (Chen, Wang, Yang, KDD 2009).
     case singleDiscount = "single-discount"
+    /// PageRank on the reversed graph.
     case pagerank
+    /// Uniformly random nodes.
     case random
     /// Learned scores from node embeddings, with a diversity penalty. Implemented outside
     /// InfluenceKit (the GraphInfomax library); a caller that links it passes
@@ -45,16 +53,20 @@ public enum SelectionAlgorithm: String, Sendable, Codable, CaseIterable {
         public var model: any DiffusionModel
         /// Seed of the selector's randomness (`Comparison.selectionSeed(for:)` in comparisons).
         public var seed: UInt64
+        /// Worker threads.
         public var threads: Int
         /// IMM and OPIM-C parameters.
         public var ris: RISParameters
         /// Monte Carlo runs per CELF evaluation.
         public var celfRuns: Int
+        /// Receives the selector's phases.
         public var progress: any ProgressReporter
         /// Makes the `embedding` selector (GraphInfomax's `EmbeddingSeedSelector`), which the
         /// core cannot name; nil when the caller does not link it.
         public var embeddingSelector: (@Sendable (Context) throws(InfluenceError) -> any SeedSelector)?
 
+        /// A context; by default the default `RISParameters`, 10,000 CELF runs and no progress reports.
+        /// Complexity: O(1).
         public init(loaded: LoadedGraph, model: any DiffusionModel, seed: UInt64, threads: Int,
                     ris: RISParameters = RISParameters(), celfRuns: Int = 10_000,
                     progress: any ProgressReporter = SilentProgress()) {
@@ -96,6 +108,7 @@ public enum SelectionAlgorithm: String, Sendable, Codable, CaseIterable {
     }
 
     /// Parses a comma-separated list, rejecting unknown names and repeats.
+    /// Complexity: O(length of the text).
     public static func parseList(_ text: String) throws(InfluenceError) -> [SelectionAlgorithm] {
         var result: [SelectionAlgorithm] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {

@@ -11,6 +11,7 @@ public enum Checksum64 {
     }
 
     /// The checksum of `bytes`.
+    /// Complexity: O(bytes).
     public static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let count = bytes.count
         var a0: UInt64 = 0x243F_6A88_85A3_08D3, a1: UInt64 = 0x1319_8A2E_0370_7344

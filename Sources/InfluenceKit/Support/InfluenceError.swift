@@ -17,6 +17,7 @@ public struct InfluenceError: Error, Sendable, Equatable, CustomStringConvertibl
         case resource
     }
 
+    /// What kind of failure this is.
     public let kind: Kind
     /// The file the problem is in, when there is one.
     public let file: String?
@@ -29,6 +30,8 @@ public struct InfluenceError: Error, Sendable, Equatable, CustomStringConvertibl
     /// What is wrong, with what was expected in parentheses.
     public let message: String
 
+    /// An error of `kind` with `message` (what is wrong, with what was expected in parentheses),
+    /// and the file, line and parameter when there are. Complexity: O(1).
     public init(_ kind: Kind, file: String? = nil, line: Int? = nil, parameter: ParameterKey? = nil, _ message: String) {
         self.kind = kind
         self.file = file

@@ -30,6 +30,7 @@ public final class OutputFile {
     public let path: String
     /// The file written: `path` with symbolic links followed.
     public let destination: String
+    /// How the bytes reach the target.
     public let kind: Kind
     /// The temporary (for `.replaced`) while it exists.
     public private(set) var temporary: String?

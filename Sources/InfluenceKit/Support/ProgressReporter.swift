@@ -25,6 +25,7 @@ extension ProgressReporter {
 
 /// A reporter that ignores everything.
 public struct SilentProgress: ProgressReporter {
+    /// A reporter that ignores everything. Complexity: O(1).
     public init() {}
     public func begin(_ phase: String, total: Int, unit: String) {}
     public func advance(by count: Int, worker: Int) {}

@@ -10,6 +10,7 @@ public enum SystemMemory {
     public static var peakResidentBytes: Int { Platform.peakResidentBytes }
 
     /// `bytes` as a short human-readable size ("512.0 MiB", "3.20 GiB").
+    /// Complexity: O(1).
     public static func describe(_ bytes: Int) -> String {
         let b = Double(bytes)
         if b >= 1024 * 1024 * 1024 { return "\(rounded(b / (1024 * 1024 * 1024), 2)) GiB" }

@@ -26,6 +26,7 @@ public enum ProbabilityScheme: Sendable, Equatable, Hashable, CustomStringConver
     }
 
     /// Parses `wc`, `uniform:P`, `trivalency` (drawn from `seed`), `trivalency:SEED`, `file`.
+    /// Complexity: O(length of the text).
     public static func parse(_ text: String, seed: UInt64) throws(InfluenceError) -> ProbabilityScheme {
         if text.hasPrefix("trivalency:") {
             guard let own = UInt64(text.dropFirst("trivalency:".count)) else {

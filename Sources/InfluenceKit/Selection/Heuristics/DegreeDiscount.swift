@@ -19,10 +19,12 @@
 public struct DegreeDiscount: SeedSelector {
     /// The bound model whose `arcInfluence` is p(u, v) (IC probabilities or LT weights).
     public let model: any DiffusionModel
+    /// The graph the model is bound to.
     public var graph: InfluenceGraph { model.graph }
     public var name: String { "degree-discount" }
     public var nestedPrefixes: Bool { true }
 
+    /// A selector for `model`. Complexity: O(1).
     public init(model: any DiffusionModel) {
         self.model = model
     }

@@ -5,10 +5,12 @@
 ///
 /// Complexity: O(n + k log n) time, O(n) memory.
 public struct DegreeHeuristic: SeedSelector {
+    /// The graph whose out-degrees rank the nodes.
     public let graph: InfluenceGraph
     public var name: String { "degree" }
     public var nestedPrefixes: Bool { true }
 
+    /// A selector for `graph`. Complexity: O(1).
     public init(graph: InfluenceGraph) {
         self.graph = graph
     }

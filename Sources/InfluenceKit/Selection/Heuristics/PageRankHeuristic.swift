@@ -10,12 +10,14 @@
 /// Complexity: about O(m) per power sweep inside PRPACK, O(n + m) to transpose, O(n + k log n)
 /// to rank.
 public struct PageRankHeuristic: SeedSelector {
+    /// The loaded graph (it builds the igraph graph on demand).
     public let loaded: LoadedGraph
     /// Damping factor (0.85 as in the original paper).
     public let damping: Double
     public var name: String { "pagerank" }
     public var nestedPrefixes: Bool { true }
 
+    /// A selector for `loaded`, damping factor `damping`. Complexity: O(1).
     public init(loaded: LoadedGraph, damping: Double = 0.85) {
         self.loaded = loaded
         self.damping = damping

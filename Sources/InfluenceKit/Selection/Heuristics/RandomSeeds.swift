@@ -6,11 +6,14 @@
 ///
 /// Complexity: O(n + k) time, O(n) memory.
 public struct RandomSeeds: SeedSelector {
+    /// The graph whose nodes are drawn.
     public let graph: InfluenceGraph
+    /// Seed of the draw.
     public let seed: UInt64
     public var name: String { "random" }
     public var nestedPrefixes: Bool { true }
 
+    /// A selector drawing from `seed`. Complexity: O(1).
     public init(graph: InfluenceGraph, seed: UInt64) {
         self.graph = graph
         self.seed = seed

@@ -7,10 +7,12 @@
 ///
 /// Complexity: O(n + (k + Σ_{chosen u} indeg(u)) log n) time, O(n) memory.
 public struct SingleDiscount: SeedSelector {
+    /// The graph whose out-arcs rank the nodes.
     public let graph: InfluenceGraph
     public var name: String { "single-discount" }
     public var nestedPrefixes: Bool { true }
 
+    /// A selector for `graph`. Complexity: O(1).
     public init(graph: InfluenceGraph) {
         self.graph = graph
     }

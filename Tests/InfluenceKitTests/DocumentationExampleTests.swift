@@ -1,0 +1,298 @@
+import Foundation
+import Testing
+import InfluenceKit
+
+/// The examples of the DocC catalogue (Sources/InfluenceKit/InfluenceKit.docc), one test per
+/// article, each run as the article prints it (paths made absolute) on a bundled graph under
+/// Graphs/. Every test checks the example's answer against the one `infmax … --json` gives on the
+/// same inputs, parameters and seed (recorded below with the command that printed it), so an
+/// example that compiles but no longer computes what its article says fails here.
+///
+/// `articleShowsTheTestedExample` reads each article and checks that its example is, line for line,
+/// the test's block between `// example` and `// end of example` (inputs named as `let` lines
+/// aside): change both in the same commit.
+@Suite struct DocumentationExampleTests {
+    /// `Graphs/NAME` in this checkout.
+    static func graphs(_ name: String) -> String { CLIRoot.path("Graphs/" + name) }
+
+    /// GettingStarted.md.
+    @Test func gettingStarted() throws {
+        let path = Self.graphs("karate.txt")
+        // example
+        // 1. Load: an edge list, read as undirected (each line gives two arcs).
+        let loaded = try GraphLoader.load(path, options: GraphLoadOptions(undirected: true))
+        let graph = loaded.graph
+        print(graph.nodeCount, graph.arcCount)                      // 34 156
+
+        // 2. Bind a model: independent cascade, each arc (u, v) live with 1 / in-degree(v).
+        let model = try DiffusionModelKind.ic.bind(to: graph, probabilities: .weightedCascade)
+
+        // 3. Pick seeds: OPIM-C on reverse-reachable sets, with its approximation guarantee.
+        let request = SeedSearch.Request(k: 3, model: ModelSpecification(model: .ic), seed: 1, threads: 2)
+        let report = try SeedSearch.run(request, on: graph)
+        print(report.seeds.map(\.label), report.spread.estimate, report.guarantee.approximation)
+
+        // 4. Simulate: Monte Carlo cascades from the chosen seeds.
+        let simulator = try MonteCarloSimulator(model: model, configuration: .init(runs: 10_000, seed: 1, threads: 2))
+        let estimate = try simulator.estimate(seeds: report.seeds.map(\.node))
+        print(estimate.mean, estimate.confidenceLow, estimate.confidenceHigh)
+        // end of example
+
+        #expect(graph.nodeCount == 34 && graph.arcCount == 156)
+        // infmax seeds Graphs/karate.txt --undirected --k 3 --seed 1 --json
+        #expect(report.seeds.map(\.label) == Reference.seedsK3)
+        // infmax simulate Graphs/karate.txt --undirected --seeds 0,33,1 (the seeds above) --runs 10000 --seed 1 --json
+        #expect(estimate.mean == Reference.simulateSeedsK3Mean)
+        // Two unbiased estimates of one spread: RR sets and cascades agree within their errors.
+        let combined = (estimate.standardError * estimate.standardError + report.spread.standardError * report.spread.standardError).squareRoot()
+        #expect(abs(estimate.mean - report.spread.estimate) < 5 * combined, "\(estimate.mean) vs \(report.spread.estimate)")
+    }
+
+    /// SelectingSeeds.md.
+    @Test func selectingSeeds() throws {
+        let path = Self.graphs("karate.txt")
+        // example
+        let graph = try GraphLoader.load(path, options: GraphLoadOptions(undirected: true)).graph
+
+        // IMM under linear threshold (weights 1 / in-degree), ε = 0.2, from seed 7.
+        let request = SeedSearch.Request(k: 4, algorithm: .imm, model: ModelSpecification(model: .lt),
+                                         ris: RISParameters(epsilon: 0.2), seed: 7, threads: 2)
+        let report = try SeedSearch.run(request, on: graph, graphName: path)
+        for seed in report.seeds { print(seed.label, seed.marginalGain) }
+        print(report.spread.estimate, report.spread.low, report.spread.high, report.rrSets.selection)
+
+        // The record is Codable: its JSON is what `infmax seeds --json` prints.
+        let json = try ReportJSON.text(report)
+        let decoded = try JSONDecoder().decode(SelectionReport.self, from: Data(json.utf8))
+        // end of example
+
+        // infmax seeds Graphs/karate.txt --undirected --k 4 --algorithm imm --model lt --epsilon 0.2 --seed 7 --json
+        #expect(report.seeds.map(\.label) == Reference.immLTSeeds)
+        #expect(report.spread.estimate == Reference.immLTSpread)
+        #expect(decoded.seeds.map(\.label) == report.seeds.map(\.label) && decoded.parameters.k == 4)
+    }
+
+    /// SimulatingSpread.md.
+    @Test func simulatingSpread() throws {
+        let path = Self.graphs("karate.txt")
+        // example
+        let graph = try GraphLoader.load(path, options: GraphLoadOptions(undirected: true)).graph
+        let model = try DiffusionModelKind.ic.bind(to: graph)
+        let seeds = graph.labels.nodes(exactlyLabelled: ["0", "33"]).compactMap { $0 }
+
+        let request = SpreadSimulation.Request(runs: 20_000, seed: 1, threads: 2, nodeProbabilities: 3)
+        let report = try SpreadSimulation.run(request, model: model, seeds: seeds, graphName: path)
+        print(report.estimate.mean, report.estimate.confidenceLow, report.estimate.confidenceHigh)
+        print(report.nodeProbabilities?.map { $0.label } ?? [])
+
+        // On a graph small enough, the exact value by enumerating live-edge worlds.
+        let tiny = try InfluenceGraph(sources: [0, 0, 1], targets: [1, 2, 2], values: [0.5, 0.2, 0.4])
+        let exact = try ExactSpread.spread(of: [0], under: IndependentCascade(graph: tiny, probabilities: .file))
+        // end of example
+
+        // infmax simulate Graphs/karate.txt --undirected --seeds 0,33 --runs 20000 --seed 1 --node-probabilities 3 --json
+        #expect(report.estimate.mean == Reference.simulateMean)
+        #expect(report.estimate.standardError == Reference.simulateStandardError)
+        #expect(report.nodeProbabilities?.map { $0.label } == Reference.simulateTopNodes)
+        // 0 reaches 1 with 0.5, and 2 directly (0.2) or through 1 (0.5 · 0.4): 1 + 0.5 + (1 − 0.8 · 0.8).
+        #expect(abs(exact - 1.86) < 1e-6)
+    }
+
+    /// ComparingMethods.md.
+    @Test func comparingMethods() throws {
+        let path = Self.graphs("karate.txt")
+        // example
+        let loaded = try GraphLoader.load(path, options: GraphLoadOptions(undirected: true))
+        let model = try DiffusionModelKind.ic.bind(to: loaded.graph)
+        let context = SelectionAlgorithm.Context(loaded: loaded, model: model, seed: Comparison.selectionSeed(for: 1),
+                                                 threads: 2, ris: RISParameters(), celfRuns: 10_000)
+        let selectors = try [SelectionAlgorithm.degree, .pagerank, .opimC].map { try $0.makeSelector(context) }
+
+        // Every seed set is measured on the same 10,000 cascades (common random numbers).
+        let comparison = Comparison(model: model, evaluation: .init(runs: 10_000, seed: 1, threads: 2))
+        let rows = try comparison.run(selectors, ks: [1, 2, 4])
+        let report = ComparisonReport(graphPath: path, model: model, evaluation: comparison.evaluation, rows: rows)
+        for row in report.rows { print(row.algorithm, row.k, row.spread.mean) }
+        print(report.csv())
+        // end of example
+
+        // infmax compare Graphs/karate.txt --undirected --k 1,2,4 --algorithms degree,pagerank,opim-c --seed 1 --json
+        #expect(rows.map(\.algorithm) == Reference.compareAlgorithms)
+        #expect(rows.map(\.spread.mean) == Reference.compareMeans)
+        #expect(report.rows.map(\.seeds) == Reference.compareSeeds)
+    }
+
+    /// CapacityConstraints.md.
+    @Test func capacityConstrained() throws {
+        let path = Self.graphs("karate.txt"), apPath = Self.graphs("karate-aps.txt")
+        // example
+        let graph = try GraphLoader.load(path, options: GraphLoadOptions(undirected: true)).graph
+        let model = try DiffusionModelKind.ic.bind(to: graph)
+        // The second AP set of the file (its line 2 of sets: 1,2,3,32).
+        let aps = try ActiveParticipantSets.read(apPath).nodes(ofSet: 2, in: graph)
+
+        var cim = try CapacityConstrainedIM(model: model, activeParticipants: aps,
+                                            configuration: .init(k: 1, seed: 1, threads: 2))
+        let report = try cim.run()
+        for (ap, seeds) in cim.assignment { print(graph.label(of: ap), seeds.map { graph.label(of: $0) }) }
+        print(report.spread.estimate, report.guarantee.approximation)
+        // end of example
+
+        // infmax cim Graphs/karate.txt --undirected --aps Graphs/karate-aps.txt --ap-set 2 --k 1 --seed 1 --json
+        #expect(report.assignment.map(\.ap) == Reference.cimAPs)
+        #expect(report.assignment.map { $0.seeds.map(\.label) } == Reference.cimSeeds)
+        #expect(report.spread.estimate == Reference.cimSpread)
+    }
+
+    /// ClosedNetworks.md.
+    @Test func closedNetwork() throws {
+        let path = Self.graphs("karate.txt")
+        // example
+        let graph = try GraphLoader.load(path, options: GraphLoadOptions(undirected: true)).graph
+        // Closed networks take the IC model; here every arc is live with probability 0.2.
+        let model = try DiffusionModelKind.ic.bind(to: graph, probabilities: .uniform(0.2))
+        let seeds = graph.labels.nodes(exactlyLabelled: ["0", "33"]).compactMap { $0 }
+
+        var closed = try ClosedNetworkIM(model: model, seeds: seeds, configuration: .init(k: 2, seed: 1, threads: 2))
+        let report = try closed.run()
+        print(report.result.objective.mean, report.baselines.map { ($0.name, $0.objective.mean) })
+        // Whom the first seed shares with, and the kept arcs as `user friend p` lines.
+        print(closed.subnetwork?.friends(of: seeds[0], in: graph).map { graph.label(of: $0) } ?? [])
+        print(closed.arcLines())
+        // end of example
+
+        // infmax closed Graphs/karate.txt --undirected --probabilities uniform:0.2 --seeds-file (0, 33) --k 2 --seed 1 --json
+        #expect(report.result.objective.mean == Reference.closedObjective)
+        #expect(report.baselines.map(\.name) == Reference.closedBaselines)
+        #expect(report.baselines.map(\.objective.mean) == Reference.closedBaselineObjectives)
+        #expect(closed.subnetwork?.arcCount == report.result.subnetwork.arcs)
+    }
+
+    /// Each article's example is the code its test runs: the article's Swift block that imports
+    /// InfluenceKit, less its imports and the lines that name its inputs (`let path = "…"`), is the
+    /// test's block between `// example` and `// end of example`, line for line.
+    @Test(arguments: [
+        ("GettingStarted", "gettingStarted"), ("SelectingSeeds", "selectingSeeds"),
+        ("SimulatingSpread", "simulatingSpread"), ("ComparingMethods", "comparingMethods"),
+        ("CapacityConstraints", "capacityConstrained"), ("ClosedNetworks", "closedNetwork"),
+        ("RecommendingInvitees", "recommendingInvitees"),
+    ])
+    func articleShowsTheTestedExample(article: String, test: String) throws {
+        let markdown = try String(contentsOfFile: CLIRoot.path("Sources/InfluenceKit/InfluenceKit.docc/\(article).md"), encoding: .utf8)
+        let source = try String(contentsOfFile: #filePath, encoding: .utf8)
+        let shown = try #require(ArticleExample.lines(ofArticle: markdown), "\(article).md has no Swift block importing InfluenceKit")
+        let tested = try #require(ArticleExample.lines(ofTest: test, in: source), "no example block in \(test)()")
+        #expect(shown == tested, "\(article).md and \(test)() differ")
+    }
+
+    /// Architecture.md's table of folders is the folders of Sources/InfluenceKit, and every type
+    /// a row names is declared in a file of that folder (DocC's build checks that the types exist;
+    /// this checks that they live where the article says).
+    @Test func architectureTableMatchesTheFolders() throws {
+        let root = CLIRoot.path("Sources/InfluenceKit")
+        let markdown = try String(contentsOfFile: root + "/InfluenceKit.docc/Architecture.md", encoding: .utf8)
+        var listed: [String: [String]] = [:]
+        for line in markdown.split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let folder = cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`/"))
+            listed[folder] = cells.last!.components(separatedBy: "``").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+        }
+        let files = FileManager.default
+        let folders = try files.contentsOfDirectory(atPath: root).filter { name in
+            var isDirectory: ObjCBool = false
+            return files.fileExists(atPath: root + "/" + name, isDirectory: &isDirectory) && isDirectory.boolValue && !name.hasSuffix(".docc")
+        }
+        #expect(Set(listed.keys) == Set(folders), "the table's folders against Sources/InfluenceKit")
+        for (folder, types) in listed.sorted(by: { $0.key < $1.key }) {
+            #expect(!types.isEmpty, "\(folder) names no type")
+            let sources = (files.enumerator(atPath: root + "/" + folder)?.allObjects as? [String] ?? [])
+                .filter { $0.hasSuffix(".swift") }
+                .compactMap { try? String(contentsOfFile: root + "/" + folder + "/" + $0, encoding: .utf8) }
+                .joined(separator: "\n")
+            for type in types {
+                let declared = sources.range(of: #"(struct|enum|class|protocol|actor) "# + type + #"\b"#, options: .regularExpression) != nil
+                #expect(declared, "Architecture.md puts \(type) in \(folder)/, which does not declare it")
+            }
+        }
+    }
+
+    /// RecommendingInvitees.md.
+    @Test func recommendingInvitees() throws {
+        let arcs = Self.graphs("invite/invitations.tsv"), acceptance = Self.graphs("invite/acceptance.tsv")
+        let inviterList = Self.graphs("invite/inviter-list.txt"), heldOut = Self.graphs("invite/held-out.tsv")
+        // example
+        let graph = try InviteGraph.load(arcs: arcs, nodeValues: acceptance)
+        let recommender = try InviteeRecommender(graph: graph, configuration: .init(seed: 1, threads: 2))
+        let inviters = try InviterFile.read(inviterList).map { $0.label }
+
+        let lists = try recommender.recommend(for: inviters, k: 3)                  // HeteroIM
+        for list in lists { print(list.inviter, list.invitees.map(\.invitee)) }
+        let byWillingness = try recommender.recommend(for: inviters, k: 3, method: .algorithm(.heteroIR))
+
+        let evaluation = try recommender.evaluate(byWillingness, truth: TruthPairs.read(heldOut), maxK: 3)
+        print(evaluation.metrics?.recall ?? [], evaluation.spread.map { $0.mean })
+        // end of example
+
+        // infmax recommend Graphs/invite/invitations.tsv --node-values Graphs/invite/acceptance.tsv
+        //   --inviters Graphs/invite/inviter-list.txt --k 3 --seed 1 --json  (and --algorithm hetero-ir)
+        #expect(lists.map(\.inviter) == inviters)
+        #expect(lists.map { $0.invitees.map(\.invitee) } == Reference.heteroIMLists)
+        #expect(byWillingness.map { $0.invitees.map(\.invitee) } == Reference.heteroIRLists)
+        #expect(evaluation.metrics?.recall == Reference.heteroIRRecall)
+    }
+}
+
+/// The example code of an article and of a test, normalised for comparison: trimmed, blank lines,
+/// imports and the article's input lines (`let name = "…"` or `let name = 2`) dropped.
+enum ArticleExample {
+    static func normalised(_ lines: [Substring]) -> [String] {
+        lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { line in
+            !line.isEmpty && !line.hasPrefix("import ")
+                && line.range(of: #"^let \w+ = ("[^"]*"|\d+)(, \w+ = ("[^"]*"|\d+))*$"#, options: .regularExpression) == nil
+        }
+    }
+
+    /// The Swift block of `markdown` that imports InfluenceKit.
+    static func lines(ofArticle markdown: String) -> [String]? {
+        let blocks = markdown.components(separatedBy: "```swift\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        guard let block = blocks.first(where: { $0.contains("import InfluenceKit") }) else { return nil }
+        return normalised(block.split(separator: "\n", omittingEmptySubsequences: false))
+    }
+
+    /// The lines between `// example` and `// end of example` in the body of `func NAME(`.
+    static func lines(ofTest name: String, in source: String) -> [String]? {
+        guard let start = source.range(of: "func \(name)(") else { return nil }
+        let rest = source[start.upperBound...]
+        guard let open = rest.range(of: "// example\n"),
+              let close = rest[open.upperBound...].range(of: "// end of example") else { return nil }
+        return normalised(rest[open.upperBound..<close.lowerBound].split(separator: "\n", omittingEmptySubsequences: false))
+    }
+}
+
+/// What `infmax` printed for the examples' inputs (the commands are beside each use above).
+private enum Reference {
+    static let seedsK3 = ["33", "0", "32"]
+    static let simulateSeedsK3Mean = 20.0031
+    static let immLTSeeds = ["33", "0", "32", "2"]
+    static let immLTSpread = 27.58349609375
+    static let simulateMean = 17.7929
+    static let simulateStandardError = 0.030959706146380536
+    static let simulateTopNodes = ["0", "11", "33"]
+    static let compareAlgorithms = ["degree", "degree", "degree", "pagerank", "pagerank", "pagerank", "opim-c", "opim-c", "opim-c"]
+    static let compareMeans = [10.5732, 17.7997, 21.4901, 10.5732, 17.7997, 21.4901, 10.5732, 17.7997, 21.4901]
+    static let compareSeeds = [["33"], ["33", "0"], ["33", "0", "32", "2"], ["33"], ["33", "0"], ["33", "0", "32", "2"],
+                               ["33"], ["33", "0"], ["33", "0", "32", "2"]]
+    static let cimAPs = ["1", "2", "3", "32"]
+    static let cimSeeds = [["0"], ["27"], ["13"], ["33"]]
+    static let cimSpread = 16.278076171875
+    static let closedObjective = 3.1414
+    static let closedBaselines = ["degree", "fof", "random"]
+    static let closedBaselineObjectives = [3.167, 3.2187, 3.1463]
+    static let heteroIMLists = [["42", "32", "171"], ["208", "14", "65"], ["18", "86", "149"], ["207", "135", "144"], ["98", "136", "180"],
+                                ["176", "67", "71"], ["151", "109", "122"], ["29", "161", "104"], ["197", "118", "117"], ["107", "174", "126"],
+                                ["133", "98", "123"], ["29", "135", "151"]]
+    static let heteroIRLists = [["119", "171", "42"], ["208", "85", "14"], ["86", "18", "91"], ["207", "144", "135"], ["98", "136", "180"],
+                                ["67", "176", "71"], ["151", "109", "122"], ["29", "104", "132"], ["197", "118", "117"], ["174", "15", "107"],
+                                ["123", "133", "98"], ["29", "151", "62"]]
+    static let heteroIRRecall = [0.05555555555555555, 0.1111111111111111, 0.2777777777777778]
+}
