@@ -7,7 +7,7 @@
 #   make python build libinfluencekit.so (release, Swift runtime linked statically) and the wheel
 #               python/dist/influencekit-VERSION-py3-none-linux_x86_64.whl
 #   make docs   build the DocC catalogue of InfluenceKit offline, warnings as errors, then check
-#               that every public symbol has a doc comment (scripts/check-doc-comments.py)
+#               that every public symbol has a doc comment (.ci/check-doc-comments.py)
 #   make bench  run the benchmarks in Bench/ against their peers
 #   make fuzz   build the libFuzzer targets in Tests/Fuzz/ with address sanitizer and run each for
 #               FUZZ_SECONDS (default 60); fails on any crash (see Tests/Fuzz/README.md)
@@ -124,7 +124,7 @@ docs: deps
 	  [ $$status -eq 124 ] || [ $$status -eq 137 ] || break; \
 	  echo "make docs: the documentation plugin did not finish within $(DOCS_TIMEOUT) s (attempt $$attempt of 2)" >&2; \
 	done; exit $$status
-	$(PYTHON) scripts/check-doc-comments.py $(DOCS_SCRATCH)
+	$(PYTHON) .ci/check-doc-comments.py $(DOCS_SCRATCH)
 
 bench: release
 	bash Bench/run.sh
