@@ -109,10 +109,11 @@ test-python: python
 # warning (a symbol link that does not resolve, a topic that names nothing) fails the target, and
 # so does a public symbol of InfluenceKit without a doc comment. The archive is left in
 # $(DOCS_SCRATCH)/plugins/Swift-DocC/outputs/InfluenceKit.doccarchive.
-# SwiftPM's plugin runner can hang after the plugin process has exited (seen here once in a few
-# runs: swift-package waiting on a defunct Swift_DocC child). A run that takes longer than
-# DOCS_TIMEOUT seconds (a clean one takes about 70 s here) is stopped and tried once more, so a
-# hang fails the target instead of holding CI.
+# It needs no network, but it does need the loopback interface: in a network namespace whose
+# `lo` is down, Foundation cannot make its wakeup socket pair ("Could not create wakeup socket pair
+# for CFSocket") and swift-package may wait forever on the finished Swift_DocC plugin. As a guard,
+# a run longer than DOCS_TIMEOUT seconds (a clean one takes 70-100 s here) is stopped and tried
+# once more, so a hang fails the target instead of holding CI.
 DOCS_SCRATCH ?= $(CURDIR)/.build-docs
 DOCS_TIMEOUT ?= 600
 DOCS_COMMAND := $(SWIFT) package --scratch-path $(DOCS_SCRATCH) --disable-sandbox generate-documentation \
