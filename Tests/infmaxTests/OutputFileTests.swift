@@ -1,4 +1,5 @@
 import Foundation
+import RecordSchemaCheck
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -182,17 +183,29 @@ import Glibc
         #expect(line == "error: --csv and --plot both name standard output ('-'); send at most one there")
     }
 
-    /// `simulate --output` writes the report it prints: the text, or the JSON with --json.
-    @Test func simulateWritesItsReport() throws {
+    /// `simulate --output` writes the JSON record whatever standard output shows (the text, or
+    /// the same JSON with --json), and `--seeds-file` and `infmax run` read that file back.
+    @Test func simulateWritesItsRecord() throws {
         let files = TemporaryFiles()
         defer { files.removeAll() }
         for json in [false, true] {
-            let output = files.path(json ? "spread.json" : "spread.txt")
+            let output = files.path(json ? "spread.json" : "spread-text-run.json")
             let result = try CLI.run(["simulate"] + Self.karate + ["--seeds", "0,33", "--runs", "500", "--output", output] + (json ? ["--json"] : []))
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(try String(contentsOfFile: output, encoding: .utf8) == result.stdout)
-            #expect(result.stdout.hasPrefix(json ? "{" : "graph          Graphs/karate.txt"))
+            let written = try String(contentsOfFile: output, encoding: .utf8)
+            #expect(written.hasPrefix("{") && RecordSchemaCheck.problems(ofRecord: written).isEmpty)
+            if json { #expect(written == result.stdout) } else { #expect(result.stdout.hasPrefix("graph          Graphs/karate.txt")) }
             #expect(try files.leftovers(of: output).isEmpty)
+            // The record feeds --seeds-file (the same seeds) and reruns to the same estimate.
+            let again = try CLI.run(["simulate"] + Self.karate + ["--seeds-file", output, "--runs", "500", "--json"])
+            #expect(again.status == 0, "\(again.stderr)")
+            let seeds = (try again.json()["seeds"] as? [[String: Any]])?.compactMap { $0["label"] as? String }
+            #expect(seeds == ["0", "33"])
+            let rerun = try CLI.run(["run", output])
+            #expect(rerun.status == 0, "\(rerun.stderr)")
+            let before = try JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String: Any]
+            #expect(NSDictionary(dictionary: try #require(rerun.json()["spread"] as? [String: Any]))
+                        .isEqual(to: try #require(before?["spread"] as? [String: Any])))
         }
         let help = try CLI.run(["simulate", "--help"])
         #expect(help.stdout.contains("--output <FILE>"))
@@ -224,5 +237,26 @@ import Glibc
         #expect(128 + process.terminationStatus == shellStatus)
         #expect(try files.leftovers(of: output).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: output))
+    }
+}
+
+/// `infmax run -`: a request written by hand on standard input, giving only what differs from
+/// the defaults (load options included), runs as the same command would.
+@Suite struct RunCommandStandardInputTests {
+    @Test func aHandWrittenRequestOnStandardInput() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let document = #"{"useCase": "simulate", "graph": {"path": "Graphs/karate.txt", "load": {"undirected": true}}, "request": {"seeds": ["0", "33"], "runs": 800, "seed": 4, "threads": 1}}"#
+        let path = try files.write("run-stdin.json", document)
+        let viaRun = try CLI.run(["-c", "'\(CLI.binary)' run - < '\(path)'"], executable: "/bin/sh")
+        #expect(viaRun.status == 0, "\(viaRun.stderr)")
+        let direct = try CLI.run(["simulate", "Graphs/karate.txt", "--undirected", "--seeds", "0,33", "--runs", "800", "--seed", "4",
+                                  "--threads", "1", "--json"])
+        #expect(NSDictionary(dictionary: try #require(viaRun.json()["spread"] as? [String: Any]))
+                    .isEqual(to: try #require(direct.json()["spread"] as? [String: Any])))
+        // Nothing to run on: one error line, a usage exit.
+        let missing = try CLI.run(["-c", "echo '{\"useCase\": \"seeds\", \"request\": {\"k\": 2}}' | '\(CLI.binary)' run -"],
+                                  executable: "/bin/sh")
+        #expect(missing.status == 2 && missing.stderr.hasPrefix("error: ") && missing.stderr.contains("names no input"), "\(missing.stderr)")
     }
 }

@@ -43,16 +43,20 @@ public struct GraphLoadOptions: Sendable, Equatable, Codable {
         case format, undirected, readArcValues, build, igraph, memoryLimitBytes, nodeCount, nodeFile
     }
 
-    /// Decodes options written before the memory limit and node declarations existed, too.
-    /// Complexity: O(1).
+    /// Decodes options, each absent key taking its default (options written before the memory
+    /// limit and node declarations existed read too). Complexity: O(1).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        // A request file written by hand may give only what differs from the defaults.
         format = try c.decodeIfPresent(GraphFormat.self, forKey: .format)
-        undirected = try c.decode(Bool.self, forKey: .undirected)
-        readArcValues = try c.decode(Bool.self, forKey: .readArcValues)
-        build = try c.decode(GraphBuildOptions.self, forKey: .build)
-        igraph = try c.decode(IGraphConstruction.self, forKey: .igraph)
-        memoryLimitBytes = try c.decodeIfPresent(Int.self, forKey: .memoryLimitBytes)
+        undirected = try c.decodeIfPresent(Bool.self, forKey: .undirected) ?? false
+        readArcValues = try c.decodeIfPresent(Bool.self, forKey: .readArcValues) ?? false
+        build = try c.decodeIfPresent(GraphBuildOptions.self, forKey: .build) ?? GraphBuildOptions()
+        igraph = try c.decodeIfPresent(IGraphConstruction.self, forKey: .igraph) ?? .onDemand
+        // Absent: the default limit; an explicit null: no limit (as records written before the
+        // limit existed are read).
+        memoryLimitBytes = c.contains(.memoryLimitBytes) ? try c.decodeIfPresent(Int.self, forKey: .memoryLimitBytes)
+                                                         : SystemMemory.defaultLimitBytes
         nodeCount = try c.decodeIfPresent(Int.self, forKey: .nodeCount)
         nodeFile = try c.decodeIfPresent(String.self, forKey: .nodeFile)
     }

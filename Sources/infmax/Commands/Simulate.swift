@@ -56,7 +56,7 @@ struct Simulate: ParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Also write the report to this file: JSON with --json, else the text (atomically; - for standard output).", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Also write the JSON record to this file, which --seeds-file and `infmax run` read back (atomically; - for standard output).", valueName: "FILE"))
     var output: String?
 
     func validate() throws {
@@ -112,11 +112,12 @@ struct Simulate: ParsableCommand {
                     loadSeconds: 0, totalSeconds: seconds, peakRRSetBytes: 0, peakResidentBytes: SystemMemory.peakResidentBytes)
             }
             guard Ranks.prints else { return }
-            let text = outputOptions.json ? try jsonText(report) : textReport(report)
+            let json = try jsonText(report)
             // Printed before the file is renamed into place, so a failing write still leaves the
-            // report on standard output; `--output -` prints it once.
-            if target?.isStandardOutput != true { print(text) }
-            try OutputTarget.write([(target, Array((text + "\n").utf8))])
+            // report on standard output; `--output -` prints the record once. The file is always
+            // the JSON record, which `--seeds-file` and `infmax run` read back.
+            if target?.isStandardOutput != true { print(outputOptions.json ? json : textReport(report)) }
+            try OutputTarget.write([(target, Array((json + "\n").utf8))])
         }
     }
 
