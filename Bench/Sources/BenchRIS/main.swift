@@ -89,7 +89,7 @@ case "spread":
     do {
         let graph = try GraphLoader.load(arguments[0]).graph
         let data = try Data(contentsOf: URL(fileURLWithPath: arguments[1]))
-        let report = try JSONDecoder().decode(SelectionReport.self, from: data)
+        let report = try JSONDecoder().decode(SeedsRecord.self, from: data)
         let index = graph.labels.makeIndex()
         let seeds = try report.seeds.map { entry -> Int in
             guard let node = index.node(for: entry.label) else { throw InfluenceError(.data, "unknown label \(entry.label)") }
