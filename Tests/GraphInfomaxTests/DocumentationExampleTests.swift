@@ -7,13 +7,15 @@ import InfluenceKit
 /// (Sources/InfluenceKit/InfluenceKit.docc/NodeEmbeddings.md), run as the article prints it (paths
 /// made absolute, the output in a temporary file), with checks that can fail: the embeddings and
 /// the seeds are the same for one thread and for two (every random choice flows from the seed),
-/// the file reads back to the same embeddings, and the seeds are prefixes of each other.
+/// the file reads back to the same embeddings (the record's hash is theirs), and the seeds are
+/// prefixes of each other.
 ///
 /// `articleShowsTheTestedExample` checks that the article's example is, line for line, the block
 /// between `// example` and `// end of example`: change both in the same commit.
 @Suite struct DocumentationExampleTests {
     struct Outcome: Equatable {
         var embeddings: NodeEmbeddings
+        var hash: String
         var seeds: [String]
         var bestLoss: Double
         var firstLoss: Double
@@ -22,29 +24,25 @@ import InfluenceKit
     static func run(threads: Int, output: String) throws -> Outcome {
         let path = CLIPaths.root + "/Graphs/karate.txt"
         // example
-        let graph = try GraphLoader.load(path, options: GraphLoadOptions(undirected: true)).graph
+        let input = try GraphInput.load(path, options: GraphLoadOptions(undirected: true))
 
-        // Structural features (degrees, reversed PageRank, two-hop reach): karate has no node attributes.
-        let features = StructuralFeatures.of(graph)
-        var dgi = DeepGraphInfomax(configuration: .init(dimensions: 16, maxEpochs: 100, seed: 1, threads: threads))
-        try dgi.train(features: features, edges: UndirectedEdges(graph))
-        let embeddings = NodeEmbeddings(graph: graph, vectors: dgi.embeddings!)
-        try embeddings.save(to: output)                                   // .npy (or .tsv)
-        print(dgi.report!.bestLoss, embeddings.nearest(to: "33", k: 3).map(\.label))
+        // DGI on structural features (degrees, reversed PageRank, two-hop reach): karate has no node attributes.
+        let run = try EmbedRequest(dimensions: 16, epochs: 100, seed: 1, threads: threads).embed(on: input)
+        try run.embeddings.save(to: output)                               // .npy (or .tsv)
+        print(run.record.training.bestLoss, run.record.embeddingsHash, run.embeddings.nearest(to: "33", k: 3).map(\.label))
 
         // Seeds from embeddings: predicted single-node spread with a diversity penalty (no guarantee).
-        let model = try DiffusionModelKind.ic.bind(to: graph)
-        var configuration = EmbeddingSeedSelector.Configuration()
-        configuration.dimensions = 16
-        configuration.rrSets = 4_096
-        configuration.trainingNodes = 34
-        let selector = EmbeddingSeedSelector(model: model, configuration: configuration, seed: 1, threads: threads)
-        let ranking = try selector.select(k: 3)
-        print(ranking.seeds.map { graph.label(of: $0) })
+        let embedding = EmbeddingSelectionParameters(dimensions: 16, rrSets: 4_096, trainingNodes: 34)
+        let learned = RunContext(learnedSelectors: EmbeddingSelectorFactory())
+        let seeds = try SeedsRequest(k: 3, algorithm: .embedding, embedding: embedding, seed: 1, threads: threads)
+            .run(on: input, context: learned)
+        print(seeds.seedLabels, seeds.spread.estimate)
         // end of example
 
-        return Outcome(embeddings: embeddings, seeds: ranking.seeds.map { graph.label(of: $0) },
-                       bestLoss: dgi.report!.bestLoss, firstLoss: dgi.report!.losses[0])
+        #expect(run.record.embeddingsHash == run.embeddings.contentHash)
+        #expect(seeds.guarantee == nil && seeds.spread.method == .rrSets)
+        return Outcome(embeddings: run.embeddings, hash: run.record.embeddingsHash, seeds: seeds.seedLabels,
+                       bestLoss: run.record.training.bestLoss, firstLoss: run.record.training.firstLoss)
     }
 
     /// The article's Swift block (less its imports and its input lines, `let path = "…", …`) is the
@@ -78,12 +76,10 @@ import InfluenceKit
         #expect(a.seeds.count == 3 && Set(a.seeds).count == 3)
 
         // The selector's answer for k' < k is the prefix of its answer for k.
-        let graph = try GraphLoader.load(CLIPaths.root + "/Graphs/karate.txt", options: GraphLoadOptions(undirected: true)).graph
-        var configuration = EmbeddingSeedSelector.Configuration()
-        configuration.dimensions = 16
-        configuration.rrSets = 4_096
-        configuration.trainingNodes = 34
-        let selector = EmbeddingSeedSelector(model: try DiffusionModelKind.ic.bind(to: graph), configuration: configuration, seed: 1, threads: 1)
-        #expect(try selector.select(k: 2).seeds.map { graph.label(of: $0) } == Array(a.seeds.prefix(2)))
+        let input = try GraphInput.load(CLIPaths.root + "/Graphs/karate.txt", options: GraphLoadOptions(undirected: true))
+        let embedding = EmbeddingSelectionParameters(dimensions: 16, rrSets: 4_096, trainingNodes: 34)
+        let firstTwo = try SeedsRequest(k: 2, algorithm: .embedding, embedding: embedding, seed: 1, threads: 1)
+            .run(on: input, context: RunContext(learnedSelectors: EmbeddingSelectorFactory()))
+        #expect(firstTwo.seedLabels == Array(a.seeds.prefix(2)))
     }
 }

@@ -19,71 +19,71 @@ import InfluenceKit
     @Test func gettingStarted() throws {
         let path = Self.graphs("karate.txt")
         // example
-        // 1. Load: an edge list, read as undirected (each line gives two arcs).
-        let loaded = try GraphLoader.load(path, options: GraphLoadOptions(undirected: true))
-        let graph = loaded.graph
-        print(graph.nodeCount, graph.arcCount)                      // 34 156
+        // 1. Load: an edge list, read as undirected (each line gives two arcs), with its provenance.
+        let input = try GraphInput.load(path, options: GraphLoadOptions(undirected: true))
+        print(input.graph.nodeCount, input.graph.arcCount, input.contentHash)     // 34 156 ck64:…
 
-        // 2. Bind a model: independent cascade, each arc (u, v) live with 1 / in-degree(v).
-        let model = try DiffusionModelKind.ic.bind(to: graph, probabilities: .weightedCascade)
+        // 2. Pick seeds: OPIM-C on RR sets, independent cascade with weights 1 / in-degree (the defaults).
+        let seeds = try SeedsRequest(k: 3, seed: 1, threads: 2).run(on: input)
+        print(seeds.seeds.map(\.label), seeds.spread.estimate, seeds.guarantee?.approximation ?? 0)
 
-        // 3. Pick seeds: OPIM-C on reverse-reachable sets, with its approximation guarantee.
-        let request = SeedSearch.Request(k: 3, model: ModelSpecification(model: .ic), seed: 1, threads: 2)
-        let report = try SeedSearch.run(request, on: graph)
-        print(report.seeds.map(\.label), report.spread.estimate, report.guarantee.approximation)
+        // 3. Simulate: Monte Carlo cascades from the chosen seeds, named by label.
+        let simulated = try SimulateRequest(seeds: seeds.seedLabels, runs: 10_000, seed: 1, threads: 2).run(on: input)
+        print(simulated.spread.estimate, simulated.spread.low, simulated.spread.high)
 
-        // 4. Simulate: Monte Carlo cascades from the chosen seeds.
-        let simulator = try MonteCarloSimulator(model: model, configuration: .init(runs: 10_000, seed: 1, threads: 2))
-        let estimate = try simulator.estimate(seeds: report.seeds.map(\.node))
-        print(estimate.mean, estimate.confidenceLow, estimate.confidenceHigh)
+        // 4. Rerun: a record's JSON names its request and its graph (what `infmax run FILE` reads).
+        let rerun = try RunDocument.decode(Array(try ReportJSON.text(simulated).utf8)).run()
+        print(rerun.changedHash ?? "same graph", (rerun.record as? SimulationRecord)?.spread == simulated.spread)
         // end of example
 
-        #expect(graph.nodeCount == 34 && graph.arcCount == 156)
+        #expect(input.graph.nodeCount == 34 && input.graph.arcCount == 156)
         // infmax seeds Graphs/karate.txt --undirected --k 3 --seed 1 --json
-        #expect(report.seeds.map(\.label) == Reference.seedsK3)
-        // infmax simulate Graphs/karate.txt --undirected --seeds 0,33,1 (the seeds above) --runs 10000 --seed 1 --json
-        #expect(estimate.mean == Reference.simulateSeedsK3Mean)
+        #expect(seeds.seedLabels == Reference.seedsK3)
+        // infmax simulate Graphs/karate.txt --undirected --seeds 33,0,32 (the seeds above) --runs 10000 --seed 1 --json
+        #expect(simulated.spread.estimate == Reference.simulateSeedsK3Mean)
+        #expect(rerun.changedHash == nil && (rerun.record as? SimulationRecord)?.spread == simulated.spread)
         // Two unbiased estimates of one spread: RR sets and cascades agree within their errors.
-        let combined = (estimate.standardError * estimate.standardError + report.spread.standardError * report.spread.standardError).squareRoot()
-        #expect(abs(estimate.mean - report.spread.estimate) < 5 * combined, "\(estimate.mean) vs \(report.spread.estimate)")
+        let combined = (simulated.spread.standardError * simulated.spread.standardError
+                        + seeds.spread.standardError * seeds.spread.standardError).squareRoot()
+        #expect(abs(simulated.spread.estimate - seeds.spread.estimate) < 5 * combined,
+                "\(simulated.spread.estimate) vs \(seeds.spread.estimate)")
     }
 
     /// SelectingSeeds.md.
     @Test func selectingSeeds() throws {
         let path = Self.graphs("karate.txt")
         // example
-        let graph = try GraphLoader.load(path, options: GraphLoadOptions(undirected: true)).graph
+        let input = try GraphInput.load(path, options: GraphLoadOptions(undirected: true))
 
         // IMM under linear threshold (weights 1 / in-degree), ε = 0.2, from seed 7.
-        let request = SeedSearch.Request(k: 4, algorithm: .imm, model: ModelSpecification(model: .lt),
-                                         ris: RISParameters(epsilon: 0.2), seed: 7, threads: 2)
-        let report = try SeedSearch.run(request, on: graph, graphName: path)
-        for seed in report.seeds { print(seed.label, seed.marginalGain) }
-        print(report.spread.estimate, report.spread.low, report.spread.high, report.rrSets.selection)
+        let request = SeedsRequest(k: 4, algorithm: .imm, model: .lt, epsilon: 0.2, seed: 7, threads: 2)
+        let record = try request.run(on: input)
+        for seed in record.seeds { print(seed.label, seed.marginalGain ?? 0) }
+        print(record.spread.estimate, record.spread.low, record.spread.high, record.rrSets.selection)
 
-        // The record is Codable: its JSON is what `infmax seeds --json` prints.
-        let json = try ReportJSON.text(report)
-        let decoded = try JSONDecoder().decode(SelectionReport.self, from: Data(json.utf8))
+        // The record is Codable: its JSON is what `infmax seeds --json` prints and `infmax run` reruns.
+        let json = try ReportJSON.text(record)
+        let decoded = try JSONDecoder().decode(SeedsRecord.self, from: Data(json.utf8))
         // end of example
 
         // infmax seeds Graphs/karate.txt --undirected --k 4 --algorithm imm --model lt --epsilon 0.2 --seed 7 --json
-        #expect(report.seeds.map(\.label) == Reference.immLTSeeds)
-        #expect(report.spread.estimate == Reference.immLTSpread)
-        #expect(decoded.seeds.map(\.label) == report.seeds.map(\.label) && decoded.parameters.k == 4)
+        #expect(record.seedLabels == Reference.immLTSeeds)
+        #expect(record.spread.estimate == Reference.immLTSpread)
+        #expect(record.spread.method == .rrSets && record.algorithm == "IMM")
+        #expect(decoded.seeds == record.seeds && decoded.request == request && decoded.graph == record.graph)
     }
 
     /// SimulatingSpread.md.
     @Test func simulatingSpread() throws {
         let path = Self.graphs("karate.txt")
         // example
-        let graph = try GraphLoader.load(path, options: GraphLoadOptions(undirected: true)).graph
-        let model = try DiffusionModelKind.ic.bind(to: graph)
-        let seeds = graph.labels.nodes(exactlyLabelled: ["0", "33"]).compactMap { $0 }
+        let input = try GraphInput.load(path, options: GraphLoadOptions(undirected: true))
 
-        let request = SpreadSimulation.Request(runs: 20_000, seed: 1, threads: 2, nodeProbabilities: 3)
-        let report = try SpreadSimulation.run(request, model: model, seeds: seeds, graphName: path)
-        print(report.estimate.mean, report.estimate.confidenceLow, report.estimate.confidenceHigh)
-        print(report.nodeProbabilities?.map { $0.label } ?? [])
+        // 20,000 cascades from members 0 and 33, and the three nodes most often active.
+        let request = SimulateRequest(seeds: ["0", "33"], runs: 20_000, seed: 1, threads: 2, nodeProbabilities: 3)
+        let record = try request.run(on: input)
+        print(record.spread.estimate, record.spread.low, record.spread.high, record.monteCarlo.standardDeviation)
+        print(record.nodeProbabilities?.map(\.label) ?? [])
 
         // On a graph small enough, the exact value by enumerating live-edge worlds.
         let tiny = try InfluenceGraph(sources: [0, 0, 1], targets: [1, 2, 2], values: [0.5, 0.2, 0.4])
@@ -91,9 +91,10 @@ import InfluenceKit
         // end of example
 
         // infmax simulate Graphs/karate.txt --undirected --seeds 0,33 --runs 20000 --seed 1 --node-probabilities 3 --json
-        #expect(report.estimate.mean == Reference.simulateMean)
-        #expect(report.estimate.standardError == Reference.simulateStandardError)
-        #expect(report.nodeProbabilities?.map { $0.label } == Reference.simulateTopNodes)
+        #expect(record.spread.estimate == Reference.simulateMean)
+        #expect(record.spread.standardError == Reference.simulateStandardError)
+        #expect(record.spread.method == .monteCarlo && record.spread.samples == 20_000)
+        #expect(record.nodeProbabilities?.map(\.label) == Reference.simulateTopNodes)
         // 0 reaches 1 with 0.5, and 2 directly (0.2) or through 1 (0.5 · 0.4): 1 + 0.5 + (1 − 0.8 · 0.8).
         #expect(abs(exact - 1.86) < 1e-6)
     }
@@ -102,70 +103,61 @@ import InfluenceKit
     @Test func comparingMethods() throws {
         let path = Self.graphs("karate.txt")
         // example
-        let loaded = try GraphLoader.load(path, options: GraphLoadOptions(undirected: true))
-        let model = try DiffusionModelKind.ic.bind(to: loaded.graph)
-        let context = SelectionAlgorithm.Context(loaded: loaded, model: model, seed: Comparison.selectionSeed(for: 1),
-                                                 threads: 2, ris: RISParameters(), celfRuns: 10_000)
-        let selectors = try [SelectionAlgorithm.degree, .pagerank, .opimC].map { try $0.makeSelector(context) }
+        let input = try GraphInput.load(path, options: GraphLoadOptions(undirected: true))
 
-        // Every seed set is measured on the same 10,000 cascades (common random numbers).
-        let comparison = Comparison(model: model, evaluation: .init(runs: 10_000, seed: 1, threads: 2))
-        let rows = try comparison.run(selectors, ks: [1, 2, 4])
-        let report = ComparisonReport(graphPath: path, model: model, evaluation: comparison.evaluation, rows: rows)
-        for row in report.rows { print(row.algorithm, row.k, row.spread.mean) }
-        print(report.csv())
+        // Three methods at k = 1, 2, 4; every seed set is measured on the same 10,000 cascades.
+        let request = CompareRequest(ks: [1, 2, 4], algorithms: [.degree, .pagerank, .opimC], runs: 10_000, seed: 1, threads: 2)
+        let record = try request.run(on: input)
+        for row in record.rows { print(row.algorithm, row.k, row.seeds.map(\.label), row.spread.estimate) }
+        print(record.csv())
         // end of example
 
         // infmax compare Graphs/karate.txt --undirected --k 1,2,4 --algorithms degree,pagerank,opim-c --seed 1 --json
-        #expect(rows.map(\.algorithm) == Reference.compareAlgorithms)
-        #expect(rows.map(\.spread.mean) == Reference.compareMeans)
-        #expect(report.rows.map(\.seeds) == Reference.compareSeeds)
+        #expect(record.rows.map(\.algorithm) == Reference.compareAlgorithms)
+        #expect(record.rows.map(\.spread.estimate) == Reference.compareMeans)
+        #expect(record.rows.map { $0.seeds.map(\.label) } == Reference.compareSeeds)
     }
 
     /// CapacityConstraints.md.
     @Test func capacityConstrained() throws {
         let path = Self.graphs("karate.txt"), apPath = Self.graphs("karate-aps.txt")
         // example
-        let graph = try GraphLoader.load(path, options: GraphLoadOptions(undirected: true)).graph
-        let model = try DiffusionModelKind.ic.bind(to: graph)
-        // The second AP set of the file (its line 2 of sets: 1,2,3,32).
-        let aps = try ActiveParticipantSets.read(apPath).nodes(ofSet: 2, in: graph)
+        let input = try GraphInput.load(path, options: GraphLoadOptions(undirected: true))
 
-        var cim = try CapacityConstrainedIM(model: model, activeParticipants: aps,
-                                            configuration: .init(k: 1, seed: 1, threads: 2))
-        let report = try cim.run()
-        for (ap, seeds) in cim.assignment { print(graph.label(of: ap), seeds.map { graph.label(of: $0) }) }
-        print(report.spread.estimate, report.guarantee.approximation)
+        // The second AP set of the file (its line 2: 1,2,3,32); each AP picks one friend.
+        let request = CIMRequest(k: 1, apFile: apPath, apSet: 2, seed: 1, threads: 2)
+        let record = try request.run(on: input)
+        for ap in record.result.assignment { print(ap.ap, ap.seeds.map(\.label)) }
+        print(record.result.spread.estimate, record.result.guarantee.approximation)
         // end of example
 
         // infmax cim Graphs/karate.txt --undirected --aps Graphs/karate-aps.txt --ap-set 2 --k 1 --seed 1 --json
-        #expect(report.assignment.map(\.ap) == Reference.cimAPs)
-        #expect(report.assignment.map { $0.seeds.map(\.label) } == Reference.cimSeeds)
-        #expect(report.spread.estimate == Reference.cimSpread)
+        #expect(record.result.assignment.map(\.ap) == Reference.cimAPs)
+        #expect(record.result.assignment.map { $0.seeds.map(\.label) } == Reference.cimSeeds)
+        #expect(record.result.spread.estimate == Reference.cimSpread)
     }
 
     /// ClosedNetworks.md.
     @Test func closedNetwork() throws {
         let path = Self.graphs("karate.txt")
         // example
-        let graph = try GraphLoader.load(path, options: GraphLoadOptions(undirected: true)).graph
-        // Closed networks take the IC model; here every arc is live with probability 0.2.
-        let model = try DiffusionModelKind.ic.bind(to: graph, probabilities: .uniform(0.2))
-        let seeds = graph.labels.nodes(exactlyLabelled: ["0", "33"]).compactMap { $0 }
+        let input = try GraphInput.load(path, options: GraphLoadOptions(undirected: true))
 
-        var closed = try ClosedNetworkIM(model: model, seeds: seeds, configuration: .init(k: 2, seed: 1, threads: 2))
-        let report = try closed.run()
-        print(report.result.objective.mean, report.baselines.map { ($0.name, $0.objective.mean) })
-        // Whom the first seed shares with, and the kept arcs as `user friend p` lines.
-        print(closed.subnetwork?.friends(of: seeds[0], in: graph).map { graph.label(of: $0) } ?? [])
-        print(closed.arcLines())
+        // Closed networks take the IC model; here every arc is live with probability 0.2.
+        let request = ClosedRequest(seeds: ["0", "33"], k: 2, probabilities: .uniform(0.2), seed: 1, threads: 2)
+        let record = try request.run(on: input)
+        print(record.result.result.objective.estimate, record.result.baselines.map { ($0.name, $0.objective.estimate) })
+        // Whom member 0 shares with, and the kept arcs as `user friend p` lines (a graph file).
+        print(record.keptArcs.filter { $0.user == "0" }.map(\.friend))
+        print(record.arcLines())
         // end of example
 
         // infmax closed Graphs/karate.txt --undirected --probabilities uniform:0.2 --seeds-file (0, 33) --k 2 --seed 1 --json
-        #expect(report.result.objective.mean == Reference.closedObjective)
-        #expect(report.baselines.map(\.name) == Reference.closedBaselines)
-        #expect(report.baselines.map(\.objective.mean) == Reference.closedBaselineObjectives)
-        #expect(closed.subnetwork?.arcCount == report.result.subnetwork.arcs)
+        #expect(record.result.result.objective.estimate == Reference.closedObjective)
+        #expect(record.result.baselines.map(\.name) == Reference.closedBaselines)
+        #expect(record.result.baselines.map(\.objective.estimate) == Reference.closedBaselineObjectives)
+        #expect(record.keptArcs.count == record.result.result.subnetwork.arcs)
+        #expect(record.keptArcs.filter { $0.user == "0" }.count <= 2)
     }
 
     /// Each article's example is the code its test runs: the article's Swift block that imports
@@ -187,7 +179,8 @@ import InfluenceKit
 
     /// Architecture.md's table of folders is the folders of Sources/InfluenceKit, and every type
     /// a row names is declared in a file of that folder (DocC's build checks that the types exist;
-    /// this checks that they live where the article says).
+    /// this checks that they live where the article says). A folder without Swift sources
+    /// (Schemas/) names no type.
     @Test func architectureTableMatchesTheFolders() throws {
         let root = CLIRoot.path("Sources/InfluenceKit")
         let markdown = try String(contentsOfFile: root + "/InfluenceKit.docc/Architecture.md", encoding: .utf8)
@@ -204,9 +197,12 @@ import InfluenceKit
         }
         #expect(Set(listed.keys) == Set(folders), "the table's folders against Sources/InfluenceKit")
         for (folder, types) in listed.sorted(by: { $0.key < $1.key }) {
-            #expect(!types.isEmpty, "\(folder) names no type")
-            let sources = (files.enumerator(atPath: root + "/" + folder)?.allObjects as? [String] ?? [])
+            let swiftFiles = (files.enumerator(atPath: root + "/" + folder)?.allObjects as? [String] ?? [])
                 .filter { $0.hasSuffix(".swift") }
+            // A folder of Swift sources names its main types; one without (Schemas/: JSON
+            // documents excluded from the target) names none.
+            #expect(types.isEmpty == swiftFiles.isEmpty, "\(folder) names \(types.count) types for \(swiftFiles.count) Swift files")
+            let sources = swiftFiles
                 .compactMap { try? String(contentsOfFile: root + "/" + folder + "/" + $0, encoding: .utf8) }
                 .joined(separator: "\n")
             for type in types {
@@ -221,24 +217,24 @@ import InfluenceKit
         let arcs = Self.graphs("invite/invitations.tsv"), acceptance = Self.graphs("invite/acceptance.tsv")
         let inviterList = Self.graphs("invite/inviter-list.txt"), heldOut = Self.graphs("invite/held-out.tsv")
         // example
-        let graph = try InviteGraph.load(arcs: arcs, nodeValues: acceptance)
-        let recommender = try InviteeRecommender(graph: graph, configuration: .init(seed: 1, threads: 2))
-        let inviters = try InviterFile.read(inviterList).map { $0.label }
+        let input = try InviteInput.load(arcs: arcs, nodeValues: acceptance, inviters: inviterList)
+        let record = try RecommendRequest(k: 3, seed: 1, threads: 2).run(on: input)          // HeteroIM
+        for list in record.lists { print(list.inviter, list.invitees.map(\.invitee)) }
 
-        let lists = try recommender.recommend(for: inviters, k: 3)                  // HeteroIM
-        for list in lists { print(list.inviter, list.invitees.map(\.invitee)) }
-        let byWillingness = try recommender.recommend(for: inviters, k: 3, method: .algorithm(.heteroIR))
-
-        let evaluation = try recommender.evaluate(byWillingness, truth: TruthPairs.read(heldOut), maxK: 3)
-        print(evaluation.metrics?.recall ?? [], evaluation.spread.map { $0.mean })
+        // HeteroIR, with every method's lists scored against held-out invitations on the same worlds.
+        let scored = try RecommendRequest(k: 3, algorithm: .heteroIR, truth: heldOut, seed: 1, threads: 2).run(on: input)
+        let heteroIR = scored.evaluation?.methods.first                                  // the request's method first
+        print(heteroIR?.method ?? "", heteroIR?.recall ?? [], heteroIR?.spread.map(\.estimate) ?? [])
         // end of example
 
         // infmax recommend Graphs/invite/invitations.tsv --node-values Graphs/invite/acceptance.tsv
-        //   --inviters Graphs/invite/inviter-list.txt --k 3 --seed 1 --json  (and --algorithm hetero-ir)
-        #expect(lists.map(\.inviter) == inviters)
-        #expect(lists.map { $0.invitees.map(\.invitee) } == Reference.heteroIMLists)
-        #expect(byWillingness.map { $0.invitees.map(\.invitee) } == Reference.heteroIRLists)
-        #expect(evaluation.metrics?.recall == Reference.heteroIRRecall)
+        //   --inviters Graphs/invite/inviter-list.txt --k 3 --seed 1 --json
+        //   (and --algorithm hetero-ir --evaluate Graphs/invite/held-out.tsv)
+        #expect(record.lists.map(\.inviter) == input.inviters)
+        #expect(record.lists.map { $0.invitees.map(\.invitee) } == Reference.heteroIMLists)
+        #expect(scored.lists.map { $0.invitees.map(\.invitee) } == Reference.heteroIRLists)
+        #expect(heteroIR?.method == "HeteroIR")
+        #expect(heteroIR?.recall == Reference.heteroIRRecall)
     }
 }
 

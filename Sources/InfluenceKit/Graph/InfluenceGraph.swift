@@ -84,7 +84,18 @@ public struct InfluenceGraph: Sendable {
     /// columns' lengths and values (`arcValues` becomes the `value` column, in [0, 1]). An
     /// inconsistent set throws instead of producing a wrong graph.
     ///
-    /// - Parameter columns: further named columns (not a second `value` arc column).
+    /// - Parameters:
+    ///   - nodeCount: n.
+    ///   - outOffsets: the forward CSR's row offsets, n + 1 of them.
+    ///   - outTargets: the forward CSR's arc heads, m of them.
+    ///   - inOffsets: the reverse CSR's row offsets, n + 1 of them.
+    ///   - inSources: the reverse CSR's arc tails, m of them.
+    ///   - inArcs: per reverse slot, its forward arc.
+    ///   - arcValues: the `value` arc column (nil for none).
+    ///   - columns: further named columns (not a second `value` arc column).
+    ///   - parallelArcs: the groups of merged parallel arcs, when there were any.
+    ///   - labels: the nodes' labels, n of them.
+    ///   - statistics: what loading found and did.
     /// - Complexity: O(n + m + total column values).
     public init(nodeCount: Int, outOffsets: [Int], outTargets: [UInt32], inOffsets: [Int], inSources: [UInt32],
                 inArcs: [Int], arcValues: [Float]?, columns: ValueColumns = ValueColumns(), parallelArcs: ParallelArcGroups?,
@@ -102,7 +113,15 @@ public struct InfluenceGraph: Sendable {
     /// column, in [0, 1]). The reverse CSR and its arc map are rebuilt by the counting sort of a
     /// text load.
     ///
-    /// - Parameter columns: further named columns (not a second `value` arc column).
+    /// - Parameters:
+    ///   - nodeCount: n.
+    ///   - outOffsets: the forward CSR's row offsets, n + 1 of them.
+    ///   - outTargets: the forward CSR's arc heads, m of them.
+    ///   - arcValues: the `value` arc column (nil for none).
+    ///   - columns: further named columns (not a second `value` arc column).
+    ///   - parallelArcs: the groups of merged parallel arcs, when there were any.
+    ///   - labels: the nodes' labels, n of them.
+    ///   - statistics: what loading found and did.
     /// - Complexity: O(n + m + total column values).
     public init(nodeCount: Int, outOffsets: [Int], outTargets: [UInt32], arcValues: [Float]?, columns: ValueColumns = ValueColumns(),
                 parallelArcs: ParallelArcGroups?, labels: NodeLabels, statistics: GraphLoadStatistics) throws(InfluenceError) {
