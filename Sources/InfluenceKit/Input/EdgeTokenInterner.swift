@@ -188,6 +188,13 @@ struct StringTokens: EdgeTokenInterner {
         }
     }
 
+    /// The number of `label` (byte for byte), or nil when it was never interned.
+    /// Complexity: O(label length) expected.
+    func number(of label: String) -> Int? {
+        var text = label
+        return text.withUTF8 { bytes in find(bytes, hash: Self.hash(bytes)).map { Int($0) } }
+    }
+
     /// Adds a label of a node file; false when it was already there.
     mutating func declare(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, path: String) throws(InfluenceError) -> Bool {
         let h = Self.hash(bytes)

@@ -1,6 +1,7 @@
 extension InviteGraph {
-    /// Builds the graph from interned arcs: `labels` in the interner's order (first appearance),
-    /// endpoints as interned ids. Renumbers the nodes in label order (`denseOrder`), sorts the arcs
+    /// Builds the graph from interned arcs: endpoints as the numbers `interner` gave their labels
+    /// (first appearance); `acceptance` gets the labels in dense order and a label → dense id
+    /// lookup, and returns U per dense id. Renumbers the nodes in label order (`denseOrder`), sorts the arcs
     /// by (tail, head) so each row lists its targets increasingly and a repeated arc is found
     /// (citing its file line when `lines` gives one per arc), and hands them to the library's CSR
     /// construction (`InfluenceGraph(arcs:options:format:source:)`), with P and U as value columns.
@@ -8,8 +9,9 @@ extension InviteGraph {
     /// - Throws: `InfluenceError(.data)` for an arc given twice; `.resource` for 2^32 − 1 nodes
     ///   or more.
     /// - Complexity: O(m log m + n log n).
-    init(labels interned: [String], sources: [Int], targets: [Int], invite: [Double], lines: [Int]?, source: String?,
-         acceptance: ([String]) throws(InfluenceError) -> [Double]) throws(InfluenceError) {
+    init(interner: StringTokens, sources: [Int], targets: [Int], invite: [Double], lines: [Int]?, source: String?,
+         acceptance: ([String], (String) -> Int?) throws(InfluenceError) -> [Double]) throws(InfluenceError) {
+        let interned = interner.labels
         let (order, integers) = Self.denseOrder(interned)
         let n = interned.count, m = sources.count
         guard n < Int(UInt32.max) else { throw InfluenceError(.resource, file: source, "more than 2^32 - 1 nodes") }
@@ -35,7 +37,7 @@ extension InviteGraph {
             }
             tails[slot] = UInt32(s); heads[slot] = UInt32(t); values[slot] = invite[a]
         }
-        let u = try acceptance(labels)
+        let u = try acceptance(labels) { label in interner.number(of: label).map { rank[$0] } }
         let columns = [ValueColumn(name: Self.inviteColumn, scope: .arc, values: values.map { Float($0) }),
                        ValueColumn(name: Self.acceptanceColumn, scope: .node, values: u.map { Float($0) })]
         let arcs = ArcList(nodeCount: n, sources: tails, targets: heads, values: nil, columns: columns, labels: .strings(labels),
@@ -44,7 +46,8 @@ extension InviteGraph {
         self.invite = values
         self.acceptance = u
         integerLabels = integers
-        index = graph.labels.makeIndex()
+        self.interner = interner
+        denseID = rank
     }
 
     /// The dense order of interned labels (`order[dense]` is the interned id): numeric when every

@@ -57,15 +57,16 @@ extension InviteGraph {
         guard !sources.isEmpty else {
             throw InfluenceError(.data, file: path, "no arcs (expected lines 'inviter invitee P')")
         }
-        return try InviteGraph(labels: interner.labels, sources: sources, targets: targets, invite: values, lines: lines, source: path) {
-            (labels) throws(InfluenceError) -> [Double] in
+        return try InviteGraph(interner: interner, sources: sources, targets: targets, invite: values, lines: lines, source: path) {
+            (labels, lookup) throws(InfluenceError) -> [Double] in
             guard let nodePath else { return [Double](repeating: 1, count: labels.count) }
-            return try readAcceptance(nodePath, labels: labels)
+            return try readAcceptance(nodePath, nodeCount: labels.count, lookup: lookup)
         }
     }
 
-    /// U per node from a node file (see `load(arcs:nodeValues:)`), 1 for nodes it omits.
-    static func readAcceptance(_ path: String, labels: [String]) throws(InfluenceError) -> [Double] {
+    /// U per node from a node file (see `load(arcs:nodeValues:)`), 1 for nodes it omits;
+    /// `lookup` gives the dense id of a label. Complexity: O(file size).
+    static func readAcceptance(_ path: String, nodeCount: Int, lookup: (String) -> Int?) throws(InfluenceError) -> [Double] {
         let rows = try DelimitedRows.read(path)
         var body = rows.rows[...]
         var columns = (0, 1)
@@ -78,16 +79,15 @@ extension InviteGraph {
             columns = (node, u)
             body = body.dropFirst()
         }
-        let index = NodeLabels.strings(labels).makeIndex()
-        var values = [Double](repeating: 1, count: labels.count)
-        var lineOf = [Int](repeating: 0, count: labels.count)
+        var values = [Double](repeating: 1, count: nodeCount)
+        var lineOf = [Int](repeating: 0, count: nodeCount)
         let needed = max(columns.0, columns.1) + 1
         for row in body {
             guard row.fields.count >= needed else {
                 throw InfluenceError(.data, file: path, line: row.line, "line has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s") (expected a node and its U)")
             }
             let u = try rows.probability(row.fields[columns.1], line: row.line, name: "U")
-            guard let v = index.node(for: row.fields[columns.0]) else { continue }
+            guard let v = lookup(row.fields[columns.0]) else { continue }
             guard lineOf[v] == 0 else {
                 throw InfluenceError(.data, file: path, line: row.line, "node \(row.fields[columns.0]) is given twice (first on line \(lineOf[v])) (expected each node once)")
             }

@@ -29,8 +29,10 @@ public struct InviteGraph: Sendable {
     public let acceptance: [Double]
     /// Whether every label is an integer (then ids follow numeric order).
     public let integerLabels: Bool
-    /// Label → dense id.
-    let index: NodeLabelIndex
+    /// The interner that numbered the labels (first appearance), and the dense id of each number:
+    /// label → dense id without a second table.
+    let interner: StringTokens
+    let denseID: [Int]
 
     /// Number of nodes, n.
     public var nodeCount: Int { graph.nodeCount }
@@ -53,7 +55,7 @@ public struct InviteGraph: Sendable {
     public var inArcs: [Int] { graph.inArcs }
 
     /// The node labelled `label` (byte for byte), if any. Complexity: O(1) expected.
-    public func node(labelled label: String) -> Int? { index.node(for: label) }
+    public func node(labelled label: String) -> Int? { interner.number(of: label).map { denseID[$0] } }
 
     /// The out-arcs of `node` (forward arc numbers). Complexity: O(1).
     public func arcs(from node: Int) -> Range<Int> { graph.outOffsets[node]..<graph.outOffsets[node + 1] }
@@ -102,7 +104,7 @@ public struct InviteGraph: Sendable {
         for (label, u) in acceptance where !(u.isFinite && u >= 0 && u <= 1) {
             throw InfluenceError(.data, parameter: "acceptance", "node \(label): U = \(u) (expected a probability in [0, 1])")
         }
-        try self.init(labels: interner.labels, sources: sources, targets: targets, invite: values, lines: nil, source: nil) { labels in
+        try self.init(interner: interner, sources: sources, targets: targets, invite: values, lines: nil, source: nil) { labels, _ in
             labels.map { acceptance[$0] ?? 1 }
         }
     }
