@@ -21,7 +21,6 @@ let flagOfParameter: [String: String] = [
     "greedyRuns": "--greedy-runs", "model": "--model", "celfRuns": "--celf-runs", "celfBudget": "--celf-budget",
     "embeddingDimensions": "--embedding-dim", "embeddingRRSets": "--embedding-rr-sets",
     "embeddingTrainingNodes": "--embedding-training-nodes", "embeddingPenalty": "--embedding-penalty",
-    "greedyRuns": "--greedy-runs", "model": "--model",
     "setsPerNode": "--sets-per-node", "capacity": "--capacity", "tradeOff": "--trade-off", "topC": "--top-c",
     "worlds": "--worlds", "frontier": "--frontier", "dimensions": "--dim", "epochs": "--epochs", "patience": "--patience",
     "learningRate": "--lr", "temperature": "--tau", "restarts": "--restarts",
