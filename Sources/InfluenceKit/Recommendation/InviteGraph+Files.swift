@@ -49,7 +49,7 @@ extension InviteGraph {
             }
             let a = row.fields[columns.0], b = row.fields[columns.1]
             let p = try rows.probability(row.fields[columns.2], line: row.line, name: "P")
-            guard a != b else {
+            guard !a.utf8.elementsEqual(b.utf8) else {
                 throw InfluenceError(.data, file: path, line: row.line, "\(a) invites itself (expected an arc between two users)")
             }
             sources.append(interner.intern(label: a)); targets.append(interner.intern(label: b)); values.append(p); lines.append(row.line)

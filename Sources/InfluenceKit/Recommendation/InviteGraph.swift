@@ -96,7 +96,7 @@ public struct InviteGraph: Sendable {
             guard arc.invite.isFinite, arc.invite >= 0, arc.invite <= 1 else {
                 throw InfluenceError(.data, parameter: "arcs", "arc \(k + 1) \(arc.inviter)→\(arc.invitee): P = \(arc.invite) (expected a probability in [0, 1])")
             }
-            guard arc.inviter != arc.invitee else {
+            guard !arc.inviter.utf8.elementsEqual(arc.invitee.utf8) else {
                 throw InfluenceError(.data, parameter: "arcs", "arc \(k + 1): \(arc.inviter) invites itself (expected an arc between two users)")
             }
             sources.append(interner.intern(label: arc.inviter)); targets.append(interner.intern(label: arc.invitee)); values.append(arc.invite)
