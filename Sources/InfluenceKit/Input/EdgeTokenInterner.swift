@@ -177,6 +177,24 @@ struct StringTokens: EdgeTokenInterner {
         for k in 0..<labels.count { place(k) }
     }
 
+    /// The number of `label`, interned when new (labels given as strings: invitation arcs held
+    /// in memory or split into fields). Complexity: O(label length) expected.
+    mutating func intern(label: String) -> Int {
+        var text = label
+        return text.withUTF8 { bytes in
+            let h = Self.hash(bytes)
+            if let known = find(bytes, hash: h) { return Int(known) }
+            return Int(intern(bytes, hash: h, text: label))
+        }
+    }
+
+    /// The number of `label` (byte for byte), or nil when it was never interned.
+    /// Complexity: O(label length) expected.
+    func number(of label: String) -> Int? {
+        var text = label
+        return text.withUTF8 { bytes in find(bytes, hash: Self.hash(bytes)).map { Int($0) } }
+    }
+
     /// Adds a label of a node file; false when it was already there.
     mutating func declare(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, path: String) throws(InfluenceError) -> Bool {
         let h = Self.hash(bytes)

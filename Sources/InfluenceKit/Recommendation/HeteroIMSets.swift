@@ -3,7 +3,7 @@
 /// each node is the root of exactly r sets, so no node's reach is missed by chance).
 ///
 /// The sets are drawn by the engine's RR sampler (`RRSetSampler`, independent cascade with
-/// SUBSIM subset sampling) on a copy of the graph whose arc values are P·U, with stratified roots:
+/// SUBSIM subset sampling) on the invitation graph with P·U as its `value` column, with stratified roots:
 /// set j is rooted at node j mod n and drawn from the stream of its task, so the pool is the same
 /// for any thread count, and the pool for r sets per node is a prefix of the pool for 2r. (The
 /// sampler keeps probabilities as `Float`: P·U is rounded to 24 bits, a relative 6·10⁻⁸.)
@@ -20,17 +20,22 @@ public struct HeteroIMSets: Sendable {
     /// The pool id of HeteroIM's sets (apart from the seed-selection pools).
     static let poolID: UInt64 = 0x4E7
 
-    /// The independent-cascade model HeteroIM samples under: the graph's arcs with P·U.
+    /// The independent-cascade model HeteroIM samples under: the invitation graph itself (topology
+    /// and labels shared, not copied) with P·U of each arc as its `value` column.
+    /// Complexity: O(m).
     static func model(of graph: InviteGraph) throws(InfluenceError) -> IndependentCascade {
         var values = [Float](repeating: 0, count: graph.arcCount)
-        for u in 0..<graph.nodeCount {
-            for a in graph.arcs(from: u) { values[a] = Float(graph.invite[a] * graph.acceptance[Int(graph.outTargets[a])]) }
+        graph.invite.withUnsafeBufferPointer { invite in
+            graph.acceptance.withUnsafeBufferPointer { acceptance in
+                graph.graph.outTargets.withUnsafeBufferPointer { targets in
+                    values.withUnsafeMutableBufferPointer { values in
+                        for a in 0..<values.count { values[a] = Float(invite[a] * acceptance[Int(targets[a])]) }
+                    }
+                }
+            }
         }
-        let copy = try InfluenceGraph(nodeCount: graph.nodeCount, outOffsets: graph.outOffsets, outTargets: graph.outTargets,
-                                      arcValues: values, parallelArcs: nil, labels: .identity(count: graph.nodeCount),
-                                      statistics: GraphLoadStatistics(format: "invite", undirectedInput: false, selfLoopsDropped: 0,
-                                                                      parallelArcs: 0, parallelArcsMerged: false))
-        return try IndependentCascade(graph: copy, probabilities: .file)
+        let sampled = try graph.graph.adding(ValueColumn(name: ValueColumns.value, scope: .arc, values: values))
+        return try IndependentCascade(graph: sampled, probabilities: .file)
     }
 
     /// Samples the sets.

@@ -8,41 +8,24 @@
 /// (seed, w, a), so every method and every K is scored on the same worlds (their differences
 /// carry far less noise than independent runs), and the result is the same for any thread count.
 /// K = 1 … maxK share one pass per world: the lists are prefixes, so the activated set only grows.
+/// Stage 2 runs on the engine's one forward-cascade driver, `LevelCascade`, with `InviteArcRule`.
 public enum InviteCascade {
     /// Spread@K for one K.
     public struct Estimate: Sendable, Equatable, Codable {
         /// The list length K.
         public var k: Int
-        /// Mean number of accepted users over the worlds (Spread@K).
+        /// The mean number of activated non-inviters over the worlds.
         public var mean: Double
         /// sd / √worlds.
         public var standardError: Double
-        /// Monte Carlo worlds behind the mean.
+        /// The number of Monte Carlo worlds.
         public var worlds: Int
     }
 
-    /// Which arcs are live in one world.
-    protocol World {
-        func isLive(_ arc: Int) -> Bool
-    }
-
-    /// The world `index` of run `seed`: coins hashed from (seed, index, arc).
-    struct HashedWorld: World {
-        let key: UInt64
-        let threshold: UnsafeBufferPointer<UInt64>
-        init(seed: UInt64, index: Int, threshold: UnsafeBufferPointer<UInt64>) {
-            key = SplitMix64.mix(SplitMix64.mix(seed ^ 0x1CA5_CADE) &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
-            self.threshold = threshold
-        }
-        @inline(__always) func isLive(_ arc: Int) -> Bool {
-            CoinThreshold.isLive(SplitMix64.mix(key ^ (UInt64(arc) &* 0xD1B5_4A32_D192_ED03)), threshold[arc])
-        }
-    }
-
-    /// A world given by the live-arc bit mask of the exact enumeration.
-    struct MaskWorld: World {
-        let live: [Bool]
-        func isLive(_ arc: Int) -> Bool { live[arc] }
+    /// The key of world `index` of run `seed` (`InviteArcRule` hashes it with each arc number).
+    /// Complexity: O(1).
+    static func worldKey(seed: UInt64, index: Int) -> UInt64 {
+        SplitMix64.mix(SplitMix64.mix(seed ^ 0x1CA5_CADE) &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
     }
 
     /// The inviters' arcs to their list entries (forward arc numbers), list by list.
@@ -61,102 +44,122 @@ public enum InviteCascade {
         }
     }
 
-    /// Activated non-inviters after K = 1 … maxK in `world`. `visited` and `queue` are scratch.
-    static func counts<W: World>(_ graph: InviteGraph, world: W, listArcs: [[Int]], isInviter: [Bool], maxK: Int,
-                                 visited: PinnedMarks, queue: inout [Int]) -> [Int] {
-        let epoch = visited.nextEpoch()
-        queue.removeAll(keepingCapacity: true)
-        var head = 0
-        var result: [Int] = []
-        result.reserveCapacity(maxK)
+    /// Activated non-inviters after K = 1 … maxK in the world keyed by `key`, written to `result`
+    /// (maxK entries). Stage 1 of each K gathers the heads of the live K-th list arcs into `seeds`
+    /// (room for one per list); `LevelCascade` then runs stage 2 from them with `rule`, on marks
+    /// kept across the K so the activated set only grows.
+    ///
+    /// Complexity: O(|inviters| + maxK · |lists| + arcs out of the activated nodes).
+    static func counts(_ rule: InviteArcRule, key: UInt64, offsets: UnsafePointer<Int>, targets: UnsafePointer<UInt32>,
+                       listArcs: [[Int]], inviters: [Int], maxK: Int, workspace: SimulationWorkspace,
+                       seeds: UnsafeMutablePointer<UInt32>, result: UnsafeMutableBufferPointer<Int>) {
+        let scratch = workspace.beginRun()
+        for i in inviters { scratch.marks[i] = scratch.active }
+        let randomness = RunRandomness(arcKey: key, nodeKey: 0)
+        var activated = 0
         for k in 0..<maxK {
+            var count = 0
             for arcs in listArcs where k < arcs.count {
-                let a = arcs[k], j = Int(graph.outTargets[a])
-                if isInviter[j] || visited.isStamped(j, epoch) { continue }
-                if world.isLive(a) { visited.stamp(j, epoch); queue.append(j) }
-            }
-            while head < queue.count {
-                let x = queue[head]; head += 1
-                for a in graph.outOffsets[x]..<graph.outOffsets[x + 1] {
-                    let y = Int(graph.outTargets[a])
-                    if isInviter[y] || visited.isStamped(y, epoch) { continue }
-                    if world.isLive(a) { visited.stamp(y, epoch); queue.append(y) }
+                let a = arcs[k], j = Int(targets[a])
+                if scratch.marks[j] != scratch.active, InviteArcRule.isLive(arc: a, key: key, threshold: rule.thresholds[a]) {
+                    seeds[count] = UInt32(truncatingIfNeeded: j)
+                    count &+= 1
                 }
             }
-            result.append(queue.count)
+            let outcome = LevelCascade.run(rule, from: UnsafeBufferPointer(start: seeds, count: count), offsets: offsets,
+                                           targets: targets, scratch: scratch, maxSteps: Int.max, randomness: randomness)
+            activated &+= outcome.activated
+            result[k] = activated
         }
-        return result
     }
 
-    /// Marks of the inviters of `lists`.
-    static func inviterMarks(_ graph: InviteGraph, _ lists: DenseLists) -> [Bool] {
-        var marks = [Bool](repeating: false, count: graph.nodeCount)
-        for i in lists.inviters { marks[i] = true }
-        return marks
+    /// `CoinThreshold` of P_ij·U_j for every forward arc. Complexity: O(m).
+    static func thresholds(_ graph: InviteGraph) -> [UInt64] {
+        var threshold = [UInt64](repeating: 0, count: graph.arcCount)
+        for u in 0..<graph.nodeCount {
+            for a in graph.arcs(from: u) { threshold[a] = CoinThreshold.of(graph.invite[a] * graph.acceptance[Int(graph.outTargets[a])]) }
+        }
+        return threshold
+    }
+
+    /// Calls `body` with the forward CSR and a rule reading `thresholds`, as stable pointers
+    /// (valid for an arc-less graph too). Complexity: O(1) besides `body`.
+    static func withKernelInput<R>(_ graph: InviteGraph, _ thresholds: [UInt64],
+                                   _ body: (UnsafePointer<Int>, UnsafePointer<UInt32>, InviteArcRule) -> R) -> R {
+        graph.graph.withForwardCSR { offsets, targets in
+            thresholds.withUnsafeBufferPointer { thresholds in
+                body(offsets, targets, InviteArcRule(thresholds: thresholds.baseAddress ?? EmptyStorage.uint64))
+            }
+        }
     }
 
     /// Monte Carlo Spread@K, K = 1 … maxK, over `worlds` common-random-number worlds.
     /// Complexity: O(worlds · reached arcs).
     static func monteCarlo(_ graph: InviteGraph, lists: DenseLists, maxK: Int, worlds: Int, seed: UInt64,
                            threads: Int) -> [Estimate] {
-        let arcs = listArcs(graph, lists), isInviter = inviterMarks(graph, lists)
-        var threshold = [UInt64](repeating: 0, count: graph.arcCount)
-        for u in 0..<graph.nodeCount {
-            for a in graph.arcs(from: u) { threshold[a] = CoinThreshold.of(graph.invite[a] * graph.acceptance[Int(graph.outTargets[a])]) }
-        }
-        var perWorld = [[Int]](repeating: [], count: worlds)
+        let arcs = listArcs(graph, lists), inviters = lists.inviters
+        var perWorld = [Int](repeating: 0, count: worlds * maxK)
         let workers = max(1, min(threads, worlds))
-        let marks = (0..<workers).map { _ in PinnedMarks(count: graph.nodeCount) }
-        threshold.withUnsafeBufferPointer { threshold in
+        let workspaces = (0..<workers).map { _ in SimulationWorkspace(nodeCount: graph.nodeCount) }
+        let seedBuffers = (0..<workers).map { _ in UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, arcs.count)) }
+        defer { for buffer in seedBuffers { buffer.deallocate() } }
+        withKernelInput(graph, thresholds(graph)) { offsets, targets, rule in
             perWorld.withUnsafeMutableBufferPointer { out in
-                nonisolated(unsafe) let out = out, threshold = threshold
-                var queues = [[Int]](repeating: [], count: workers)
-                queues.withUnsafeMutableBufferPointer { queues in
-                    nonisolated(unsafe) let queues = queues
-                    Parallel.forEachTask(worlds, workers: workers) { worker, w in
-                        out[w] = counts(graph, world: HashedWorld(seed: seed, index: w, threshold: threshold), listArcs: arcs,
-                                        isInviter: isInviter, maxK: maxK, visited: marks[worker], queue: &queues[worker])
-                    }
+                let shared = UnsafeSharing((out, offsets, targets, seedBuffers, rule))
+                Parallel.forEachTask(worlds, workers: workers) { worker, w in
+                    let (out, offsets, targets, seedBuffers, rule) = shared.value
+                    counts(rule, key: worldKey(seed: seed, index: w), offsets: offsets, targets: targets, listArcs: arcs,
+                           inviters: inviters, maxK: maxK, workspace: workspaces[worker], seeds: seedBuffers[worker],
+                           result: UnsafeMutableBufferPointer(rebasing: out[(w * maxK)..<((w + 1) * maxK)]))
                 }
             }
         }
         return (0..<maxK).map { k in
             var sum = 0.0, squares = 0.0
-            for w in 0..<worlds { let x = Double(perWorld[w][k]); sum += x; squares += x * x }
+            for w in 0..<worlds { let x = Double(perWorld[w * maxK + k]); sum += x; squares += x * x }
             let mean = sum / Double(worlds)
             let variance = worlds > 1 ? max(0, (squares - sum * mean) / Double(worlds - 1)) : 0
             return Estimate(k: k + 1, mean: mean, standardError: (variance / Double(worlds)).squareRoot(), worlds: worlds)
         }
     }
 
-    /// The exact Spread@K by enumerating every live-arc world (tests; at most 24 uncertain arcs).
+    /// The exact Spread@K by enumerating every live-arc world (tests; at most 24 uncertain arcs):
+    /// each world fixes every arc's threshold to `CoinThreshold.always` or 0 and runs the same
+    /// cascade as `monteCarlo`.
     ///
     /// - Throws: `InfluenceError(.resource)` when more than 24 arcs have 0 < P·U < 1.
     /// - Complexity: O(2^u · m), u the uncertain arcs.
     static func exact(_ graph: InviteGraph, lists: DenseLists, maxK: Int) throws(InfluenceError) -> [Double] {
-        let arcs = listArcs(graph, lists), isInviter = inviterMarks(graph, lists)
-        var live = [Bool](repeating: false, count: graph.arcCount), p = [Double](repeating: 0, count: graph.arcCount)
+        let arcs = listArcs(graph, lists)
+        var live = [UInt64](repeating: 0, count: graph.arcCount), p = [Double](repeating: 0, count: graph.arcCount)
         var uncertain: [Int] = []
         for u in 0..<graph.nodeCount {
             for a in graph.arcs(from: u) {
                 p[a] = graph.invite[a] * graph.acceptance[Int(graph.outTargets[a])]
-                if p[a] >= 1 { live[a] = true } else if p[a] > 0 { uncertain.append(a) }
+                if p[a] >= 1 { live[a] = CoinThreshold.always } else if p[a] > 0 { uncertain.append(a) }
             }
         }
         guard uncertain.count <= 24 else {
             throw InfluenceError(.resource, "\(uncertain.count) uncertain arcs (exact enumeration takes at most 24)")
         }
         var total = [Double](repeating: 0, count: maxK)
-        let marks = PinnedMarks(count: graph.nodeCount)
-        var queue: [Int] = []
+        let workspace = SimulationWorkspace(nodeCount: graph.nodeCount)
+        let seeds = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, arcs.count))
+        defer { seeds.deallocate() }
+        var c = [Int](repeating: 0, count: maxK)
         for mask in 0..<(1 << uncertain.count) {
             var weight = 1.0
             for (b, a) in uncertain.enumerated() {
                 let on = mask >> b & 1 == 1
-                live[a] = on
+                live[a] = on ? CoinThreshold.always : 0
                 weight *= on ? p[a] : 1 - p[a]
             }
-            let c = counts(graph, world: MaskWorld(live: live), listArcs: arcs, isInviter: isInviter, maxK: maxK, visited: marks, queue: &queue)
+            withKernelInput(graph, live) { offsets, targets, rule in
+                c.withUnsafeMutableBufferPointer { c in
+                    counts(rule, key: 0, offsets: offsets, targets: targets, listArcs: arcs, inviters: lists.inviters, maxK: maxK,
+                           workspace: workspace, seeds: seeds, result: c)
+                }
+            }
             for k in 0..<maxK { total[k] += weight * Double(c[k]) }
         }
         return total

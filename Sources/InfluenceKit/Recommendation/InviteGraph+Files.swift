@@ -38,7 +38,7 @@ extension InviteGraph {
             body = body.dropFirst()
         }
         let needed = max(columns.0, columns.1, columns.2) + 1
-        var interner = LabelInterner()
+        var interner = StringTokens()
         var sources: [Int] = [], targets: [Int] = [], values: [Double] = [], lines: [Int] = []
         sources.reserveCapacity(body.count); targets.reserveCapacity(body.count)
         values.reserveCapacity(body.count); lines.reserveCapacity(body.count)
@@ -49,23 +49,24 @@ extension InviteGraph {
             }
             let a = row.fields[columns.0], b = row.fields[columns.1]
             let p = try rows.probability(row.fields[columns.2], line: row.line, name: "P")
-            guard a != b else {
+            guard !a.utf8.elementsEqual(b.utf8) else {
                 throw InfluenceError(.data, file: path, line: row.line, "\(a) invites itself (expected an arc between two users)")
             }
-            sources.append(interner.intern(a)); targets.append(interner.intern(b)); values.append(p); lines.append(row.line)
+            sources.append(interner.intern(label: a)); targets.append(interner.intern(label: b)); values.append(p); lines.append(row.line)
         }
         guard !sources.isEmpty else {
             throw InfluenceError(.data, file: path, "no arcs (expected lines 'inviter invitee P')")
         }
         return try InviteGraph(interner: interner, sources: sources, targets: targets, invite: values, lines: lines, source: path) {
-            (labels) throws(InfluenceError) -> [Double] in
+            (labels, lookup) throws(InfluenceError) -> [Double] in
             guard let nodePath else { return [Double](repeating: 1, count: labels.count) }
-            return try readAcceptance(nodePath, labels: labels)
+            return try readAcceptance(nodePath, nodeCount: labels.count, lookup: lookup)
         }
     }
 
-    /// U per node from a node file (see `load(arcs:nodeValues:)`), 1 for nodes it omits.
-    static func readAcceptance(_ path: String, labels: [String]) throws(InfluenceError) -> [Double] {
+    /// U per node from a node file (see `load(arcs:nodeValues:)`), 1 for nodes it omits;
+    /// `lookup` gives the dense id of a label. Complexity: O(file size).
+    static func readAcceptance(_ path: String, nodeCount: Int, lookup: (String) -> Int?) throws(InfluenceError) -> [Double] {
         let rows = try DelimitedRows.read(path)
         var body = rows.rows[...]
         var columns = (0, 1)
@@ -78,18 +79,15 @@ extension InviteGraph {
             columns = (node, u)
             body = body.dropFirst()
         }
-        var index: [String: Int] = [:]
-        index.reserveCapacity(labels.count)
-        for (v, label) in labels.enumerated() { index[label] = v }
-        var values = [Double](repeating: 1, count: labels.count)
-        var lineOf = [Int](repeating: 0, count: labels.count)
+        var values = [Double](repeating: 1, count: nodeCount)
+        var lineOf = [Int](repeating: 0, count: nodeCount)
         let needed = max(columns.0, columns.1) + 1
         for row in body {
             guard row.fields.count >= needed else {
                 throw InfluenceError(.data, file: path, line: row.line, "line has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s") (expected a node and its U)")
             }
             let u = try rows.probability(row.fields[columns.1], line: row.line, name: "U")
-            guard let v = index[row.fields[columns.0]] else { continue }
+            guard let v = lookup(row.fields[columns.0]) else { continue }
             guard lineOf[v] == 0 else {
                 throw InfluenceError(.data, file: path, line: row.line, "node \(row.fields[columns.0]) is given twice (first on line \(lineOf[v])) (expected each node once)")
             }
