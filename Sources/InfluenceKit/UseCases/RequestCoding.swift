@@ -103,3 +103,55 @@ public enum RecordJSON {
         }
     }
 }
+
+extension KeyedDecodingContainer where Key == FieldKey {
+    /// `model`, `probabilities` and `normalizeLT`, each absent key taking its default.
+    /// Complexity: O(1).
+    func modelFields(default d: ModelSpecification) throws -> ModelSpecification {
+        ModelSpecification(model: try field("model", default: d.model),
+                           probabilities: try field("probabilities", default: d.probabilities),
+                           normalizeLT: try field("normalizeLT", default: d.normalizeLT))
+    }
+
+    /// `precision`: absent takes the default refinement; an explicit null (or 0) asks for the
+    /// paper's stopping rule. Complexity: O(1).
+    func precisionField(default d: Double?) throws -> Double? {
+        guard contains(FieldKey("precision")) else { return d }
+        let given: Double? = try optionalField("precision")
+        return given == 0 ? nil : given
+    }
+
+    /// The RIS fields (`epsilon`, `delta`, `ell`, `precision`, `sampling`, `memoryLimitBytes`),
+    /// each absent key taking its default. Complexity: O(1).
+    func risFields(default d: RISParameters) throws -> RISParameters {
+        RISParameters(epsilon: try field("epsilon", default: d.epsilon), delta: try optionalField("delta"),
+                      ell: try field("ell", default: d.ell), precision: try precisionField(default: d.precision),
+                      sampling: try field("sampling", default: d.sampling),
+                      memoryLimitBytes: try field("memoryLimitBytes", default: d.memoryLimitBytes))
+    }
+}
+
+extension KeyedEncodingContainer where Key == FieldKey {
+    /// Encodes `model`, `probabilities` and `normalizeLT`. Complexity: O(1).
+    mutating func modelFields(_ m: ModelSpecification) throws {
+        try field("model", m.model)
+        try field("probabilities", m.probabilities)
+        try field("normalizeLT", m.normalizeLT)
+    }
+
+    /// Encodes the RIS fields (nil ones as null). Complexity: O(1).
+    mutating func risFields(_ r: RISParameters) throws {
+        try field("epsilon", r.epsilon)
+        try field("delta", r.delta)
+        try field("ell", r.ell)
+        try field("precision", r.precision)
+        try field("sampling", r.sampling)
+        try field("memoryLimitBytes", r.memoryLimitBytes)
+    }
+}
+
+/// The JSON keys of the model fields and of the RIS fields, for the requests' key lists.
+enum SharedRequestKeys {
+    static let model = ["model", "probabilities", "normalizeLT"]
+    static let ris = ["epsilon", "delta", "ell", "precision", "sampling", "memoryLimitBytes"]
+}

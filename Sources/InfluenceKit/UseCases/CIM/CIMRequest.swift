@@ -5,7 +5,7 @@
 /// ```json
 /// {"k": 2, "apFile": "Graphs/karate-aps.txt", "apSet": 2, "baselines": true}
 /// ```
-public struct CIMRequest: UseCaseRequest {
+public struct CIMRequest: UseCaseRequest, ModelFields {
     /// The record it produces.
     public typealias Record = CIMRecord
     /// `cim`.
@@ -77,12 +77,6 @@ public struct CIMRequest: UseCaseRequest {
         self.seed = seed; self.threads = threads; self.memoryLimitBytes = memoryLimitBytes
     }
 
-    /// The model as a specification that binds it. Complexity: O(1).
-    public var modelSpecification: ModelSpecification {
-        get { ModelSpecification(model: model, probabilities: probabilities, normalizeLT: normalizeLT) }
-        set { model = newValue.model; probabilities = newValue.probabilities; normalizeLT = newValue.normalizeLT }
-    }
-
     /// The engine's configuration. Complexity: O(1).
     public var configuration: CapacityConstrainedIM.Configuration {
         CapacityConstrainedIM.Configuration(
@@ -143,17 +137,11 @@ public struct CIMRequest: UseCaseRequest {
         apSet = try c.field("apSet", default: d.apSet)
         activeParticipants = try c.optionalField("activeParticipants")
         algorithm = try c.field("algorithm", default: d.algorithm)
-        model = try c.field("model", default: d.model)
-        probabilities = try c.field("probabilities", default: d.probabilities)
-        normalizeLT = try c.field("normalizeLT", default: d.normalizeLT)
+        let m = try c.modelFields(default: d.modelSpecification)
+        model = m.model; probabilities = m.probabilities; normalizeLT = m.normalizeLT
         epsilon = try c.field("epsilon", default: d.epsilon)
         delta = try c.optionalField("delta")
-        if c.contains(FieldKey("precision")) {
-            let given: Double? = try c.optionalField("precision")
-            precision = given == 0 ? nil : given
-        } else {
-            precision = d.precision
-        }
+        precision = try c.precisionField(default: d.precision)
         compat = try c.field("compat", default: d.compat)
         sampling = try c.field("sampling", default: d.sampling)
         evaluationSets = try c.optionalField("evaluationSets")

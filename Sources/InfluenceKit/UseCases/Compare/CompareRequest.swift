@@ -7,7 +7,7 @@
 /// ```json
 /// {"ks": [1, 5, 10], "algorithms": ["opim-c", "degree", "pagerank"], "runs": 20000}
 /// ```
-public struct CompareRequest: UseCaseRequest {
+public struct CompareRequest: UseCaseRequest, ModelFields, RISFields {
     /// The record it produces.
     public typealias Record = ComparisonRecord
     /// `compare`.
@@ -65,24 +65,6 @@ public struct CompareRequest: UseCaseRequest {
         self.threads = threads; self.memoryLimitBytes = memoryLimitBytes
     }
 
-    /// The model as a specification that binds it. Complexity: O(1).
-    public var modelSpecification: ModelSpecification {
-        get { ModelSpecification(model: model, probabilities: probabilities, normalizeLT: normalizeLT) }
-        set { model = newValue.model; probabilities = newValue.probabilities; normalizeLT = newValue.normalizeLT }
-    }
-
-    /// The RIS parameters of OPIM-C and IMM. Complexity: O(1).
-    public var ris: RISParameters {
-        get {
-            RISParameters(epsilon: epsilon, delta: delta, ell: ell, precision: precision, sampling: sampling,
-                          memoryLimitBytes: memoryLimitBytes)
-        }
-        set {
-            epsilon = newValue.epsilon; delta = newValue.delta; ell = newValue.ell; precision = newValue.precision
-            sampling = newValue.sampling; memoryLimitBytes = newValue.memoryLimitBytes
-        }
-    }
-
     /// Checks every field, naming it (`ks`… as `k`, `algorithms`, `runs`, `celfRuns`,
     /// `celfBudget`, `threads`, the RIS parameters, the embedding knobs). Complexity: O(|ks| + |algorithms|).
     public func validate() throws(InfluenceError) {
@@ -106,9 +88,8 @@ public struct CompareRequest: UseCaseRequest {
         try embedding.validate()
     }
 
-    private static let keys = ["ks", "algorithms", "model", "probabilities", "normalizeLT", "runs", "epsilon", "delta", "ell",
-                               "precision", "sampling", "celfRuns", "celfBudgetSeconds", "force", "embedding", "seed", "threads",
-                               "memoryLimitBytes"]
+    private static let keys = ["ks", "algorithms", "runs", "celfRuns", "celfBudgetSeconds", "force", "embedding", "seed", "threads"]
+        + SharedRequestKeys.model + SharedRequestKeys.ris
 
     /// Decodes a request, each absent key taking its default; an unknown key is refused.
     /// Complexity: O(size of the JSON).
@@ -118,37 +99,26 @@ public struct CompareRequest: UseCaseRequest {
         let d = CompareRequest()
         ks = try c.field("ks", default: d.ks)
         algorithms = try c.field("algorithms", default: d.algorithms)
-        model = try c.field("model", default: d.model)
-        probabilities = try c.field("probabilities", default: d.probabilities)
-        normalizeLT = try c.field("normalizeLT", default: d.normalizeLT)
+        let m = try c.modelFields(default: d.modelSpecification)
+        model = m.model; probabilities = m.probabilities; normalizeLT = m.normalizeLT
         runs = try c.field("runs", default: d.runs)
-        epsilon = try c.field("epsilon", default: d.epsilon)
-        delta = try c.optionalField("delta")
-        ell = try c.field("ell", default: d.ell)
-        if c.contains(FieldKey("precision")) {
-            let given: Double? = try c.optionalField("precision")
-            precision = given == 0 ? nil : given
-        } else {
-            precision = d.precision
-        }
-        sampling = try c.field("sampling", default: d.sampling)
+        let r = try c.risFields(default: d.ris)
+        epsilon = r.epsilon; delta = r.delta; ell = r.ell; precision = r.precision; sampling = r.sampling
+        memoryLimitBytes = r.memoryLimitBytes
         celfRuns = try c.optionalField("celfRuns")
         celfBudgetSeconds = try c.field("celfBudgetSeconds", default: d.celfBudgetSeconds)
         force = try c.field("force", default: d.force)
         embedding = try c.field("embedding", default: d.embedding)
         seed = try c.field("seed", default: d.seed)
         threads = try c.field("threads", default: d.threads)
-        memoryLimitBytes = try c.field("memoryLimitBytes", default: d.memoryLimitBytes)
     }
 
     /// Encodes every field (nil ones as null). Complexity: O(|ks| + |algorithms|).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: FieldKey.self)
-        try c.field("ks", ks); try c.field("algorithms", algorithms); try c.field("model", model)
-        try c.field("probabilities", probabilities); try c.field("normalizeLT", normalizeLT); try c.field("runs", runs)
-        try c.field("epsilon", epsilon); try c.field("delta", delta); try c.field("ell", ell)
-        try c.field("precision", precision); try c.field("sampling", sampling); try c.field("celfRuns", celfRuns)
+        try c.field("ks", ks); try c.field("algorithms", algorithms); try c.modelFields(modelSpecification)
+        try c.field("runs", runs); try c.risFields(ris); try c.field("celfRuns", celfRuns)
         try c.field("celfBudgetSeconds", celfBudgetSeconds); try c.field("force", force); try c.field("embedding", embedding)
-        try c.field("seed", seed); try c.field("threads", threads); try c.field("memoryLimitBytes", memoryLimitBytes)
+        try c.field("seed", seed); try c.field("threads", threads)
     }
 }

@@ -15,7 +15,7 @@
 /// let record = try SeedsRequest(k: 10).run(on: input)
 /// print(record.seeds.map(\.label), record.spread.estimate)
 /// ```
-public struct SeedsRequest: UseCaseRequest {
+public struct SeedsRequest: UseCaseRequest, ModelFields, RISFields {
     /// The record it produces.
     public typealias Record = SeedsRecord
     /// `seeds`.
@@ -79,24 +79,6 @@ public struct SeedsRequest: UseCaseRequest {
         self.memoryLimitBytes = memoryLimitBytes
     }
 
-    /// The model as a specification that binds it. Complexity: O(1).
-    public var modelSpecification: ModelSpecification {
-        get { ModelSpecification(model: model, probabilities: probabilities, normalizeLT: normalizeLT) }
-        set { model = newValue.model; probabilities = newValue.probabilities; normalizeLT = newValue.normalizeLT }
-    }
-
-    /// The RIS parameters of the request. Complexity: O(1).
-    public var ris: RISParameters {
-        get {
-            RISParameters(epsilon: epsilon, delta: delta, ell: ell, precision: precision, sampling: sampling,
-                          memoryLimitBytes: memoryLimitBytes)
-        }
-        set {
-            epsilon = newValue.epsilon; delta = newValue.delta; ell = newValue.ell; precision = newValue.precision
-            sampling = newValue.sampling; memoryLimitBytes = newValue.memoryLimitBytes
-        }
-    }
-
     /// Checks every field and combination, naming the parameter at fault (`algorithm`, `k`,
     /// `epsilon`, `delta`, `ell`, `precision`, `evaluationSets`, `threads`, `memoryLimit`).
     /// Complexity: O(1).
@@ -115,8 +97,8 @@ public struct SeedsRequest: UseCaseRequest {
         try ris.validate()
     }
 
-    private static let keys = ["k", "algorithm", "model", "probabilities", "normalizeLT", "epsilon", "delta", "ell",
-                               "precision", "sampling", "evaluationSets", "embedding", "seed", "threads", "memoryLimitBytes"]
+    private static let keys = ["k", "algorithm", "evaluationSets", "embedding", "seed", "threads"]
+        + SharedRequestKeys.model + SharedRequestKeys.ris
 
     /// Decodes a request, each absent key taking its default; an unknown key is refused.
     /// Complexity: O(size of the JSON).
@@ -126,26 +108,15 @@ public struct SeedsRequest: UseCaseRequest {
         let defaults = SeedsRequest(k: 1)
         k = try c.requiredField("k")
         algorithm = try c.field("algorithm", default: defaults.algorithm)
-        model = try c.field("model", default: defaults.model)
-        probabilities = try c.field("probabilities", default: defaults.probabilities)
-        normalizeLT = try c.field("normalizeLT", default: defaults.normalizeLT)
-        epsilon = try c.field("epsilon", default: defaults.epsilon)
-        delta = try c.optionalField("delta")
-        ell = try c.field("ell", default: defaults.ell)
-        // An absent precision takes the default refinement; an explicit null (or 0) asks for the
-        // paper's stopping rule.
-        if c.contains(FieldKey("precision")) {
-            let given: Double? = try c.optionalField("precision")
-            precision = given == 0 ? nil : given
-        } else {
-            precision = defaults.precision
-        }
-        sampling = try c.field("sampling", default: defaults.sampling)
+        let m = try c.modelFields(default: defaults.modelSpecification)
+        model = m.model; probabilities = m.probabilities; normalizeLT = m.normalizeLT
+        let r = try c.risFields(default: defaults.ris)
+        epsilon = r.epsilon; delta = r.delta; ell = r.ell; precision = r.precision; sampling = r.sampling
+        memoryLimitBytes = r.memoryLimitBytes
         evaluationSets = try c.optionalField("evaluationSets")
         embedding = try c.field("embedding", default: defaults.embedding)
         seed = try c.field("seed", default: defaults.seed)
         threads = try c.field("threads", default: defaults.threads)
-        memoryLimitBytes = try c.field("memoryLimitBytes", default: defaults.memoryLimitBytes)
     }
 
     /// Encodes every field (nil ones as null). Complexity: O(1).
@@ -153,18 +124,11 @@ public struct SeedsRequest: UseCaseRequest {
         var c = encoder.container(keyedBy: FieldKey.self)
         try c.field("k", k)
         try c.field("algorithm", algorithm)
-        try c.field("model", model)
-        try c.field("probabilities", probabilities)
-        try c.field("normalizeLT", normalizeLT)
-        try c.field("epsilon", epsilon)
-        try c.field("delta", delta)
-        try c.field("ell", ell)
-        try c.field("precision", precision)
-        try c.field("sampling", sampling)
+        try c.modelFields(modelSpecification)
+        try c.risFields(ris)
         try c.field("evaluationSets", evaluationSets)
         try c.field("embedding", embedding)
         try c.field("seed", seed)
         try c.field("threads", threads)
-        try c.field("memoryLimitBytes", memoryLimitBytes)
     }
 }

@@ -13,7 +13,7 @@
 /// let record = try SimulateRequest(seeds: ["0", "33"], runs: 10_000).run(on: input)
 /// print(record.spread.estimate, record.spread.low, record.spread.high)
 /// ```
-public struct SimulateRequest: UseCaseRequest {
+public struct SimulateRequest: UseCaseRequest, ModelFields {
     /// The record it produces.
     public typealias Record = SimulationRecord
     /// `simulate`.
@@ -75,12 +75,6 @@ public struct SimulateRequest: UseCaseRequest {
         self.memoryLimitBytes = memoryLimitBytes
     }
 
-    /// The model as a specification that binds it. Complexity: O(1).
-    public var modelSpecification: ModelSpecification {
-        get { ModelSpecification(model: model, probabilities: probabilities, normalizeLT: normalizeLT) }
-        set { model = newValue.model; probabilities = newValue.probabilities; normalizeLT = newValue.normalizeLT }
-    }
-
     /// The cap on adaptive runs in force. Complexity: O(1).
     public var resolvedMaxRuns: Int { maxRuns ?? Self.defaultMaxRuns }
 
@@ -121,9 +115,8 @@ public struct SimulateRequest: UseCaseRequest {
         try c.refuseUnknownKeys(Self.keys)
         let defaults = SimulateRequest(seeds: [])
         seeds = try c.requiredField("seeds")
-        model = try c.field("model", default: defaults.model)
-        probabilities = try c.field("probabilities", default: defaults.probabilities)
-        normalizeLT = try c.field("normalizeLT", default: defaults.normalizeLT)
+        let m = try c.modelFields(default: defaults.modelSpecification)
+        model = m.model; probabilities = m.probabilities; normalizeLT = m.normalizeLT
         runs = try c.field("runs", default: defaults.runs)
         seed = try c.field("seed", default: defaults.seed)
         threads = try c.field("threads", default: defaults.threads)
@@ -140,9 +133,7 @@ public struct SimulateRequest: UseCaseRequest {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: FieldKey.self)
         try c.field("seeds", seeds)
-        try c.field("model", model)
-        try c.field("probabilities", probabilities)
-        try c.field("normalizeLT", normalizeLT)
+        try c.modelFields(modelSpecification)
         try c.field("runs", runs)
         try c.field("seed", seed)
         try c.field("threads", threads)
