@@ -48,7 +48,7 @@ public enum DGIObjective {
 
     static func forward<T: TrainingScalar>(_ p: DGIParameters<T>, features x: FeatureMatrix<T>, adjacency a: SparseMatrix<T>,
                                            permutation: [Int], threads: Int) -> Forward<T> {
-        let n = x.rows, d = p.dimensions
+        let n = x.rows
         let xw = x.product(p.weight, threads: threads)
         let z = propagate(xw, adjacency: a, bias: p.bias, threads: threads)
         let zc = propagate(permutedRows(xw, permutation), adjacency: a, bias: p.bias, threads: threads)
