@@ -26,8 +26,15 @@ import Testing
         #expect(record["useCase"] as? String == "probe" && (record["embeddings"] as? [String: Any])?["path"] as? String == out)
         let report = try #require(record["accuracy"] as? [String: Any])
         let mean = try #require(report["mean"] as? Double), sd = try #require(report["sd"] as? Double)
-        #expect(mean > 90 && mean <= 100 && sd >= 0, "probe \(mean) ± \(sd)")
-        #expect((report["accuracies"] as? [Double])?.count == 5)
+        // The planted communities are learned: above 90% (a random encoder's probe sits far below).
+        #expect(mean > 90, "probe \(mean) ± \(sd)")
+        // The summary is that of the five restarts it lists (a mean or deviation computed over
+        // anything else fails): sample standard deviation, n − 1 in the denominator.
+        let accuracies = try #require(report["accuracies"] as? [Double])
+        #expect(accuracies.count == 5)
+        let average = accuracies.reduce(0, +) / Double(accuracies.count)
+        let deviation = (accuracies.map { ($0 - average) * ($0 - average) }.reduce(0, +) / Double(accuracies.count - 1)).squareRoot()
+        #expect(abs(mean - average) < 1e-9 && abs(sd - deviation) < 1e-9, "\(mean) ± \(sd) against \(average) ± \(deviation)")
         // Both records rerun through `infmax run`: the same embeddings (the file rewritten with the
         // same bytes), the same accuracies.
         let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
