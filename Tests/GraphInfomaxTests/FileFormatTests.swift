@@ -1,9 +1,18 @@
 import Foundation
+import Synchronization
 import Testing
 import GraphInfomax
 import InfluenceKit
 
-func temporaryPath(_ name: String) -> String { NSTemporaryDirectory() + "graphinfomax-\(getpid())-\(name)" }
+/// A fresh path per call (process id, a counter over the process, then `name`), so that no two
+/// tests or cases share one.
+func temporaryPath(_ name: String) -> String {
+    let number = temporaryPathCounter.add(1, ordering: .relaxed).oldValue
+    return NSTemporaryDirectory() + "graphinfomax-\(getpid())-\(number)-\(name)"
+}
+
+/// Numbers `temporaryPath`'s paths.
+private let temporaryPathCounter = Atomic<Int>(0)
 
 func write(_ text: String, _ name: String) throws -> String {
     let path = temporaryPath(name)

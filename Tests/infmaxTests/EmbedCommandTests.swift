@@ -6,8 +6,9 @@ import Testing
     static let dir = "Graphs/communities/"
 
     @Test func embedThenProbe() throws {
-        let out = NSTemporaryDirectory() + "infmax-embed-\(getpid()).npy"
-        defer { try? FileManager.default.removeItem(atPath: out) }
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let out = files.path("embed.npy")
         let embed = try CLI.run(["embed", Self.dir + "edges.txt", "--undirected", "--features", Self.dir + "features.txt",
                                  "--dim", "32", "--epochs", "150", "--seed", "3", "--output", out, "--json"])
         #expect(embed.status == 0, "\(embed.stderr)")
@@ -38,9 +39,8 @@ import Testing
         // Both records rerun through `infmax run`: the same embeddings (the file rewritten with the
         // same bytes), the same accuracies.
         let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
-        let embedRecord = NSTemporaryDirectory() + "infmax-embed-record-\(getpid()).json"
-        let probeRecord = NSTemporaryDirectory() + "infmax-probe-record-\(getpid()).json"
-        defer { for path in [embedRecord, probeRecord] { try? FileManager.default.removeItem(atPath: path) } }
+        let embedRecord = files.path("embed-record.json")
+        let probeRecord = files.path("probe-record.json")
         try embed.stdout.write(toFile: embedRecord, atomically: true, encoding: .utf8)
         try probe.stdout.write(toFile: probeRecord, atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(atPath: out)
@@ -54,8 +54,9 @@ import Testing
     }
 
     @Test func tsvKeepsLabelsAndGraceRuns() throws {
-        let out = NSTemporaryDirectory() + "infmax-grace-\(getpid()).tsv"
-        defer { try? FileManager.default.removeItem(atPath: out) }
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let out = files.path("grace.tsv")
         let r = try CLI.run(["embed", "Graphs/weighted.txt", "--method", "grace", "--dim", "4", "--epochs", "3", "--output", out, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
@@ -67,7 +68,9 @@ import Testing
     }
 
     @Test func badInputIsOneLine() throws {
-        let bad = NSTemporaryDirectory() + "infmax-badfeatures-\(getpid()).txt"
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let bad = files.path("badfeatures.txt")
         try "0 1\n0 2\n999 3\n".write(toFile: bad, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: bad) }
         let line = try CLI.failure(["embed", Self.dir + "edges.txt", "--undirected", "--features", bad, "--output", NSTemporaryDirectory() + "y.npy"], status: 1)

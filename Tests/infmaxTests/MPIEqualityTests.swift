@@ -86,7 +86,9 @@ struct MPIEqualityTests {
     func aFileOnlyOneRankCannotReadEndsEveryRankWithOneMessage() throws {
         let setup = try #require(Self.setup)
         let good = CLI.root + "/Graphs/karate.txt"
-        let missing = NSTemporaryDirectory() + "infmax-mpi-missing-\(getpid()).txt"
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let missing = files.path("missing.txt")   // never created
         let common = ["--k", "3", "--undirected", "--json", "--quiet"]
         // Rank 0 reads the good file, rank 1 a missing one (an MPMD launch).
         let run = try MPIRun.runMPMD([[setup.binary, "seeds", good] + common, [setup.binary, "seeds", missing] + common],

@@ -32,7 +32,8 @@ import Testing
     @Test func everyReadmeCommandRuns() throws {
         let commands = try Self.readmeCommands()
         #expect(commands.count >= 15, "found \(commands.count) commands in README.md")
-        let scratch = NSTemporaryDirectory() + "infmax-readme-\(getpid())"
+        let temporary = TemporaryFiles()
+        let scratch = temporary.path("readme")
         let root = scratch + "/main", graphs = scratch + "/shared/graphs"
         let files = FileManager.default
         try? files.removeItem(atPath: scratch)
