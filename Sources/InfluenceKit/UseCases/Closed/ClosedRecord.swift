@@ -54,27 +54,23 @@ public struct ClosedRecord: UseCaseRecord {
         return text
     }
 
-    private enum HeaderKeys: String, CodingKey { case useCase, versions, graph, request, keptArcs }
+    private enum Keys: String, CodingKey { case keptArcs }
 
-    /// Reads the header keys and the report's keys from one JSON object. Complexity: O(size).
+    /// Reads the header keys, the kept arcs and the report's keys from one JSON object.
+    /// Complexity: O(size).
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: HeaderKeys.self)
-        useCase = try c.decode(UseCaseKind.self, forKey: .useCase)
-        versions = try c.decode(RecordVersions.self, forKey: .versions)
-        graph = try c.decode(GraphProvenance.self, forKey: .graph)
-        request = try c.decode(ClosedRequest.self, forKey: .request)
-        keptArcs = try c.decode([KeptArc].self, forKey: .keptArcs)
+        let header = try RecordHeader<ClosedRequest>(from: decoder)
+        useCase = header.useCase; versions = header.versions; graph = header.graph; request = header.request
+        keptArcs = try decoder.container(keyedBy: Keys.self).decode([KeptArc].self, forKey: .keptArcs)
         result = try ClosedNetworkReport(from: decoder)
     }
 
-    /// Writes the header keys and the report's keys into one JSON object. Complexity: O(size).
+    /// Writes the header keys, the kept arcs and the report's keys into one JSON object.
+    /// Complexity: O(size).
     public func encode(to encoder: any Encoder) throws {
         try result.encode(to: encoder)
-        var c = encoder.container(keyedBy: HeaderKeys.self)
-        try c.encode(useCase, forKey: .useCase)
-        try c.encode(versions, forKey: .versions)
-        try c.encode(graph, forKey: .graph)
-        try c.encode(request, forKey: .request)
+        try RecordHeader(useCase: useCase, versions: versions, graph: graph, request: request).encode(to: encoder)
+        var c = encoder.container(keyedBy: Keys.self)
         try c.encode(keptArcs, forKey: .keptArcs)
     }
 }
