@@ -82,7 +82,7 @@ struct Info: ParsableCommand {
             } else {
                 printText(report)
             }
-            let progress = outputOptions.progress
+            let progress = outputOptions.progressReporter
             for hint in hints { progress.note(hint) }
         }
     }

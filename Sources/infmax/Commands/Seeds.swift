@@ -81,6 +81,8 @@ struct Seeds: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Also write the JSON report to this file (atomically; - for standard output).", valueName: "FILE"))
     var output: String?
 
+    @OptionGroup var reportOption: ReportOption
+
     func validate() throws {
         if k < 1 { throw ValidationError("--k must be at least 1 (got \(k))") }
         if let evaluationSets, evaluationSets < 1 { throw ValidationError("--evaluation-sets must be positive (got \(evaluationSets))") }
@@ -91,13 +93,14 @@ struct Seeds: ParsableCommand {
         try reportingErrorsOnRanks {
             // Rank-local steps (the output checked on rank 0, the graph read by every rank) are
             // agreed, so a failure on one rank ends every rank with its one message.
-            let (target, input) = try Ranks.agreeing { () throws -> (OutputTarget?, GraphInput) in
-                let target = Ranks.prints ? try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph])[0] : nil
-                return (target, try graphOptions.input(seed: execution.seed))
+            let (targets, input) = try Ranks.agreeing { () throws -> ([OutputTarget?], GraphInput) in
+                let targets = Ranks.prints ? try OutputTarget.prepare([("--output", output), reportOption.output], inputs: [graphOptions.graph]) : [nil, nil]
+                return (targets, try graphOptions.input(seed: execution.seed))
             }
+            let target = targets[0]
             let request = try makeRequest()
             try Ranks.checkSameRun(fingerprint(of: request, graph: input.graph))
-            let report = try request.run(on: input, context: RunContext(progress: Ranks.progress(outputOptions.progress),
+            let report = try request.run(on: input, context: RunContext(progress: Ranks.progress(outputOptions.progressReporter),
                                                                         communicator: Ranks.communicator,
                                                                         learnedSelectors: EmbeddingSelectorFactory()))
             guard Ranks.prints else { return }
@@ -107,7 +110,7 @@ struct Seeds: ParsableCommand {
             if target?.isStandardOutput != true {
                 if outputOptions.json { print(text) } else { printText(report) }
             }
-            try OutputTarget.write([(target, Array((text + "\n").utf8))])
+            try OutputTarget.write([(target, Array((text + "\n").utf8)), (targets[1], try reportOption.bytes(for: report, recordFile: output))])
         }
     }
 
