@@ -29,7 +29,7 @@ struct Convert: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write the snapshot.", valueName: "file.infgraph"))
     var snapshot: String?
 
-    @Option(name: .shortAndLong, help: .private)
+    @Option(name: [.customLong("output"), .customShort("o")], help: .private)
     var legacyOutput: String?
 
     @OptionGroup var outputOptions: OutputOptions

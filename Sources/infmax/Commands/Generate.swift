@@ -57,7 +57,7 @@ struct Generate: ParsableCommand {
     @Option(name: .customLong("edge-list"), help: ArgumentHelp("Edge list to write (atomically; - for standard output).", valueName: "FILE"))
     var edgeList: String?
 
-    @Option(name: .shortAndLong, help: .private)
+    @Option(name: [.customLong("output"), .customShort("o")], help: .private)
     var legacyOutput: String?
 
     @OptionGroup var outputOptions: OutputOptions

@@ -31,7 +31,7 @@ struct Run: ParsableCommand {
     @Argument(help: ArgumentHelp("The request or record file (JSON), or - for standard input.", valueName: "file"))
     var file: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Also write the record to this file (atomically; - for standard output).", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Also write the JSON record to this file (atomically; - for standard output).", valueName: "FILE"))
     var output: String?
 
     @OptionGroup var outputOptions: OutputOptions

@@ -78,7 +78,7 @@ struct Seeds: ParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Also write the JSON report to this file (atomically; - for standard output).", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Also write the JSON record to this file, which `infmax report`, `infmax run` and `simulate --seeds-file` read (atomically; - for standard output).", valueName: "FILE"))
     var output: String?
 
     @OptionGroup var reportOption: ReportOption

@@ -33,7 +33,7 @@ struct Simulate: ParsableCommand {
     @OptionGroup var modelOptions: ModelOptions
     @OptionGroup var execution: ExecutionOptions
 
-    @Option(help: ArgumentHelp("Number of simulated cascades (the first batch with --until-relative-error).", valueName: "N"))
+    @Option(help: ArgumentHelp("Monte Carlo runs: simulated cascades (the first batch with --until-relative-error).", valueName: "N"))
     var runs: Int = 10_000
 
     @Option(name: .customLong("max-steps"), help: ArgumentHelp("Stop each cascade after T rounds (default: until no new activation).", valueName: "T"))
