@@ -237,6 +237,7 @@ extension HTMLReport {
         if methods.count > 1 {
             answer += HTMLPage.table(caption: "The method beside the baselines (same evaluation RR sets)", headers: ["method", "spread", "95% low", "95% high", "Monte Carlo", "selection"], rows: methods)
         }
+        answer += betterBaselines(method, s["estimate"].double ?? 0, r["baselines"].array.map { ($0["name"].string ?? "?", $0["spread"]["estimate"].double ?? 0) }, what: "spread")
         for warning in r["warnings"].array { answer += HTMLPage.paragraph(warning.cellText, className: "warning") }
         page.section("answer", "The answer", answer)
         let rounds = r["rounds"].array
@@ -255,6 +256,14 @@ extension HTMLReport {
         }
         page.section("plots", "Plots", plots)
         return page
+    }
+
+    /// A warning when a baseline printed beside the method reached a larger estimate than it.
+    static func betterBaselines(_ method: String, _ value: Double, _ baselines: [(String, Double)], what: String) -> String {
+        let better = baselines.filter { $0.1 > value }
+        guard !better.isEmpty else { return "" }
+        let names = better.map { "\($0.0) (\(fixed($0.1, 2)))" }.joined(separator: ", ")
+        return HTMLPage.paragraph("Beside \(method)'s \(what) of \(fixed(value, 2)), \(names) reached a larger estimate on the same evaluation; compare their intervals before choosing, and prefer the better answer.", className: "warning")
     }
 
     // MARK: closed
@@ -281,6 +290,8 @@ extension HTMLReport {
                                  headers: ["method", "objective Σσ({s})", "union σ(S)", "arcs", "selection"],
                                  rows: methods.map { [text($0["name"].string ?? "?"), cell($0["objective"]["estimate"].double, 2), cell($0["union"]["estimate"].double, 2),
                                                       cell($0["subnetwork"]["arcs"].int), Cell(duration($0["selectionSeconds"].double), sortValue: $0["selectionSeconds"].double)] })
+        answer += betterBaselines(method, result["objective"]["estimate"].double ?? 0,
+                                  r["baselines"].array.map { ($0["name"].string ?? "?", $0["objective"]["estimate"].double ?? 0) }, what: "objective")
         let arcs = r["keptArcs"].array
         if !arcs.isEmpty {
             let shown = arcs.prefix(2000)
@@ -321,6 +332,8 @@ extension HTMLReport {
             }
         }
         answer += HTMLPage.table(caption: "The lists (rank 1 first)", headers: ["inviter", "rank", "invitee", "score"], rows: rows)
+        let listed = lists.reduce(0) { $0 + $1["invitees"].array.count }
+        if listed > rows.count { answer += HTMLPage.paragraph("The first \(rows.count) of \(listed) recommendations; the record (and --lists) holds them all.", className: "note") }
         for warning in r["warnings"].array { answer += HTMLPage.paragraph(warning.cellText, className: "warning") }
         page.section("answer", "The answer", answer)
         let e = r["evaluation"]

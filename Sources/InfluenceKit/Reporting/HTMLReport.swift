@@ -178,6 +178,11 @@ public enum HTMLReport {
             if let sets = phase["rrSets"].int, sets > 0 { label += " (\(sets) RR sets)" }
             bars.append((label, seconds, duration(seconds)))
         }
+        if t["phases"].array.isEmpty {
+            for (key, label) in [("selectionSeconds", "selection"), ("evaluationSeconds", "evaluation"), ("baselineSeconds", "baselines")] {
+                if let seconds = t[key].double { bars.append((label, seconds, duration(seconds))) }
+            }
+        }
         html += HTMLPage.bars(caption: "Wall-clock time of each phase; total \(duration(t["totalSeconds"].double)).", bars)
         let m = r["memory"]
         var facts: [(String, String)] = [("total time", duration(t["totalSeconds"].double))]
@@ -286,12 +291,12 @@ public enum HTMLReport {
             guard addGraph() else { return nil }
             add("--aps", q["apFile"]); add("--ap-set", q["apSet"]); add("--k", q["k"]); add("--algorithm", q["algorithm"]); addModel()
             add("--epsilon", q["epsilon"]); add("--delta", q["delta"]); add("--compat", q["compat"])
-            add("--baselines", q["baselines"])
+            add("--baselines", q["baselines"]); add("--runs", q["monteCarloEvaluationRuns"])
         case .closed:
             guard addGraph() else { return nil }
             words += ["--seeds-file", "SEEDS.txt"]
             add("--k", q["k"]); add("--algorithm", q["algorithm"]); add("--probabilities", q["probabilities"])
-            add("--epsilon", q["epsilon"]); add("--runs", q["evaluationRuns"]); add("--compat", q["compat"])
+            add("--min-gain", q["epsilon"]); add("--runs", q["evaluationRuns"]); add("--compat", q["compat"])
         case .recommend:
             guard let arcs = r["graph"]["arcsFile"].string else { return nil }
             words.append(shellWord(arcs))

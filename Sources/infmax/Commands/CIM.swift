@@ -134,10 +134,6 @@ struct CIM: ParsableCommand {
     }
 
     func run() throws {
-        let quiet = outputOptions.quiet
-        if legacyMCEvaluation != nil { Deprecation.note("--mc-evaluation", use: "--runs", quiet: quiet) }
-        if legacyMCRuns != nil { Deprecation.note("--mc-runs", use: "--greedy-runs", quiet: quiet) }
-        if legacyMCBudget != nil { Deprecation.note("--mc-budget", use: "--greedy-budget", quiet: quiet) }
         try reportingErrors {
             let targets = try OutputTarget.prepare([("--output", output), reportOption.output], inputs: [graphOptions.graph, aps])
             let target = targets[0]
@@ -166,6 +162,11 @@ struct CIM: ParsableCommand {
             let page = reportOption.report == nil ? [] : Array(try HTMLReport.render(recordJSON: Array(text.utf8), file: output == "-" ? nil : output).utf8)
             try OutputTarget.write([(target, Array((text + "\n").utf8)), (targets[1], page)])
         }
+        // Old spellings are noted once the run succeeded (an error stays one line).
+        let quiet = outputOptions.quiet
+        if legacyMCEvaluation != nil { Deprecation.note("--mc-evaluation", use: "--runs", quiet: quiet) }
+        if legacyMCRuns != nil { Deprecation.note("--mc-runs", use: "--greedy-runs", quiet: quiet) }
+        if legacyMCBudget != nil { Deprecation.note("--mc-budget", use: "--greedy-budget", quiet: quiet) }
     }
 
     private func printText(_ r: CapacityConstrainedReport) {

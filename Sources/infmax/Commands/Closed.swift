@@ -119,7 +119,7 @@ struct Closed: ParsableCommand {
 
     func validate() throws {
         if k < 1 { throw ValidationError("--k must be at least 1 (got \(k); each user shares with up to k friends)") }
-        do { try ParameterCheck.epsilon(epsilon, example: "1e-4, the paper's") } catch { throw ValidationError("--min-gain: \(error.message)") }
+        do { try ParameterCheck.epsilon(epsilon, example: "1e-4, the paper's") } catch { throw ValidationError("\(legacyEpsilon != nil ? "--epsilon" : "--min-gain"): \(error.message)") }
         if mcRuns < 1 { throw ValidationError("--runs must be at least 1 (got \(mcRuns); e.g. --runs 10000)") }
         if minGain != nil, legacyEpsilon != nil { throw ValidationError("--epsilon is the old spelling of --min-gain; give one") }
         if runs != nil, legacyMcRuns != nil { throw ValidationError("--mc-runs is the old spelling of --runs; give one") }
@@ -130,10 +130,6 @@ struct Closed: ParsableCommand {
     }
 
     func run() throws {
-        let quiet = outputOptions.quiet
-        if legacyEpsilon != nil { Deprecation.note("--epsilon", use: "--min-gain", quiet: quiet) }
-        if legacyMcRuns != nil { Deprecation.note("--mc-runs", use: "--runs", quiet: quiet) }
-        if Deprecation.isLegacyOutput(output) { Deprecation.note("--output for the kept arcs", use: "--kept-arcs (--output now writes the JSON record)", quiet: quiet) }
         try reportingErrors {
             let targets = try OutputTarget.prepare([("--kept-arcs", arcsPath), ("--output", recordPath), reportOption.output],
                                                    inputs: [graphOptions.graph, seedsFile])
@@ -158,6 +154,11 @@ struct Closed: ParsableCommand {
                                     (targets[1], recordPath == nil ? [] : Array((json + "\n").utf8)),
                                     (targets[2], try reportOption.bytes(for: record, recordFile: recordPath))])
         }
+        // Old spellings are noted once the run succeeded (an error stays one line).
+        let quiet = outputOptions.quiet
+        if legacyEpsilon != nil { Deprecation.note("--epsilon", use: "--min-gain", quiet: quiet) }
+        if legacyMcRuns != nil { Deprecation.note("--mc-runs", use: "--runs", quiet: quiet) }
+        if Deprecation.isLegacyOutput(output) { Deprecation.note("--output for the kept arcs", use: "--kept-arcs (--output now writes the JSON record)", quiet: quiet) }
     }
 
     private func interval(_ i: ClosedNetworkReport.Interval, _ decimals: Int = 2) -> String {

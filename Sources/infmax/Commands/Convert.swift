@@ -47,7 +47,6 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
-        if legacyOutput != nil { Deprecation.note("--output", use: "--snapshot", quiet: outputOptions.quiet) }
         try reportingErrors {
             // A snapshot holds no model parameters: only the file scheme (keep the arc values) matters.
             let scheme = try graphOptions.scheme(seed: seed)
@@ -73,5 +72,7 @@ struct Convert: ParsableCommand {
                 print("wrote \(output): \(loaded.graph.nodeCount) nodes, \(loaded.graph.arcCount) arcs, \(values)")
             }
         }
+        // Old spellings are noted once the run succeeded (an error stays one line).
+        if legacyOutput != nil { Deprecation.note("--output", use: "--snapshot", quiet: outputOptions.quiet) }
     }
 }

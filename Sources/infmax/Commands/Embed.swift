@@ -117,7 +117,6 @@ struct Embed: ParsableCommand {
         // Training allocates the same few n × d arrays every epoch: keep freed blocks in the heap
         // instead of returning them to the kernel and faulting zeroed pages back in each time.
         ik_keep_freed_memory()
-        if Deprecation.isLegacyOutput(output) { Deprecation.note("--output for the embeddings", use: "--embeddings (--output now writes the JSON record)", quiet: outputOptions.quiet) }
         let output = embeddingsPath
         try reportingErrors {
             let targets = try OutputTarget.prepare([("--embeddings", output), ("--output", recordPath), reportOption.output], inputs: [graphOptions.graph, features])
@@ -151,5 +150,7 @@ struct Embed: ParsableCommand {
                 print("wrote     \(output)")
             }
         }
+        // Old spellings are noted once the run succeeded (an error stays one line).
+        if Deprecation.isLegacyOutput(self.output) { Deprecation.note("--output for the embeddings", use: "--embeddings (--output now writes the JSON record)", quiet: outputOptions.quiet) }
     }
 }

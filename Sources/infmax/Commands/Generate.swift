@@ -80,16 +80,17 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        if legacyOutput != nil { Deprecation.note("--output", use: "--edge-list", quiet: outputOptions.quiet) }
         try reportingErrors {
             let known = kind.hasPrefix("famous:") || kind == "power-law" || kind == "barabasi" || kind == "holme-kim"
             guard known else {
                 throw InfluenceError(.usage, "unknown generator '\(kind)' (expected famous:NAME, power-law, barabasi or holme-kim)")
             }
-            let target = try OutputTarget.prepare([(edgeList == nil ? "--output" : "--edge-list", output)], inputs: [])[0]
+            // The recipe in the file's first line spells the flag as it was given.
+            let flag = edgeList == nil ? "--output" : "--edge-list"
+            let target = try OutputTarget.prepare([(flag, output)], inputs: [])[0]
             if kind == "holme-kim" {
                 let edges = try HolmeKimGraph.edges(nodes: nodes, perNode: perNode, triadProbability: triadProbability, seed: seed)
-                let recipe = "infmax generate holme-kim --nodes \(nodes) --per-node \(perNode) --triad-probability \(triadProbability) --seed \(seed) --edge-list \(output)"
+                let recipe = "infmax generate holme-kim --nodes \(nodes) --per-node \(perNode) --triad-probability \(triadProbability) --seed \(seed) \(flag) \(output)"
                 var text = "# \(recipe)\n# \(nodes) nodes, \(edges.sources.count) edges (undirected: read with --undirected)\n"
                 text.reserveCapacity(edges.sources.count * 12)
                 for e in 0..<edges.sources.count { text += "\(edges.sources[e]) \(edges.targets[e])\n" }
@@ -103,13 +104,13 @@ struct Generate: ParsableCommand {
                 if kind.hasPrefix("famous:") {
                     let name = String(kind.dropFirst("famous:".count))
                     handle = try IGraphHandle.famous(name)
-                    recipe = "infmax generate \(kind) --edge-list \(output)"
+                    recipe = "infmax generate \(kind) \(flag) \(output)"
                 } else if kind == "power-law" {
                     handle = try IGraphHandle.staticPowerLaw(nodes: nodes, arcs: arcs, exponentOut: exponentOut, exponentIn: exponentIn, seed: seed)
-                    recipe = "infmax generate power-law --nodes \(nodes) --arcs \(arcs) --exponent-out \(exponentOut) --exponent-in \(exponentIn) --seed \(seed) --edge-list \(output)"
+                    recipe = "infmax generate power-law --nodes \(nodes) --arcs \(arcs) --exponent-out \(exponentOut) --exponent-in \(exponentIn) --seed \(seed) \(flag) \(output)"
                 } else {
                     handle = try IGraphHandle.barabasiAlbert(nodes: nodes, arcsPerNode: perNode, seed: seed)
-                    recipe = "infmax generate barabasi --nodes \(nodes) --per-node \(perNode) --seed \(seed) --edge-list \(output)"
+                    recipe = "infmax generate barabasi --nodes \(nodes) --per-node \(perNode) --seed \(seed) \(flag) \(output)"
                 }
             } catch {
                 throw InfluenceError(.usage, "igraph generator failed: \(error.message)")
@@ -130,6 +131,8 @@ struct Generate: ParsableCommand {
             try OutputTarget.write([(target, Array(text.utf8))])
             summarize(nodes: handle.vertexCount, edges: edges.sources.count, unit: handle.isDirected ? "arcs" : "edges")
         }
+        // Old spellings are noted once the run succeeded (an error stays one line).
+        if legacyOutput != nil { Deprecation.note("--output", use: "--edge-list", quiet: outputOptions.quiet) }
     }
 
     /// The line (or, with --json, the JSON) saying what was written.

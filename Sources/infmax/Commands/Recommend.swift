@@ -144,9 +144,6 @@ struct Recommend: ParsableCommand {
     }
 
     func run() throws {
-        let quiet = outputOptions.quiet
-        if legacyWorlds != nil { Deprecation.note("--worlds", use: "--runs", quiet: quiet) }
-        if Deprecation.isLegacyOutput(output) { Deprecation.note("--output for the lists", use: "--lists (--output now writes the JSON record)", quiet: quiet) }
         try reportingErrors {
             let targets = try OutputTarget.prepare([("--lists", listsPath), ("--csv", csv), ("--plot", plot), ("--output", recordPath), reportOption.output],
                                                    inputs: [arcs, nodeValues, inviters, evaluate])
@@ -175,6 +172,10 @@ struct Recommend: ParsableCommand {
             try OutputTarget.write(files)
             if !outputOptions.quiet { for path in [listsPath, csv, plot, recordPath, reportOption.report] { if let path, path != "-" { printError("wrote \(path)") } } }
         }
+        // Old spellings are noted once the run succeeded (an error stays one line).
+        let quiet = outputOptions.quiet
+        if legacyWorlds != nil { Deprecation.note("--worlds", use: "--runs", quiet: quiet) }
+        if Deprecation.isLegacyOutput(output) { Deprecation.note("--output for the lists", use: "--lists (--output now writes the JSON record)", quiet: quiet) }
     }
 
     private func printText(_ r: RecommendRecord) {
