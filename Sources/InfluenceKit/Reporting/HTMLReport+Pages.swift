@@ -56,6 +56,16 @@ extension HTMLReport {
         return HTMLPage.table(caption: "Rounds", headers: ["round", "kind", "R1 sets", "R2 sets", "σˡ", "σᵘ", "ratio", "rel. error %"], rows: rows)
     }
 
+    /// What stopped the precision refinement, in words.
+    static func capWords(_ cap: String?) -> String {
+        switch cap {
+        case "memory-limit": return "the memory limit"
+        case "theta-max": return "the paper's θmax"
+        case "imm-sample-size": return "the RR sets IMM would draw for this n, k, ε and δ"
+        default: return cap ?? "its cap"
+        }
+    }
+
     // MARK: seeds
 
     static func seedsPage(_ r: JSONTree) -> HTMLPage {
@@ -87,7 +97,7 @@ extension HTMLReport {
         if !refinement.isNull {
             let reached = "\(fixed((refinement["reached"].double ?? 0) * 100, 2))% (target \(fixed((refinement["target"].double ?? 0) * 100, 2))%)"
             words += HTMLPage.paragraph(refinement["capped"].bool == true
-                ? "After the ratio was reached the selection sets kept growing to sharpen the estimate, until their cap (\(refinement["cap"].string ?? "cap")): relative standard error \(reached)."
+                ? "After the ratio was reached the selection sets kept growing to sharpen the estimate, until their cap (\(capWords(refinement["cap"].string))): relative standard error \(reached)."
                 : "After the ratio was reached the selection sets kept growing until they estimated the spread with relative standard error \(reached).")
         }
         let sets = r["rrSets"]
