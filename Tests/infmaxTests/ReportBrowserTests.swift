@@ -199,4 +199,25 @@ enum Browser {
             }
         }
     }
+
+    /// The plots stay standalone SVG files: librsvg (rsvg-convert, Debian's librsvg2-bin) renders
+    /// the compare and frontier plots to PNG.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/rsvg-convert"), "rsvg-convert (librsvg2-bin) is not installed"))
+    func plotsRenderAsStandaloneSVG() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let compare = files.path("compare.svg"), frontier = files.path("frontier.svg")
+        #expect(try CLI.run(["compare", "Graphs/karate.txt", "--undirected", "--k", "1,2", "--algorithms", "degree,random", "--runs", "200",
+                             "--plot", compare, "--quiet"]).status == 0)
+        #expect(try CLI.run(["recommend", "Graphs/invite/invitations.tsv", "--node-values", "Graphs/invite/acceptance.tsv", "--inviters",
+                             "Graphs/invite/inviter-list.txt", "--k", "2", "--evaluate", "Graphs/invite/held-out.tsv", "--frontier",
+                             "--runs", "100", "--plot", frontier, "--quiet"]).status == 0)
+        for svg in [compare, frontier] {
+            let png = files.path("plot.png")
+            let rendered = try CLI.run([svg, "-o", png], executable: "/usr/bin/rsvg-convert")
+            #expect(rendered.status == 0 && rendered.stderr.isEmpty, "\(svg): \(rendered.stderr)")
+            let header = try #require(FileManager.default.contents(atPath: png)).prefix(8)
+            #expect(Array(header) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "\(svg): not a PNG")
+        }
+    }
 }

@@ -27,10 +27,11 @@ public enum HTMLReport {
             guard let first = records.first else {
                 throw InfluenceError(.data, file: file ?? "the record", "an empty array (expected a record, or the array of records `infmax cim --ap-sets all` writes)")
             }
-            var page = try pageFor(first, bytes: nil, file: file)
-            for (i, other) in records.enumerated().dropFirst() {
-                let part = try pageFor(other, bytes: nil, file: file)
-                for s in part.sections { page.section("\(s.id)-\(i + 1)", "\(s.heading) (AP set \(other["request"]["apSet"].int ?? i + 1))", s.html) }
+            let head = try pageFor(first, bytes: nil, file: file)
+            var page = HTMLPage(title: "\(count(records.count, "AP set")): \(head.title)", subtitle: head.subtitle)
+            for (i, record) in records.enumerated() {
+                let part = i == 0 ? head : try pageFor(record, bytes: nil, file: file)
+                for s in part.sections { page.section("\(s.id)-\(i + 1)", "AP set \(record["request"]["apSet"].int ?? i + 1): \(s.heading)", s.html) }
             }
             return page.render(footer: footer)
         }
