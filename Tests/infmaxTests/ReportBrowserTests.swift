@@ -220,4 +220,19 @@ enum Browser {
             #expect(Array(header) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "\(svg): not a PNG")
         }
     }
+
+    /// `infmax report` refuses what is not a record with one line naming the file, and writes nothing.
+    @Test func reportRefusesWhatIsNotARecord() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let page = files.path("page.html")
+        let notJSON = try CLI.failure(["report", "Graphs/karate.txt", "--output", page], status: 1)
+        #expect(notJSON == "error: Graphs/karate.txt: not a JSON record (expected the JSON that --output or --json writes)")
+        let partial = try files.write("partial.json", "{\"useCase\": \"seeds\", \"request\": {}, \"timings\": {}}")
+        let missing = try CLI.failure(["report", partial, "--output", page], status: 1)
+        #expect(missing == "error: \(partial): a seeds record without \"seeds\" (expected the JSON that `infmax seeds --output` writes)")
+        let unknown = try files.write("unknown.json", "{\"useCase\": \"teleport\"}")
+        #expect(try CLI.failure(["report", unknown, "--output", page], status: 1).contains("no known \"useCase\""))
+        #expect(!FileManager.default.fileExists(atPath: page))
+    }
 }

@@ -54,6 +54,22 @@ public enum HTMLReport {
             throw InfluenceError(.data, file: file ?? "the record",
                                  "no known \"useCase\" (expected seeds, simulate, compare, cim, closed, recommend, embed or probe)")
         }
+        // The keys the page is made of: a record without them is not one this version wrote.
+        let required: [String]
+        switch kind {
+        case .seeds: required = ["seeds", "spread"]
+        case .simulate: required = ["seeds", "monteCarlo"]
+        case .compare: required = ["rows", "ks"]
+        case .cim: required = ["assignment", "spread"]
+        case .closed: required = ["result", "perSeed"]
+        case .recommend: required = ["lists"]
+        case .embed: required = ["training"]
+        case .probe: required = ["accuracy"]
+        }
+        for key in ["request", "timings"] + required where r[key].isNull {
+            throw InfluenceError(.data, file: file ?? "the record",
+                                 "a \(useCase) record without \"\(key)\" (expected the JSON that `infmax \(useCase) --output` writes)")
+        }
         var page: HTMLPage
         switch kind {
         case .seeds: page = seedsPage(r)
