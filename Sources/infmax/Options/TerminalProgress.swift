@@ -35,6 +35,15 @@ enum ProgressMode: Sendable, Equatable {
     /// a graph reports through it before any reporter exists).
     nonisolated(unsafe) static var current: ProgressMode = .resolve(quiet: false, lines: false)
 
+    /// How long a phase runs before its progress shows: one second, or `INFMAX_PROGRESS_AFTER`
+    /// seconds (0 shows it from the first step, as tests do).
+    static let delay: Duration = {
+        if let text = ProcessInfo.processInfo.environment["INFMAX_PROGRESS_AFTER"], let seconds = Double(text), seconds >= 0, seconds.isFinite {
+            return .milliseconds(Int64(seconds * 1000))
+        }
+        return .seconds(1)
+    }()
+
     /// `2026-12-07T19:40:01Z`: the timestamp of a progress line.
     static func timestamp() -> String { Date().ISO8601Format() }
 }
@@ -117,7 +126,7 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
         lock.withLock {
             let now = ContinuousClock.now
             let interval: Duration = mode == .lines ? .seconds(5) : .milliseconds(250)
-            guard now - started >= .seconds(1), !drew || now - lastDraw >= interval else { return }
+            guard now - started >= ProgressMode.delay, !drew || now - lastDraw >= interval else { return }
             lastDraw = now
             drew = true
             let line = status(finished, elapsed: Self.seconds(now - started))
