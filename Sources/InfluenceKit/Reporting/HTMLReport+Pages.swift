@@ -392,7 +392,7 @@ extension HTMLReport {
         let t = r["training"]
         let method = r["method"].string ?? "embed"
         var page = HTMLPage(title: "\(method.uppercased()) embeddings of \(baseName(r["graph"]["path"].string ?? "the graph"))", subtitle: graphLine(r))
-        var answer = HTMLPage.paragraph("\(method.uppercased()) mapped \(r["nodes"].cellText) nodes (\(r["edges"].cellText) edges, \(r["features"]["columns"].cellText) \(r["features"]["source"].string ?? "") features) to \(r["dimensions"].cellText) dimensions. Training ran \(t["epochs"].cellText) epochs and kept the parameters of epoch \(t["bestEpoch"].cellText), whose loss \(fixed(t["bestLoss"].double, 5)) was the lowest.", className: "lead")
+        var answer = HTMLPage.paragraph("\(method.uppercased()) mapped \(r["nodes"].cellText) nodes (\(r["edges"].cellText) edges, \(r["features"]["columns"].cellText) features: \(r["features"]["source"].string ?? "?")) to \(r["dimensions"].cellText) dimensions. Training ran \(t["epochs"].cellText) epochs and kept the parameters of epoch \(t["bestEpoch"].cellText), whose loss \(fixed(t["bestLoss"].double, 5)) was the lowest.", className: "lead")
         answer += HTMLPage.facts([("embeddings file", r["request"]["output"].string ?? "not written"), ("embeddings hash", r["embeddingsHash"].cellText),
                                   ("first epoch's loss", fixed(t["firstLoss"].double, 5)), ("best loss", fixed(t["bestLoss"].double, 5)), ("last epoch's loss", fixed(t["finalLoss"].double, 5))])
         page.section("answer", "The answer", answer)
