@@ -25,11 +25,13 @@ struct Compare: ParsableCommand {
         see `infmax seeds --help`).
 
         Prints a table (or --json); --csv writes the rows, --plot an SVG of spread and selection \
-        time versus k (both atomically, checked before the run, and renamed into place together \
-        at the end; `-` prints one of them in place of the table).
+        time versus k, --output the JSON record and --report its HTML page (all atomically, \
+        checked before the run, and renamed into place together at the end; `-` prints one of \
+        them in place of the table). Progress over all selections and evaluations, with the time \
+        left, shows on a terminal, or as timestamped lines with --progress.
 
         Examples:
-          infmax compare Graphs/demo.txt --k 1,5,10,20,50 --plot demo.svg
+          infmax compare Graphs/demo.txt --k 1,5,10,20,50 --plot demo.svg --report demo.html
           infmax compare email-Enron.txt.gz --model lt --runs 20000 --csv enron.csv
           infmax compare Graphs/karate.txt --undirected --k 1,2,4 --algorithms degree,celf --celf-runs 2000
         """
