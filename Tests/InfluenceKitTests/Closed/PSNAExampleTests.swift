@@ -59,7 +59,7 @@ struct PSNAExampleTests {
         #expect(result.iterations.map(\.inserted) == [1, 1, 3, 1])
         let value = try exactObjective(problem, result.subnetwork.arcs).objective
         let first = try exactObjective(problem, [[s, b], [s, a], [b, a], [a, d], [a, e]].map { arcId(problem, $0[0], $0[1]) }).objective
-        #expect(abs(value - 4.928) < 1e-9 && abs(first - 4.434) < 1e-9)
+        #expect(abs(value - 4.928) < 1e-6 && abs(first - 4.434) < 1e-6, "\(value) \(first)") // p held as Float
     }
 
     /// k = 1, three seeds. Iteration 1: the look-ahead tree reaches b1 (0.81) and b2 (0.72)
