@@ -85,6 +85,32 @@ import Testing
         }
     }
 
+    /// --no-keep-best returns PSNA's own k-subnetwork (its per-seed spreads sum to its objective);
+    /// by default the winner's objective is the largest of PSNA's and the baselines'.
+    @Test func noKeepBestReturnsPSNAsOwn() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let seeds = try karateSeeds(files)
+        var records: [[String: Any]] = []
+        for extra in [[String](), ["--no-keep-best"]] {
+            let result = try CLI.run(["closed", "Graphs/karate.txt", "--undirected", "--probabilities", "uniform:0.1", "--seeds-file", seeds,
+                                      "--k", "2", "--json", "--threads", "2", "--mc-runs", "4000", "--quiet"] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            records.append(try result.json())
+        }
+        let own = try #require(records[1]["result"] as? [String: Any])
+        #expect(records[1]["winner"] as? String == "psna")
+        let total = (records[1]["perSeed"] as? [[String: Any]] ?? []).compactMap { ($0["spread"] as? [String: Any])?["estimate"] as? Double }.reduce(0, +)
+        #expect(abs(total - ((own["objective"] as? [String: Any])?["estimate"] as? Double ?? -1)) < 1e-9)
+        let objectives = ([records[0]["result"]] + (records[0]["baselines"] as? [Any] ?? [])).compactMap {
+            (($0 as? [String: Any])?["objective"] as? [String: Any])?["estimate"] as? Double
+        }
+        let winner = try #require(records[0]["winner"] as? String)
+        let returned = winner == "psna" ? records[0]["result"] as? [String: Any]
+                                        : (records[0]["baselines"] as? [[String: Any]])?.first { $0["name"] as? String == winner }
+        #expect(((returned?["objective"] as? [String: Any])?["estimate"] as? Double) == objectives.max())
+    }
+
     @Test func compatAllowsArcsIntoSeeds() throws {
         let files = TemporaryFiles()
         defer { files.removeAll() }
