@@ -42,12 +42,22 @@ extension InfMax {
                 }
                 _ = try? communicator.agree(code(of: outcome) == .success ? nil : failure)
             }
-            let failure = communicator.agreedFailure
-            Cluster.finish(communicator)
-            if let failure, failure.rank != communicator.rank {
+            if let failure = communicator.agreedFailure {
+                // The failing rank's line reaches rank 0, which prints it (once, whatever the rank
+                // count); then every rank waits for that print before any exits, so that mpirun
+                // never ends rank 0 before its line is out; then each exits with the agreed status.
+                let mine = failure.rank == communicator.rank ? Array((outcome.flatMap { errorText(for: $0, arguments: arguments) } ?? "").utf8) : []
+                let lines = communicator.allGather(mine)
+                if communicator.rank == 0, failure.rank < lines.count, !lines[failure.rank].isEmpty {
+                    printError(String(decoding: lines[failure.rank], as: UTF8.self))
+                }
+                var printed = [0]
+                communicator.minimum(&printed)
+                Cluster.finish(communicator)
                 Foundation.exit(failure.kind == .usage ? 2 : 1)
             }
-            if failure == nil, communicator.rank != 0 { Foundation.exit(0) }
+            Cluster.finish(communicator)
+            if communicator.rank != 0 { Foundation.exit(0) }
         } else {
             Cluster.finish(communicator)
         }
@@ -65,6 +75,20 @@ extension InfMax {
         if usage { text += " (see '\(helpCommand(for: arguments))')" }
         printError("error: " + text)
         Foundation.exit(usage ? 2 : 1)
+    }
+
+    /// The one `error:` line an outcome prints, or nil for none (a peer's failure, a plain exit).
+    static func errorText(for outcome: Error, arguments: [String]) -> String? {
+        if outcome is ExitCode { return nil }
+        if let error = outcome as? InfluenceError {
+            return error.parameter == "peerFailure" ? nil : errorLine(error)
+        }
+        let code = exitCode(for: outcome)
+        if code == .success { return nil }
+        var text = message(for: outcome).split(whereSeparator: \.isNewline).joined(separator: "; ")
+        if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
+        if code == .validationFailure { text += " (see '\(helpCommand(for: arguments))')" }
+        return "error: " + text
     }
 
     /// The exit status an outcome maps to (success for none).

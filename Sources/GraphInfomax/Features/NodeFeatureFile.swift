@@ -21,15 +21,20 @@ public enum NodeFeatureFile {
     /// The features of `graph`'s nodes in `path`: sparse unless the file is dense.
     ///
     /// - Complexity: O(file size + nnz log nnz).
-    public static func read(_ path: String, format: FeatureFileFormat = .auto, graph: InfluenceGraph) throws(InfluenceError) -> FeatureMatrix<Float> {
-        let text = try TextLines(path: path)
+    ///
+    /// - Parameter limitBytes: the memory limit: the file's text may take a quarter of it, and a
+    ///   dense matrix (nodes × values per line) must fit in it; the default limit when nil.
+    public static func read(_ path: String, format: FeatureFileFormat = .auto, graph: InfluenceGraph,
+                            limitBytes: Int? = nil) throws(InfluenceError) -> FeatureMatrix<Float> {
+        let limit = limitBytes ?? SystemMemory.defaultLimitBytes
+        let text = try TextLines(path: path, limitBytes: max(1 << 20, limit / 4))
         guard !text.lines.isEmpty else {
             throw InfluenceError(.data, file: path, "holds no feature rows (expected lines such as 'node f1 f2 …' or 'node index:value …')")
         }
         let index = graph.labels.makeIndex()
         let n = graph.nodeCount
         switch format == .auto ? try detect(text) : format {
-        case .dense: return try dense(text, index: index, n: n)
+        case .dense: return try dense(text, index: index, n: n, limit: limit)
         case .sparse: return try sparse(text, index: index, n: n)
         case .pairs, .auto: return try pairs(text, index: index, n: n)
         }
@@ -68,10 +73,15 @@ public enum NodeFeatureFile {
         return i
     }
 
-    private static func dense(_ text: TextLines, index: NodeLabelIndex, n: Int) throws(InfluenceError) -> FeatureMatrix<Float> {
+    private static func dense(_ text: TextLines, index: NodeLabelIndex, n: Int, limit: Int) throws(InfluenceError) -> FeatureMatrix<Float> {
         let first = text.lines[0]
         let f = first.tokens.count - 1
         guard f >= 1 else { throw text.error(first, "a node with no values (expected 'node f1 f2 …')") }
+        let (cells, overflow) = n.multipliedReportingOverflow(by: f)
+        guard !overflow, cells <= limit / 4 else {
+            throw InfluenceError(.resource, file: text.path, parameter: "memoryLimit",
+                "a dense matrix of \(n) nodes × \(f) features exceeds the memory limit \(SystemMemory.describe(limit)) (expected fewer features, the sparse form 'node index:value …', or a higher --max-memory)")
+        }
         var x = Matrix<Float>(rows: n, columns: f)
         var seenAt = [Int](repeating: 0, count: n)
         for line in text.lines {

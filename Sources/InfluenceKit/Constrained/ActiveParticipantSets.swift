@@ -81,6 +81,18 @@ public struct ActiveParticipantSets: Sendable, Equatable {
         labelLines = lineNumbers
     }
 
+    /// Parses the bytes of an AP file (`source` names it in errors) through the same line reader
+    /// as `read(_:limitBytes:)`: the fuzzing entry point, for bytes that may not be UTF-8.
+    /// - Throws: as `read(_:limitBytes:)`.
+    /// - Complexity: O(bytes).
+    public static func parse(_ bytes: [UInt8], source: String) throws(InfluenceError) -> ActiveParticipantSets {
+        var lines: [(number: Int, text: String)] = []
+        try TextLineReader.forEachLine(in: bytes, path: source, expected: expected) { (line) throws(InfluenceError) in
+            if !line.isSkipped(percentComments: false) { lines.append((line.number, line.text)) }
+        }
+        return try ActiveParticipantSets(lines: lines, source: source)
+    }
+
     /// Reads the file at `path` (`-`: standard input) through the bounded line reader
     /// (`TextLineReader`: gzip by magic bytes, byte order mark, LF/CRLF/CR, binary data and
     /// invalid UTF-8 refused with the line, at most `limitBytes` of text).

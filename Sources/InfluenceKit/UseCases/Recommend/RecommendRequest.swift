@@ -97,6 +97,8 @@ public struct RecommendRequest: UseCaseRequest {
         }
         guard topC >= 1 else { throw InfluenceError(.usage, parameter: "topC", "topC = \(topC) (expected at least 1)") }
         guard worlds >= 1 else { throw InfluenceError(.usage, parameter: "worlds", "worlds = \(worlds) (expected at least 1, e.g. 1000)") }
+        try MonteCarloSimulator.checkRunCount(worlds, parameter: "worlds")
+        try InviteCascade.checkMemory(worlds: worlds, maxK: k, parameter: "worlds")
         if frontier, truth == nil {
             throw InfluenceError(.usage, parameter: "frontier", "the frontier scores each λ against held-out invitations (expected truth as well)")
         }
