@@ -145,6 +145,17 @@ import Testing
         #expect(line.contains("shape (2305843009213693952, 1) overflows"), "\(line)")
     }
 
+    /// A `.npy` name on /dev/zero was read whole (without end); the magic is checked first.
+    @Test func npyFromDevZeroIsRefusedAtOnce() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let emb = files.path("zero.npy")
+        try FileManager.default.createSymbolicLink(atPath: emb, withDestinationPath: "/dev/zero")
+        let labels = try files.write("l.txt", "0 0\n")
+        let line = try CLI.failure(["probe", emb, "--labels", labels, "--train", labels, "--test", labels], status: 1)
+        #expect(line.hasPrefix("error: \(emb): not a .npy file: no \\x93NUMPY magic"), "\(line)")
+    }
+
     /// NaN in a `.npy` gave chance accuracy and exit 0.
     @Test func npyNaNIsAnError() throws {
         let files = TemporaryFiles()

@@ -106,6 +106,8 @@ public struct NodeEmbeddings: Sendable, Equatable {
     /// - Throws: `InfluenceError(.data)` with file and line for a malformed file.
     public static func load(_ path: String) throws(InfluenceError) -> NodeEmbeddings {
         if path.lowercased().hasSuffix(".npy") {
+            // The magic first, from the first bytes (/dev/zero or a text file is refused at once).
+            try NumpyArrayFile.checkMagic(path)
             let m = try NumpyArrayFile.decode(try FileContents.readRaw(path, limitBytes: SystemMemory.defaultLimitBytes / 2), path: path)
             return NodeEmbeddings(labels: (0..<m.rows).map(String.init), vectors: m)
         }

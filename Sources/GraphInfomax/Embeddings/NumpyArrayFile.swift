@@ -25,6 +25,14 @@ public enum NumpyArrayFile {
         return bytes
     }
 
+    /// Reads the first six bytes of `path` and refuses a file that does not start with the
+    /// `.npy` magic, before the file is read whole. Complexity: O(1).
+    static func checkMagic(_ path: String) throws(InfluenceError) {
+        guard try FileContents.prefix(path, count: magic.count) == magic else {
+            throw InfluenceError(.data, file: path, "not a .npy file: no \\x93NUMPY magic (expected a 2-D float32 or float64 .npy array)")
+        }
+    }
+
     /// The fields of a `.npy` header dictionary.
     struct Header: Equatable {
         var descr: String

@@ -44,6 +44,35 @@ public enum FileContents {
         }
     }
 
+    /// At most the first `count` bytes of `path` as stored (fewer for a shorter file): a format
+    /// check before a file is read whole. Complexity: O(count).
+    public static func prefix(_ path: String, count: Int) throws(InfluenceError) -> [UInt8] {
+        switch Platform.status(of: path) {
+        case .file: break
+        case .directory: throw InfluenceError(.io, file: path, "is a directory (expected a file)")
+        case .failed(let text): throw InfluenceError(.io, file: path, "cannot open: \(text)")
+        case .missing: throw InfluenceError(.io, file: path, "no such file (check the path)")
+        }
+        let fd: Int32
+        switch Platform.openForReading(path) {
+        case .success(let opened): fd = opened
+        case .failure(let failure): throw InfluenceError(.io, file: path, "cannot open: \(failure.text)")
+        }
+        defer { Platform.close(fd) }
+        var bytes = [UInt8](repeating: 0, count: max(0, count))
+        var filled = 0
+        while filled < bytes.count {
+            let result = bytes.withUnsafeMutableBytes { Platform.read(fd, into: $0.baseAddress! + filled, count: $0.count - filled) }
+            switch result {
+            case .success(let got):
+                if got == 0 { return Array(bytes[0..<filled]) }
+                filled += got
+            case .failure(let error): throw InfluenceError(.io, file: path, "read failed: \(error.text)")
+            }
+        }
+        return bytes
+    }
+
     /// The bytes of `path` exactly as stored (no inflation).
     /// Complexity: O(file size).
     /// - Parameter limitBytes: refuse (`.resource`, parameter `memoryLimit`) a file larger than
