@@ -120,6 +120,11 @@ import Testing
         let line = try CLI.failure(["recommend", arcs, "--inviters", inviters, "--k", "1", "--evaluate", truth,
                                     "--worlds", "9223372036854775807"], status: 2)
         #expect(line.hasPrefix("error: --worlds: "), "\(line)")
+        // Within the run bound, the tallies (worlds × K) are checked against --max-memory.
+        let tallies = try CLI.failure(["recommend", arcs, "--inviters", inviters, "--k", "1", "--evaluate", truth,
+                                       "--worlds", "100000000", "--max-memory", "64M"], status: 1)
+        #expect(tallies.hasPrefix("error: 100000000 worlds of K = 1 need about 762.9 MiB of tallies, above the memory limit 64.0 MiB"), "\(tallies)")
+        #expect(tallies.hasSuffix("; see --worlds"), "\(tallies)")
     }
 
     // MARK: .npy and probe
