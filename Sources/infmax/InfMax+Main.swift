@@ -21,6 +21,9 @@ extension InfMax {
             if (Cluster.launchedRanks?.rank ?? 0) == 0 { printError(errorLine(error)) }
             Foundation.exit(error.kind == .usage ? 2 : 1)
         }
+        // A rank that finds, inside a collective, that a peer failed ends here (it has no error
+        // of its own to report).
+        Cluster.onPeerFailure = { failure in endAfterFailure(failure, outcome: nil, arguments: arguments) }
         var outcome: Error?
         do {
             var command = try parseAllowingNegativeValues(arguments)
@@ -43,18 +46,7 @@ extension InfMax {
                 _ = try? communicator.agree(code(of: outcome) == .success ? nil : failure)
             }
             if let failure = communicator.agreedFailure {
-                // The failing rank's line reaches rank 0, which prints it (once, whatever the rank
-                // count); then every rank waits for that print before any exits, so that mpirun
-                // never ends rank 0 before its line is out; then each exits with the agreed status.
-                let mine = failure.rank == communicator.rank ? Array((outcome.flatMap { errorText(for: $0, arguments: arguments) } ?? "").utf8) : []
-                let lines = communicator.allGather(mine)
-                if communicator.rank == 0, failure.rank < lines.count, !lines[failure.rank].isEmpty {
-                    printError(String(decoding: lines[failure.rank], as: UTF8.self))
-                }
-                var printed = [0]
-                communicator.minimum(&printed)
-                Cluster.finish(communicator)
-                Foundation.exit(failure.kind == .usage ? 2 : 1)
+                endAfterFailure(failure, outcome: outcome, arguments: arguments)
             }
             Cluster.finish(communicator)
             if communicator.rank != 0 { Foundation.exit(0) }
@@ -75,6 +67,23 @@ extension InfMax {
         if usage { text += " (see '\(helpCommand(for: arguments))')" }
         printError("error: " + text)
         Foundation.exit(usage ? 2 : 1)
+    }
+
+    /// The end of a distributed run that failed, on every rank alike: the failing rank's line
+    /// reaches rank 0, which prints it (once, whatever the rank count); every rank then waits for
+    /// that print before any exits (so mpirun never ends rank 0 before its line is out), and
+    /// each exits with the agreed status.
+    static func endAfterFailure(_ failure: AgreedFailure, outcome: Error?, arguments: [String]) -> Never {
+        let communicator = Ranks.communicator
+        let mine = failure.rank == communicator.rank ? Array((outcome.flatMap { errorText(for: $0, arguments: arguments) } ?? "").utf8) : []
+        let lines = communicator.allGather(mine)
+        if communicator.rank == 0, failure.rank < lines.count, !lines[failure.rank].isEmpty {
+            printError(String(decoding: lines[failure.rank], as: UTF8.self))
+        }
+        var printed = [0]
+        communicator.minimum(&printed)
+        Cluster.finish(communicator)
+        Foundation.exit(failure.kind == .usage ? 2 : 1)
     }
 
     /// The one `error:` line an outcome prints, or nil for none (a peer's failure, a plain exit).

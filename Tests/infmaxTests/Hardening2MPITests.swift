@@ -41,4 +41,27 @@ struct Hardening2MPITests {
         #expect(errors.count == 1 && errors.first?.contains(missing) == true, "\(run.stderr)")
         #expect(!run.stderr.contains("MPI all-reduce failed"), "\(run.stderr)")
     }
+
+    /// One rank with a smaller --max-memory stopped OPIM-C's refinement alone and left the other
+    /// ranks in a collective it never joined: "MPI all-reduce failed (code 15)". The ranks now
+    /// share the smallest limit: a run with limits (default, 200K) gives exactly the seeds of a
+    /// run where both ranks have 200K (a rank that used its own limit would refine further and
+    /// diverge, or fail as before).
+    @Test(.enabled(if: MPIEqualityTests.setup != nil, MPIEqualityTests.skipReason))
+    func ranksWithDifferentLimitsDecideAlike() throws {
+        let setup = try #require(MPIEqualityTests.setup)
+        let common = ["seeds", "Graphs/karate.txt", "--undirected", "--k", "5", "--epsilon", "0.05", "--json", "--threads", "1"]
+        let limited = common + ["--max-memory", "200K"]
+        let both = try MPIRun.runMPMD([[setup.binary] + limited, [setup.binary] + limited], mpirun: setup.mpirun)
+        #expect(both.status == 0, "\(both.stderr)")
+        let run = try MPIRun.runMPMD([[setup.binary] + common, [setup.binary] + limited], mpirun: setup.mpirun)
+        #expect(!run.timedOut)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stderr.contains("MPI all-reduce failed"), "\(run.stderr)")
+        let seeds = { (text: String) -> [String] in
+            let record = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+            return (record?["seeds"] as? [[String: Any]])?.map { $0["label"] as? String ?? "?" } ?? []
+        }
+        #expect(seeds(both.stdout).count == 5 && seeds(run.stdout) == seeds(both.stdout), "\(run.stdout.prefix(400))")
+    }
 }
