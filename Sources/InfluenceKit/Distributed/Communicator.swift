@@ -43,8 +43,14 @@ public protocol Communicator: Sendable {
 }
 
 extension Communicator {
-    /// One process: whether it failed. Complexity: O(1).
-    public func announce(failed: Bool) -> Bool { failed }
+    /// Whether any rank failed: one maximum over the ranks (one process: whether it failed).
+    /// Complexity: one reduction of one element.
+    public func announce(failed: Bool) -> Bool {
+        guard isDistributed else { return failed }
+        var flag = [failed ? 1 : 0]
+        maximum(&flag)
+        return flag[0] != 0
+    }
 }
 
 /// A failure all ranks know of: which rank saw it first (the lowest that failed at that point)
