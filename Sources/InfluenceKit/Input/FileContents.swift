@@ -75,8 +75,10 @@ public enum FileContents {
 
     /// The bytes of `path` exactly as stored (no inflation).
     /// Complexity: O(file size).
-    /// - Parameter limitBytes: refuse (`.resource`, parameter `memoryLimit`) a file larger than
-    ///   this, before reading it; nil for the default memory limit.
+    /// - Parameters:
+    ///   - path: the file to read.
+    ///   - limitBytes: refuse (`.resource`, parameter `memoryLimit`) a file larger than this,
+    ///     before reading it; nil for the default memory limit.
     public static func readRaw(_ path: String, limitBytes: Int? = nil) throws(InfluenceError) -> [UInt8] {
         let limit = limitBytes ?? SystemMemory.defaultLimitBytes
         switch Platform.status(of: path) {

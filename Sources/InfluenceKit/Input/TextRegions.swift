@@ -175,8 +175,10 @@ public enum TextLineReader {
     /// bytes), in order.
     ///
     /// - Parameters:
+    ///   - path: the file to read, or `-` for standard input.
     ///   - limitBytes: the most text read (after inflation); `defaultLimitBytes` when nil.
     ///   - expected: what the file should hold, for error messages ("one label per line").
+    ///   - body: called with each line, in order; what it throws ends the read.
     /// - Returns: the name errors use for the file (`<stdin>` for `-`).
     /// - Throws: `InfluenceError` naming the file and line: a missing or unreadable file, corrupt
     ///   gzip data, binary data (a control byte other than tab, VT, FF, CR, LF), invalid UTF-8, a
