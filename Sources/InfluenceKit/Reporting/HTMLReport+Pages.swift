@@ -228,7 +228,8 @@ extension HTMLReport {
             }
         }
         answer += HTMLPage.table(caption: "Assignment: each AP's friends in pick order", headers: ["AP", "pick", "friend", "marginal gain"], rows: rows)
-        var methods: [[Cell]] = [[text(method + " (chosen)"), cell(s["estimate"].double, 1), cell(s["low"].double, 1), cell(s["high"].double, 1),
+        let winner = r["winner"].string ?? method
+        var methods: [[Cell]] = [[text(winner == method ? "\(method) (returned)" : "returned: \(winner)'s assignment"), cell(s["estimate"].double, 1), cell(s["low"].double, 1), cell(s["high"].double, 1),
                                   cell(r["monteCarloSpread"]["estimate"].double, 1), Cell(duration(r["timings"]["selectionSeconds"].double), sortValue: r["timings"]["selectionSeconds"].double)]]
         var bars: [(String, Double, String)] = [(method, s["estimate"].double ?? 0, fixed(s["estimate"].double, 1))]
         for b in r["baselines"].array {
@@ -247,7 +248,12 @@ extension HTMLReport {
         if methods.count > 1 {
             answer += HTMLPage.table(caption: "The method beside the baselines (same evaluation RR sets)", headers: ["method", "spread", "95% low", "95% high", "Monte Carlo", "selection"], rows: methods)
         }
-        answer += betterBaselines(method, s["estimate"].double ?? 0, r["baselines"].array.map { ($0["name"].string ?? "?", $0["spread"]["estimate"].double ?? 0) }, what: "spread")
+        let contenders = r["contenders"].array
+        if winner != method {
+            answer += HTMLPage.paragraph("The assignment returned is \(winner)'s: it measured a larger spread than \(method)'s own on the same evaluation RR sets (contenders: \(contenders.map { "\($0["name"].string ?? "?") \(fixed($0["spread"]["estimate"].double, 2))" }.joined(separator: ", "))). The guarantee below certifies \(method)'s assignment, which the returned one measured above; --no-keep-best returns \(method)'s own.", className: "note")
+        } else if contenders.isEmpty {
+            answer += betterBaselines(method, s["estimate"].double ?? 0, r["baselines"].array.map { ($0["name"].string ?? "?", $0["spread"]["estimate"].double ?? 0) }, what: "spread")
+        }
         for warning in r["warnings"].array { answer += HTMLPage.paragraph(warning.cellText, className: "warning") }
         page.section("answer", "The answer", answer)
         let rounds = r["rounds"].array
@@ -300,8 +306,12 @@ extension HTMLReport {
                                  headers: ["method", "objective Σσ({s})", "union σ(S)", "arcs", "selection"],
                                  rows: methods.map { [text($0["name"].string ?? "?"), cell($0["objective"]["estimate"].double, 2), cell($0["union"]["estimate"].double, 2),
                                                       cell($0["subnetwork"]["arcs"].int), Cell(duration($0["selectionSeconds"].double), sortValue: $0["selectionSeconds"].double)] })
-        answer += betterBaselines(method, result["objective"]["estimate"].double ?? 0,
-                                  r["baselines"].array.map { ($0["name"].string ?? "?", $0["objective"]["estimate"].double ?? 0) }, what: "objective")
+        if let winner = r["winner"].string, winner != method {
+            answer += HTMLPage.paragraph("The k-subnetwork returned (the per-seed spreads and kept arcs here) is \(winner)'s: its objective was above \(method)'s on the same worlds; \(method)'s own figures stay in its row, and --no-keep-best returns \(method)'s own.", className: "note")
+        } else if r["parameters"]["keepBest"].bool != true {
+            answer += betterBaselines(method, result["objective"]["estimate"].double ?? 0,
+                                      r["baselines"].array.map { ($0["name"].string ?? "?", $0["objective"]["estimate"].double ?? 0) }, what: "objective")
+        }
         let arcs = r["keptArcs"].array
         if !arcs.isEmpty {
             let shown = arcs.prefix(2000)

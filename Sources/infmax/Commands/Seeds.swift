@@ -98,7 +98,15 @@ struct Seeds: ParsableCommand {
                 return (targets, try graphOptions.input(seed: execution.seed))
             }
             let target = targets[0]
-            let request = try makeRequest()
+            var request = try makeRequest()
+            // The memory limit decides how many RR sets a round draws and whether refinement
+            // goes on: every rank must decide alike, so the ranks use the smallest of their limits
+            // (one rank's smaller --max-memory otherwise sent it down another path of collectives).
+            if Ranks.isDistributed {
+                var limit = [request.memoryLimitBytes]
+                Ranks.communicator.minimum(&limit)
+                request.memoryLimitBytes = limit[0]
+            }
             try Ranks.checkSameRun(fingerprint(of: request, graph: input.graph))
             let report = try request.run(on: input, context: RunContext(progress: Ranks.progress(outputOptions.progressReporter),
                                                                         communicator: Ranks.communicator,
