@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import InfluenceKit
 
 struct Generate: ParsableCommand {
@@ -9,6 +10,9 @@ struct Generate: ParsableCommand {
           famous:NAME   a named graph (igraph_famous), e.g. famous:Zachary, the karate club
           power-law     directed, power-law in- and out-degrees (igraph_static_power_law_game);
                         --nodes, --arcs, --exponent-out, --exponent-in
+          chung-lu      the same kind of graph drawn and written as a stream in bounded memory
+                        (Chung-Lu with continuous power-law weights; parallel arcs kept), for
+                        large graphs: --nodes, --arcs, --exponent-out, --exponent-in, --threads
           barabasi      directed preferential attachment (igraph_barabasi_game); --nodes, --per-node
           holme-kim     undirected preferential attachment with triad formation (Holme and Kim 2002,
                         networkx's powerlaw_cluster_graph; our own seeded generator, not igraph's);
@@ -24,11 +28,12 @@ struct Generate: ParsableCommand {
         Examples:
           infmax generate famous:Zachary --output Graphs/karate.txt
           infmax generate power-law --nodes 20000 --arcs 100000 --seed 7 --output Graphs/demo.txt
+          infmax generate chung-lu --nodes 10000000 --arcs 100000000 --seed 1 --output big.txt
           infmax generate holme-kim --nodes 4000 --per-node 4 --triad-probability 0.1 --seed 1 --output hk.txt
         """
     )
 
-    @Argument(help: "What to generate: famous:NAME, power-law, barabasi or holme-kim.")
+    @Argument(help: "What to generate: famous:NAME, power-law, chung-lu, barabasi or holme-kim.")
     var kind: String
 
     @Option(help: "Nodes (power-law, barabasi).")
@@ -55,6 +60,9 @@ struct Generate: ParsableCommand {
     @Option(name: .shortAndLong, help: "Edge list to write (atomically; - for standard output).")
     var output: String
 
+    @Option(help: "Threads drawing chung-lu arcs (the file does not depend on them; default: every core).")
+    var threads: Int = Parallel.processorCount
+
     func validate() throws {
         if nodes < 2 { throw ValidationError("--nodes must be at least 2") }
         if arcs < 1 { throw ValidationError("--arcs must be positive") }
@@ -69,11 +77,27 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let known = kind.hasPrefix("famous:") || kind == "power-law" || kind == "barabasi" || kind == "holme-kim"
+            let known = kind.hasPrefix("famous:") || kind == "power-law" || kind == "barabasi" || kind == "holme-kim" || kind == "chung-lu"
             guard known else {
-                throw InfluenceError(.usage, "unknown generator '\(kind)' (expected famous:NAME, power-law, barabasi or holme-kim)")
+                throw InfluenceError(.usage, "unknown generator '\(kind)' (expected famous:NAME, power-law, chung-lu, barabasi or holme-kim)")
             }
+            try Parallel.checkThreadCount(threads)
             let target = try OutputTarget.prepare([("--output", output)], inputs: [])[0]
+            if kind == "chung-lu" {
+                let stream = try PowerLawStream(nodes: nodes, arcs: arcs, exponentOut: exponentOut, exponentIn: exponentIn, seed: seed)
+                let recipe = "infmax generate chung-lu --nodes \(nodes) --arcs \(arcs) --exponent-out \(exponentOut) --exponent-in \(exponentIn) --seed \(seed) --output \(output)"
+                switch target {
+                case .file(let file)?:
+                    try stream.write(recipe: recipe, workers: threads) { (bytes) throws(InfluenceError) in try file.append(bytes) }
+                    try file.write([])
+                default:
+                    try stream.write(recipe: recipe, workers: threads) { (bytes) throws(InfluenceError) in
+                        FileHandle.standardOutput.write(Data(bytes))
+                    }
+                }
+                printError("wrote \(output == "-" ? "standard output" : output): \(nodes) nodes, \(arcs) arcs")
+                return
+            }
             if kind == "holme-kim" {
                 let edges = try HolmeKimGraph.edges(nodes: nodes, perNode: perNode, triadProbability: triadProbability, seed: seed)
                 let recipe = "infmax generate holme-kim --nodes \(nodes) --per-node \(perNode) --triad-probability \(triadProbability) --seed \(seed) --output \(output)"

@@ -57,6 +57,9 @@ public struct SeedsRecord: UseCaseRecord {
     public var estimationRounds: [IMM.EstimationRound]?
     /// IMM's lower bound of OPT.
     public var lowerBound: Double?
+    /// With a time budget: whether it ended the run before OPIM-C's stopping rule (nil without
+    /// a budget).
+    public var stoppedAtTimeBudget: Bool?
     /// Wall times: load, the algorithm's phases, `evaluation`, total.
     public var timings: RecordTimings
     /// Memory.
