@@ -11,12 +11,13 @@
 # Spread: every seed set (ours: the median run's, all runs give the same seeds; SUBSIM: each run's,
 # since it seeds from the clock) scored by `infmax simulate --runs $RUNS --seed 1` — the same
 # random cascades for every seed set (common random numbers) — and SUBSIM's is the mean over runs.
-# IMM's spread is the recorded figure of ../shared/peers/README.md (k = 50 only).
+# IMM's spread is the recorded figure of ../shared/peers/README.md at k = 50; at other k, with
+# IMM_REF=1, that of our own `--algorithm imm` seeds (one run, scored the same way), marked "(ours)".
 #
 # CSV rows on stdout (Bench/README.md); a Markdown table goes to Bench/work/subsim/table.md.
 # usage: Bench/bench-subsim.sh   (environment: REPEAT=5, RUNS=10000, THREADS=2, KS="50",
 #                                 GRAPHS="nethept.txt email-Enron.txt.gz soc-Slashdot0902.txt.gz",
-#                                 OURS_ARGS="", HIST=0, INFMAX=path)
+#                                 OURS_ARGS="", HIST=0, IMM_REF=0, INFMAX=path)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -65,7 +66,8 @@ for file in $graphs; do
   key=$(sha256sum "$path" | cut -c1-16)
   sdir="${XDG_CACHE_HOME:-$HOME/.cache}/influencekit-peers/graphs/$key"
   for k in $ks; do
-    ours_wall=(); ours_rss=(); sub_wall=(); sub_rss=(); sub_spreads=(); sub_sets=()
+    ours_wall=(); ours_rss=(); sub_wall=(); sub_rss=(); sub_spreads=(); sub_sets=(); imm_label=""
+    rm -f "$work"/subsim-seeds-"$name"-"$k"-*
     for r in $(seq "$repeat"); do
       /usr/bin/time -f "%e %M" -o "$work/t" "$infmax" seeds "$path" --k "$k" --threads "$threads" --quiet \
         --output "$work/ours.json" ${OURS_ARGS:-} > /dev/null
@@ -90,17 +92,23 @@ for file in $graphs; do
     ss=$(python3 -c "import statistics,sys; print(round(statistics.mean(float(x) for x in sys.argv[1:]), 1))" "${sub_spreads[@]}")
     ssets=$(median "${sub_sets[@]}")
     imm=""; [ "$k" = 50 ] && imm=$(imm_spread "$name")
+    if [ -z "$imm" ] && [ "${IMM_REF:-0}" = 1 ]; then
+      "$infmax" seeds "$path" --k "$k" --algorithm imm --threads "$threads" --quiet --output "$work/imm.json" > /dev/null
+      imm=$(spread_of "$path" "$(python3 -c "import json; print(','.join(s['label'] for s in json.load(open('$work/imm.json'))['seeds']))")")
+      imm=$(python3 -c "print(round($imm, 1))")
+      imm_label="$imm (ours)"
+    fi
     peer="SUBSIM"; [ "$hist" = 1 ] && peer="HIST"
     echo "subsim,$name ic k=$k,wall_seconds,$ow,$peer,$sw,s,0"
     echo "subsim,$name ic k=$k,peak_rss_mb,$(python3 -c "print(round($om/1024,1))"),$peer,$(python3 -c "print(round($sm/1024,1))"),MB,0"
     echo "subsim,$name ic k=$k,mc_spread,$os,$peer,$ss,nodes,1"
     [ -n "$imm" ] && echo "subsim,$name ic k=$k,mc_spread_vs_imm,$os,IMM (recorded),$imm,nodes,1"
-    python3 - "$name" "$k" "$ow" "$sw" "$os" "$ss" "$imm" "$om" "$sm" "$ours_sets" "$ours_eval" "$ssets" >> "$table" <<'PY'
+    python3 - "$name" "$k" "$ow" "$sw" "$os" "$ss" "$imm" "$om" "$sm" "$ours_sets" "$ours_eval" "$ssets" "${imm_label:-$imm}" >> "$table" <<'PY'
 import sys
-name, k, ow, sw, os_, ss, imm, om, sm, osets, oeval, ssets = sys.argv[1:]
+name, k, ow, sw, os_, ss, imm, om, sm, osets, oeval, ssets, imm_label = sys.argv[1:]
 ow, sw, os_, ss, om, sm = map(float, (ow, sw, os_, ss, om, sm))
 vs = f"{100 * (os_ / float(imm) - 1):+.2f}%" if imm else "–"
-print(f"| {name} | {k} | {ow:.3f} | {sw:.3f} | {ow / sw:.2f}× | {os_:,.1f} | {ss:,.1f} | {imm or '–'} | {vs} | "
+print(f"| {name} | {k} | {ow:.3f} | {sw:.3f} | {ow / sw:.2f}× | {os_:,.1f} | {ss:,.1f} | {imm_label or '–'} | {vs} | "
       f"{om / 1024:.1f} | {sm / 1024:.1f} | {om / sm:.2f}× | {osets} / {oeval} | {int(float(ssets))} |")
 PY
   done

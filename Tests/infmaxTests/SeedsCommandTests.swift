@@ -260,6 +260,29 @@ import Testing
     }
 
     /// Argument checks of the parser exit 2 with its `Error:` line naming the flag.
+    /// --time-budget takes seconds with a unit; a budget that has run out after the first round
+    /// stops there and says so (the ratio of that round is the guarantee), an ample one changes
+    /// nothing.
+    @Test func timeBudget() throws {
+        let plain = try CLI.run(Self.karate + ["--k", "3", "--json"])
+        let plainRecord = try JSONDecoder().decode(SeedsRecord.self, from: Data(plain.stdout.utf8))
+        try #require((plainRecord.rounds?.count ?? 0) > 1)
+        let ample = try CLI.run(Self.karate + ["--k", "3", "--json", "--time-budget", "1h"])
+        #expect(ample.status == 0, "\(ample.stderr)")
+        let ampleRecord = try JSONDecoder().decode(SeedsRecord.self, from: Data(ample.stdout.utf8))
+        #expect(ampleRecord.request.timeBudgetSeconds == 3_600 && ampleRecord.stoppedAtTimeBudget == false)
+        #expect(ampleRecord.seeds == plainRecord.seeds && ampleRecord.rounds?.count == plainRecord.rounds?.count)
+        let tight = try CLI.run(Self.karate + ["--k", "3", "--time-budget", "0.000000001s"])
+        #expect(tight.status == 0, "\(tight.stderr)")
+        #expect(tight.lines.contains("time budget reached: the seeds are those of the last round that fit it, with the ratio that round proved"))
+        #expect(tight.stderr.contains("note: OPIM-C round 1: "), "\(tight.stderr)")
+        #expect(!tight.stdout.contains("round 2"))
+        for bad in ["0", "-1s", "soon", "2 weeks"] {
+            let line = try CLI.parserRefusal(Self.karate + ["--k", "3", "--time-budget", bad])
+            #expect(line.contains("--time-budget"), "\(bad): \(line)")
+        }
+    }
+
     @Test func argumentErrors() throws {
         let cases: [([String], String)] = [
             (["--k", "0"], "error: --k must be at least 1 (got 0)"),
@@ -272,6 +295,7 @@ import Testing
             (["--k", "2", "--precision", "1"], "error: --precision must be 0 (off) or a precision below 1 (got 1.0; e.g. --precision 0.05)"),
             (["--k", "2", "--evaluation-sets", "0"], "error: --evaluation-sets must be positive (got 0)"),
             (["--k", "2", "--algorithm", "imm", "--delta", "0.1"], "error: --delta applies to opim-c; IMM's failure probability is n^-ℓ (use --ell)"),
+            (["--k", "2", "--algorithm", "imm", "--time-budget", "2s"], "error: --time-budget applies to opim-c, whose rounds each prove a ratio (got --algorithm imm)"),
         ]
         for (arguments, message) in cases {
             #expect(try CLI.parserRefusal(Self.karate + arguments) == message, "\(arguments)")

@@ -185,7 +185,9 @@ struct Seeds: ParsableCommand {
         if let refinement = r.refinement {
             let measure = refinement.measure == "choice-error" ? "choice error" : "relative standard error"
             let reached = "\(measure) \(fixed(100 * refinement.reached, 2))% (target \(fixed(100 * refinement.target, 2))%)"
-            if refinement.capped, let cap = refinement.cap {
+            if r.stoppedAtTimeBudget == true, refinement.reached > refinement.target {
+                print("refinement stopped by the time budget: \(reached)")
+            } else if refinement.capped, let cap = refinement.cap {
                 let sets = refinement.capSets.map(String.init) ?? "?"
                 switch cap {
                 case "memory-limit":
