@@ -2,13 +2,14 @@
 # The scale curve: generated power-law graphs (infmax generate chung-lu, streamed in bounded
 # memory; n = m/10, exponents 2.5) of 10^6, 10^7, 10^8 ... arcs, and on each: generate, convert
 # (text load + snapshot write), seeds k = 50 from the snapshot (default, and --precision 0, the
-# paper's stopping rule), and simulate of those seeds (1,000 runs): whole-process wall (/usr/bin/time),
+# paper's stopping rule), and simulate of those seeds ($SIM_RUNS runs; default 10^9/m, at least 20
+# and at most 1,000, since a cascade of these seeds reaches a fifth of the nodes): whole-process wall (/usr/bin/time),
 # peak RSS, bytes per arc (peak RSS / m, and the record's bytesPerArc of the graph, model and
 # tables), with each step's in-process phases from the JSON records. A step stops the curve when
 # the next size would not fit in $LIMIT (passed as --max-memory) or in the memory `free` reports.
 #
 # Rows: CSV on stdout (Bench/README.md); the table and a log-log SVG plot go to Bench/work/scale/.
-# usage: Bench/bench-scale.sh   (environment: SCALES="1000000 10000000", LIMIT=20G, THREADS=2, INFMAX=path)
+# usage: Bench/bench-scale.sh   (environment: SCALES="1000000 10000000", LIMIT=20G, THREADS=2, SIM_RUNS, PREVIOUS_ROWS, INFMAX=path)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -31,6 +32,8 @@ timed() { # name arcs command... : runs it under /usr/bin/time, prints "wall kb"
 echo "benchmark,case,metric,ours,peer,peer_value,unit,higher_is_better"
 rows="$work/rows.csv"
 echo "arcs,step,wall_s,peak_rss_mb,rss_bytes_per_arc,detail" > "$rows"
+# PREVIOUS_ROWS=file: rows of an earlier run (smaller sizes) to put in the same table and plot.
+[ -n "${PREVIOUS_ROWS:-}" ] && tail -n +2 "$PREVIOUS_ROWS" >> "$rows"
 for m in $scales; do
   n=$(( m / 10 ))
   avail_kb=$(awk '/MemAvailable/ {print $2}' /proc/meminfo)
@@ -57,11 +60,12 @@ print(f"load {t['loadSeconds']:.2f}s {phases}; RR sets {r['rrSets']['generated']
       f" {mem.get('bytesPerArc', 0):.1f} B/arc (graph+model+tables), {mem.get('bytesPerRRSetMember', 0):.2f} B/RR member")
 PY
 )
-    echo "$m,seeds $setting,$w,$((kb / 1024)),$(python3 -c "print(round($kb*1024/$m,1))"),$detail" >> "$rows"
+    echo "$m,seeds $setting,$w,$((kb / 1024)),$(python3 -c "print(round($kb*1024/$m,1))"),\"$detail\"" >> "$rows"
   done
-  read -r w kb < <(timed simulate "$m" "$infmax" simulate "$snap" --seeds-file "$work/seeds-default-$m.json" --runs 1000 \
+  runs="${SIM_RUNS:-$(( 1000000000 / m > 1000 ? 1000 : (1000000000 / m < 20 ? 20 : 1000000000 / m) ))}"
+  read -r w kb < <(timed simulate "$m" "$infmax" simulate "$snap" --seeds-file "$work/seeds-default-$m.json" --runs "$runs" \
     --threads "$threads" --max-memory "$limit" --json --quiet)
-  echo "$m,simulate 1000 runs,$w,$((kb / 1024)),$(python3 -c "print(round($kb*1024/$m,1))")," >> "$rows"
+  echo "$m,simulate $runs runs,$w,$((kb / 1024)),$(python3 -c "print(round($kb*1024/$m,1))")," >> "$rows"
   rm -f "$text" # the snapshot stays for reruns; the text is the largest file
 done
 python3 - "$rows" "$work" <<'PY'

@@ -29,7 +29,7 @@ threads="${THREADS:-2}"
 ks="${KS:-50}"
 hist="${HIST:-0}"
 graphs="${GRAPHS:-nethept.txt email-Enron.txt.gz soc-Slashdot0902.txt.gz}"
-work="$here/work/subsim"
+work="${WORK:-$here/work/subsim}"
 mkdir -p "$work"
 [ -x /usr/bin/time ] || { echo "bench-subsim: /usr/bin/time is missing (apt-get install -y time)" >&2; exit 1; }
 [ -x "$peers/run-subsim.sh" ] || { echo "bench-subsim: no SUBSIM peer at $peers/run-subsim.sh" >&2; exit 1; }

@@ -48,6 +48,9 @@ enum OPIMRoundDriver {
         var immSampleSize: Double
         /// What `precision` bounds: the relative standard error of σ(S) or the greedy's choice error.
         var rule: RefinementRule = .relativeError
+        /// With the choice rule: the relative standard error of σ(S) must also be at most this
+        /// (nil: no floor).
+        var relativeErrorFloor: Double? = nil
         /// No round starts after (or is expected to end after) this instant (nil: no budget).
         var deadline: ContinuousClock.Instant? = nil
     }
@@ -190,12 +193,17 @@ enum OPIMRoundDriver {
             if ratio >= plan.target {
                 // A refinement round that reached its cap ends the run: the cap only creeps up
                 // with σᵘ, and another round would buy almost nothing.
-                guard let precision = plan.precision, measured > precision, fraction > 0, !(refining && capped != nil) else { break }
+                let floor = plan.rule == .choice ? plan.relativeErrorFloor : nil
+                let belowFloor = floor.map { error > $0 } ?? false
+                guard let precision = plan.precision, measured > precision || belowFloor, fraction > 0,
+                      !(refining && capped != nil) else { break }
                 let immSets = plan.immSampleSize / max(upper, 1)
-                // Both measures fall as 1/√θ1: the size at which this one would reach ρ.
-                let wanted: Double
+                // Both measures fall as 1/√θ1: the size at which this one would reach ρ (and the
+                // relative error its floor).
+                var wanted: Double
                 if choice != nil {
                     wanted = Double(r1.globalCount) * (measured / precision) * (measured / precision)
+                    if let floor { wanted = max(wanted, (1 - fraction) / (fraction * floor * floor)) }
                 } else {
                     wanted = (1 - fraction) / (fraction * precision * precision)
                 }
@@ -218,7 +226,8 @@ enum OPIMRoundDriver {
         var refinement: OPIMC.Refinement?
         if let precision = plan.precision {
             let reachedError = (plan.rule == .choice ? rounds.last?.choiceError : rounds.last?.relativeStandardError) ?? .infinity
-            let stillShort = reachedError > precision
+            let floorShort = plan.rule == .choice && (plan.relativeErrorFloor.map { (rounds.last?.relativeStandardError ?? .infinity) > $0 } ?? false)
+            let stillShort = reachedError > precision || floorShort
             refinement = OPIMC.Refinement(target: precision, reached: reachedError, rounds: refinementRounds,
                                           capped: stillShort && capped != nil, cap: stillShort ? capped?.cap : nil,
                                           capSets: stillShort ? capped?.sets : nil,
