@@ -79,9 +79,11 @@ with open(sys.argv[2] + "/table.md", "w") as f:
     for r in rows:
         f.write(f"| {int(r['arcs']):,} | {r['step']} | {r['wall_s']} | {r['peak_rss_mb']} | {r['rss_bytes_per_arc']} | {r['detail']} |\n")
 # Log-log plot: wall and peak RSS against arcs, one line per step.
+import re
+for r in rows: r["line"] = re.sub(r"^simulate \d+ runs$", "simulate", r["step"])
 steps = []
 for r in rows:
-    if r["step"] not in steps: steps.append(r["step"])
+    if r["line"] not in steps: steps.append(r["line"])
 W, H, L, B = 640, 360, 70, 40
 xs = [float(r["arcs"]) for r in rows]
 def svg(metric, label, name):
@@ -102,7 +104,7 @@ def svg(metric, label, name):
     for e in range(y0, y1 + 1):
         out.append(f'<text x="{L-6}" y="{py(10**e)+4}" text-anchor="end">1e{e}</text>')
     for i, s in enumerate(steps):
-        pts = [(float(r["arcs"]), float(r[metric])) for r in rows if r["step"] == s and float(r[metric]) > 0]
+        pts = [(float(r["arcs"]), float(r[metric])) for r in rows if r["line"] == s and float(r[metric]) > 0]
         c = colors[i % len(colors)]
         out.append('<polyline fill="none" stroke="%s" stroke-width="2" points="%s"/>' % (c, " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in pts)))
         for x, y in pts: out.append(f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="3" fill="{c}"/>')
