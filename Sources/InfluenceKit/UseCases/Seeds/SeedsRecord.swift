@@ -40,7 +40,8 @@ public struct SeedsRecord: UseCaseRecord {
     public var delta: Double?
     /// The seeds in selection order, with their marginal gains on the selection pool.
     public var seeds: [SeedEntry]
-    /// σ(S) on fresh RR sets, independent of those that chose the seeds.
+    /// σ(S) measured independently of the RR sets that chose the seeds: on fresh RR sets, or by
+    /// forward Monte Carlo when that is cheaper (`method` says which).
     public var spread: SpreadValue
     /// n·Λ(S)/θ on the selection pool (biased upward; shown for comparison only); nil for
     /// `embedding`, which has no selection pool.

@@ -1,6 +1,7 @@
 extension SeedsRequest {
     /// Runs the request on `input`: binds the model, runs OPIM-C or IMM, estimates the seeds'
-    /// spread on fresh RR sets independent of the selection, and returns the record.
+    /// spread independently of the selection (fresh RR sets, or forward Monte Carlo when cheaper),
+    /// and returns the record.
     ///
     /// Every rank of a distributed run (`context.communicator`) calls this with its own copy of
     /// the graph and the same request; each returns the single-process record, plus the rank
