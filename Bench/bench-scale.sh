@@ -43,9 +43,9 @@ for m in $scales; do
     break
   fi
   text="$work/chung-lu-$m.txt"; snap="$work/chung-lu-$m.infgraph"
-  read -r w kb < <(timed generate "$m" "$infmax" generate chung-lu --nodes "$n" --arcs "$m" --seed 11 --threads "$threads" --output "$text")
+  read -r w kb < <(timed generate "$m" "$infmax" generate chung-lu --nodes "$n" --arcs "$m" --seed 11 --threads "$threads" --edge-list "$text")
   echo "$m,generate,$w,$((kb / 1024)),$(python3 -c "print(round($kb*1024/$m,1))")," >> "$rows"
-  read -r w kb < <(timed convert "$m" "$infmax" convert "$text" --output "$snap" --max-memory "$limit")
+  read -r w kb < <(timed convert "$m" "$infmax" convert "$text" --snapshot "$snap" --max-memory "$limit")
   echo "$m,load+convert,$w,$((kb / 1024)),$(python3 -c "print(round($kb*1024/$m,1))")," >> "$rows"
   for setting in default paper; do
     args=(); [ "$setting" = paper ] && args=(--precision 0)

@@ -70,7 +70,8 @@ struct Generate: ParsableCommand {
     /// The edge list's path: --edge-list, or the old --output.
     var output: String { edgeList ?? legacyOutput ?? "" }
 
-    @Option(help: "Threads drawing chung-lu arcs (the file does not depend on them; default: every core).")
+    // chung-lu draws its arcs on these threads; the file does not depend on how many.
+    @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "T"))
     var threads: Int = Parallel.processorCount
 
     func validate() throws {
