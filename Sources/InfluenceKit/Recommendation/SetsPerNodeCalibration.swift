@@ -39,13 +39,14 @@ public struct SetsPerNodeCalibration: Sendable, Equatable, Codable {
     }
 
     /// Samples the r = 1 pool, applies the rule, and samples the pool for the chosen r.
-    static func run(graph: InviteGraph, configuration: InviteeRecommender.Configuration,
+    static func run(graph: InviteGraph, inviters: [Int], configuration: InviteeRecommender.Configuration,
                     progress: any ProgressReporter) throws(InfluenceError) -> (sets: HeteroIMSets, calibration: SetsPerNodeCalibration) {
-        let pilot = try HeteroIMSets(graph: graph, setsPerNode: 1, seed: configuration.seed, threads: configuration.threads, progress: progress)
-        let choice = choose(nodes: graph.nodeCount, meanSetSize: pilot.pool.meanSetSize)
+        let pilot = try HeteroIMSets(graph: graph, inviters: inviters, setsPerNode: 1, seed: configuration.seed,
+                                     threads: configuration.threads, progress: progress)
+        let choice = choose(nodes: pilot.modelNodeCount, meanSetSize: pilot.sampledMeanSetSize)
         progress.note("--sets-per-node auto: r = \(choice.setsPerNode) (mean RR-set size \(RecommendationMethod.format(choice.pilotMeanSetSize)), budget \(memberBudget) members)")
         if choice.setsPerNode == 1 { return (pilot, choice) }
-        let sets = try HeteroIMSets(graph: graph, setsPerNode: choice.setsPerNode, seed: configuration.seed,
+        let sets = try HeteroIMSets(graph: graph, inviters: inviters, setsPerNode: choice.setsPerNode, seed: configuration.seed,
                                     threads: configuration.threads, progress: progress)
         return (sets, choice)
     }
