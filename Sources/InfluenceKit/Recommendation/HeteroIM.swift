@@ -1,20 +1,21 @@
 /// HeteroIM (after CIKM 2025, "Heterogeneous Influence Maximization in User Recommendation", §5):
-/// greedy maximum coverage of the two-stage cascade's RR sets (`HeteroIMSets`) by (inviter,
-/// invitee) pairs, each inviter taking at most K pairs (and each invitee on at most C lists with a
-/// capacity).
+/// greedy maximisation of the two-stage cascade's Spread@K estimated on RR sets (`HeteroIMSets`),
+/// over (inviter, invitee) pairs, each inviter taking at most K pairs (and each invitee on at
+/// most C lists with a capacity).
 ///
-/// The evaluated objective, Spread@K of the lists, is `roots · Pr[a listed pair is in an RR set]`:
-/// a coverage function of the chosen pairs, so the greedy that takes the pair of largest marginal
-/// coverage while its inviter has a free slot (and its invitee is under the capacity) maximises
-/// exactly what the lists are scored by (within ½ of the best lists on the sets for the K-per-inviter
-/// partition matroid, ⅓ with a capacity). Ties go to the smaller pair number (inviter id, then arc
-/// order). Each inviter's list is its pairs in greedy order; a pair's score is its estimated
-/// marginal spread when taken (marginal coverage / r), so scores never rise along a list. When no
-/// pair covers anything new, free slots are filled by P·U (then invitee id) with score 0.
+/// The estimate of lists L is roots / θ · Σ_R (1 − Π_{(i, j) ∈ L, j ∈ R} (1 − p_ij)): a weighted
+/// coverage function of the chosen pairs, monotone and submodular, unbiased for the Spread@K the
+/// lists are scored by. The marginal gain of pair (i, j) is p_ij · Σ_{R ∋ j} u_R, u_R the
+/// probability that set R is not yet covered. The greedy takes the pair of largest gain while its
+/// inviter has a free slot (and its invitee is under the capacity) — within ½ of the best lists on
+/// the sets for the K-per-inviter partition matroid, ⅓ with a capacity — with lazy evaluation
+/// (gains only fall). Ties go to the smaller pair number (inviter id, then arc order). Each
+/// inviter's list is its pairs in greedy order; a pair's score is its estimated marginal spread
+/// when taken (gain / r), so scores never rise along a list. When no pair adds anything, free
+/// slots are filled by P·U (then invitee id) with score 0.
 ///
-/// (An earlier version greedily covered sets of *nodes* with the invitees and then scored pairs
-/// by shared coverage; its sets counted reach through inviters and did not tie a set to the arc
-/// on the list, so it maximised another function, and blends with HeteroIR beat it on the
+/// (An earlier version greedily covered sets of *nodes* with the invitees and then scored pairs by
+/// shared coverage: it maximised another function, and blends with HeteroIR beat it on the
 /// benchmark's Spread@K.)
 public enum HeteroIM {
     /// The greedy's lists and the pair scores the trade-off blends.
@@ -24,63 +25,80 @@ public enum HeteroIM {
         /// Estimated marginal spread of every forward arc out of an inviter: at its pick for a
         /// listed pair (0 for fillers), at the end of the greedy for the others (0 elsewhere).
         var score: [Double]
-        /// Greedy position of each listed pair's arc (Int.max elsewhere).
-        var order: [Int]
-        /// Pairs taken while their marginal coverage was positive.
+        /// Pairs taken while their gain was positive.
         var coveringPicks: Int
-        /// Sets covered by the lists.
-        var coverage: Int
+        /// The lists' estimated Spread@K (roots / θ · covered weight).
+        var estimate: Double
     }
 
     /// Runs the greedy for `inviters` (dense ids, request order, the inviters `sets` were drawn
-    /// for) with lists of length `k`. Complexity: O(Σ|R| + P log P), P the inviters' arcs.
+    /// for) with lists of length `k`. Complexity: O(Σ_taken Σ_{R ∋ j} |R| + P log P), P the pairs.
     static func lists(graph: InviteGraph, sets: HeteroIMSets, inviters: [Int], k: Int, capacity: Int?) throws(InfluenceError) -> Result {
         precondition(sets.isDrawn(for: inviters), "sets drawn for other inviters")
-        var state = try CoverageState(pool: sets.pool, index: sets.index)
+        let pool = sets.pool, index = sets.index
         let pairCount = sets.pairArcs.count
         let r = Double(sets.setsPerNode)
+        var uncovered = [Double](repeating: 1, count: pool.count)
+        var weight = (0..<sets.roots).map { Double(index.degree(of: $0)) }
         var inviterOf = [Int](repeating: 0, count: pairCount)
         for i in sets.inviters { for a in graph.arcs(from: i) { inviterOf[sets.firstPair[i] + a - graph.outOffsets[i]] = i } }
+        var available = [Bool](repeating: true, count: pairCount)
+        func gain(_ p: Int) -> Double { sets.pairTarget[p] < 0 ? 0 : sets.pairProbability[p] * max(0, weight[sets.pairTarget[p]]) }
+        var heap = BinaryMaxHeap((0..<pairCount).map { ScoredNode(score: gain($0), node: $0) })
         var slots = [Int](repeating: 0, count: graph.nodeCount)
         var used = [Int](repeating: 0, count: graph.nodeCount)
         var picks: [(pair: Int, score: Double)] = []
         var score = [Double](repeating: 0, count: graph.arcCount)
-        var order = [Int](repeating: Int.max, count: graph.arcCount)
-        func excludePairs(into j: Int) {
-            for slot in graph.inOffsets[j]..<graph.inOffsets[j + 1] {
-                let u = Int(graph.inSources[slot])
-                if let p = sets.pair(inviter: u, arc: graph.inArcs[slot], in: graph) { state.exclude(p) }
-            }
-        }
+        var covered = 0.0
         func record(_ p: Int, _ value: Double) {
             let i = inviterOf[p], a = sets.pairArcs[p], j = Int(graph.outTargets[a])
+            available[p] = false
             picks.append((p, value))
             score[a] = value
-            order[a] = picks.count - 1
             slots[i] += 1
-            if slots[i] == k { for b in graph.arcs(from: i) { state.exclude(sets.firstPair[i] + b - graph.outOffsets[i]) } }
+            if slots[i] == k { for b in graph.arcs(from: i) { available[sets.firstPair[i] + b - graph.outOffsets[i]] = false } }
             used[j] += 1
-            if let capacity, used[j] == capacity { excludePairs(into: j) }
-        }
-        while let (p, gain) = state.bestCandidate() {
-            state.take(p)
-            record(p, Double(gain) / r)
-        }
-        let coveringPicks = picks.count
-        // Free slots: the pairs that cover nothing more, by P·U, then invitee id.
-        for i in sets.inviters where slots[i] < k {
-            let rest = graph.arcs(from: i).filter { state.isAvailable(sets.firstPair[i] + $0 - graph.outOffsets[i]) }
-            func pu(_ a: Int) -> Double { graph.invite[a] * graph.acceptance[Int(graph.outTargets[a])] }
-            for a in rest.sorted(by: { pu($0) != pu($1) ? pu($0) > pu($1) : graph.outTargets[$0] < graph.outTargets[$1] }) {
-                guard slots[i] < k else { break }
-                let p = sets.firstPair[i] + a - graph.outOffsets[i]
-                guard state.isAvailable(p) else { continue }
-                state.exclude(p)
-                record(p, 0)
+            if let capacity, used[j] == capacity {
+                for slot in graph.inOffsets[j]..<graph.inOffsets[j + 1] {
+                    if let q = sets.pair(inviter: Int(graph.inSources[slot]), arc: graph.inArcs[slot], in: graph) { available[q] = false }
+                }
             }
         }
-        // The blend reads every candidate's score: the others get their marginal spread at the end.
-        for (p, a) in sets.pairArcs.enumerated() where order[a] == Int.max { score[a] = Double(state.gain(of: p)) / r }
+        while let top = heap.removeTop() {
+            let p = Int(top.node)
+            guard available[p] else { continue }
+            let fresh = gain(p)
+            if fresh < top.score, let next = heap.top, ScoredNode(score: fresh, node: p) < next {
+                heap.insert(ScoredNode(score: fresh, node: p))
+                continue
+            }
+            guard fresh > 0 else { break }
+            // Take p: every set holding its invitee is covered with a further p.
+            let target = sets.pairTarget[p], probability = sets.pairProbability[p]
+            pool.members.withUnsafeBufferPointer { members in
+                for s in index.sets(containing: target) {
+                    let set = Int(s), delta = uncovered[set] * probability
+                    guard delta > 0 else { continue }
+                    uncovered[set] -= delta
+                    covered += delta
+                    for e in pool.offsets[set]..<pool.offsets[set + 1] { weight[Int(members[e])] -= delta }
+                }
+            }
+            record(p, fresh / r)
+        }
+        let coveringPicks = picks.count
+        // Free slots: the pairs that add nothing more, by P·U, then invitee id.
+        for i in sets.inviters where slots[i] < k {
+            func pu(_ a: Int) -> Double { graph.invite[a] * graph.acceptance[Int(graph.outTargets[a])] }
+            let rest = graph.arcs(from: i).sorted { pu($0) != pu($1) ? pu($0) > pu($1) : graph.outTargets[$0] < graph.outTargets[$1] }
+            for a in rest where slots[i] < k {
+                let p = sets.firstPair[i] + a - graph.outOffsets[i]
+                if available[p] { record(p, 0) }
+            }
+        }
+        // The blend reads every candidate's score: the others get their gain at the end.
+        let listed = Set(picks.map(\.pair))
+        for p in 0..<pairCount where !listed.contains(p) { score[sets.pairArcs[p]] = gain(p) / r }
         var lists = DenseLists(inviters: inviters, invitees: Array(repeating: [], count: inviters.count),
                                scores: Array(repeating: [], count: inviters.count))
         var position = [Int](repeating: -1, count: graph.nodeCount)
@@ -90,6 +108,7 @@ public enum HeteroIM {
             lists.invitees[t].append(Int(graph.outTargets[a]))
             lists.scores[t].append(value)
         }
-        return Result(lists: lists, score: score, order: order, coveringPicks: coveringPicks, coverage: state.coverage)
+        let estimate = pool.count == 0 ? 0 : Double(sets.roots) * covered / Double(pool.count)
+        return Result(lists: lists, score: score, coveringPicks: coveringPicks, estimate: estimate)
     }
 }

@@ -43,7 +43,7 @@ public struct SetsPerNodeCalibration: Sendable, Equatable, Codable {
                     progress: any ProgressReporter) throws(InfluenceError) -> (sets: HeteroIMSets, calibration: SetsPerNodeCalibration) {
         let pilot = try HeteroIMSets(graph: graph, inviters: inviters, setsPerNode: 1, seed: configuration.seed,
                                      threads: configuration.threads, progress: progress)
-        let choice = choose(nodes: pilot.modelNodeCount, meanSetSize: pilot.sampledMeanSetSize)
+        let choice = choose(nodes: pilot.roots, meanSetSize: pilot.pool.meanSetSize)
         progress.note("--sets-per-node auto: r = \(choice.setsPerNode) (mean RR-set size \(RecommendationMethod.format(choice.pilotMeanSetSize)), budget \(memberBudget) members)")
         if choice.setsPerNode == 1 { return (pilot, choice) }
         let sets = try HeteroIMSets(graph: graph, inviters: inviters, setsPerNode: choice.setsPerNode, seed: configuration.seed,

@@ -63,17 +63,17 @@ import Testing
         #expect(SetsPerNodeCalibration.choose(nodes: 1 << 26, meanSetSize: 3).setsPerNode == 1)
         let small = SetsPerNodeCalibration.choose(nodes: 7, meanSetSize: 1.5)
         #expect(small.setsPerNode == SetsPerNodeCalibration.maximum && small.capped)
-        // The recommender applies it to the model graph (non-inviters + pairs) and the mean size of
-        // the sets its r = 1 pilot drew there.
+        // The recommender applies it to the non-inviters (the roots) and the mean size of the sets
+        // its r = 1 pilot drew there.
         let graph = try Self.randomGraph(seed: 7)
         let inviters = try (0..<40).map { try #require(graph.node(labelled: String($0))) }
         let roots = graph.nodeCount - 40
         let recommender = try InviteeRecommender(graph: graph, configuration: .init(seed: 3, threads: 2), inviters: inviters)
         let c = try #require(recommender.calibration)
         let pilot = try HeteroIMSets(graph: graph, inviters: inviters, setsPerNode: 1, seed: 3, threads: 1)
-        #expect(pilot.roots == roots && pilot.modelNodeCount == roots + pilot.pairArcs.count)
-        #expect(c.pilotMeanSetSize == pilot.sampledMeanSetSize)
-        #expect(c == SetsPerNodeCalibration.choose(nodes: pilot.modelNodeCount, meanSetSize: pilot.sampledMeanSetSize))
+        #expect(pilot.roots == roots && pilot.pool.count == roots)
+        #expect(c.pilotMeanSetSize == pilot.pool.meanSetSize)
+        #expect(c == SetsPerNodeCalibration.choose(nodes: roots, meanSetSize: pilot.pool.meanSetSize))
         #expect(recommender.setsPerNode == c.setsPerNode && recommender.sets!.pool.count == c.setsPerNode * roots)
         // A request for the same inviters uses these sets; for others it draws its own from the same seed.
         let same = try recommender.recommend(forNodes: inviters, k: 3)

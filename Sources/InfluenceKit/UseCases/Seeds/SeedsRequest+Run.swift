@@ -95,7 +95,7 @@ extension SeedsRequest {
         let evaluationSeconds = evaluationClock.lap()
         let phases = [PhaseTiming(name: "selection", seconds: ranking.seconds, rrSets: embedding.rrSets),
                       PhaseTiming(name: "evaluation", seconds: evaluationSeconds, rrSets: interval.rrSets)]
-        return SeedsRecord(
+        var record = SeedsRecord(
             graph: input.provenance, request: self, model: BoundModel(model), algorithm: "embedding", sampling: sampler.methodName,
             delta: nil, seeds: ranking.seeds.map { SeedEntry(label: graph.label(of: $0), node: $0) },
             spread: SpreadValue(interval), selectionSpread: nil, guarantee: nil,
@@ -103,6 +103,8 @@ extension SeedsRequest {
             rounds: nil, refinement: nil, estimationRounds: nil, lowerBound: nil,
             timings: RecordTimings(loadSeconds: input.loadSeconds, phases: phases, totalSeconds: input.loadSeconds + total.lap()),
             memory: RecordMemory(peakResidentBytes: SystemMemory.peakResidentBytes, limitBytes: memoryLimitBytes))
+        record.note = ranking.note
+        return record
     }
 
     /// Fresh sets for the spread interval: enough for a relative standard error of about 1%
