@@ -97,7 +97,7 @@ public struct InviteeRecommender: Sendable {
         samplingSeconds = watch.seconds
     }
 
-    /// RR sets per node in use (nil when none were sampled).
+    /// RR sets per root (non-inviter) in use (nil when none were sampled).
     public var setsPerNode: Int? { sets?.setsPerNode }
 
     /// The RR sets for `inviters`: r from the configuration, or chosen by `SetsPerNodeCalibration`.
