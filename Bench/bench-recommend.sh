@@ -81,10 +81,10 @@ def cpu(n):
 def med(ts, key): return statistics.median(t[key] for t in ts)
 ir, im4, im = times('ir'), times('im4'), times('im')
 auto = J('auto')
-cpu = subprocess.run(['sh','-c',"grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
+model = subprocess.run(['sh','-c',"grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
 L = ['# Invitee recommendation (HeteroIR, HeteroIM) on the Higgs invite benchmark', '',
      f'Written by `Bench/bench-recommend.sh`: `../shared/graphs/higgs-invite` (115,684 nodes, 350,212 arcs, 2,000 inviters, '
-     f'8,430 held-out invitations), K = 5, {threads} threads, {cpu}. Spread@K: 1,000 Monte Carlo worlds of the two-stage '
+     f'8,430 held-out invitations), K = 5, {threads} threads, {model}. Spread@K: 1,000 Monte Carlo worlds of the two-stage '
      'invite/accept cascade, seed 1000, the same worlds for every method (± standard error). The reference rows are the '
      '"clean reference implementation" figures recorded in the dataset README (ref.py; HeteroIM at r = 4, its own RNG and '
      'Monte Carlo worlds, so its Spread column is comparable within about ±1 and HeteroIM lists differ by sampling); '
