@@ -32,18 +32,30 @@ public enum HeteroIM {
     }
 
     /// Runs the greedy for `inviters` (dense ids, request order, the inviters `sets` were drawn
-    /// for) with lists of length `k`. Complexity: O(Σ_taken Σ_{R ∋ j} |R| + P log P), P the pairs.
+    /// for) with lists of length `k`. Complexity: O(Σ over evaluated pairs of |{R ∋ j}| + P log P),
+    /// P the pairs (a pair's gain is summed over its invitee's sets when the lazy greedy asks for it).
     static func lists(graph: InviteGraph, sets: HeteroIMSets, inviters: [Int], k: Int, capacity: Int?) throws(InfluenceError) -> Result {
         precondition(sets.isDrawn(for: inviters), "sets drawn for other inviters")
         let pool = sets.pool, index = sets.index
         let pairCount = sets.pairArcs.count
         let r = Double(sets.setsPerNode)
         var uncovered = [Double](repeating: 1, count: pool.count)
-        var weight = (0..<sets.roots).map { Double(index.degree(of: $0)) }
+        // weight(j) = Σ_{R ∋ j} u_R, summed when asked and kept until the next take.
+        var stamp = [Int](repeating: 0, count: sets.roots)
+        var cached = (0..<sets.roots).map { Double(index.degree(of: $0)) }
+        var takes = 0
+        func weight(_ j: Int) -> Double {
+            if stamp[j] == takes { return cached[j] }
+            var sum = 0.0
+            for s in index.sets(containing: j) { sum += uncovered[Int(s)] }
+            stamp[j] = takes
+            cached[j] = sum
+            return sum
+        }
         var inviterOf = [Int](repeating: 0, count: pairCount)
         for i in sets.inviters { for a in graph.arcs(from: i) { inviterOf[sets.firstPair[i] + a - graph.outOffsets[i]] = i } }
         var available = [Bool](repeating: true, count: pairCount)
-        func gain(_ p: Int) -> Double { sets.pairTarget[p] < 0 ? 0 : sets.pairProbability[p] * max(0, weight[sets.pairTarget[p]]) }
+        func gain(_ p: Int) -> Double { sets.pairTarget[p] < 0 ? 0 : sets.pairProbability[p] * weight(sets.pairTarget[p]) }
         var heap = BinaryMaxHeap((0..<pairCount).map { ScoredNode(score: gain($0), node: $0) })
         var slots = [Int](repeating: 0, count: graph.nodeCount)
         var used = [Int](repeating: 0, count: graph.nodeCount)
@@ -75,15 +87,12 @@ public enum HeteroIM {
             guard fresh > 0 else { break }
             // Take p: every set holding its invitee is covered with a further p.
             let target = sets.pairTarget[p], probability = sets.pairProbability[p]
-            pool.members.withUnsafeBufferPointer { members in
-                for s in index.sets(containing: target) {
-                    let set = Int(s), delta = uncovered[set] * probability
-                    guard delta > 0 else { continue }
-                    uncovered[set] -= delta
-                    covered += delta
-                    for e in pool.offsets[set]..<pool.offsets[set + 1] { weight[Int(members[e])] -= delta }
-                }
+            for s in index.sets(containing: target) {
+                let delta = uncovered[Int(s)] * probability
+                uncovered[Int(s)] -= delta
+                covered += delta
             }
+            takes += 1
             record(p, fresh / r)
         }
         let coveringPicks = picks.count
