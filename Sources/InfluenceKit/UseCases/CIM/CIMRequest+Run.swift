@@ -1,6 +1,6 @@
 extension CIMRequest {
     /// Runs the request on `input` for its AP set: reads the APs, binds the model, computes
-    /// PageRank when the baselines ask for it, and runs the configured algorithm.
+    /// PageRank when the baselines or `keepBest` ask for it, and runs the configured algorithm.
     ///
     /// - Throws: `InfluenceError` naming the parameter at fault (see `validate()`, and the AP
     ///   file's own errors with file and line); `.resource` with `monteCarloBudget` for a Monte
@@ -23,7 +23,7 @@ extension CIMRequest {
         guard let apFile else {
             throw InfluenceError(.usage, parameter: "apSet", "every AP set of a file was asked for, but no AP file was given (expected apFile)")
         }
-        let sets = try ActiveParticipantSets.read(apFile)
+        let sets = try ActiveParticipantSets.read(apFile, limitBytes: max(1 << 20, memoryLimitBytes / 4))
         let model = try modelSpecification.bind(to: input.graph)
         let pageRank = try pageRankIfNeeded(input)
         var records: [CIMRecord] = []
@@ -39,12 +39,12 @@ extension CIMRequest {
 
     /// The APs' dense ids: line `apSet` of `apFile`, or the labels given.
     func activeParticipantNodes(in graph: InfluenceGraph) throws(InfluenceError) -> [Int] {
-        if let apFile { return try ActiveParticipantSets.read(apFile).nodes(ofSet: apSet, in: graph) }
+        if let apFile { return try ActiveParticipantSets.read(apFile, limitBytes: max(1 << 20, memoryLimitBytes / 4)).nodes(ofSet: apSet, in: graph) }
         return try SimulateRequest.resolve(activeParticipants ?? [], in: graph, parameter: "activeParticipants")
     }
 
     private func pageRankIfNeeded(_ input: GraphInput) throws(InfluenceError) -> [Double]? {
-        guard baselines else { return nil }
+        guard baselines || keepBest else { return nil }
         return try PageRankHeuristic(loaded: LoadedGraph(graph: input.graph, seconds: input.loadSeconds)).scores()
     }
 
