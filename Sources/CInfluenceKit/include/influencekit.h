@@ -1,9 +1,9 @@
 /*
  * influencekit.h — the C interface of InfluenceKit (libinfluencekit.so).
  *
- * Version 2 of the interface (version 1 plus ik_run, ik_run_document and the invitation-graph
- * calls ik_invite_graph_load, ik_invite_graph_counts, ik_invite_run, ik_invite_graph_free; every
- * version 1 call works as before).
+ * Version 3 of the interface (version 2 plus ik_report_html; version 2 added ik_run,
+ * ik_run_document and the invitation-graph calls ik_invite_graph_load, ik_invite_graph_counts,
+ * ik_invite_run, ik_invite_graph_free; every earlier call works as before).
  * Every function:
  *   - validates every argument and never aborts the process: a bad pointer value that is not a
  *     live handle, a null where an array is required, a size that overflows, malformed UTF-8 or
@@ -37,7 +37,7 @@ extern "C" {
 #endif
 
 /* The interface version this header describes; ik_api_version() returns the library's. */
-#define IK_API_VERSION 2
+#define IK_API_VERSION 3
 
 /* Status codes. */
 typedef int32_t ik_status;
@@ -131,6 +131,12 @@ ik_status ik_run(const ik_graph *graph, const char *request_json, ik_result **re
  * invitation graph, "embeddings": {"path": ...} for a probe's embeddings. A record reruns its
  * own request (the same seed and threads give the same result). Added in version 2. */
 ik_status ik_run_document(const char *document_json, ik_result **result, ik_error *error);
+
+/* A record's self-contained HTML page, what `infmax report RECORD --output PAGE` writes: the
+ * answer as tables, the guarantee in words, plots, timings and memory; no external reference.
+ * record_json is a record's JSON (ik_result_json of any run); the page is the result's text
+ * (ik_result_json gives it). A text that is not a record gives IK_ERROR_DATA. Added in version 3. */
+ik_status ik_report_html(const char *record_json, ik_result **result, ik_error *error);
 
 /* ---- invitation graphs (added in version 2) --------------------------------------------- */
 

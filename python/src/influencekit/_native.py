@@ -11,7 +11,7 @@ import os
 from . import errors
 
 # Interface version 2 added ik_run and the invitation-graph calls; every version 1 call is kept.
-API_VERSION = 2
+API_VERSION = 3
 
 OK = 0
 ERROR_ARGUMENT = 1
@@ -103,6 +103,7 @@ def _load():
         "ik_seeds": ([handle, text, handle_out, error], status),
         "ik_simulate": ([handle, ctypes.c_void_p, size, i64p, size, text, handle_out, error], status),
         "ik_cim": ([handle, ctypes.c_void_p, size, i64p, size, text, handle_out, error], status),
+        "ik_report_html": ([text, handle_out, error], status),
         "ik_result_json": ([handle, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(size), error], status),
         "ik_result_free": ([handle, error], status),
     }

@@ -1,5 +1,6 @@
 """The records runs return: the JSON ``infmax`` prints with ``--json``, as a dict."""
 
+import ctypes
 import json
 
 __all__ = ["Report", "seeds_frame"]
@@ -28,6 +29,20 @@ class Report(dict):
     def seeds(self):
         """The seed labels in selection order."""
         return self["seeds"]
+
+    def html(self):
+        """The record as one self-contained HTML page (what ``infmax report`` writes): the answer
+        as sortable tables, the guarantee and intervals in words, plots, timings and memory."""
+        from . import _native
+
+        result = ctypes.c_void_p()
+        _native.call(_native.lib.ik_report_html, self.json.encode("utf-8"), ctypes.byref(result))
+        return _native.take_result(result)
+
+    def save_html(self, path):
+        """Writes ``html()`` to ``path``."""
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(self.html())
 
 
 def seeds_frame(report):
