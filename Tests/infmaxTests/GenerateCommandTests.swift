@@ -28,7 +28,7 @@ import Testing
         defer { files.removeAll() }
         let output = files.path("never.txt")
         let line = try CLI.failure(["generate", "lattice", "--output", output], status: 2)
-        #expect(line == "error: unknown generator 'lattice' (expected famous:NAME, power-law, barabasi or holme-kim)")
+        #expect(line == "error: unknown generator 'lattice' (expected famous:NAME, power-law, chung-lu, barabasi or holme-kim)")
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 }

@@ -34,6 +34,16 @@ def test_karate_imm_and_options_match_cli(infmax):
     assert_same_record(report, record, text)
 
 
+def test_time_budget_matches_cli(infmax):
+    # An ample budget: the run ends by its stopping rule, as the CLI's does, and says so.
+    graph = ik.Graph.from_file(KARATE, undirected=True)
+    report = graph.seeds(3, seed=7, threads=2, time_budget=3600)
+    text, record = run_cli(infmax, "seeds", KARATE, "--undirected", "--k", "3", "--seed", "7", "--threads", "2",
+                           "--time-budget", "3600s")
+    assert_same_record(report, record, text)
+    assert record["stoppedAtTimeBudget"] is False and record["request"]["timeBudgetSeconds"] == 3600
+
+
 def test_nethept_seeds_match_cli(infmax, nethept):
     graph = ik.Graph.from_file(nethept)
     report = graph.seeds(10, model="ic", epsilon=0.1, seed=1, threads=2)

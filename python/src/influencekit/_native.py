@@ -34,6 +34,7 @@ _EXCEPTIONS = {
 _PARAMETER_NAMES = {
     "memoryLimit": "max_memory",
     "evaluationSets": "evaluation_sets",
+    "timeBudgetSeconds": "time_budget",
     "maxSteps": "max_steps",
     "untilRelativeError": "until_relative_error",
     "maxRuns": "max_runs",

@@ -285,14 +285,16 @@ class Graph:
         return Report(_native.take_result(result.value))
 
     def seeds(self, k, model="ic", epsilon=0.1, seed=1, *, algorithm="opim-c", delta=None, ell=None, precision=None,
-              sampling=None, evaluation_sets=None, threads=None, max_memory=None):
+              sampling=None, evaluation_sets=None, threads=None, max_memory=None, time_budget=None):
         """Picks ``k`` seeds with a guarantee (OPIM-C, or IMM with ``algorithm="imm"``) and returns
         the record of ``infmax seeds --json`` as a ``Report``: ``report["seeds"]`` is the list of
         labels in selection order; ``report["seedDetails"]`` has each seed's marginal gain;
         ``report["spread"]`` the spread on fresh RR sets with its 95% interval.
 
-        ``precision=0`` gives the paper's stopping rule (default: refine to 0.4%). The same
-        ``seed`` gives the same seeds for any ``threads`` (default: all cores).
+        ``precision=0`` gives the paper's stopping rule (default: refine until greedy's choice
+        error is 5%). ``time_budget`` (seconds, OPIM-C only) returns the seeds of the last round
+        that fits it, with the ratio that round proved (``report["stoppedAtTimeBudget"]``). The
+        same ``seed`` gives the same seeds for any ``threads`` (default: all cores).
         """
         request = _request(
             k=_check_int("k", k),
@@ -307,6 +309,7 @@ class Graph:
             evaluation_sets=_optional(_check_int, "evaluation_sets", evaluation_sets),
             threads=_optional(_check_int, "threads", threads),
             max_memory=_optional(_check_int, "max_memory", max_memory),
+            time_budget=_optional(_check_number, "time_budget", time_budget),
         )
         return self._run(_native.lib.ik_seeds, request)
 
