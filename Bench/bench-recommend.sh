@@ -81,10 +81,10 @@ def cpu(n):
 def med(ts, key): return statistics.median(t[key] for t in ts)
 ir, im4, im = times('ir'), times('im4'), times('im')
 auto = J('auto')
-cpu = subprocess.run(['sh','-c',"grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
+model = subprocess.run(['sh','-c',"grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
 L = ['# Invitee recommendation (HeteroIR, HeteroIM) on the Higgs invite benchmark', '',
      f'Written by `Bench/bench-recommend.sh`: `../shared/graphs/higgs-invite` (115,684 nodes, 350,212 arcs, 2,000 inviters, '
-     f'8,430 held-out invitations), K = 5, {threads} threads, {cpu}. Spread@K: 1,000 Monte Carlo worlds of the two-stage '
+     f'8,430 held-out invitations), K = 5, {threads} threads, {model}. Spread@K: 1,000 Monte Carlo worlds of the two-stage '
      'invite/accept cascade, seed 1000, the same worlds for every method (± standard error). The reference rows are the '
      '"clean reference implementation" figures recorded in the dataset README (ref.py; HeteroIM at r = 4, its own RNG and '
      'Monte Carlo worlds, so its Spread column is comparable within about ±1 and HeteroIM lists differ by sampling); '
@@ -108,9 +108,8 @@ L += table(ec['evaluation']['methods'], f'Capacity 1 (each invitee on at most on
 c = auto['calibration']
 L += ['### Choice of r', '', f"`--sets-per-node auto` (the default): the largest power of two with r · n · s̄ ≤ {c['memberBudget']:,} members, "
       f"s̄ = {c['pilotMeanSetSize']:.2f} the mean size of the r = 1 pool: r = {c['setsPerNode']}{' (cap)' if c['capped'] else ''} "
-      f"(expected {c['expectedMembers']:,} members). The table above shows why a budget rather than a convergence test: Spread@5 keeps "
-      "rising with r, with a plateau from 4 to 8, and the lists change by 40–49% of their pairs between r and 2r for every r up to 64 "
-      "(measured while choosing the rule), so neither \"lists stop changing\" nor \"spread stops rising\" picks a useful r.", '']
+      f"(expected {c['expectedMembers']:,} members; n counts the non-inviters, the roots of HeteroIM's sets). The sweep above "
+      "shows what more sets buy.", '']
 L += ['### Time (median of 3 runs, seconds)', '', '| step | InfluenceKit | reference (Python) |', '|---|---|---|',
       f"| load the four files | {med(ir,'loadSeconds'):.3f} | – |",
       f"| HeteroIR (HeteroInf + ranking) | {med(ir,'heteroInfSeconds') + med(ir,'listSeconds'):.3f} | – |",

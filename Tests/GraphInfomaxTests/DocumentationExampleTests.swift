@@ -31,7 +31,7 @@ import InfluenceKit
         try run.embeddings.save(to: output)                               // .npy (or .tsv)
         print(run.record.training.bestLoss, run.record.embeddingsHash, run.embeddings.nearest(to: "33", k: 3).map(\.label))
 
-        // Seeds from embeddings: predicted single-node spread with a diversity penalty (no guarantee).
+        // Seeds from embeddings: learned marginal gains, checked against degree (no guarantee).
         let embedding = EmbeddingSelectionParameters(dimensions: 16, rrSets: 4_096, trainingNodes: 34)
         let learned = RunContext(learnedSelectors: EmbeddingSelectorFactory())
         let seeds = try SeedsRequest(k: 3, algorithm: .embedding, embedding: embedding, seed: 1, threads: threads)

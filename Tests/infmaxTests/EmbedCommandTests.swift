@@ -91,5 +91,11 @@ import Testing
         #expect(seeds.status == 0, "\(seeds.stderr)")
         let chosen = try #require(try seeds.json()["seeds"] as? [[String: Any]])
         #expect(chosen.count == 3 && Set(chosen.compactMap { $0["node"] as? Int }).count == 3)
+        // The record says whether the learned seeds or degree's won the check on fresh RR sets;
+        // when degree won, the seeds are degree's top 3 (karate's 33, 0, 32 by degree).
+        let note = try #require(try seeds.json()["note"] as? String)
+        let labels = chosen.compactMap { $0["label"] as? String }
+        if note.contains("the answer is degree's seeds") { #expect(labels == ["33", "0", "32"], "\(note)") }
+        else { #expect(note.contains("reach at least degree's spread at every k ≤ 3"), "\(note)") }
     }
 }

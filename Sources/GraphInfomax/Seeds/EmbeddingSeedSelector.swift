@@ -1,42 +1,72 @@
 import InfluenceKit
 
-/// Seeds ranked by embeddings: a regressor learns single-node spread from node embeddings, and
-/// seeds are then picked greedily with a diversity penalty.
+/// Seeds chosen by a regressor on node embeddings that learns the greedy's marginal gains, with
+/// the RR estimate checking its shortlist, and checked against the degree baseline.
 ///
 /// 1. Embeddings: DGI (`DeepGraphInfomax`) on the graph with `StructuralFeatures` (identity-free:
 ///    degrees, reversed PageRank, two-hop reach; the IM graphs have no node attributes),
 ///    `dimensions` wide.
-/// 2. Targets: `rrSets` RR sets of the bound model give every node's single-node spread estimate
-///    n · cov(v) / θ; the regressor sees only a random sample of `trainingNodes` of them.
-/// 3. Regressor: ridge regression of log(1 + spread) on [embedding, 1] (λ = `ridge` · mean
-///    diagonal of the Gram matrix), solved by Cholesky; every node gets a predicted spread ŝ.
-/// 4. Greedy with a diversity penalty: take the node of largest
-///    ŝ(v) · (1 − `similarityPenalty` · max_{s ∈ S} cos⁺(h_v, h_s)) · (`neighbourDiscount` if v
-///    is adjacent to a chosen seed, else 1), S the seeds so far. Scores only fall as S grows, so
-///    a lazy max-heap evaluates each candidate again only when it reaches the top.
+/// 2. Targets: at least `rrSets` RR sets of the bound model, more (doubling, at most 2^22) until the
+///    most-covered node is in 16,384 of them. Under the current seed set S, the marginal
+///    gain of v is n · (sets containing v and no seed) / θ — what the greedy needs, not the
+///    single-node spread (which ignores overlap with S). The regressor sees the gains of
+///    `trainingNodes` nodes only, drawn once without replacement with weight 1 + degree (so the
+///    few high-gain nodes are represented).
+/// 3. Regressor: before every pick, ridge regression of log(1 + gain under S) on the features
+///    [embedding h_v, the structural features, max cosine similarity of h_v to S, whether v is
+///    adjacent to S, log(1 + neighbours of v in S), 1] (λ = `ridge` · mean diagonal of the
+///    Gram matrix), solved by Cholesky, refitted on the gains under the current S; every node
+///    not in S gets a predicted gain ĝ, scaled by (1 − `similarityPenalty` · max cos⁺(h_v, S)).
+/// 4. Pick: of the `candidates` nodes with the largest scaled ĝ, the one whose gain on the RR
+///    sets is largest (ties: smaller id). The regressor prunes the candidates; the sets decide
+///    among the few it keeps (the learned-pruning design of GCOMB, Manchanda et al., NeurIPS
+///    2020, https://proceedings.neurips.cc/paper/2020/hash/e7532dbeff7ef901f2e70daacb3f452d-Abstract.html).
+/// 5. Check: the ranking and the degree baseline's are scored on fresh RR sets at every prefix;
+///    when the learned ranking falls below degree at some k, the answer is degree's ranking and
+///    `SeedRanking.note` says so (a front end reports it).
 ///
 /// The answer for k′ < k is the prefix of the answer for k. Every random choice (DGI, RR sets,
 /// the training sample) flows from `seed`.
 public struct EmbeddingSeedSelector: SeedSelector {
+    /// The method's knobs.
     public struct Configuration: Sendable {
+        /// DGI embedding width.
         public var dimensions = 64
+        /// DGI epochs at most.
         public var maxEpochs = 300
+        /// DGI learning rate.
         public var learningRate = 0.005
+        /// RR sets behind the marginal gains, at least (the same number again checks the answer).
         public var rrSets = 100_000
+        /// Nodes whose gains train the regressor.
         public var trainingNodes = 2_000
+        /// Ridge strength, relative to the mean diagonal of the Gram matrix.
         public var ridge = 0.01
+        /// Penalty on the largest cosine similarity to a chosen seed, in [0, 1].
         public var similarityPenalty = 0.5
-        public var neighbourDiscount = 0.5
+        /// How many nodes of largest predicted gain the RR sets choose among (1: the regressor alone).
+        public var candidates = 64
+        /// The defaults. Complexity: O(1).
         public init() {}
     }
 
+    /// The coverage the most-covered node must reach before the sets stop growing (see `prepare`).
+    public static let resolvingCoverage = 16_384
+    /// The most RR sets the selection grows to (2^22; the check draws as many again).
+    public static let maximumSets = 1 << 22
+
+    /// The bound diffusion model.
     public let model: any DiffusionModel
+    /// The knobs.
     public let configuration: Configuration
+    /// The seed of every random choice.
     public let seed: UInt64
+    /// Worker threads.
     public let threads: Int
     public var name: String { "embedding" }
     public var nestedPrefixes: Bool { true }
 
+    /// A selector. Complexity: O(1).
     public init(model: any DiffusionModel, configuration: Configuration = Configuration(), seed: UInt64, threads: Int) {
         self.model = model
         self.configuration = configuration
@@ -44,70 +74,142 @@ public struct EmbeddingSeedSelector: SeedSelector {
         self.threads = threads
     }
 
-    /// What the learned ranking is built from, for inspection: embeddings, the RR estimates of
-    /// the training nodes, and every node's predicted spread.
+    /// What the learned choice is built from, for inspection: embeddings, the training nodes,
+    /// their single-node spread estimates, and every node's predicted single-node spread (the
+    /// regressor before the first pick).
     public struct Scores: Sendable {
+        /// DGI embeddings, n × dimensions.
         public var embeddings: Matrix<Float>
+        /// The training nodes, ascending.
         public var trainingNodes: [Int]
+        /// n · cov(v) / θ for every node.
         public var estimatedSpread: [Double]
+        /// The regressor's prediction for every node, with S empty.
         public var predictedSpread: [Double]
     }
 
-    public func scores() throws(InfluenceError) -> Scores {
-        let graph = model.graph
-        let n = graph.nodeCount, c = configuration
-        var dgi = DeepGraphInfomax(configuration: .init(dimensions: c.dimensions, learningRate: c.learningRate, maxEpochs: c.maxEpochs,
-                                                        seed: seed, threads: threads, normalizeFeatures: false))
-        try dgi.train(features: StructuralFeatures.of(graph), edges: UndirectedEdges(graph))
-        let h = dgi.embeddings!
-        let sampler = try RRSetSampler(model: model)
-        let pool = sampler.sample(RRSetSampler.roundedToTasks(c.rrSets), seed: seed, poolID: RRPool.selection, workers: threads)
-        var cover = [Int](repeating: 0, count: n)
-        for m in pool.members { cover[Int(m)] += 1 }
-        let estimate = cover.map { Double(n) * Double($0) / Double(pool.count) }
-        var rng = Xoshiro256StarStar(seed: seed, stream: 0x454D_4245_4400_0000)
-        var nodes = Array(0..<n)
-        let m = min(n, c.trainingNodes)
-        for i in 0..<m { nodes.swapAt(i, i + Int(rng.nextBelow(UInt64(n - i)))) }
-        let train = Array(nodes[0..<m]).sorted()
-        let w = Self.ridgeFit(h, rows: train, targets: train.map { log1p(estimate[$0]) }, ridge: c.ridge)
-        let d = h.columns
-        let predicted = (0..<n).map { v -> Double in
-            var s = w[d]
-            for j in 0..<d { s += w[j] * Double(h.values[v * d + j]) }
-            return max(0, expm1(s))
-        }
-        return Scores(embeddings: h, trainingNodes: train, estimatedSpread: estimate, predictedSpread: predicted)
+    /// The embeddings, the RR sets and the training nodes every pick shares.
+    struct Prepared {
+        var embeddings: Matrix<Float>
+        var structural: Matrix<Float>
+        var pool: RRSetCollection
+        var training: [Int]
     }
 
-    public func select(k: Int) throws(InfluenceError) -> SeedRanking {
+    func prepare() throws(InfluenceError) -> Prepared {
         let graph = model.graph
-        guard k >= 1, k <= graph.nodeCount else {
-            throw InfluenceError(.usage, parameter: "k", "embedding: k = \(k) (expected 1 ≤ k ≤ \(graph.nodeCount), the graph's node count)")
+        let n = graph.nodeCount, c = configuration
+        let features = StructuralFeatures.of(graph)
+        var dgi = DeepGraphInfomax(configuration: .init(dimensions: c.dimensions, learningRate: c.learningRate, maxEpochs: c.maxEpochs,
+                                                        seed: seed, threads: threads, normalizeFeatures: false))
+        try dgi.train(features: features, edges: UndirectedEdges(graph))
+        guard case .dense(let structural) = features else { preconditionFailure("structural features are dense") }
+        // At least `rrSets` sets, doubled (at most to `maximumSets`) until the node of largest
+        // coverage is in `resolvingCoverage` of them: gains of the leading nodes then carry a
+        // relative standard error near 1%, enough to tell apart candidates 3% apart.
+        let sampler = try RRSetSampler(model: model)
+        var pool = RRSetCollection(nodeCount: n)
+        var target = RRSetSampler.roundedToTasks(min(c.rrSets, Self.maximumSets))
+        while true {
+            try sampler.extend(&pool, to: target, seed: seed, poolID: RRPool.selection, workers: threads)
+            var cover = [Int](repeating: 0, count: n)
+            for m in pool.members { cover[Int(m)] += 1 }
+            let top = cover.max() ?? 0
+            guard top < Self.resolvingCoverage, pool.count < Self.maximumSets else { break }
+            let wanted = Double(pool.count) * Double(Self.resolvingCoverage) / Double(max(top, 1)) * 1.1
+            target = RRSetSampler.roundedToTasks(min(Self.maximumSets, max(2 * pool.count, Int(wanted.rounded(.up)))))
         }
-        let watch = Stopwatch()
-        let s = try scores()
-        let (unit, _) = Activations.rowNormalized(s.embeddings)
-        let n = graph.nodeCount, d = unit.columns, c = configuration
-        var maxSimilarity = [Double](repeating: 0, count: n)
-        var adjacent = [Bool](repeating: false, count: n)
-        var taken = [Bool](repeating: false, count: n)
-        func score(_ v: Int) -> Double {
-            s.predictedSpread[v] * max(0, 1 - c.similarityPenalty * maxSimilarity[v]) * (adjacent[v] ? c.neighbourDiscount : 1)
+        // Weighted sampling without replacement (Efraimidis–Spirakis: the m largest u^(1/w)).
+        var rng = Xoshiro256StarStar(seed: seed, stream: 0x454D_4245_4400_0000)
+        let m = min(n, c.trainingNodes)
+        var keys = (0..<n).map { v -> (Double, Int) in
+            let w = 1 + Double(graph.outDegree(v) + graph.inDegree(v))
+            return (log(max(rng.nextUnitDouble(), 1e-300)) / w, v)
         }
-        // Larger score first, ties to the smaller node.
-        var heap = BinaryMaxHeap((0..<n).map { ScoredNode(score: s.predictedSpread[$0], node: $0) })
-        var seeds: [Int] = [], elapsed: [Double] = []
-        while seeds.count < k, let entry = heap.removeTop() {
-            let v = Int(entry.node), stale = entry.score
-            if taken[v] { continue }
-            let fresh = score(v)
-            if fresh < stale, let top = heap.top?.score, fresh < top { heap.insert(ScoredNode(score: fresh, node: v)); continue }
+        keys.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+        let training = keys.prefix(m).map(\.1).sorted()
+        return Prepared(embeddings: dgi.embeddings!, structural: structural, pool: pool, training: training)
+    }
+
+    /// The embeddings, single-node estimates and the first fit's predictions. Complexity: one DGI
+    /// training, θ RR sets, one ridge fit.
+    public func scores() throws(InfluenceError) -> Scores {
+        let p = try prepare()
+        let n = model.graph.nodeCount
+        var cover = [Int](repeating: 0, count: n)
+        for m in p.pool.members { cover[Int(m)] += 1 }
+        let estimate = cover.map { Double(n) * Double($0) / Double(p.pool.count) }
+        var learner = GainLearner(graph: model.graph, prepared: p, ridge: configuration.ridge)
+        let predicted = learner.predict(targets: p.training.map { log1p(estimate[$0]) }).map { max(0, expm1($0)) }
+        return Scores(embeddings: p.embeddings, trainingNodes: p.training, estimatedSpread: estimate, predictedSpread: predicted)
+    }
+
+    /// The regressor's features and fits as S grows.
+    struct GainLearner {
+        let graph: InfluenceGraph
+        let h: Matrix<Float>
+        let unit: Matrix<Float>
+        let structural: Matrix<Float>
+        let training: [Int]
+        let ridge: Double
+        var maxSimilarity: [Double]
+        var adjacent: [Bool]
+        var neighboursInS: [Int]
+        var taken: [Bool]
+
+        init(graph: InfluenceGraph, prepared: Prepared, ridge: Double) {
+            self.graph = graph
+            h = prepared.embeddings
+            unit = Activations.rowNormalized(prepared.embeddings).0
+            structural = prepared.structural
+            training = prepared.training
+            self.ridge = ridge
+            let n = graph.nodeCount
+            maxSimilarity = [Double](repeating: 0, count: n)
+            adjacent = [Bool](repeating: false, count: n)
+            neighboursInS = [Int](repeating: 0, count: n)
+            taken = [Bool](repeating: false, count: n)
+        }
+
+        var width: Int { h.columns + structural.columns + 3 }
+
+        /// The features of v under the current S (without the intercept).
+        func features(_ v: Int, into x: inout [Float]) {
+            let d = h.columns, f = structural.columns
+            for j in 0..<d { x[j] = h.values[v * d + j] }
+            for j in 0..<f { x[d + j] = structural.values[v * f + j] }
+            x[d + f] = Float(maxSimilarity[v])
+            x[d + f + 1] = adjacent[v] ? 1 : 0
+            x[d + f + 2] = Float(log1p(Double(neighboursInS[v])))
+        }
+
+        /// Fits on the training nodes not in S (targets in their order; taken ones are skipped)
+        /// and predicts every node (taken ones −∞). Complexity: O(m p² + n p).
+        mutating func predict(targets: [Double]) -> [Double] {
+            var rows: [Int] = [], y: [Double] = []
+            for (r, v) in training.enumerated() where !taken[v] { rows.append(v); y.append(targets[r]) }
+            let p = width
+            var design = Matrix<Float>(rows: rows.count, columns: p)
+            var x = [Float](repeating: 0, count: p)
+            for (r, v) in rows.enumerated() { features(v, into: &x); for j in 0..<p { design.values[r * p + j] = x[j] } }
+            let w = EmbeddingSeedSelector.ridgeFit(design, rows: Array(0..<rows.count), targets: y, ridge: ridge)
+            let n = graph.nodeCount
+            var out = [Double](repeating: -.infinity, count: n)
+            for v in 0..<n where !taken[v] {
+                features(v, into: &x)
+                var s = w[p]
+                for j in 0..<p { s += w[j] * Double(x[j]) }
+                out[v] = s
+            }
+            return out
+        }
+
+        /// Adds v to S. Complexity: O(n d + deg v).
+        mutating func take(_ v: Int) {
             taken[v] = true
-            seeds.append(v)
-            elapsed.append(watch.seconds)
-            for a in graph.outOffsets[v]..<graph.outOffsets[v + 1] { adjacent[Int(graph.outTargets[a])] = true }
-            for a in graph.inOffsets[v]..<graph.inOffsets[v + 1] { adjacent[Int(graph.inSources[a])] = true }
+            for a in graph.outOffsets[v]..<graph.outOffsets[v + 1] { let w = Int(graph.outTargets[a]); adjacent[w] = true; neighboursInS[w] += 1 }
+            for a in graph.inOffsets[v]..<graph.inOffsets[v + 1] { let w = Int(graph.inSources[a]); adjacent[w] = true; neighboursInS[w] += 1 }
+            let d = unit.columns, n = graph.nodeCount
             unit.values.withUnsafeBufferPointer { u in
                 for w in 0..<n where !taken[w] {
                     var dot: Float = 0
@@ -116,7 +218,61 @@ public struct EmbeddingSeedSelector: SeedSelector {
                 }
             }
         }
-        return SeedRanking(seeds: seeds, seconds: watch.seconds, elapsed: elapsed)
+    }
+
+    public func select(k: Int) throws(InfluenceError) -> SeedRanking {
+        let graph = model.graph
+        guard k >= 1, k <= graph.nodeCount else {
+            throw InfluenceError(.usage, parameter: "k", "embedding: k = \(k) (expected 1 ≤ k ≤ \(graph.nodeCount), the graph's node count)")
+        }
+        let watch = Stopwatch()
+        let prepared = try prepare()
+        let n = graph.nodeCount, c = configuration
+        var state = try CoverageState(pool: prepared.pool, index: prepared.pool.makeInvertedIndex(workers: threads))
+        let scale = Double(n) / Double(max(1, prepared.pool.count))
+        var learner = GainLearner(graph: graph, prepared: prepared, ridge: c.ridge)
+        var seeds: [Int] = [], elapsed: [Double] = []
+        let shortlist = max(1, c.candidates)
+        while seeds.count < k {
+            let targets = prepared.training.map { log1p(scale * Double(state.gain(of: $0))) }
+            let predicted = learner.predict(targets: targets)
+            var ranked: [(Double, Int)] = []
+            ranked.reserveCapacity(n)
+            for v in 0..<n where !learner.taken[v] {
+                ranked.append((max(0, expm1(predicted[v])) * max(0, 1 - c.similarityPenalty * learner.maxSimilarity[v]), v))
+            }
+            ranked.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+            var best = ranked[0].1
+            for (_, v) in ranked.prefix(shortlist) where state.gain(of: v) > state.gain(of: best) || (state.gain(of: v) == state.gain(of: best) && v < best) {
+                best = v
+            }
+            state.take(best)
+            learner.take(best)
+            seeds.append(best)
+            elapsed.append(watch.seconds)
+        }
+        // The check against degree on fresh sets, prefix by prefix.
+        let degree = try DegreeHeuristic(graph: graph).select(k: k).seeds
+        let sampler = try RRSetSampler(model: model)
+        let fresh = sampler.sample(prepared.pool.count, seed: seed, poolID: RRPool.validation, workers: threads)
+        let index = fresh.makeInvertedIndex(workers: threads)
+        func prefixCoverage(_ order: [Int]) -> [Int] {
+            var covered = [Bool](repeating: false, count: fresh.count)
+            var count = 0
+            return order.map { v in
+                for s in index.sets(containing: v) where !covered[Int(s)] { covered[Int(s)] = true; count += 1 }
+                return count
+            }
+        }
+        let ours = prefixCoverage(seeds), theirs = prefixCoverage(degree)
+        if let worse = zip(ours, theirs).enumerated().first(where: { $0.element.0 < $0.element.1 }) {
+            let freshScale = Double(n) / Double(max(1, fresh.count))
+            let note = "embedding: the learned seeds fell below degree's at k = \(worse.offset + 1) on \(fresh.count) fresh RR sets "
+                + "(\(Int((Double(worse.element.0) * freshScale).rounded())) < \(Int((Double(worse.element.1) * freshScale).rounded()))); the answer is degree's seeds"
+            return SeedRanking(seeds: degree, seconds: watch.seconds, elapsed: [], note: note)
+        }
+        return SeedRanking(seeds: seeds, seconds: watch.seconds, elapsed: elapsed,
+                           note: "embedding: the learned seeds reach at least degree's spread at every k ≤ \(k) on \(fresh.count) fresh RR sets")
     }
 
     /// Ridge regression of `targets` on [h_row, 1] over `rows`: (AᵀA + λI) w = Aᵀy by Cholesky,

@@ -1,78 +1,123 @@
-/// HeteroIM (CIKM 2025, "Heterogeneous Influence Maximization in User Recommendation", §5):
-/// greedy max coverage of RR sets (arcs live with probability P·U) over the inviters' candidate
-/// invitees, scoring each (inviter, invitee) pair as the invitee is taken.
+/// HeteroIM (after CIKM 2025, "Heterogeneous Influence Maximization in User Recommendation", §5):
+/// greedy maximisation of the two-stage cascade's Spread@K estimated on RR sets (`HeteroIMSets`),
+/// over (inviter, invitee) pairs, each inviter taking at most K pairs (and each invitee on at
+/// most C lists with a capacity).
 ///
-/// Candidates are the inviters' out-neighbours. Lazy greedy takes the candidate v of largest
-/// marginal coverage (ties to the smaller id); every inviter u with u→v then scores
-/// 1 + |{R uncovered, v ∈ R, u ∈ R}| — how much of v's new reach goes through u — and v's
-/// uncovered sets become covered. Candidates whose marginal coverage is 0 are taken last, by
-/// increasing id, each pair scoring 1. Each inviter's list is its top K by score, ties to the
-/// earlier greedy pick (`PairRanking`, with the optional per-invitee capacity).
+/// The estimate of lists L is roots / θ · Σ_R (1 − Π_{(i, j) ∈ L, j ∈ R} (1 − p_ij)): a weighted
+/// coverage function of the chosen pairs, monotone and submodular, unbiased for the Spread@K the
+/// lists are scored by. The marginal gain of pair (i, j) is p_ij · Σ_{R ∋ j} u_R, u_R the
+/// probability that set R is not yet covered. The greedy takes the pair of largest gain while its
+/// inviter has a free slot (and its invitee is under the capacity) — within ½ of the best lists on
+/// the sets for the K-per-inviter partition matroid, ⅓ with a capacity — with lazy evaluation
+/// (gains only fall). Ties go to the smaller pair number (inviter id, then arc order). Each
+/// inviter's list is its pairs in greedy order; a pair's score is its estimated marginal spread
+/// when taken (gain / r), so scores never rise along a list. When no pair adds anything, free
+/// slots are filled by P·U (then invitee id) with score 0.
+///
+/// (An earlier version greedily covered sets of *nodes* with the invitees and then scored pairs by
+/// shared coverage: it maximised another function, and blends with HeteroIR beat it on the
+/// benchmark's Spread@K.)
 public enum HeteroIM {
-    /// The pair scores and the greedy order of one run.
-    struct Scores {
-        /// Score of each forward arc out of an inviter (0 elsewhere).
+    /// The greedy's lists and the pair scores the trade-off blends.
+    struct Result {
+        /// Each inviter's list, in request order, best first.
+        var lists: DenseLists
+        /// Estimated marginal spread of every forward arc out of an inviter: at its pick for a
+        /// listed pair (0 for fillers), at the end of the greedy for the others (0 elsewhere).
         var score: [Double]
-        /// Greedy position of each node (candidates 0, 1, …; others Int.max).
-        var order: [Int]
-        /// Candidates taken while their marginal coverage was positive.
+        /// Pairs taken while their gain was positive.
         var coveringPicks: Int
-        /// Sets covered by all candidates together.
-        var coverage: Int
+        /// The lists' estimated Spread@K (roots / θ · covered weight).
+        var estimate: Double
     }
 
-    /// Runs the greedy for `inviters` (dense ids) on `sets`. Complexity: O(Σ|R| + n log n).
-    static func scores(graph: InviteGraph, sets: HeteroIMSets, inviters: [Int]) throws(InfluenceError) -> Scores {
-        let n = graph.nodeCount
-        var isInviter = [Bool](repeating: false, count: n)
-        for i in inviters { isInviter[i] = true }
-        var isCandidate = [Bool](repeating: false, count: n)
-        var candidateCount = 0
-        for i in inviters {
-            for a in graph.arcs(from: i) {
-                let v = Int(graph.outTargets[a])
-                if !isCandidate[v] { isCandidate[v] = true; candidateCount += 1 }
-            }
-        }
-        var state = try CoverageState(pool: sets.pool, index: sets.index)
-        for v in 0..<n where !isCandidate[v] { state.exclude(v) }
-        var score = [Double](repeating: 0, count: graph.arcCount)
-        var order = [Int](repeating: Int.max, count: n)
-        var covered = [Bool](repeating: false, count: sets.pool.count)
-        var shared = [Int](repeating: 0, count: n)
-        var picked = 0
-        var touched: [Int] = []
+    /// Runs the greedy for `inviters` (dense ids, request order, the inviters `sets` were drawn
+    /// for) with lists of length `k`. Complexity: O(Σ over evaluated pairs of |{R ∋ j}| + P log P),
+    /// P the pairs (a pair's gain is summed over its invitee's sets when the lazy greedy asks for it).
+    static func lists(graph: InviteGraph, sets: HeteroIMSets, inviters: [Int], k: Int, capacity: Int?) throws(InfluenceError) -> Result {
+        precondition(sets.isDrawn(for: inviters), "sets drawn for other inviters")
         let pool = sets.pool, index = sets.index
-        while let (v, _) = state.bestCandidate() {
-            // For each uncovered set holding v, count the inviters in it.
-            for s in index.sets(containing: v) {
-                let set = Int(s)
-                if covered[set] { continue }
-                covered[set] = true
-                for m in pool.members(of: set) where isInviter[Int(m)] {
-                    if shared[Int(m)] == 0 { touched.append(Int(m)) }
-                    shared[Int(m)] += 1
+        let pairCount = sets.pairArcs.count
+        let r = Double(sets.setsPerNode)
+        var uncovered = [Double](repeating: 1, count: pool.count)
+        // weight(j) = Σ_{R ∋ j} u_R, summed when asked and kept until the next take.
+        var stamp = [Int](repeating: 0, count: sets.roots)
+        var cached = (0..<sets.roots).map { Double(index.degree(of: $0)) }
+        var takes = 0
+        func weight(_ j: Int) -> Double {
+            if stamp[j] == takes { return cached[j] }
+            var sum = 0.0
+            for s in index.sets(containing: j) { sum += uncovered[Int(s)] }
+            stamp[j] = takes
+            cached[j] = sum
+            return sum
+        }
+        var inviterOf = [Int](repeating: 0, count: pairCount)
+        for i in sets.inviters { for a in graph.arcs(from: i) { inviterOf[sets.firstPair[i] + a - graph.outOffsets[i]] = i } }
+        var available = [Bool](repeating: true, count: pairCount)
+        func gain(_ p: Int) -> Double { sets.pairTarget[p] < 0 ? 0 : sets.pairProbability[p] * weight(sets.pairTarget[p]) }
+        var heap = BinaryMaxHeap((0..<pairCount).map { ScoredNode(score: gain($0), node: $0) })
+        var slots = [Int](repeating: 0, count: graph.nodeCount)
+        var used = [Int](repeating: 0, count: graph.nodeCount)
+        var picks: [(pair: Int, score: Double)] = []
+        var score = [Double](repeating: 0, count: graph.arcCount)
+        var covered = 0.0
+        func record(_ p: Int, _ value: Double) {
+            let i = inviterOf[p], a = sets.pairArcs[p], j = Int(graph.outTargets[a])
+            available[p] = false
+            picks.append((p, value))
+            score[a] = value
+            slots[i] += 1
+            if slots[i] == k { for b in graph.arcs(from: i) { available[sets.firstPair[i] + b - graph.outOffsets[i]] = false } }
+            used[j] += 1
+            if let capacity, used[j] == capacity {
+                for slot in graph.inOffsets[j]..<graph.inOffsets[j + 1] {
+                    if let q = sets.pair(inviter: Int(graph.inSources[slot]), arc: graph.inArcs[slot], in: graph) { available[q] = false }
                 }
             }
-            for slot in graph.inOffsets[v]..<graph.inOffsets[v + 1] {
-                let u = Int(graph.inSources[slot])
-                guard isInviter[u] else { continue }
-                score[graph.inArcs[slot]] = 1 + Double(shared[u])
-            }
-            for u in touched { shared[u] = 0 }
-            touched.removeAll(keepingCapacity: true)
-            state.take(v)
-            order[v] = picked
-            picked += 1
         }
-        let coveringPicks = picked
-        for v in 0..<n where isCandidate[v] && order[v] == Int.max {
-            order[v] = picked
-            picked += 1
-            for slot in graph.inOffsets[v]..<graph.inOffsets[v + 1] where isInviter[Int(graph.inSources[slot])] {
-                score[graph.inArcs[slot]] = 1
+        while let top = heap.removeTop() {
+            let p = Int(top.node)
+            guard available[p] else { continue }
+            let fresh = gain(p)
+            if fresh < top.score, let next = heap.top, ScoredNode(score: fresh, node: p) < next {
+                heap.insert(ScoredNode(score: fresh, node: p))
+                continue
+            }
+            guard fresh > 0 else { break }
+            // Take p: every set holding its invitee is covered with a further p.
+            let target = sets.pairTarget[p], probability = sets.pairProbability[p]
+            for s in index.sets(containing: target) {
+                let delta = uncovered[Int(s)] * probability
+                uncovered[Int(s)] -= delta
+                covered += delta
+            }
+            takes += 1
+            record(p, fresh / r)
+        }
+        let coveringPicks = picks.count
+        // Free slots: the pairs that add nothing more, by P·U, then invitee id.
+        for i in sets.inviters where slots[i] < k {
+            func pu(_ a: Int) -> Double { graph.invite[a] * graph.acceptance[Int(graph.outTargets[a])] }
+            let rest = graph.arcs(from: i).sorted { pu($0) != pu($1) ? pu($0) > pu($1) : graph.outTargets[$0] < graph.outTargets[$1] }
+            for a in rest where slots[i] < k {
+                let p = sets.firstPair[i] + a - graph.outOffsets[i]
+                if available[p] { record(p, 0) }
             }
         }
-        return Scores(score: score, order: order, coveringPicks: coveringPicks, coverage: state.coverage)
+        // The blend reads every candidate's score: the others get their gain at the end.
+        let listed = Set(picks.map(\.pair))
+        for p in 0..<pairCount where !listed.contains(p) { score[sets.pairArcs[p]] = gain(p) / r }
+        var lists = DenseLists(inviters: inviters, invitees: Array(repeating: [], count: inviters.count),
+                               scores: Array(repeating: [], count: inviters.count))
+        var position = [Int](repeating: -1, count: graph.nodeCount)
+        for (t, i) in inviters.enumerated() { position[i] = t }
+        for (p, value) in picks {
+            let t = position[inviterOf[p]], a = sets.pairArcs[p]
+            lists.invitees[t].append(Int(graph.outTargets[a]))
+            lists.scores[t].append(value)
+        }
+        let estimate = pool.count == 0 ? 0 : Double(sets.roots) * covered / Double(pool.count)
+        return Result(lists: lists, score: score, coveringPicks: coveringPicks, estimate: estimate)
     }
 }

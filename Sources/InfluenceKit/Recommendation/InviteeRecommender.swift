@@ -8,7 +8,10 @@
 /// ```
 ///
 /// Construction does the work every request shares: HeteroInf for every node (HeteroIR) and, when
-/// the configuration asks for HeteroIM or the trade-off, the RR sets and their index. After that
+/// the configuration asks for HeteroIM or the trade-off and the inviters are given, the RR sets and
+/// their index. HeteroIM's RR sets depend on who the inviters are (they are seeds whose arcs only
+/// carry stage 1 of the cascade, see `HeteroIMSets`): a request for other inviters draws its own
+/// sets, from the same seed (the same sets a recommender built for those inviters would hold). After that
 /// the recommender is immutable (`Sendable`, only `let`s): `recommend` and `evaluate` may be called
 /// from many threads at once, each call with its own scratch state. The same configuration and
 /// request give the same lists for any thread count.
@@ -58,19 +61,20 @@ public struct InviteeRecommender: Sendable {
     public let configuration: Configuration
     /// HeteroInf of every node.
     public let heteroIR: HeteroIR
-    /// The RR sets (nil when no configured method needs them).
+    /// The RR sets drawn for the inviters given at construction (nil when no configured method
+    /// needs them, or no inviters were given).
     public let sets: HeteroIMSets?
     /// How r was chosen when `setsPerNode` was nil.
     public let calibration: SetsPerNodeCalibration?
     /// Seconds spent sampling the RR sets (calibration included).
     public let samplingSeconds: Double
 
-    /// Prepares the shared state.
+    /// Prepares the shared state; with `inviters` (dense ids), also the RR sets for them.
     ///
     /// - Throws: `InfluenceError(.usage)` for a bad parameter (`setsPerNode`, `capacity`,
     ///   `tradeOff`, `topC`, `threads`).
     /// - Complexity: O(m log Δ) for HeteroIR, plus the RR sampling (see `HeteroIMSets`).
-    public init(graph: InviteGraph, configuration: Configuration = Configuration(),
+    public init(graph: InviteGraph, configuration: Configuration = Configuration(), inviters: [Int]? = nil,
                 progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) {
         try Parallel.checkThreadCount(configuration.threads)
         if let capacity = configuration.capacity, capacity < 1 {
@@ -83,15 +87,9 @@ public struct InviteeRecommender: Sendable {
         self.configuration = configuration
         heteroIR = try HeteroIR(graph: graph, topC: configuration.topC)
         let watch = Stopwatch()
-        if configuration.samplesSets ?? configuration.method.needsSets {
-            if let r = configuration.setsPerNode {
-                sets = try HeteroIMSets(graph: graph, setsPerNode: r, seed: configuration.seed, threads: configuration.threads, progress: progress)
-                calibration = nil
-            } else {
-                let found = try SetsPerNodeCalibration.run(graph: graph, configuration: configuration, progress: progress)
-                sets = found.sets
-                calibration = found.calibration
-            }
+        if configuration.samplesSets ?? configuration.method.needsSets, let inviters {
+            try Self.checkInviters(inviters, graph: graph)
+            (sets, calibration) = try Self.drawSets(graph: graph, inviters: inviters, configuration: configuration, progress: progress)
         } else {
             sets = nil
             calibration = nil
@@ -99,8 +97,29 @@ public struct InviteeRecommender: Sendable {
         samplingSeconds = watch.seconds
     }
 
-    /// RR sets per node in use (nil when none were sampled).
+    /// RR sets per root (non-inviter) in use (nil when none were sampled).
     public var setsPerNode: Int? { sets?.setsPerNode }
+
+    /// The RR sets for `inviters`: r from the configuration, or chosen by `SetsPerNodeCalibration`.
+    /// Complexity: the sampling (see `HeteroIMSets`).
+    static func drawSets(graph: InviteGraph, inviters: [Int], configuration: Configuration,
+                         progress: any ProgressReporter) throws(InfluenceError) -> (HeteroIMSets, SetsPerNodeCalibration?) {
+        if let r = configuration.setsPerNode {
+            return (try HeteroIMSets(graph: graph, inviters: inviters, setsPerNode: r, seed: configuration.seed,
+                                     threads: configuration.threads, progress: progress), nil)
+        }
+        let found = try SetsPerNodeCalibration.run(graph: graph, inviters: inviters, configuration: configuration, progress: progress)
+        return (found.sets, found.calibration)
+    }
+
+    /// Throws for an inviter that is no node or is asked twice. Complexity: O(|inviters|).
+    static func checkInviters(_ inviters: [Int], graph: InviteGraph) throws(InfluenceError) {
+        var seen = Set<Int>()
+        for i in inviters {
+            guard i >= 0, i < graph.nodeCount else { throw InfluenceError(.usage, parameter: "inviters", "node \(i) (expected 0..<\(graph.nodeCount))") }
+            guard seen.insert(i).inserted else { throw InfluenceError(.usage, parameter: "inviters", "inviter \(graph.labels[i]) is asked twice (expected each inviter once)") }
+        }
+    }
 
     /// Each inviter's top-K list, best first, by the configured method (or `method`).
     ///
@@ -127,24 +146,23 @@ public struct InviteeRecommender: Sendable {
 
     func lists(forNodes inviters: [Int], k: Int, methods: [RecommendationMethod]) throws(InfluenceError) -> [DenseLists] {
         guard k >= 1 else { throw InfluenceError(.usage, parameter: "k", "K = \(k) (expected each inviter to get at least 1 invitee)") }
-        var seen = Set<Int>()
-        for i in inviters {
-            guard i >= 0, i < graph.nodeCount else { throw InfluenceError(.usage, parameter: "inviters", "node \(i) (expected 0..<\(graph.nodeCount))") }
-            guard seen.insert(i).inserted else { throw InfluenceError(.usage, parameter: "inviters", "inviter \(graph.labels[i]) is asked twice (expected each inviter once)") }
-        }
-        var spread: HeteroIM.Scores?
+        try Self.checkInviters(inviters, graph: graph)
+        var spread: HeteroIM.Result?
         if methods.contains(where: \.needsSets) {
-            guard let sets else {
-                throw InfluenceError(.usage, parameter: "setsPerNode", "this method needs RR sets, and the recommender sampled none (configure it with algorithm hetero-im, a trade-off, or samplesSets)")
+            let drawn: HeteroIMSets
+            if let sets, sets.isDrawn(for: inviters) {
+                drawn = sets
+            } else {
+                drawn = try Self.drawSets(graph: graph, inviters: inviters, configuration: configuration, progress: SilentProgress()).0
             }
-            spread = try HeteroIM.scores(graph: graph, sets: sets, inviters: inviters)
+            spread = try HeteroIM.lists(graph: graph, sets: drawn, inviters: inviters, k: k, capacity: configuration.capacity)
         }
         let identity = Array(0..<graph.nodeCount)
         var beta: [Double]?
         return methods.map { method in
             switch method {
-            case .algorithm(.heteroIM):
-                return PairRanking.rank(graph, inviters: inviters, k: k, capacity: configuration.capacity, score: spread!.score, tieKey: spread!.order)
+            case .algorithm(.heteroIM), .tradeOff(1...):
+                return spread!.lists
             case .algorithm(.heteroIR):
                 if beta == nil { beta = heteroIR.scores(of: inviters) }
                 return PairRanking.rank(graph, inviters: inviters, k: k, capacity: configuration.capacity, score: beta!, tieKey: identity)
@@ -154,8 +172,7 @@ public struct InviteeRecommender: Sendable {
             case .tradeOff(let lambda):
                 if beta == nil { beta = heteroIR.scores(of: inviters) }
                 let blended = RecommendationTradeOff.scores(lambda: lambda, graph: graph, inviters: inviters, willingness: beta!, spread: spread!.score)
-                return PairRanking.rank(graph, inviters: inviters, k: k, capacity: configuration.capacity, score: blended,
-                                        tieKey: lambda >= 1 ? spread!.order : identity)
+                return PairRanking.rank(graph, inviters: inviters, k: k, capacity: configuration.capacity, score: blended, tieKey: identity)
             }
         }
     }

@@ -1,6 +1,6 @@
 /// How each inviter's candidates are ranked.
 public enum RecommendationAlgorithm: String, Sendable, Codable, CaseIterable {
-    /// HeteroIM: RR-set coverage greedy with per-pair spread scores (CIKM 2025, §5).
+    /// HeteroIM: greedy over (inviter, invitee) pairs of the Spread@K estimated on RR sets (after CIKM 2025, §5).
     case heteroIM = "hetero-im"
     /// HeteroIR: P·U·(1 + HeteroInf) (CIKM 2025, §4).
     case heteroIR = "hetero-ir"

@@ -1,16 +1,14 @@
-/// The rule that picks HeteroIM's r (RR sets per node) when none is given: a fixed sampling
+/// The rule that picks HeteroIM's r (RR sets per root) when none is given: a fixed sampling
 /// budget. r is the largest power of two from 1 to `maximum` (256) whose pool is expected to
 /// hold at most `memberBudget` members (2^26, i.e. 256 MiB of RR sets and as much again for their
-/// index): r · n · s̄ ≤ 2^26, with s̄ the mean size of the r = 1 pool (one set rooted at every node,
-/// which is the start of every larger pool, so s̄ costs no extra sampling beyond 1/r).
+/// index): r · n · s̄ ≤ 2^26, with n the roots (the non-inviters) and s̄ the mean size of the r = 1
+/// pool (one set rooted at every non-inviter, which is the start of every larger pool, so s̄ costs
+/// no extra sampling beyond 1/r).
 ///
-/// Why a budget and not a convergence test: on the Higgs invite benchmark the lists keep changing
-/// by 40–49% of their pairs from r to 2r for every r up to 64 (ties among small RR counts are
-/// broken by the greedy order, which moves with every sample), and their Spread@5 keeps rising with
-/// r (622, 667, 685, 689, 734, 765, 799 for r = 1 … 64) with a plateau from 4 to 8, so neither "lists
-/// stop changing" nor "spread stops rising" picks a useful r. More sets are better; the budget says
-/// how many one run may spend, the same on every machine (no timing enters it), and the choice is
-/// reported. On the benchmark it gives r = 16 (s̄ ≈ 20).
+/// Why a budget and not a convergence test: more sets only sharpen the estimate the greedy
+/// maximises (it is unbiased at any r), so the budget says how many one run may spend, the same on
+/// every machine (no timing enters it), and the choice is reported. On the Higgs invite benchmark
+/// it gives r = 32 (s̄ ≈ 12.4); `Bench/results/recommend.md` has Spread@5 against r.
 public struct SetsPerNodeCalibration: Sendable, Equatable, Codable {
     /// The budget of RR-set members, 2^26.
     public static let memberBudget = 1 << 26
@@ -39,13 +37,14 @@ public struct SetsPerNodeCalibration: Sendable, Equatable, Codable {
     }
 
     /// Samples the r = 1 pool, applies the rule, and samples the pool for the chosen r.
-    static func run(graph: InviteGraph, configuration: InviteeRecommender.Configuration,
+    static func run(graph: InviteGraph, inviters: [Int], configuration: InviteeRecommender.Configuration,
                     progress: any ProgressReporter) throws(InfluenceError) -> (sets: HeteroIMSets, calibration: SetsPerNodeCalibration) {
-        let pilot = try HeteroIMSets(graph: graph, setsPerNode: 1, seed: configuration.seed, threads: configuration.threads, progress: progress)
-        let choice = choose(nodes: graph.nodeCount, meanSetSize: pilot.pool.meanSetSize)
+        let pilot = try HeteroIMSets(graph: graph, inviters: inviters, setsPerNode: 1, seed: configuration.seed,
+                                     threads: configuration.threads, progress: progress)
+        let choice = choose(nodes: pilot.roots, meanSetSize: pilot.pool.meanSetSize)
         progress.note("--sets-per-node auto: r = \(choice.setsPerNode) (mean RR-set size \(RecommendationMethod.format(choice.pilotMeanSetSize)), budget \(memberBudget) members)")
         if choice.setsPerNode == 1 { return (pilot, choice) }
-        let sets = try HeteroIMSets(graph: graph, setsPerNode: choice.setsPerNode, seed: configuration.seed,
+        let sets = try HeteroIMSets(graph: graph, inviters: inviters, setsPerNode: choice.setsPerNode, seed: configuration.seed,
                                     threads: configuration.threads, progress: progress)
         return (sets, choice)
     }

@@ -8,12 +8,17 @@ public struct SeedRanking: Sendable, Equatable, Codable {
     /// to the choice of `seeds[i]`, i.e. what choosing only the first i + 1 seeds costs. Empty
     /// otherwise.
     public var elapsed: [Double]
+    /// What the selector wants the reader to know about how the answer was reached (the
+    /// `embedding` selector says whether its learned seeds or the degree baseline's won); nil
+    /// for most selectors.
+    public var note: String?
 
     /// A ranking. Complexity: O(1).
-    public init(seeds: [Int], seconds: Double, elapsed: [Double] = []) {
+    public init(seeds: [Int], seconds: Double, elapsed: [Double] = [], note: String? = nil) {
         self.seeds = seeds
         self.seconds = seconds
         self.elapsed = elapsed
+        self.note = note
     }
 
     /// The first `k` seeds and the time they took (`elapsed[k − 1]` when known, else the whole
@@ -22,7 +27,7 @@ public struct SeedRanking: Sendable, Equatable, Codable {
     public func prefix(_ k: Int) -> SeedRanking {
         let count = min(k, seeds.count)
         let time = elapsed.count >= count && count > 0 ? elapsed[count - 1] : seconds
-        return SeedRanking(seeds: Array(seeds.prefix(count)), seconds: time, elapsed: Array(elapsed.prefix(count)))
+        return SeedRanking(seeds: Array(seeds.prefix(count)), seconds: time, elapsed: Array(elapsed.prefix(count)), note: note)
     }
 }
 

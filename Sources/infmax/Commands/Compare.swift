@@ -21,8 +21,8 @@ struct Compare: ParsableCommand {
         and single-discount (Chen, Wang, Yang 2009; degree discount uses each arc's own \
         probability, or LT weight under --model lt), pagerank (on the reversed graph, igraph), random, \
         embedding (a ridge regressor on DGI embeddings of structural features, trained on RR-set \
-        estimates of single-node spread for a sample of nodes, then greedy with a diversity penalty; \
-        see `infmax seeds --help`).
+        estimates of marginal gains under the seeds so far for a sample of nodes, shortlisting the \
+        nodes the RR sets choose among, checked against degree; see `infmax seeds --help`).
 
         Prints a table (or --json); --csv writes the rows, --plot an SVG of spread and selection \
         time versus k, --output the JSON record and --report its HTML page (all atomically, \

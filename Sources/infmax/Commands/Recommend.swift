@@ -15,10 +15,11 @@ struct Recommend: ParsableCommand {
         line. Each inviter's candidates are its out-neighbours.
 
         Algorithms ("Heterogeneous Influence Maximization in User Recommendation", CIKM 2025): \
-        hetero-im (default: r RR sets rooted at every node, arcs live with probability P·U; lazy \
-        greedy on marginal coverage over the candidates; when v is taken each inviter u→v scores \
-        1 + the number of v's uncovered sets that hold u; each inviter keeps its top K, ties to \
-        the earlier pick), hetero-ir (P·U·(1 + HeteroInf), HeteroInf(j) the sum of the --top-c \
+        hetero-im (default: r RR sets rooted at every non-inviter over the arcs between \
+        non-inviters, live with probability P·U — the reach of the evaluated invite/accept \
+        cascade; lazy greedy over (inviter, invitee) pairs, each inviter taking at most K, of the \
+        estimated Spread@K with each pair's P·U taken in expectation; a list is its pairs in \
+        greedy order, scored by the estimated marginal spread when taken), hetero-ir (P·U·(1 + HeteroInf), HeteroInf(j) the sum of the --top-c \
         largest P·U over j's out-arcs), and the baselines p, pu, degree (invitee out-degree), \
         random. --sets-per-node auto (the default) picks r as the largest power of two whose RR sets \
         are expected to hold at most 2^26 members (256 MiB), from the mean size of one set per \
@@ -62,7 +63,7 @@ struct Recommend: ParsableCommand {
     @Option(help: "Ranking: hetero-im (default), hetero-ir, p, pu, degree, random.")
     var algorithm: RecommendationAlgorithm = .heteroIM
 
-    @Option(name: .customLong("sets-per-node"), help: ArgumentHelp("RR sets rooted at every node for HeteroIM: a count, or auto (default: the largest power of two whose pool holds at most 2^26 members, from the mean size of the first set per node; 16 on the Higgs invite benchmark).", valueName: "r"))
+    @Option(name: .customLong("sets-per-node"), help: ArgumentHelp("RR sets rooted at every non-inviter for HeteroIM: a count, or auto (default: the largest power of two whose pool holds at most 2^26 members, from the mean size of the first set per node; 32 on the Higgs invite benchmark).", valueName: "r"))
     var setsPerNode: String = "auto"
 
     @Option(help: ArgumentHelp("At most C inviters may be recommended the same invitee.", valueName: "C"))

@@ -44,11 +44,13 @@ struct Seeds: ParsableCommand {
 
         --algorithm embedding has no guarantee: DGI embeddings of identity-free structural \
         features (log degrees, log reversed PageRank, two-hop reach; the graph has no node \
-        attributes) feed a ridge regressor of log(1 + single-node spread), trained on the \
-        RR-set estimates (--embedding-rr-sets) of a random sample of --embedding-training-nodes \
-        nodes; seeds are then taken greedily by predicted spread × (1 − λ · largest cosine \
-        similarity to a chosen seed) × (½ when adjacent to a chosen seed), λ = \
-        --embedding-penalty. The spread of its seeds is estimated on fresh RR sets.
+        attributes) feed a ridge regressor of log(1 + marginal gain under the seeds chosen so \
+        far), refitted before every pick on the RR-set estimates (--embedding-rr-sets) for a \
+        degree-weighted sample of --embedding-training-nodes nodes; of the 64 nodes of largest \
+        predicted gain × (1 − λ · largest cosine similarity to a chosen seed), λ = \
+        --embedding-penalty, the RR sets take the one of largest gain. The seeds are checked \
+        against degree's on fresh RR sets at every prefix and the better ranking is returned \
+        (the JSON record's note says which won). Their spread is estimated on fresh RR sets.
 
         Examples:
           infmax seeds Graphs/demo.txt --k 10

@@ -7,10 +7,10 @@ struct EmbeddingSelectionOptions: ParsableArguments {
     @Option(name: .customLong("embedding-dim"), help: ArgumentHelp("embedding: DGI dimensions on the structural features.", valueName: "D"))
     var dimensions: Int = 64
 
-    @Option(name: .customLong("embedding-rr-sets"), help: ArgumentHelp("embedding: RR sets behind the single-node spread estimates.", valueName: "N"))
+    @Option(name: .customLong("embedding-rr-sets"), help: ArgumentHelp("embedding: RR sets behind the marginal-gain estimates, at least (more until the best node is in 16,384; as many again check the answer against degree).", valueName: "N"))
     var rrSets: Int = 100_000
 
-    @Option(name: .customLong("embedding-training-nodes"), help: ArgumentHelp("embedding: nodes whose estimates train the regressor.", valueName: "N"))
+    @Option(name: .customLong("embedding-training-nodes"), help: ArgumentHelp("embedding: nodes whose marginal gains train the regressor.", valueName: "N"))
     var trainingNodes: Int = 2_000
 
     @Option(name: .customLong("embedding-penalty"), help: ArgumentHelp("embedding: diversity penalty λ on the largest cosine similarity to a chosen seed.", valueName: "λ"))

@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func automaticSetsPerNodeFollowsTheBudgetRule() throws {
-        // r·n·s̄ ≤ 2^26: the Higgs benchmark's n = 115,684 and s̄ ≈ 20 give 16 (32 would need 74M).
+        // r·n·s̄ ≤ 2^26: n = 115,684 and s̄ ≈ 20 give 16 (32 would need 74M).
         #expect(SetsPerNodeCalibration.choose(nodes: 115_684, meanSetSize: 20).setsPerNode == 16)
         #expect(SetsPerNodeCalibration.choose(nodes: 115_684, meanSetSize: 18.1).setsPerNode == 32)
         #expect(SetsPerNodeCalibration.choose(nodes: 115_684, meanSetSize: 36.2).setsPerNode == 16)
@@ -63,14 +63,22 @@ import Testing
         #expect(SetsPerNodeCalibration.choose(nodes: 1 << 26, meanSetSize: 3).setsPerNode == 1)
         let small = SetsPerNodeCalibration.choose(nodes: 7, meanSetSize: 1.5)
         #expect(small.setsPerNode == SetsPerNodeCalibration.maximum && small.capped)
-        // The recommender applies it to the mean size of its own r = 1 pool.
+        // The recommender applies it to the non-inviters (the roots) and the mean size of the sets
+        // its r = 1 pilot drew there.
         let graph = try Self.randomGraph(seed: 7)
-        let recommender = try InviteeRecommender(graph: graph, configuration: .init(seed: 3, threads: 2))
+        let inviters = try (0..<40).map { try #require(graph.node(labelled: String($0))) }
+        let roots = graph.nodeCount - 40
+        let recommender = try InviteeRecommender(graph: graph, configuration: .init(seed: 3, threads: 2), inviters: inviters)
         let c = try #require(recommender.calibration)
-        let pilot = try HeteroIMSets(graph: graph, setsPerNode: 1, seed: 3, threads: 1)
+        let pilot = try HeteroIMSets(graph: graph, inviters: inviters, setsPerNode: 1, seed: 3, threads: 1)
+        #expect(pilot.roots == roots && pilot.pool.count == roots)
         #expect(c.pilotMeanSetSize == pilot.pool.meanSetSize)
-        #expect(c == SetsPerNodeCalibration.choose(nodes: graph.nodeCount, meanSetSize: pilot.pool.meanSetSize))
-        #expect(recommender.setsPerNode == c.setsPerNode && recommender.sets!.pool.count == c.setsPerNode * graph.nodeCount)
+        #expect(c == SetsPerNodeCalibration.choose(nodes: roots, meanSetSize: pilot.pool.meanSetSize))
+        #expect(recommender.setsPerNode == c.setsPerNode && recommender.sets!.pool.count == c.setsPerNode * roots)
+        // A request for the same inviters uses these sets; for others it draws its own from the same seed.
+        let same = try recommender.recommend(forNodes: inviters, k: 3)
+        let fresh = try InviteeRecommender(graph: graph, configuration: .init(setsPerNode: c.setsPerNode, seed: 3, threads: 1))
+        #expect(try fresh.recommend(forNodes: inviters, k: 3) == same)
     }
 
     @Test func readmeExampleRuns() throws {

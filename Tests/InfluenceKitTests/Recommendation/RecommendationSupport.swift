@@ -20,14 +20,6 @@ enum SevenNodes {
     /// The arcs as a file, in a shuffled order with a header row.
     static let arcsFile = "inviter\tinvitee\tP\n3\t6\t0.8\n0\t2\t0.5\n1\t4\t0.9\n0\t3\t0.4\n1\t3\t0.2\n2\t5\t0.5\n4\t6\t0.1\n3\t5\t0.25\n"
     static let nodesFile = "node\tU\n2\t0.5\n4\t0.2\n5\t0.4\n6\t0.5\n"
-
-    /// Hand-made RR sets: R0 {5, 2, 0}, R1 {5, 3, 1}, R2 {6, 3, 0, 1}, R3 {6, 4, 1}, R4 {3, 0},
-    /// R5 {2}, R6 {4, 1}, R7 {6, 3}.
-    static func fixedSets() -> HeteroIMSets {
-        var pool = RRSetCollection(nodeCount: 7)
-        for set: [UInt32] in [[5, 2, 0], [5, 3, 1], [6, 3, 0, 1], [6, 4, 1], [3, 0], [2], [4, 1], [6, 3]] { pool.append(set: set) }
-        return HeteroIMSets(pool: pool, setsPerNode: 1, seed: 0)
-    }
 }
 
 extension DenseLists {

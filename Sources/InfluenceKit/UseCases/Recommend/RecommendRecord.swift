@@ -81,7 +81,7 @@ public struct RecommendRecord: UseCaseRecord {
     public var method: String
     /// Inviters the lists are for.
     public var inviters: Int
-    /// RR sets per node in use (nil when no RR sets were sampled).
+    /// RR sets per root (non-inviter) in use (nil when no RR sets were sampled).
     public var setsPerNode: Int?
     /// How r was chosen when the request left it to the budget rule.
     public var calibration: SetsPerNodeCalibration?

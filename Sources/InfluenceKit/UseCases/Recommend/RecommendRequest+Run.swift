@@ -30,7 +30,7 @@ extension RecommendRequest {
             algorithm: algorithm, setsPerNode: setsPerNode, capacity: capacity, tradeOff: tradeOff, topC: topC, seed: seed,
             threads: threads, samplesSets: truth != nil ? true : nil)
         let progress = context.engineProgress
-        let recommender = try InviteeRecommender(graph: graph, configuration: configuration, progress: progress)
+        let recommender = try InviteeRecommender(graph: graph, configuration: configuration, inviters: inviterNodes, progress: progress)
         try context.checkCancelled()
         let setupSeconds = watch.lap()
         let lists = try recommender.recommend(forNodes: inviterNodes, k: k, method: method)

@@ -27,7 +27,7 @@ public struct RecommendRequest: UseCaseRequest {
     public var k: Int
     /// The ranking: `hetero-im` (default), `hetero-ir`, `p`, `pu`, `degree`, `random`.
     public var algorithm: RecommendationAlgorithm
-    /// RR sets rooted at every node for HeteroIM (default nil: picked by
+    /// RR sets rooted at every non-inviter for HeteroIM (default nil: picked by
     /// `SetsPerNodeCalibration`, a fixed sampling budget).
     public var setsPerNode: Int?
     /// At most this many inviters may be recommended the same invitee (default nil: no cap).

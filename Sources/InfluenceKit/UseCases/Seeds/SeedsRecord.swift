@@ -68,6 +68,9 @@ public struct SeedsRecord: UseCaseRecord {
     /// A run over several MPI ranks: the rank count and each rank's timings and memory (absent
     /// in one process; the rest of the record is the single-process one).
     public var distributed: DistributedRunRecord?
+    /// How a learned selector reached its answer (`embedding`: whether its learned seeds or the
+    /// degree baseline's won the check on fresh RR sets); nil for the other algorithms.
+    public var note: String?
 
     /// Complexity: O(1).
     public init(graph: GraphProvenance, request: SeedsRequest, model: BoundModel, algorithm: String, sampling: String,

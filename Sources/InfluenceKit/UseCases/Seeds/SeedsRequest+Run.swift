@@ -116,7 +116,7 @@ extension SeedsRequest {
         let evaluationSeconds = evaluationClock.lap()
         let phases = [PhaseTiming(name: "selection", seconds: ranking.seconds, rrSets: embedding.rrSets),
                       PhaseTiming(name: "evaluation", seconds: evaluationSeconds, rrSets: interval.rrSets)]
-        return SeedsRecord(
+        var record = SeedsRecord(
             graph: input.provenance, request: self, model: BoundModel(model), algorithm: "embedding", sampling: sampler.methodName,
             delta: nil, seeds: ranking.seeds.map { SeedEntry(label: graph.label(of: $0), node: $0) },
             spread: SpreadValue(interval), selectionSpread: nil, guarantee: nil,
@@ -124,6 +124,8 @@ extension SeedsRequest {
             rounds: nil, refinement: nil, estimationRounds: nil, lowerBound: nil,
             timings: RecordTimings(loadSeconds: input.loadSeconds, phases: phases, totalSeconds: input.loadSeconds + total.lap()),
             memory: RecordMemory(peakResidentBytes: SystemMemory.peakResidentBytes, limitBytes: memoryLimitBytes))
+        record.note = ranking.note
+        return record
     }
 
     /// Bytes per arc of what a run on `model` held per arc: the graph's arrays, the model's
