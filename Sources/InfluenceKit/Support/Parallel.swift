@@ -26,9 +26,23 @@ public enum Parallel {
     /// `workers` workers (each task exactly once). Use per-worker scratch indexed by `worker`.
     /// Shared with GraphInfomax's row-parallel kernels.
     ///
-    /// Complexity: the tasks' cost over min(workers, tasks) threads, plus one atomic increment per task.
-    package static func forEachTask(_ tasks: Int, workers: Int, _ body: (_ worker: Int, _ task: Int) -> Void) {
+    /// `cancellable`: when the calling thread runs inside a cancellable use case
+    /// (`CancellationFlag.current`) and its flag is set, the tasks not yet started are skipped.
+    /// Only for loops whose results the use case discards when cancelled (it then throws
+    /// `InfluenceError.cancelled`): never for building a structure that is read afterwards.
+    ///
+    /// Complexity: the tasks' cost over min(workers, tasks) threads, plus one atomic increment per
+    /// task (and one relaxed atomic load per task when `cancellable`).
+    package static func forEachTask(_ tasks: Int, workers: Int, cancellable: Bool = false,
+                                    _ body: (_ worker: Int, _ task: Int) -> Void) {
         let workers = max(1, min(workers, tasks))
+        let flag = cancellable ? CancellationFlag.current : nil
+        if let flag {
+            forEachTask(tasks, workers: workers) { worker, t in
+                if !flag.isCancelled { body(worker, t) }
+            }
+            return
+        }
         if workers == 1 { for t in 0..<tasks { body(0, t) }; return }
         let next = Atomic<Int>(0)
         withoutActuallyEscaping(body) { escaping in
