@@ -32,7 +32,7 @@ calls = {
     "simulate": lambda: g.simulate(["0"], runs=10**10, threads=2),
     "compare": lambda: g.compare(ks=[1, 2], runs=10**10, threads=2),
     "cim": lambda: g.cim(1, active_participants=["0", "33"], monte_carlo_evaluation_runs=10**10, threads=2),
-    "closed": lambda: g.closed(["0", "33"], 1, evaluation_runs=10**10, threads=2),
+    "closed": lambda: g.closed(["0", "33"], 1, evaluation_runs=2 * 10**7, threads=2),
     "embed": lambda: g.embed(method="grace", dimensions=64, epochs=10**7, threads=2),
     "recommend": lambda: invite.frontier(3, truth, worlds=5 * 10**6, threads=2),
 }

@@ -71,7 +71,8 @@
         let window = Swift.min(taskCount, Self.blocksPerWindow)
         var blocks = [MonteCarloTally](repeating: MonteCarloTally(), count: window)
         var windowStart = 0
-        while windowStart < taskCount, !progress.isCancelled {
+        let cancellation = CancellationFlag.current
+        while windowStart < taskCount, !progress.isCancelled, cancellation?.isCancelled != true {
             let windowTasks = Swift.min(window, taskCount - windowStart)
             let windowFirst = firstTask + windowStart
             blocks.withUnsafeMutableBufferPointer { blockBuffer in

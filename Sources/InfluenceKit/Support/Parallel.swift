@@ -36,14 +36,15 @@ public enum Parallel {
     package static func forEachTask(_ tasks: Int, workers: Int, cancellable: Bool = false,
                                     _ body: (_ worker: Int, _ task: Int) -> Void) {
         let workers = max(1, min(workers, tasks))
+        // Once the flag is set, each worker stops taking tasks.
         let flag = cancellable ? CancellationFlag.current : nil
-        if let flag {
-            forEachTask(tasks, workers: workers) { worker, t in
-                if !flag.isCancelled { body(worker, t) }
+        if workers == 1 {
+            for t in 0..<tasks {
+                if let flag, flag.isCancelled { return }
+                body(0, t)
             }
             return
         }
-        if workers == 1 { for t in 0..<tasks { body(0, t) }; return }
         let next = Atomic<Int>(0)
         withoutActuallyEscaping(body) { escaping in
             let box = UnsafeSharing(escaping)
@@ -51,6 +52,7 @@ public enum Parallel {
                 let shared = UnsafeSharing(counter)
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     while true {
+                        if let flag, flag.isCancelled { break }
                         let t = shared.value.pointee.wrappingAdd(1, ordering: .relaxed).oldValue
                         if t >= tasks { break }
                         box.value(worker, t)
