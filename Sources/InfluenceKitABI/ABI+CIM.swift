@@ -3,7 +3,7 @@ import InfluenceKit
 
 /// The request keys of `ik_cim`.
 private let cimKeys = ["k", "ap_file", "ap_set", "algorithm", "model", "epsilon", "delta", "precision", "compat", "sampling",
-                       "evaluation_sets", "baselines", "unconstrained_reference", "mc_evaluation", "mc_runs", "mc_budget",
+                       "evaluation_sets", "baselines", "keep_best", "unconstrained_reference", "mc_evaluation", "mc_runs", "mc_budget",
                        "seed", "threads", "max_memory"]
 
 @_cdecl("ik_cim")
@@ -46,7 +46,7 @@ public func ik_cim(_ graph: OpaquePointer?, _ labelBytes: UnsafePointer<CChar>?,
             algorithm: CapacityAlgorithm(rawValue: algorithmName) ?? .rrOPIMPlus, epsilon: try r.double("epsilon") ?? 0.1,
             delta: try r.double("delta"), precision: precision > 0 ? precision : nil, compat: try r.bool("compat") ?? false,
             sampling: try RunOptions.sampling(r), evaluationSets: try r.int("evaluation_sets"),
-            baselines: try r.bool("baselines") ?? false, unconstrainedReference: try r.bool("unconstrained_reference") ?? false,
+            baselines: try r.bool("baselines") ?? false, keepBest: try r.bool("keep_best") ?? true, unconstrainedReference: try r.bool("unconstrained_reference") ?? false,
             monteCarloEvaluationRuns: try r.int("mc_evaluation"), monteCarloRuns: try r.int("mc_runs") ?? 10_000,
             monteCarloBudgetSeconds: noBudget ? 300 : try r.double("mc_budget") ?? 300, force: noBudget, seed: seed,
             threads: try r.int("threads") ?? Parallel.processorCount,

@@ -280,8 +280,8 @@ private enum Reference {
                                ["33"], ["33", "0"], ["33", "0", "32", "2"]]
     static let cimAPs = ["1", "2", "3", "32"]
     static let cimSeeds = [["0"], ["27"], ["13"], ["33"]]
-    static let cimSpread = 16.278076171875
-    static let closedObjective = 3.1414
+    static let cimSpread = 16.1129150390625
+    static let closedObjective = 3.2949
     static let closedBaselines = ["degree", "fof", "random"]
     static let closedBaselineObjectives = [3.167, 3.2187, 3.1463]
     static let heteroIMLists = [["42", "32", "171"], ["208", "14", "65"], ["18", "86", "149"], ["207", "135", "144"], ["98", "136", "180"],

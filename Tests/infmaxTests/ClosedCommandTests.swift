@@ -23,14 +23,20 @@ import Testing
         #expect(parameters["symmetrizedProbabilities"] as? Bool == true)
         let perSeed = try #require(json["perSeed"] as? [[String: Any]])
         #expect(perSeed.map { $0["label"] as? String } == ["0", "33"])
-        let method = try #require(json["result"] as? [String: Any])
+        let baselines = try #require(json["baselines"] as? [[String: Any]])
+        #expect(baselines.map { $0["name"] as? String } == ["degree", "fof", "random"])
+        // The returned k-subnetwork is the winner's: PSNA's own (`result`) or a baseline's that
+        // scored higher on the same worlds; the per-seed spreads and the arcs file are its.
+        let winner = try #require(json["winner"] as? String)
+        let psna = try #require(json["result"] as? [String: Any])
+        let method = try #require(winner == "psna" ? psna : baselines.first { $0["name"] as? String == winner })
+        let best = ([psna] + baselines).compactMap { ($0["objective"] as? [String: Any])?["estimate"] as? Double }.max()
         let objective = try #require(method["objective"] as? [String: Any])
+        #expect(objective["estimate"] as? Double == best)
         let total = perSeed.compactMap { ($0["spread"] as? [String: Any])?["estimate"] as? Double }.reduce(0, +)
         #expect(abs(total - (objective["estimate"] as? Double ?? -1)) < 1e-9)
         let iterations = try #require(json["iterations"] as? [[String: Any]])
         #expect(!iterations.isEmpty && iterations.allSatisfy { $0["objective"] is Double })
-        let baselines = try #require(json["baselines"] as? [[String: Any]])
-        #expect(baselines.map { $0["name"] as? String } == ["degree", "fof", "random"])
         #expect(json["timings"] is [String: Any] && json["memory"] is [String: Any])
         // The arcs file: `user friend p`, at most k per user, none into a seed, readable as a graph.
         let text = try String(contentsOfFile: arcs, encoding: .utf8)
@@ -77,6 +83,32 @@ import Testing
         for needle in ["PSNA iterations", "per-seed spread", "psna", "degree", "fof", "random", "objective", "union", "memory"] {
             #expect(result.stdout.contains(needle), "\(needle)")
         }
+    }
+
+    /// --no-keep-best returns PSNA's own k-subnetwork (its per-seed spreads sum to its objective);
+    /// by default the winner's objective is the largest of PSNA's and the baselines'.
+    @Test func noKeepBestReturnsPSNAsOwn() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        let seeds = try karateSeeds(files)
+        var records: [[String: Any]] = []
+        for extra in [[String](), ["--no-keep-best"]] {
+            let result = try CLI.run(["closed", "Graphs/karate.txt", "--undirected", "--probabilities", "uniform:0.1", "--seeds-file", seeds,
+                                      "--k", "2", "--json", "--threads", "2", "--mc-runs", "4000", "--quiet"] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            records.append(try result.json())
+        }
+        let own = try #require(records[1]["result"] as? [String: Any])
+        #expect(records[1]["winner"] as? String == "psna")
+        let total = (records[1]["perSeed"] as? [[String: Any]] ?? []).compactMap { ($0["spread"] as? [String: Any])?["estimate"] as? Double }.reduce(0, +)
+        #expect(abs(total - ((own["objective"] as? [String: Any])?["estimate"] as? Double ?? -1)) < 1e-9)
+        let objectives = ([records[0]["result"]] + (records[0]["baselines"] as? [Any] ?? [])).compactMap {
+            (($0 as? [String: Any])?["objective"] as? [String: Any])?["estimate"] as? Double
+        }
+        let winner = try #require(records[0]["winner"] as? String)
+        let returned = winner == "psna" ? records[0]["result"] as? [String: Any]
+                                        : (records[0]["baselines"] as? [[String: Any]])?.first { $0["name"] as? String == winner }
+        #expect(((returned?["objective"] as? [String: Any])?["estimate"] as? Double) == objectives.max())
     }
 
     @Test func compatAllowsArcsIntoSeeds() throws {

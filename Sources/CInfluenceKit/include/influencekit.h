@@ -217,8 +217,9 @@ ik_status ik_simulate(const ik_graph *graph, const char *label_bytes, size_t lab
  * `ap_set` of the AP file `ap_file` named in the request.
  * request: k (int, required), ap_file, ap_set, algorithm ("rr-opim+", "rr-opim", "mg-opim",
  * "rr-greedy", "mg-greedy"), model, epsilon, delta, precision, compat, sampling, evaluation_sets,
- * baselines (bool), unconstrained_reference (bool), mc_evaluation, mc_runs, mc_budget (seconds,
- * or null for none), seed, threads, max_memory. */
+ * baselines (bool), keep_best (bool, default true: return the best of the algorithm's and the
+ * baselines' assignments, the record's `winner`), unconstrained_reference (bool), mc_evaluation,
+ * mc_runs, mc_budget (seconds, or null for none), seed, threads, max_memory. */
 ik_status ik_cim(const ik_graph *graph, const char *label_bytes, size_t label_bytes_length,
                  const int64_t *label_offsets, size_t ap_count, const char *request_json, ik_result **result,
                  ik_error *error);

@@ -49,6 +49,10 @@ public struct ClosedNetworkIM: Sendable {
         public var greedyBudgetSeconds: Double?
         /// Baselines scored beside the method (the method itself is not repeated).
         public var baselines: [ClosedBaseline]
+        /// Return the best k-subnetwork of the method and the baselines, as measured on the same
+        /// evaluation worlds (the record's `winner` names it; the method's own figures stay in
+        /// `result`). False returns the method's own k-subnetwork whatever the baselines score.
+        public var keepBest: Bool
         /// Seed of every random choice (estimates, the greedy, the random baseline, the evaluation).
         public var seed: UInt64
         /// Worker threads (the result does not depend on them).
@@ -59,7 +63,8 @@ public struct ClosedNetworkIM: Sendable {
         public init(k: Int, algorithm: Algorithm = .psna, epsilon: Double = 1e-4, allowArcsIntoSeeds: Bool = false,
                     evaluationRuns: Int = 10_000, estimationRuns: Int = 1_000, greedyRuns: Int = 1_000,
                     greedyBudgetSeconds: Double? = 300, baselines: [ClosedBaseline] = ClosedBaseline.allCases,
-                    seed: UInt64 = 1, threads: Int = Parallel.processorCount) {
+                    keepBest: Bool = true, seed: UInt64 = 1, threads: Int = Parallel.processorCount) {
+            self.keepBest = keepBest
             self.k = k
             self.algorithm = algorithm
             self.epsilon = epsilon
@@ -94,7 +99,8 @@ public struct ClosedNetworkIM: Sendable {
     public let problem: ClosedNetworkProblem
     /// What `run` does.
     public let configuration: Configuration
-    /// The chosen method's k-subnetwork after `run()`.
+    /// The returned k-subnetwork after `run()`: the method's own, or a baseline's that scored
+    /// higher on the same evaluation worlds when `keepBest` (the report's `winner`).
     public private(set) var subnetwork: KSubnetwork?
     /// PSNA's insertions, iteration by iteration (the filling pass last), after a PSNA `run()`.
     public private(set) var insertionOrder: [[Int]] = []
@@ -122,7 +128,9 @@ public struct ClosedNetworkIM: Sendable {
         return text
     }
 
-    /// Runs the configured method, then evaluates it and the baselines on the same worlds.
+    /// Runs the configured method, then evaluates it and the baselines on the same worlds; with
+    /// `keepBest` the best of them is returned (`subnetwork`, the report's `winner` and per-seed
+    /// spreads), the method's own figures staying in the report's `result`.
     ///
     /// - Throws: `InfluenceError` naming the parameter (`runs`, `threads`); `.resource` with
     ///   parameter `greedyBudget` when the greedy's cost estimate exceeds its budget.
@@ -167,7 +175,6 @@ public struct ClosedNetworkIM: Sendable {
         }
         let selectionSeconds = clock.lap()
         let selectionCPUSeconds = Platform.processCPUSeconds - cpu
-        subnetwork = chosen
         let evaluation = try SubnetworkEvaluator(problem, subnetwork: chosen)
             .evaluate(seeds: problem.seeds, runs: c.evaluationRuns, seed: c.seed, threads: c.threads)
         let evaluationSeconds = clock.lap()
@@ -175,18 +182,24 @@ public struct ClosedNetworkIM: Sendable {
         let result = ClosedNetworkReport.Method(
             name: c.algorithm.rawValue, subnetwork: .init(chosen, problem), objective: .init(evaluation.objective),
             union: .init(evaluation.union!), selectionSeconds: selectionSeconds, evaluationSeconds: evaluationSeconds)
-        let perSeed = zip(problem.seeds, evaluation.perSeed).map { s, e in
-            ClosedNetworkReport.SeedSpread(label: g.label(of: s), spread: .init(e), friends: chosen.friends(of: s, in: g).count)
-        }
+        // The final step, explicit in the record: every baseline is scored on the same worlds
+        // (common random numbers), and with `keepBest` the k-subnetwork of highest objective is
+        // returned (the method's own on a tie).
+        var returned = (name: c.algorithm.rawValue, subnetwork: chosen, evaluation: evaluation)
         var baselines: [ClosedNetworkReport.Method] = []
         for b in c.baselines where b.rawValue != c.algorithm.rawValue {
             var watch = Stopwatch()
             let s = b.subnetwork(problem, seed: c.seed)
             let selection = watch.lap()
             let e = try SubnetworkEvaluator(problem, subnetwork: s)
-                .evaluate(seeds: problem.seeds, runs: c.evaluationRuns, seed: c.seed, threads: c.threads, perSeed: false)
+                .evaluate(seeds: problem.seeds, runs: c.evaluationRuns, seed: c.seed, threads: c.threads, perSeed: c.keepBest)
             baselines.append(.init(name: b.rawValue, subnetwork: .init(s, problem), objective: .init(e.objective),
                                    union: .init(e.union!), selectionSeconds: selection, evaluationSeconds: watch.lap()))
+            if c.keepBest && e.objective.mean > returned.evaluation.objective.mean { returned = (b.rawValue, s, e) }
+        }
+        subnetwork = returned.subnetwork
+        let perSeed = zip(problem.seeds, returned.evaluation.perSeed).map { s, e in
+            ClosedNetworkReport.SeedSpread(label: g.label(of: s), spread: .init(e), friends: returned.subnetwork.friends(of: s, in: g).count)
         }
         let baselineSeconds = clock.lap()
         let parameters = ClosedNetworkReport.Parameters(
@@ -194,10 +207,10 @@ public struct ClosedNetworkIM: Sendable {
             seeds: problem.seeds.count, k: c.k, epsilon: c.epsilon, algorithm: c.algorithm.rawValue, compat: c.allowArcsIntoSeeds,
             probabilities: problem.scheme, symmetrizedProbabilities: problem.symmetrized, evaluationRuns: c.evaluationRuns,
             estimationRuns: c.algorithm == .psna ? c.estimationRuns : nil, greedyRuns: c.algorithm == .greedy ? c.greedyRuns : nil,
-            seed: c.seed, threads: c.threads, version: InfluenceKitVersion.library)
+            keepBest: c.keepBest, seed: c.seed, threads: c.threads, version: InfluenceKitVersion.library)
         let report = ClosedNetworkReport(
             parameters: parameters, result: result, perSeed: perSeed, initialObjective: Double(problem.seeds.count),
-            iterations: iterations, filled: filled, greedy: greedy, baselines: baselines,
+            iterations: iterations, filled: filled, greedy: greedy, baselines: baselines, winner: returned.name,
             timings: .init(loadSeconds: provenance.loadSeconds, selectionSeconds: selectionSeconds, selectionCPUSeconds: selectionCPUSeconds,
                            evaluationSeconds: evaluationSeconds, baselineSeconds: baselineSeconds, totalSeconds: provenance.loadSeconds + total.seconds),
             memory: .init(peakResidentBytes: SystemMemory.peakResidentBytes))

@@ -38,6 +38,8 @@ public struct ClosedNetworkProblem: Sendable {
     public let allowArcsIntoSeeds: Bool
     /// min(k, valid out-degree) per node.
     public let capacity: [Int]
+    /// Valid out-degree per node.
+    let validDegree: [Int]
     /// The probabilities were made symmetric on an undirected input (see the type's comment).
     public let symmetrized: Bool
     /// The probability scheme the model was bound with (`trivalency`, `file`, ...).
@@ -78,14 +80,17 @@ public struct ClosedNetworkProblem: Sendable {
         symmetrized = symmetrize
         scheme = model.scheme
         var capacity = [Int](repeating: 0, count: g.nodeCount)
+        var validDegree = [Int](repeating: 0, count: g.nodeCount)
         for u in 0..<g.nodeCount {
             var valid = 0
             for a in g.outOffsets[u]..<g.outOffsets[u + 1] where probabilities[a] > 0 && (allowArcsIntoSeeds || !isSeed[Int(g.outTargets[a])]) {
                 valid += 1
             }
             capacity[u] = min(k, valid)
+            validDegree[u] = valid
         }
         self.capacity = capacity
+        self.validDegree = validDegree
     }
 
     /// Whether arc `a` may be kept. Complexity: O(1).

@@ -30,6 +30,8 @@ public struct ClosedNetworkReport: Sendable, Codable, Equatable {
         public var estimationRuns: Int?
         /// Monte Carlo worlds per greedy gain (greedy only).
         public var greedyRuns: Int?
+        /// Whether the best of the method and the baselines was returned (see `winner`).
+        public var keepBest: Bool
         /// Seed of every random choice.
         public var seed: UInt64
         /// Worker threads (the result does not depend on them).
@@ -120,9 +122,9 @@ public struct ClosedNetworkReport: Sendable, Codable, Equatable {
 
     /// The inputs and parameters.
     public var parameters: Parameters
-    /// The chosen method's k-subnetwork and its spreads.
+    /// The configured method's own k-subnetwork and its spreads (see `winner` for the one returned).
     public var result: Method
-    /// Each seed's own spread on the chosen k-subnetwork, in input order.
+    /// Each seed's own spread on the returned k-subnetwork (the `winner`'s), in input order.
     public var perSeed: [SeedSpread]
     /// The objective before any insertion: |S| (each seed reaches itself).
     public var initialObjective: Double
@@ -134,6 +136,10 @@ public struct ClosedNetworkReport: Sendable, Codable, Equatable {
     public var greedy: GreedySummary?
     /// The baselines on the same Monte Carlo worlds.
     public var baselines: [Method]
+    /// The method whose k-subnetwork is returned (the kept arcs, `perSeed`): the configured
+    /// method, or, when `parameters.keepBest` and a baseline's objective is higher on the same
+    /// worlds, that baseline. `result` always holds the configured method's own figures.
+    public var winner: String
     /// Wall times.
     public var timings: Timings
     /// Peak memory.

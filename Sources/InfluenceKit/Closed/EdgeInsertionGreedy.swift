@@ -102,7 +102,7 @@ public struct EdgeInsertionGreedy: Sendable {
         }
         var tree = MaximumProbabilityTree(nodeCount: problem.graph.nodeCount)
         tree.build(problem) { state.isKept($0) }
-        let filled = state.fill { tree.pathProbability($0) }
+        let filled = state.fill { 1 - tree.pathProbability($0) }
         return Result(subnetwork: state.subnetwork, steps: steps, filled: filled, evaluations: evaluations)
     }
 }

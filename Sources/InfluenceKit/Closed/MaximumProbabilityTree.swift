@@ -23,6 +23,10 @@ struct MaximumProbabilityTree {
     private(set) var order: [UInt32] = []
     /// Nodes in the subtree of v (itself included), after `computeSubtreeSizes()`.
     private(set) var subtreeSize: [Int32]
+    /// The expected subtree size of v, after `computeSubtreeSizes()`: 1 + Σ over v's children c
+    /// of p(v, c) · (c's expected subtree size), the expected number of nodes v reaches along the
+    /// tree's paths once it is active.
+    private(set) var subtreeWeight: [Double]
     private var settled: [Bool]
     private var heap: BinaryMaxHeap<DistanceEntry>
 
@@ -31,6 +35,7 @@ struct MaximumProbabilityTree {
         distance = [Double](repeating: .infinity, count: n)
         parentArc = [Int](repeating: -1, count: n)
         subtreeSize = [Int32](repeating: 0, count: n)
+        subtreeWeight = [Double](repeating: 0, count: n)
         settled = [Bool](repeating: false, count: n)
         heap = BinaryMaxHeap()
         heap.reserveCapacity(1024)
@@ -49,7 +54,7 @@ struct MaximumProbabilityTree {
     /// - Complexity: O((n' + m') log m') with n' the reached nodes and m' the out-arcs of reached
     ///   nodes (every out-arc of a settled node is looked at once).
     mutating func build(_ problem: ClosedNetworkProblem, include: (Int) -> Bool) {
-        for v in order { distance[Int(v)] = .infinity; parentArc[Int(v)] = -1; settled[Int(v)] = false; subtreeSize[Int(v)] = 0 }
+        for v in order { distance[Int(v)] = .infinity; parentArc[Int(v)] = -1; settled[Int(v)] = false; subtreeSize[Int(v)] = 0; subtreeWeight[Int(v)] = 0 }
         order.removeAll(keepingCapacity: true)
         heap.removeAll()
         for s in problem.seeds {
@@ -81,12 +86,15 @@ struct MaximumProbabilityTree {
         }
     }
 
-    /// Fills `subtreeSize` from the last `build`. Complexity: O(reached nodes).
+    /// Fills `subtreeSize` and `subtreeWeight` from the last `build`. Complexity: O(reached nodes).
     mutating func computeSubtreeSizes(_ problem: ClosedNetworkProblem) {
-        for v in order { subtreeSize[Int(v)] = 1 }
+        for v in order { subtreeSize[Int(v)] = 1; subtreeWeight[Int(v)] = 1 }
         for v in order.reversed() {
             let a = parentArc[Int(v)]
-            if a >= 0 { subtreeSize[problem.tail(of: a)] += subtreeSize[Int(v)] }
+            if a >= 0 {
+                subtreeSize[problem.tail(of: a)] += subtreeSize[Int(v)]
+                subtreeWeight[problem.tail(of: a)] += problem.probabilities[a] * subtreeWeight[Int(v)]
+            }
         }
     }
 }

@@ -1,25 +1,40 @@
 /// PSNA, the practical edge-insertion method of "Influence Maximization in Real-World Closed
 /// Social Networks" (Shixun Huang, Wenqing Lin, Zhifeng Bao, Jiachen Sun, PVLDB 16(2), 2022;
-/// ALGORITHMS.md §4), exactly as specified there:
+/// ALGORITHMS.md §4):
 ///
 /// 1. A virtual root x has an arc of p = 1 to every seed; G_k starts as the seeds, the candidate
-///    graph as G_k plus the seeds' valid out-arcs.
-/// 2. Each iteration builds the maximum-probability-path tree of the candidate graph
-///    (`MaximumProbabilityTree`: Dijkstra on −log p) and takes every reached node's critical edge
-///    that is still a candidate. Nodes already in G_k come first, by subtree size in the tree
-///    (largest first: the node whose path improvement serves most descendants), then the
-///    frontier (reached nodes not yet in G_k) by p_path (largest first); ties by node id. Each
-///    critical edge is inserted in that order when its tail has capacity left; a tail that keeps
-///    min(k, valid out-degree) arcs loses its remaining candidates. Path probabilities stay
-///    frozen within the iteration (the tree is not rebuilt between insertions); the frontier
-///    nodes reached by inserted arcs join G_k, and their valid out-arcs become candidates, at the
-///    end of the iteration.
+///    arcs as the seeds' valid out-arcs.
+/// 2. Each iteration builds the maximum-probability-path tree (`MaximumProbabilityTree`:
+///    Dijkstra on −log p) of the *look-ahead* graph: the kept arcs plus every valid arc whose tail
+///    has capacity left (not only the candidates one hop from G_k), so that a node's subtree is
+///    what the post could reach through it, not only what G_k reaches today. Each reached node
+///    whose critical edge is a candidate (its tail in G_k) is ranked: nodes already in G_k
+///    first, then the frontier, each by p_path(v) · value(v), largest first (ties by node id),
+///    where value(v) = max(expected subtree size of v, 1 + v's branching) — the expected subtree
+///    size is 1 + Σ over v's tree children c of p(v, c) · (c's expected subtree size) (the
+///    paper's subtree size weighted by the tree's probabilities), and the branching is the sum
+///    of the min(k, valid out-degree) largest probabilities of v's valid out-arcs (what v passes
+///    on once it shares). Each critical edge is inserted in that order when its tail u has
+///    capacity left and its score p(u, v) · (1 − p_path(v) in the kept arcs) · value(v) is among the best of u's
+///    free slots (at least the r-th largest score over u's valid arcs not kept, r its free
+///    slots): a tail with more friends than slots keeps its slots for its best friends instead
+///    of giving them to whichever tree children come first. A tail that keeps min(k, valid
+///    out-degree) arcs loses its remaining candidates. Path probabilities stay frozen within the
+///    iteration; the frontier nodes reached by inserted arcs join G_k, and their valid out-arcs
+///    become candidates, at the end of the iteration.
 /// 3. After each iteration the objective Σ_{s∈S} σ_{G_k}({s}) is estimated by
 ///    `estimationRuns` Monte Carlo worlds on common random numbers (the same worlds every
 ///    iteration, so the estimate never falls as G_k grows); the loop stops when its relative gain
 ///    over the previous iteration falls to ε, or when no critical edge is left to insert.
-/// 4. A final filling pass gives every node of G_k its next best valid arcs until none remain
-///    (`SubnetworkState.fill`).
+/// 4. A final filling pass gives every node of G_k its next best valid arcs until none remain,
+///    by p(u, w) · (1 − p_path(w) in the kept arcs) · value(w) (`SubnetworkState.fill`).
+///
+/// Where this departs from the first implementation of the paper's method (tree of the one-hop
+/// candidate graph, frontier ranked by p_path alone, slots taken first come first served, filling
+/// by p · (1 − p_path)), it is because that one scored below the degree baseline on the README's
+/// own example and up to 10× below it on Holme–Kim graphs with uniform probabilities
+/// (`Bench/results/closed-before-after.md`). `ClosedNetworkIM` still scores the baselines on the
+/// same worlds and returns the best (its record's `winner`).
 ///
 /// No arc into a seed is inserted unless the problem allows them (the published code does).
 public struct PSNA: Sendable {
@@ -57,8 +72,9 @@ public struct PSNA: Sendable {
     /// Stop after this many iterations (nil: the ε rule alone).
     var maxIterations: Int? = nil
 
-    /// - Complexity: per iteration, one Dijkstra over the candidate graph (O(m' log m')), a sort of
-    ///   the reached nodes, and `estimationRuns` worlds of Σ_s reach(s) on G_k.
+    /// - Complexity: per iteration, one Dijkstra over the look-ahead graph (O(m' log m')), a sort of
+    ///   the reached nodes, O(outdeg log outdeg) per tail with more friends than slots, and
+    ///   `estimationRuns` worlds of Σ_s reach(s) on G_k.
     func run(_ problem: ClosedNetworkProblem, progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) -> Result {
         var state = SubnetworkState(problem)
         var tree = MaximumProbabilityTree(nodeCount: problem.graph.nodeCount)
@@ -66,34 +82,50 @@ public struct PSNA: Sendable {
         var order: [[Int]] = []
         var previous = Double(problem.seeds.count)
         let initial = previous
-        var ranked: [(inNetwork: Bool, size: Int32, probability: Double, node: Int)] = []
+        var ranked: [(inNetwork: Bool, priority: Double, node: Int)] = []
         var entering: [Int] = []
+        let branching = Self.branching(problem)
+        @inline(__always) func value(_ v: Int) -> Double { max(tree.subtreeWeight[v], 1 + branching[v]) }
+        // Reach already secured: the maximum-probability tree of the kept arcs alone.
+        var reached = MaximumProbabilityTree(nodeCount: problem.graph.nodeCount)
+        @inline(__always) func slotScore(_ a: Int) -> Double {
+            let w = problem.head(of: a)
+            return problem.probabilities[a] * (1 - reached.pathProbability(w)) * value(w)
+        }
+        var thresholds: [Int: Double] = [:]
         while maxIterations.map({ iterations.count < $0 }) ?? true {
             var clock = Stopwatch()
-            tree.build(problem) { state.isPresent($0) }
+            tree.build(problem) { state.isLookahead($0) }
             tree.computeSubtreeSizes(problem)
+            reached.build(problem) { state.isKept($0) }
             ranked.removeAll(keepingCapacity: true)
             for node in tree.order {
                 let v = Int(node)
                 let a = tree.parentArc[v]
                 guard a >= 0, state.isCandidate(a) else { continue }
-                ranked.append((state.inNetwork[v], tree.subtreeSize[v], tree.pathProbability(v), v))
+                ranked.append((state.inNetwork[v], tree.pathProbability(v) * value(v), v))
             }
             guard !ranked.isEmpty else { break }
             ranked.sort { x, y in
                 if x.inNetwork != y.inNetwork { return x.inNetwork }
-                if x.inNetwork {
-                    if x.size != y.size { return x.size > y.size }
-                    if x.probability != y.probability { return x.probability > y.probability }
-                } else {
-                    if x.probability != y.probability { return x.probability > y.probability }
-                }
+                if x.priority != y.priority { return x.priority > y.priority }
                 return x.node < y.node
             }
             var inserted: [Int] = []
             entering.removeAll(keepingCapacity: true)
+            thresholds.removeAll(keepingCapacity: true)
             for r in ranked {
                 let a = tree.parentArc[r.node]
+                let u = problem.tail(of: a)
+                // A tail with more valid friends than free slots keeps them for its best ones.
+                if problem.validDegree[u] > problem.capacity[u] {
+                    let threshold: Double
+                    if let t = thresholds[u] { threshold = t } else {
+                        threshold = state.slotThreshold(u, score: slotScore)
+                        thresholds[u] = threshold
+                    }
+                    if slotScore(a) < threshold { continue }
+                }
                 if state.keep(a) {
                     inserted.append(a)
                     if !r.inNetwork { entering.append(r.node) }
@@ -112,12 +144,30 @@ public struct PSNA: Sendable {
             previous = estimate
             if gain <= epsilon { break }
         }
-        // The filling pass ranks by the tree of the final candidate graph.
-        tree.build(problem) { state.isPresent($0) }
         let before = state.insertions.count
-        let filled = state.fill { tree.pathProbability($0) }
+        // The filling pass: values from the final look-ahead tree, reach from the kept arcs.
+        tree.build(problem) { state.isLookahead($0) }
+        tree.computeSubtreeSizes(problem)
+        reached.build(problem) { state.isKept($0) }
+        let filled = state.fill { w in (1 - reached.pathProbability(w)) * value(w) }
         if filled > 0 { order.append(Array(state.insertions[before...])) }
         return Result(subnetwork: state.subnetwork, iterations: iterations, insertionOrder: order, filled: filled,
                       initialObjective: initial)
+    }
+
+    /// Σ of the k largest probabilities of each node's valid out-arcs: the expected number of
+    /// friends a node activates when it shares with its k most likely ones.
+    /// Complexity: O(m log k').
+    static func branching(_ problem: ClosedNetworkProblem) -> [Double] {
+        let g = problem.graph
+        var result = [Double](repeating: 0, count: g.nodeCount)
+        var ps: [Double] = []
+        for u in 0..<g.nodeCount where problem.capacity[u] > 0 {
+            ps.removeAll(keepingCapacity: true)
+            for a in g.outOffsets[u]..<g.outOffsets[u + 1] where problem.isValid(arc: a) { ps.append(problem.probabilities[a]) }
+            ps.sort(by: >)
+            result[u] = ps.prefix(problem.capacity[u]).reduce(0, +)
+        }
+        return result
     }
 }

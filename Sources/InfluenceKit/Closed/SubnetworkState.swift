@@ -29,6 +29,12 @@ struct SubnetworkState {
     @inline(__always) func isKept(_ a: Int) -> Bool { state[a] == ArcState.kept.rawValue }
     /// Kept or candidate: the arcs of the candidate graph.
     @inline(__always) func isPresent(_ a: Int) -> Bool { state[a] == 1 || state[a] == 2 }
+    /// Kept arcs, and the valid arcs not dropped whose tail has capacity left: the look-ahead
+    /// graph of the ranking tree.
+    @inline(__always) func isLookahead(_ a: Int) -> Bool {
+        state[a] == ArcState.kept.rawValue
+            || (state[a] != ArcState.dropped.rawValue && problem.isValid(arc: a) && hasCapacity(problem.tail(of: a)))
+    }
     @inline(__always) func hasCapacity(_ u: Int) -> Bool { Int(kept[u]) < problem.capacity[u] }
 
     /// Adds `v` to G_k; its valid out-arcs become candidates. Complexity: O(outdeg(v)).
@@ -66,6 +72,22 @@ struct SubnetworkState {
         return true
     }
 
+    /// The score a candidate of `u` must reach to take one of u's free slots: the r-th largest
+    /// `score` among u's valid arcs not kept (r its free slots); -∞ when u has no more such
+    /// arcs than free slots (every one of them fits). Complexity: O(outdeg(u) log outdeg(u)).
+    func slotThreshold(_ u: Int, score: (Int) -> Double) -> Double {
+        let g = problem.graph
+        let free = problem.capacity[u] - Int(kept[u])
+        guard free > 0 else { return .infinity }
+        var scores: [Double] = []
+        for a in g.outOffsets[u]..<g.outOffsets[u + 1] where state[a] != ArcState.kept.rawValue && problem.isValid(arc: a) {
+            scores.append(score(a))
+        }
+        guard scores.count > free else { return -.infinity }
+        scores.sort(by: >)
+        return scores[free - 1]
+    }
+
     /// The candidates, increasing. Complexity: O(Σ outdeg over G_k's nodes).
     func candidates() -> [Int] {
         let g = problem.graph
@@ -84,7 +106,7 @@ struct SubnetworkState {
     ///
     /// - Returns: the arcs kept by the pass. Complexity: O(Σ outdeg · log outdeg over G_k's nodes).
     @discardableResult
-    mutating func fill(pathProbability: (Int) -> Double) -> Int {
+    mutating func fill(value: (Int) -> Double) -> Int {
         let g = problem.graph
         var queue = members.sorted()
         var next = 0, added = 0
@@ -95,7 +117,7 @@ struct SubnetworkState {
             guard hasCapacity(u) else { continue }
             scored.removeAll(keepingCapacity: true)
             for a in g.outOffsets[u]..<g.outOffsets[u + 1] where state[a] != ArcState.kept.rawValue && problem.isValid(arc: a) {
-                scored.append((problem.probabilities[a] * (1 - pathProbability(problem.head(of: a))), a))
+                scored.append((problem.probabilities[a] * value(problem.head(of: a)), a))
             }
             scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.arc < $1.arc }
             for (_, a) in scored where hasCapacity(u) {

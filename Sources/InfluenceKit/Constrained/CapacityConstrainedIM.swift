@@ -52,6 +52,14 @@ public struct CapacityConstrainedIM: Sendable {
         public var unconstrainedReference: Bool
         /// Also measure every assignment by this many Monte Carlo cascades on P (nil: RR sets only).
         public var monteCarloEvaluationRuns: Int?
+        /// Return the best of the algorithm's assignment and the baselines' (degree, PageRank when
+        /// its scores are given, random), measured on the same fresh RR sets of P, and on graphs
+        /// where a large pool costs little also of the same greedy on a fresh pool of up to 32
+        /// times R1's sets (`resolutionBudget`, `resolutionFactor`), so that near-ties are
+        /// decided by enough sets. The
+        /// report's `winner` names the one returned and `contenders` lists every measurement.
+        /// False returns the algorithm's own assignment.
+        public var keepBest: Bool
 
         /// The default precision: 0.4% relative standard error of R1's estimate of σ_P(S), as
         /// `seeds`' (`RISParameters.defaultPrecision`). On email-Enron with 5% APs it grows R1 from
@@ -59,14 +67,16 @@ public struct CapacityConstrainedIM: Sendable {
         /// about 0.03 s of selection.
         public static let defaultPrecision = RISParameters.defaultPrecision
 
-        /// A configuration: RR-OPIM+ with ε = 0.1, refined to the default precision, no baselines.
+        /// A configuration: RR-OPIM+ with ε = 0.1, refined to the default precision, no baselines
+        /// in the record, the best of the algorithm and the baselines returned.
         /// Complexity: O(1).
         public init(k: Int, algorithm: CapacityAlgorithm = .rrOPIMPlus, epsilon: Double = 0.1, delta: Double? = nil,
                     precision: Double? = Configuration.defaultPrecision, compat: Bool = false, seed: UInt64 = 1,
                     threads: Int = Parallel.processorCount, sampling: RRSamplingMethod = .subset,
                     memoryLimitBytes: Int = SystemMemory.defaultLimitBytes, evaluationSets: Int? = nil,
                     monteCarloRuns: Int = 10_000, monteCarloBudgetSeconds: Double? = 300, baselines: [CapacityBaseline] = [],
-                    unconstrainedReference: Bool = false, monteCarloEvaluationRuns: Int? = nil) {
+                    unconstrainedReference: Bool = false, monteCarloEvaluationRuns: Int? = nil, keepBest: Bool = true) {
+            self.keepBest = keepBest
             self.unconstrainedReference = unconstrainedReference
             self.monteCarloEvaluationRuns = monteCarloEvaluationRuns
             self.monteCarloRuns = monteCarloRuns
@@ -187,36 +197,89 @@ public struct CapacityConstrainedIM: Sendable {
             picks = c.algorithm == .mgGreedy ? try ConstrainedGreedy.marginalGain(problem, oracle: &gains)
                                              : try ConstrainedGreedy.roundRobin(problem, oracle: &gains, lazy: true)
         }
-        let selectionSeconds = clock.lap()
-        let assignment = Self.assignmentRecord(problem, picks: picks) { pick in
-            .init(label: problem.subgraph.label(of: pick.node), marginal: pick.gain * scale,
-                  marginalCoverage: result == nil ? nil : Int(pick.gain))
+        // Resolution: where a large pool costs little (at most `resolutionBudget` set members by
+        // the pilot's mean set size), the same greedy runs again on a fresh pool of up to
+        // 2^22 sets, independent of R1, R2 and the evaluation sets: near-ties between candidates
+        // that R1 cannot tell apart are decided there.
+        var resolution: (picks: [CapacityPick], sets: Int)?
+        var resolutionEvaluationSets = 0
+        if c.keepBest, let report = result {
+            var driver = RISPoolDriver(sampler: sampler, seed: c.seed, workers: c.threads,
+                                       memory: MemoryBudget(limitBytes: c.memoryLimitBytes), progress: progress)
+            let affordable = Double(Self.resolutionBudget) / max(1, driver.pilotMeanSetSize)
+            let wanted = RRSetSampler.roundedToTasks(Int(min(Double(Self.resolutionMaximumSets), affordable,
+                                                             Double(Self.resolutionFactor * report.selectionSets))))
+            if wanted >= 2 * report.selectionSets,
+               (try? driver.check([.init(before: 0, after: wanted)], indexedSets: wanted, meanSetSize: driver.pilotMeanSetSize,
+                                  step: "the resolution pool")) != nil {
+                let pool = try driver.fresh(wanted, poolID: Self.resolutionPool, phase: "sampling the resolution pool")
+                let index = driver.index(pool)
+                var gains = CoverageGains(state: try CoverageState(pool: pool, index: index))
+                let chosen = c.algorithm == .mgOPIM ? try ConstrainedGreedy.marginalGain(problem, oracle: &gains)
+                                                    : try ConstrainedGreedy.roundRobin(problem, oracle: &gains)
+                resolution = (chosen, pool.globalCount)
+                resolutionEvaluationSets = wanted
+            }
         }
+        let selectionSeconds = clock.lap()
         let fraction = picks.reduce(0.0) { $0 + $1.gain * scale } / Double(max(1, problem.nodeCount))
-        let sets = c.evaluationSets ?? Self.evaluationSize(coveredFraction: fraction)
-        let interval = try SpreadInterval.estimate(seeds: picks.map(\.node), sampler: sampler, sets: sets, seed: c.seed,
-                                                   workers: c.threads, progress: progress)
-        let evaluationSeconds = clock.lap()
+        let sets = c.evaluationSets ?? max(Self.evaluationSize(coveredFraction: fraction), resolutionEvaluationSets)
         var simulator: MonteCarloSimulator?
         if let runs = c.monteCarloEvaluationRuns {
             simulator = try MonteCarloSimulator(model: problem.subgraphModel, configuration: .init(runs: runs, seed: c.seed, threads: c.threads))
         }
-        let monteCarloSpread = try simulator.map { s throws(InfluenceError) in SpreadValue(try s.estimate(seeds: picks.map(\.node))) }
-        var baselines: [CapacityConstrainedReport.Baseline]?
-        if !c.baselines.isEmpty {
-            baselines = []
-            for kind in c.baselines {
-                var watch = Stopwatch()
-                let chosen = try kind.assignment(problem, seed: c.seed, pageRank: pageRank)
-                let seconds = watch.lap()
-                let spread = try SpreadInterval.estimate(seeds: chosen.map(\.node), sampler: sampler, sets: sets, seed: c.seed,
-                                                         workers: c.threads, progress: progress)
-                baselines?.append(.init(name: kind.rawValue, assignment: Self.assignmentRecord(problem, picks: chosen) { pick in
-                    .init(label: problem.subgraph.label(of: pick.node), marginal: pick.gain, marginalCoverage: nil)
-                }, spread: .init(spread), monteCarloSpread: try simulator.map { s throws(InfluenceError) in SpreadValue(try s.estimate(seeds: chosen.map(\.node))) },
-                   selectionSeconds: seconds))
+        func measure(_ chosen: [CapacityPick]) throws(InfluenceError) -> (SpreadInterval, SpreadValue?) {
+            let interval = try SpreadInterval.estimate(seeds: chosen.map(\.node), sampler: sampler, sets: sets, seed: c.seed,
+                                                       workers: c.threads, progress: progress)
+            return (interval, try simulator.map { s throws(InfluenceError) in SpreadValue(try s.estimate(seeds: chosen.map(\.node))) })
+        }
+        // Every contender is measured on the same evaluation sets (the same seed and pool id).
+        let own = try measure(picks)
+        let evaluationSeconds = clock.lap()
+        let ownRecord = Self.assignmentRecord(problem, picks: picks) { pick in
+            .init(label: problem.subgraph.label(of: pick.node), marginal: pick.gain * scale,
+                  marginalCoverage: result == nil ? nil : Int(pick.gain))
+        }
+        var contenders = [CapacityConstrainedReport.Contender(name: c.algorithm.rawValue, spread: .init(own.0), rrSets: result?.selectionSets)]
+        var best = (name: c.algorithm.rawValue, picks: picks, assignment: ownRecord, interval: own.0, monteCarlo: own.1)
+        if let resolution {
+            let measured = try measure(resolution.picks)
+            let name = "\(c.algorithm.rawValue) on \(resolution.sets) sets"
+            contenders.append(.init(name: name, spread: .init(measured.0), rrSets: resolution.sets))
+            let resolutionScale = Double(problem.nodeCount) / Double(max(1, resolution.sets))
+            if measured.0.covered > best.interval.covered {
+                best = (name, resolution.picks, Self.assignmentRecord(problem, picks: resolution.picks) { pick in
+                    .init(label: problem.subgraph.label(of: pick.node), marginal: pick.gain * resolutionScale, marginalCoverage: Int(pick.gain))
+                }, measured.0, measured.1)
             }
         }
+        var baselines: [CapacityConstrainedReport.Baseline]?
+        var kinds = c.baselines
+        if c.keepBest {
+            for kind in CapacityBaseline.allCases where !kinds.contains(kind) && (kind != .pagerank || pageRank != nil) { kinds.append(kind) }
+        }
+        if !c.baselines.isEmpty { baselines = [] }
+        for kind in kinds {
+            var watch = Stopwatch()
+            let chosen = try kind.assignment(problem, seed: c.seed, pageRank: pageRank)
+            let seconds = watch.lap()
+            let measured = try measure(chosen)
+            let record = Self.assignmentRecord(problem, picks: chosen) { pick in
+                .init(label: problem.subgraph.label(of: pick.node), marginal: pick.gain, marginalCoverage: nil)
+            }
+            if c.baselines.contains(kind) {
+                baselines?.append(.init(name: kind.rawValue, assignment: record, spread: .init(measured.0), monteCarloSpread: measured.1,
+                                        selectionSeconds: seconds))
+            }
+            if c.keepBest {
+                contenders.append(.init(name: kind.rawValue, spread: .init(measured.0), rrSets: nil))
+                if measured.0.covered > best.interval.covered { best = (kind.rawValue, chosen, record, measured.0, measured.1) }
+            }
+        }
+        picks = best.picks
+        let assignment = best.assignment
+        let interval = best.interval
+        let monteCarloSpread = best.monteCarlo
         var reference: CapacityConstrainedReport.Reference?
         if c.unconstrainedReference {
             let seeds = min(problem.nodeCount, problem.k * problem.participantCount)
@@ -237,7 +300,7 @@ public struct CapacityConstrainedIM: Sendable {
             activeParticipants: problem.activeParticipants.count, participants: problem.participantCount,
             skippedAPs: problem.skipped.map { g.label(of: $0) }, subgraphNodes: problem.nodeCount,
             subgraphArcs: problem.subgraph.arcCount, model: problem.model.name, probabilities: provenance.probabilities,
-            normalizeLT: provenance.normalizeLT, k: c.k, algorithm: c.algorithm.rawValue, epsilon: c.epsilon, delta: result?.delta,
+            normalizeLT: provenance.normalizeLT, k: c.k, algorithm: c.algorithm.rawValue, keepBest: c.keepBest, epsilon: c.epsilon, delta: result?.delta,
             precision: result == nil ? nil : c.precision, compat: c.compat, monteCarloRuns: result == nil ? c.monteCarloRuns : nil, seed: c.seed, threads: c.threads, sampling: sampler.methodName,
             evaluationSets: c.evaluationSets, maxMemoryBytes: c.memoryLimitBytes, version: InfluenceKitVersion.library)
         let report = CapacityConstrainedReport(
@@ -256,7 +319,7 @@ public struct CapacityConstrainedIM: Sendable {
                            evaluationSeconds: evaluationSeconds, totalSeconds: provenance.loadSeconds + total.lap()),
             memory: .init(peakResidentBytes: SystemMemory.peakResidentBytes, peakRRSetBytes: result?.peakRRSetBytes ?? 0,
                           limitBytes: c.memoryLimitBytes),
-            baselines: baselines, reference: reference,
+            baselines: baselines, reference: reference, winner: best.name, contenders: c.keepBest ? contenders : nil,
             warnings: problem.skipped.map { "AP '\(g.label(of: $0))' has no candidate outside the AP set; it is skipped" })
         self.report = report
         return report
@@ -269,6 +332,17 @@ public struct CapacityConstrainedIM: Sendable {
         for p in picks { perAP[p.participant].append(seed(p)) }
         return (0..<problem.participantCount).map { .init(ap: problem.graph.label(of: problem.participants[$0]), seeds: perAP[$0]) }
     }
+
+    /// Set members a resolution pool may hold (by the pilot's mean set size): 2^22, about 16 MiB
+    /// of pool plus its index, a fraction of a second to draw.
+    public static let resolutionBudget = 1 << 22
+    /// The most sets of a resolution pool: 2^22.
+    public static let resolutionMaximumSets = 1 << 22
+    /// A resolution pool holds at most this many times R1's sets (and runs only when it would
+    /// hold at least twice as many).
+    public static let resolutionFactor = 32
+    /// The pool id of the resolution pool (disjoint from `RRPool`'s).
+    static let resolutionPool: UInt64 = 6
 
     /// Evaluation sets for about 1% relative standard error at coverage fraction `f`, within
     /// [2^14, 2^22]. Complexity: O(1).

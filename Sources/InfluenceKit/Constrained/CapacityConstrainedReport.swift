@@ -35,6 +35,8 @@ public struct CapacityConstrainedReport: Codable, Sendable, Equatable {
         public var k: Int
         /// The algorithm's name (`rr-opim+`, `rr-opim`, `mg-opim`, `rr-greedy`, `mg-greedy`).
         public var algorithm: String
+        /// Whether the best of the algorithm's and the baselines' assignments was returned (see `winner`).
+        public var keepBest: Bool
         /// ε of the target ratio ½ − ε.
         public var epsilon: Double
         /// δ, the failure probability (RR variants).
@@ -84,6 +86,17 @@ public struct CapacityConstrainedReport: Codable, Sendable, Equatable {
         public var label: String
         /// The label of the AP that picked it.
         public var ap: String
+    }
+
+    /// One assignment measured for the choice of the returned one, on the same evaluation sets.
+    public struct Contender: Codable, Sendable, Equatable {
+        /// `rr-opim+` (the algorithm's own), `rr-opim+ on N sets` (the same greedy on the
+        /// resolution pool), or a baseline's name (`degree`, `pagerank`, `random`).
+        public var name: String
+        /// σ_P of its union on the evaluation sets (the same sets for every contender).
+        public var spread: SpreadValue
+        /// Sets of the pool it was selected on (RR selections only).
+        public var rrSets: Int?
     }
 
     /// The approximation guarantee of the run.
@@ -176,15 +189,19 @@ public struct CapacityConstrainedReport: Codable, Sendable, Equatable {
 
     /// The inputs and parameters.
     public var parameters: Parameters
-    /// Each participating AP's picks, in AP order.
+    /// Each participating AP's returned picks (the `winner`'s), in AP order. For a baseline
+    /// winner each `marginal` is the baseline's score of the seed.
     public var assignment: [APAssignment]
-    /// The union of the picks in selection order (what `--seeds-file` reads).
+    /// The union of the returned picks in selection order (what `--seeds-file` reads).
     public var seeds: [UnionSeed]
-    /// σ_P of the union on fresh RR sets of P, independent of the selection.
+    /// σ_P of the returned union on fresh RR sets of P, independent of the selection.
     public var spread: SpreadValue
     /// σ_P of the union by Monte Carlo on P, when asked for.
     public var monteCarloSpread: SpreadValue?
-    /// The approximation guarantee.
+    /// The approximation guarantee. It certifies the algorithm's own assignment (the contender
+    /// named `parameters.algorithm`); when another contender is the `winner`, the returned
+    /// assignment measured a larger spread on the same evaluation sets, so it meets the
+    /// guarantee too unless that measurement errs (its interval is in `spread`).
     public var guarantee: Guarantee
     /// The stopping rule's bounds (RR variants).
     public var bounds: Bounds?
@@ -204,6 +221,12 @@ public struct CapacityConstrainedReport: Codable, Sendable, Equatable {
     public var baselines: [Baseline]?
     /// The unconstrained reference, when asked for.
     public var reference: Reference?
+    /// The contender whose assignment is returned: the algorithm's name, or another contender's
+    /// that measured a larger spread on the same evaluation sets (ties go to the earlier one,
+    /// the algorithm's first).
+    public var winner: String
+    /// Every assignment measured for that choice, the algorithm's first (nil without `keepBest`).
+    public var contenders: [Contender]?
     /// Warnings (APs skipped for having no candidate).
     public var warnings: [String]
 }

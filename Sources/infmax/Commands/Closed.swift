@@ -20,10 +20,12 @@ struct Closed: ParsableCommand {
         the published code does.
 
         Algorithms: psna (default: the paper's method; maximum-probability-path trees from a \
-        virtual root over the candidate arcs, critical edges inserted by subtree size then \
-        frontier, capacity bookkeeping, stop when the objective's relative gain, estimated on \
-        --estimation-runs common worlds, falls to --epsilon; then a filling pass gives every \
-        user its next best arcs), greedy (the paper's edge-insertion greedy with Monte Carlo \
+        virtual root over the kept arcs and every valid arc still open (a look-ahead past the \
+        frontier), critical edges inserted nodes of G_k first, then the frontier, each by path \
+        probability times the expected size of what lies behind the node; a user with more \
+        friends than slots keeps them for its best-scored friends; stop when the objective's \
+        relative gain, estimated on --estimation-runs common worlds, falls to --epsilon; then a \
+        filling pass gives every user its next best arcs), greedy (the paper's edge-insertion greedy with Monte Carlo \
         gains of --greedy-runs worlds; small graphs only: its cost is estimated first and a run \
         above --greedy-budget seconds is refused unless --force), and the baselines degree, fof \
         and random, which fill every user's k slots by the friend's degree, by the friend's \
@@ -32,7 +34,11 @@ struct Closed: ParsableCommand {
 
         Every method's k-subnetwork is scored by the same --mc-runs Monte Carlo worlds (common \
         random numbers; 95% intervals): the objective Σ_s σ({s}) and the union spread σ(S). The \
-        baselines are scored beside the chosen method (--no-baselines skips them). Prints the \
+        baselines are scored beside the chosen method (--no-baselines skips them), and the \
+        k-subnetwork of highest objective on those worlds is the one returned: the method's \
+        own, or a baseline's when it scores higher (the record's `winner` says which; the \
+        method's own figures stay in its row; --no-keep-best returns the method's own \
+        whatever the baselines score). Prints the \
         per-seed spreads, the totals, PSNA's iterations with the objective after each, timings \
         and memory. --output writes the kept arcs, one `user friend p` line each, atomically: a \
         graph every command reads back with --probabilities file. The same --seed gives the \
@@ -84,6 +90,9 @@ struct Closed: ParsableCommand {
     @Flag(name: .customLong("no-baselines"), help: "Do not score the degree, fof and random baselines beside the method.")
     var noBaselines = false
 
+    @Flag(name: .customLong("no-keep-best"), help: "Return the method's own k-subnetwork even when a baseline scores higher on the same worlds.")
+    var noKeepBest = false
+
     @OptionGroup var execution: ExecutionOptions
 
     @OptionGroup var outputOptions: OutputOptions
@@ -111,7 +120,7 @@ struct Closed: ParsableCommand {
             var request = ClosedRequest(
                 seeds: seeds.map { input.graph.label(of: $0) }, k: k, algorithm: algorithm, epsilon: epsilon, compat: compat,
                 evaluationRuns: mcRuns, estimationRuns: estimationRuns, greedyRuns: greedyRuns, greedyBudgetSeconds: greedyBudget,
-                force: force, baselines: !noBaselines, seed: execution.seed, threads: execution.resolvedThreads)
+                force: force, baselines: !noBaselines, keepBest: !noKeepBest, seed: execution.seed, threads: execution.resolvedThreads)
             request.modelSpecification = try modelOptions.specification(graphOptions, seed: execution.seed)
             let record = try request.run(on: input, context: RunContext(progress: outputOptions.progress))
             let report = record.result
@@ -133,6 +142,11 @@ struct Closed: ParsableCommand {
         print("seeds     \(seedsFile): \(p.seeds) seeds")
         let s = r.result.subnetwork
         print("kept      \(s.arcs) arcs from \(s.users) users (at most \(s.maxFriends) each)\(r.filled.map { ", \($0) of them by the final filling pass" } ?? "")")
+        if r.winner != r.result.name, let best = r.baselines.first(where: { $0.name == r.winner }) {
+            print("returned  the \(r.winner) baseline's k-subnetwork (\(best.subnetwork.arcs) arcs): its objective \(fixed(best.objective.estimate, 2)) is above \(r.result.name)'s \(fixed(r.result.objective.estimate, 2)) on the same \(p.evaluationRuns) worlds (--no-keep-best returns \(r.result.name)'s own)")
+        } else {
+            print("returned  \(r.result.name)'s own k-subnetwork\(r.baselines.isEmpty ? "" : (p.keepBest ? ", at least every baseline's objective on the same worlds" : ""))")
+        }
         print("")
         if let iterations = r.iterations {
             print("PSNA iterations (objective Σ_s σ({s}) estimated on \(p.estimationRuns ?? 0) common worlds; \(fixed(r.initialObjective, 2)) before any arc):")
@@ -145,7 +159,7 @@ struct Closed: ParsableCommand {
             print("greedy    \(g.steps) insertions, \(g.evaluations) gain evaluations of \(p.greedyRuns ?? 0) worlds (estimated \(Int(g.cost.evaluations)), \(fixed(g.cost.seconds, 1)) s)")
             print("")
         }
-        print("per-seed spread σ({s}) on the kept arcs (\(p.evaluationRuns) worlds):")
+        print("per-seed spread σ({s}) on the returned arcs (\(p.evaluationRuns) worlds):")
         for seed in r.perSeed {
             print("  \(seed.label): \(interval(seed.spread)), shares with \(seed.friends)")
         }

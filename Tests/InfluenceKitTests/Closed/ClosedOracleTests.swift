@@ -3,18 +3,25 @@ import Testing
 
 @Suite("Closed: PSNA and the baselines against the exact optimum")
 struct ClosedOracleTests {
-    /// Over 24 seeded random instances of at most 12 arcs (k = 1 and 2): the Monte Carlo objective of
-    /// PSNA's k-subnetwork (10,000 worlds) agrees with the exact live-edge value within 4 standard
-    /// errors (≈ 1% of it), every method stays at or below the brute-force optimum over all maximal
-    /// k-subnetworks, and PSNA's ratio to OPT is reported.
+    /// Over 24 seeded random instances of at most 12 arcs (k = 1 and 2), against the exact
+    /// live-edge values of every maximal k-subnetwork (enumerated: an optimum is maximal):
+    /// - the Monte Carlo objective of PSNA's k-subnetwork (10,000 worlds) agrees with its exact
+    ///   value within 4 standard errors (≈ 1% of it), and so does the union spread;
+    /// - the k-subnetwork `ClosedNetworkIM` returns (PSNA, or a baseline that scored higher on
+    ///   the same worlds) is exactly at least every baseline's, less 0.5% of OPT, and at least
+    ///   `Self.optimumShare` (0.97) of OPT. Measured: these reject 62 of the 126 maximal
+    ///   k-subnetworks enumerated (a uniformly random one reaches 0.953 of OPT on average, which
+    ///   the old `mean ≥ 0.95` accepted); the returned one meets them on every instance (mean
+    ///   0.998 of OPT, least 0.974; PSNA's own k-subnetwork is returned on 23 of the 24).
     @Test func psnaAgainstTheBruteForceOptimum() throws {
         var rng = Xoshiro256StarStar(seed: 20221102)
-        var ratios: [Double] = [], baselineRatios: [Double] = []
+        var enumerated = 0, rejected = 0, psnaOwn = 0, ratios: [Double] = []
         for instance in 0..<24 {
             let k = 1 + instance % 2
             let n = 5 + instance % 3
             let problem = try randomClosedInstance(&rng, n: n, m: 9 + instance % 4, seeds: 1 + instance % 2, k: k)
-            let opt = try bruteForceOptimum(problem)
+            let all = try maximalSubnetworkValues(problem)
+            let opt = all.max()!
             let psna = try PSNA(epsilon: 1e-4, estimationRuns: 2_000, seed: UInt64(instance), threads: 2).run(problem)
             let exact = try exactObjective(problem, psna.subnetwork.arcs)
             let mc = try SubnetworkEvaluator(problem, subnetwork: psna.subnetwork)
@@ -24,33 +31,42 @@ struct ClosedOracleTests {
             let union = try #require(mc.union)
             #expect(abs(union.mean - exact.union) <= 4 * union.standardError + 1e-9)
             #expect(psna.subnetwork.arcs.allSatisfy { problem.isValid(arc: $0) })
-            #expect(exact.objective <= opt.value + 1e-9)
-            ratios.append(exact.objective / opt.value)
-            for b in ClosedBaseline.allCases {
-                let value = try exactObjective(problem, b.subnetwork(problem, seed: 5).arcs).objective
-                #expect(value <= opt.value + 1e-9)
-                baselineRatios.append(value / opt.value)
-            }
+            let bestBaseline = try ClosedBaseline.allCases.map { try exactObjective(problem, $0.subnetwork(problem, seed: 5).arcs).objective }.max()!
+            let model = try IndependentCascade(graph: problem.graph, probabilities: .file)
+            var closed = try ClosedNetworkIM(model: model, seeds: problem.seeds,
+                                             configuration: .init(k: k, evaluationRuns: 10_000, seed: 5, threads: 2))
+            let report = try closed.run()
+            let returned = try exactObjective(problem, try #require(closed.subnetwork).arcs).objective
+            if report.winner == "psna" { psnaOwn += 1 }
+            let floor = max(bestBaseline - 0.005 * opt, Self.optimumShare * opt)
+            enumerated += all.count
+            rejected += all.filter { $0 < floor }.count
+            ratios.append(returned / opt)
+            #expect(returned >= floor, "instance \(instance): returned \(returned) (\(report.winner)), PSNA \(exact.objective), best baseline \(bestBaseline), OPT \(opt)")
         }
-        let mean = ratios.reduce(0, +) / Double(ratios.count)
-        print("PSNA / OPT over \(ratios.count) tiny instances (k ∈ {1, 2}): mean \(mean), min \(ratios.min()!), optimal in \(ratios.filter { $0 > 1 - 1e-9 }.count); baselines mean \(baselineRatios.reduce(0, +) / Double(baselineRatios.count))")
-        #expect(mean >= 0.95)
-        // Measured: mean 0.986, minimum 0.79, optimal on 21 of the 24 (PSNA is a heuristic).
-        #expect(ratios.min()! >= 0.75)
+        print("closed: returned / OPT over 24 tiny instances: mean \(ratios.reduce(0, +) / 24), min \(ratios.min()!); PSNA's own returned on \(psnaOwn); the assertion rejects \(rejected) of \(enumerated) maximal k-subnetworks")
     }
+    static let optimumShare = 0.97
 
-    @Test func greedyStaysBelowTheOptimumAndCloseToIt() throws {
+    /// The edge-insertion greedy (Monte Carlo gains on 2,000 common worlds) against the exact
+    /// values of every maximal k-subnetwork of 6 instances: at least 0.97 of OPT on each.
+    /// Measured: this rejects 12 of the 33 maximal k-subnetworks enumerated; the greedy reaches
+    /// OPT on 4 of the 6 and at least 0.987 of it on the others.
+    @Test func greedyCloseToTheOptimum() throws {
         var rng = Xoshiro256StarStar(seed: 4)
-        var ratios: [Double] = []
+        var enumerated = 0, rejected = 0, ratios: [Double] = []
         for instance in 0..<6 {
             let problem = try randomClosedInstance(&rng, n: 6, m: 10, seeds: 1 + instance % 2, k: 1 + instance % 2)
-            let opt = try bruteForceOptimum(problem)
+            let all = try maximalSubnetworkValues(problem)
+            let opt = all.max()!
             let greedy = try EdgeInsertionGreedy(epsilon: 1e-4, runs: 2_000, seed: 1, threads: 2).run(problem)
             let value = try exactObjective(problem, greedy.subnetwork.arcs).objective
-            #expect(value <= opt.value + 1e-9)
-            ratios.append(value / opt.value)
+            enumerated += all.count
+            rejected += all.filter { $0 < 0.97 * opt }.count
+            ratios.append(value / opt)
+            #expect(value >= 0.97 * opt, "instance \(instance): greedy \(value), OPT \(opt)")
         }
-        #expect(ratios.reduce(0, +) / Double(ratios.count) >= 0.9)
+        print("closed greedy / OPT: \(ratios); the assertion rejects \(rejected) of \(enumerated) maximal k-subnetworks")
     }
 
     @Test func evaluationIsTheSameForAnyThreadCount() throws {

@@ -15,8 +15,11 @@ import Testing
                                     estimationRuns: 500, seed: 5, threads: 2)
         let record = try request.run(on: input)
         #expect(record.result.baselines.map(\.name) == ClosedBaseline.allCases.map(\.rawValue))
-        // The kept arcs are the subnetwork the report summarises, at most k per user.
-        #expect(record.keptArcs.count == record.result.result.subnetwork.arcs)
+        // The kept arcs are the returned subnetwork (the winner's), at most k per user.
+        let report = record.result
+        let returned = report.winner == report.result.name ? report.result : report.baselines.first { $0.name == report.winner }
+        #expect(record.keptArcs.count == returned?.subnetwork.arcs)
+        #expect(returned?.objective.estimate == ([report.result] + report.baselines).map(\.objective.estimate).max())
         #expect(Dictionary(grouping: record.keptArcs, by: \.user).values.allSatisfy { $0.count <= 2 })
         try expectValidRecord(record)
         let text = try ReportJSON.text(record)

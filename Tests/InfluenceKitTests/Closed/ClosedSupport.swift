@@ -58,6 +58,27 @@ func bruteForceOptimum(_ problem: ClosedNetworkProblem) throws -> (value: Double
     return (best, bestArcs.sorted(), count)
 }
 
+/// The exact objective of every maximal k-subnetwork (each node keeps exactly
+/// min(k, valid out-degree) valid arcs), in enumeration order.
+func maximalSubnetworkValues(_ problem: ClosedNetworkProblem) throws -> [Double] {
+    let g = problem.graph
+    let choices: [[[Int]]] = (0..<g.nodeCount).map { u in
+        subsets((g.outOffsets[u]..<g.outOffsets[u + 1]).filter { problem.isValid(arc: $0) }, size: problem.capacity[u])
+    }
+    var values: [Double] = []
+    var current: [Int] = []
+    func visit(_ u: Int) throws {
+        if u == g.nodeCount { values.append(try exactObjective(problem, current).objective); return }
+        for choice in choices[u] {
+            current.append(contentsOf: choice)
+            try visit(u + 1)
+            current.removeLast(choice.count)
+        }
+    }
+    try visit(0)
+    return values
+}
+
 /// Every subset of `items` with exactly `size` elements, in lexicographic order.
 func subsets(_ items: [Int], size: Int) -> [[Int]] {
     if size == 0 { return [[]] }

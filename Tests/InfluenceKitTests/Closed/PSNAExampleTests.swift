@@ -5,8 +5,9 @@ import Testing
 /// Example 2 are checked on an instance drawn here so that it has the two stated gains: 0.75 for
 /// an arc whose head the network already reaches with probability 0.25, and 0 for an arc whose tail
 /// the network does not reach. The insertion orders are worked by hand from the specification of
-/// ALGORITHMS.md §4 (frontier by path probability, nodes of G_k by subtree size, capacity lost once
-/// full, probabilities frozen within an iteration).
+/// `PSNA`'s documentation (look-ahead tree, nodes of G_k then the frontier by path probability times
+/// expected subtree, slots kept for a tail's best-scored friends, capacity lost once full,
+/// probabilities frozen within an iteration).
 @Suite("Closed: PSNA on worked examples")
 struct PSNAExampleTests {
     @Test func example2GainsOfInsertingAnArc() throws {
@@ -35,43 +36,56 @@ struct PSNAExampleTests {
         try PSNA(epsilon: 1e-4, estimationRuns: 2_000, seed: 1, threads: 1).run(problem)
     }
 
-    /// k = 2, one seed s: the frontier is inserted by path probability and s loses its third
-    /// candidate once full; then b's arc into a replaces nothing but raises a's path probability
-    /// (0.81 > 0.5), a node of G_k, so it goes before the frontier d, e.
-    @Test func insertionOrderFrontierByPathProbabilityAndCapacityLoss() throws {
+    /// k = 2, one seed s (worked by hand from `PSNA`'s rules). The look-ahead tree reaches a at
+    /// 0.81 through b, so in iteration 1 only b and c have candidate critical edges; s has three
+    /// friends for two slots, scored p · (1 − reach by kept arcs) · value: a 0.5 · 2.8 = 1.4,
+    /// b 0.9 · 3.52 = 3.168, c 0.4 · 1.9 = 0.76, so b takes a slot and c is refused (below 1.4).
+    /// Iteration 2 inserts b → a (b has no choice to make); c is refused again (a still scores 1.4
+    /// on s's last slot). Iteration 3: a is now reached at 0.81, so s → a scores 0.266 and c takes
+    /// s's last slot (0.76), before a's two friends d and e; then c → f. The first implementation
+    /// kept s → a instead of s → c: exactly 4.434 against 4.928 here.
+    @Test func insertionOrderLooksAheadAndKeepsSlotsForTheBestFriends() throws {
         let (s, a, b, c, d, e, f) = (0, 1, 2, 3, 4, 5, 6)
         let problem = try closedProblem(7, [(s, a, 0.5), (s, b, 0.9), (s, c, 0.4), (b, a, 0.9), (a, d, 0.9), (a, e, 0.9), (c, f, 0.9)],
                                         seeds: [s], k: 2)
         let result = try run(problem)
         #expect(result.insertionOrder.map { pairs(problem, $0) } == [
-            [[s, b], [s, a]],
-            [[b, a], [a, d], [a, e]],
+            [[s, b]],
+            [[b, a]],
+            [[s, c], [a, d], [a, e]],
+            [[c, f]],
         ])
         #expect(result.filled == 0)
-        #expect(Set(pairs(problem, result.subnetwork.arcs)) == Set([[s, b], [s, a], [b, a], [a, d], [a, e]]))
-        #expect(result.iterations.map(\.inserted) == [2, 3])
+        #expect(result.iterations.map(\.inserted) == [1, 1, 3, 1])
+        let value = try exactObjective(problem, result.subnetwork.arcs).objective
+        let first = try exactObjective(problem, [[s, b], [s, a], [b, a], [a, d], [a, e]].map { arcId(problem, $0[0], $0[1]) }).objective
+        #expect(abs(value - 4.928) < 1e-6 && abs(first - 4.434) < 1e-6, "\(value) \(first)") // p held as Float
     }
 
-    /// k = 1, three seeds: in iteration 2 the tail a can improve two nodes of G_k, b1 (to 0.81,
-    /// subtree {b1}) and b2 (to 0.72, subtree {b2, d, e}); the larger subtree wins a's only slot
-    /// although b1's path would be more probable, and a's other candidate is dropped. Then b2's
-    /// single slot goes to d before e (equal probabilities, smaller id).
-    @Test func insertionOrderNodesOfTheNetworkBySubtreeSize() throws {
+    /// k = 1, three seeds. Iteration 1: the look-ahead tree reaches b1 (0.81) and b2 (0.72)
+    /// through a, so only s1 → a is a candidate critical edge. Iteration 2: a has one slot for b1
+    /// (0.9 · value 1) and b2 (0.8 · value 2: its subtree {b2, d, e}); b2 wins although b1's path
+    /// is more probable, and a's other candidate is dropped. Iteration 3: b2's slot goes to d
+    /// before e (equal scores, smaller id), and s2 → b1 (b1 can no longer be reached through a).
+    /// The filling pass gives s3 its only arc.
+    @Test func insertionOrderNodesByExpectedSubtree() throws {
         let (s1, s2, s3, a, b1, b2, d, e) = (0, 1, 2, 3, 4, 5, 6, 7)
         let problem = try closedProblem(8, [(s1, a, 0.9), (s2, b1, 0.1), (s3, b2, 0.1), (a, b1, 0.9), (a, b2, 0.8),
                                             (b2, d, 0.5), (b2, e, 0.5)], seeds: [s1, s2, s3], k: 1)
         let result = try run(problem)
         #expect(result.insertionOrder.map { pairs(problem, $0) } == [
-            [[s1, a], [s2, b1], [s3, b2]],
-            [[a, b2], [b2, d]],
+            [[s1, a]],
+            [[a, b2]],
+            [[b2, d], [s2, b1]],
+            [[s3, b2]],
         ])
-        #expect(result.filled == 0)
+        #expect(result.filled == 1)
         #expect(!result.subnetwork.arcs.contains(arcId(problem, a, b1)))
         #expect(!result.subnetwork.arcs.contains(arcId(problem, b2, e)))
     }
 
     /// The ε rule stops the loop early and the filling pass then uses every node's capacity, with
-    /// the next best arcs: by p(u, w) · (1 − p_path(w)).
+    /// the next best arcs: by p(u, w) · (1 − p_path(w) in the kept arcs) · value(w).
     @Test func finalFillingPassUsesTheRemainingCapacity() throws {
         // A path s → a → b → c of p = 0.001 each: after iteration 1 the gain of a further hop is
         // about 1e-6 relative, below ε = 0.01, so the loop stops and the rest is filled.

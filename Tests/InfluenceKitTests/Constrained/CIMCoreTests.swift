@@ -121,33 +121,68 @@ struct CIMProblemTests {
 
 @Suite("CIM: algorithms against brute force")
 struct CIMBruteForceTests {
-    /// 36 random instances: greedy with exact gains reaches ½ of OPT, the RR variants ½ − ε (their
-    /// δ is 1/n_P per run); at least one instance has greedy strictly below OPT.
-    @Test func everyAlgorithmWithinItsGuarantee() throws {
-        var strictlyBelow = 0
+    /// 36 random instances, each against the exact round-robin greedy (exact gains) and every
+    /// feasible assignment enumerated:
+    /// - the greedy with exact gains takes, at every turn, a candidate of largest exact marginal
+    ///   gain among the AP's free ones (checked by recomputing every free candidate's gain; a
+    ///   pick of any smaller gain fails);
+    /// - the default `CapacityConstrainedIM` (RR-OPIM+, the best of it, the same greedy on the
+    ///   resolution pool and the baselines on the same evaluation sets) returns an assignment whose
+    ///   exact σ_P is at least the exact greedy's, less 0.2% of OPT. Measured over the 36
+    ///   instances, this rejects 706 of the 776 distinct feasible unions enumerated (91%; the old
+    ///   `0.4·OPT` rejected 1 of 187 on one instance), and the default meets it on every one
+    ///   (returned: RR-OPIM+'s own assignment on 23, the resolution pool's on 3, degree's on 5,
+    ///   random's on 5 — near-ties the paper's small R1 decided the wrong way).
+    @Test func defaultAtLeastTheExactRoundRobinGreedy() throws {
+        var strictlyBelow = 0, enumerated = 0, rejected = 0, winners: [String: Int] = [:]
         for seed in UInt64(1)...36 {
             let p = try randomInstance(seed: seed)
-            let optimum = try bruteForceAssignment(p).value
+            let all = try feasibleUnionValues(p)
+            let optimum = all.max()!
             var rr = ExactGains(model: p.subgraphModel)
             let rrPicks = try ConstrainedGreedy.roundRobin(p, oracle: &rr)
+            try expectGreedyChoices(p, rrPicks, seed: seed)
+            checkFeasible(p, rrPicks)
             var mg = ExactGains(model: p.subgraphModel)
             _ = try ConstrainedGreedy.marginalGain(p, oracle: &mg)
-            #expect(rr.spread >= 0.5 * optimum - 1e-9 && rr.spread <= optimum + 1e-9, "seed \(seed)")
-            #expect(mg.spread >= 0.5 * optimum - 1e-9 && mg.spread <= optimum + 1e-9, "seed \(seed)")
-            #expect(Set(rrPicks.map(\.node)).count == rrPicks.count)
             if rr.spread < optimum - 1e-6 || mg.spread < optimum - 1e-6 { strictlyBelow += 1 }
-            for algorithm in CapacityAlgorithm.allCases where algorithm.usesRRSets {
-                let report = try runOPIM(p, algorithm, seed: seed)
-                let value = try exactOnP(p, report.picks.map(\.node))
-                #expect(value >= (0.5 - 0.1) * optimum, "\(algorithm.rawValue), seed \(seed): \(value) vs OPT \(optimum)")
-                #expect(report.approximation <= 1 + 1e-9)
-                checkFeasible(p, report.picks)
-            }
+            let tolerance = 0.002 * optimum
+            enumerated += all.count
+            rejected += all.filter { $0 < rr.spread - tolerance }.count
+            var run = try CapacityConstrainedIM(model: p.model, activeParticipants: p.activeParticipants,
+                                                configuration: .init(k: p.k, seed: seed, threads: 2))
+            let report = try run.run()
+            checkFeasible(p, run.picks)
+            let value = try exactOnP(p, run.picks.map(\.node))
+            winners[report.winner, default: 0] += 1
+            #expect(value >= rr.spread - tolerance, "seed \(seed): default \(value) (\(report.winner)) vs exact round-robin greedy \(rr.spread), OPT \(optimum)")
+            // The record's spread is the returned assignment's.
+            #expect(abs(report.spread.estimate - value) <= 4 * report.spread.standardError + 1e-9, "seed \(seed)")
         }
+        print("CIM default vs exact round-robin greedy on 36 instances: the assertion rejects \(rejected) of \(enumerated) feasible unions; winners \(winners)")
         #expect(strictlyBelow >= 1)
     }
 
-    /// One instance where round-robin greedy with exact gains is strictly below OPT.
+    /// The RR variants with the paper's stopping rule stay feasible on the 36 instances and never
+    /// certify more than they reach: the approximation they report is at most their exact σ_P
+    /// over the exact OPT (a certificate above the truth fails; δ = 1/n_P per run).
+    @Test func certificatesNeverExceedTheTruth() throws {
+        for seed in UInt64(1)...36 {
+            let p = try randomInstance(seed: seed)
+            let optimum = try bruteForceAssignment(p).value
+            for algorithm in CapacityAlgorithm.allCases where algorithm.usesRRSets {
+                let report = try runOPIM(p, algorithm, seed: seed)
+                let value = try exactOnP(p, report.picks.map(\.node))
+                checkFeasible(p, report.picks)
+                #expect(report.approximation <= value / optimum + 1e-9, "\(algorithm.rawValue), seed \(seed): certified \(report.approximation), exact \(value / optimum)")
+                let last = try #require(report.rounds.last)
+                #expect(last.lowerBound <= value + 1e-9 && last.upperBound >= optimum - 1e-9, "\(algorithm.rawValue), seed \(seed)")
+            }
+        }
+    }
+
+    /// One instance where round-robin greedy with exact gains is strictly below OPT: both greedy
+    /// algorithms reach exactly the value below (a different pick at any turn changes it).
     @Test func greedyStrictlyBelowOptimum() throws {
         let p = try randomInstance(seed: Self.belowSeed)
         var rr = ExactGains(model: p.subgraphModel)
@@ -155,11 +190,29 @@ struct CIMBruteForceTests {
         var mg = ExactGains(model: p.subgraphModel)
         _ = try ConstrainedGreedy.marginalGain(p, oracle: &mg)
         let optimum = try bruteForceAssignment(p).value
-        // RR-Greedy and MG-Greedy both reach 0.773 of OPT here (and at least ½, as guaranteed).
+        print("seed \(Self.belowSeed): OPT \(optimum), round robin \(rr.spread), marginal gain \(mg.spread)")
         #expect(rr.spread < optimum - 1e-6 && mg.spread < optimum - 1e-6)
-        #expect(rr.spread >= 0.5 * optimum && mg.spread >= 0.5 * optimum)
+        #expect(abs(rr.spread / optimum - Self.belowRatio) < 1e-3 && abs(mg.spread / optimum - Self.belowRatio) < 1e-3)
     }
     static let belowSeed: UInt64 = 33
+    static let belowRatio = 0.773
+
+    /// Replays round-robin `picks` and expects each to have the largest exact marginal gain among
+    /// its AP's free candidates at that turn.
+    func expectGreedyChoices(_ p: CapacityProblem, _ picks: [CapacityPick], seed: UInt64) throws {
+        var taken: [Int] = []
+        var current = 0.0
+        for pick in picks {
+            var best = -Double.infinity
+            for v in p.candidates(of: pick.participant) where !taken.contains(v) {
+                best = max(best, try exactOnP(p, taken + [v]) - current)
+            }
+            let gain = try exactOnP(p, taken + [pick.node]) - current
+            #expect(gain >= best - 1e-9, "seed \(seed): AP \(pick.participant) took a gain of \(gain), the best free one was \(best)")
+            taken.append(pick.node)
+            current += gain
+        }
+    }
 
     func checkFeasible(_ p: CapacityProblem, _ picks: [CapacityPick]) {
         var perAP = [Int](repeating: 0, count: p.participantCount)
@@ -186,7 +239,12 @@ struct CIMOPIMTests {
         let plus = try runOPIM(p, .rrOPIMPlus)
         let plain = try runOPIM(p, .rrOPIM)
         #expect(plus.rounds[0].upperBound <= plain.rounds[0].upperBound + 1e-9)
-        #expect(plus.rounds.last!.ratio >= 0.4 || plus.selectionSets >= plus.thetaMax)
+        // Against the truth rather than the loop's exit condition: OPT = 3.061728 (ALGORITHMS.md
+        // §3); every round's σᵘ is at least OPT, the last σˡ at most the exact σ_P of the picks,
+        // and the certified ratio at most their exact ratio to OPT.
+        let exact = try exactOnP(p, plus.picks.map(\.node))
+        for round in plus.rounds + plain.rounds { #expect(round.upperBound >= 3.061728 - 1e-6) }
+        #expect(plus.rounds.last!.lowerBound <= exact + 1e-9 && plus.approximation <= exact / 3.061728 + 1e-9)
         let compat = try runOPIM(p, .rrOPIMPlus, compat: true)
         #expect(compat.thetaZero <= plus.thetaZero)
         #expect(plus.picks.map { p.subgraph.label(of: $0.node) } == ["3", "4"])

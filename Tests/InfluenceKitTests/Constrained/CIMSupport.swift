@@ -79,3 +79,31 @@ func runOPIM(_ problem: CapacityProblem, _ algorithm: CapacityAlgorithm, seed: U
     return try CapacityOPIM(.init(algorithm: algorithm, epsilon: 0.1, seed: seed, workers: threads, precision: precision,
                                   compat: compat)).run(on: problem, sampler: sampler)
 }
+
+/// The exact σ_P of every distinct feasible union (each AP at most k of its candidates, a node to
+/// one AP only), the empty one included.
+func feasibleUnionValues(_ problem: CapacityProblem) throws -> [Double] {
+    var seen = Set<[Int]>()
+    var values: [Double] = []
+    var taken = Set<Int>()
+    func visit(_ i: Int) throws {
+        if i == problem.participantCount {
+            let union = taken.sorted()
+            if seen.insert(union).inserted { values.append(try exactOnP(problem, union)) }
+            return
+        }
+        let free = problem.candidates(of: i).filter { !taken.contains($0) }
+        func choose(_ start: Int, _ left: Int) throws {
+            try visit(i + 1)
+            guard left > 0 else { return }
+            for j in start..<free.count {
+                taken.insert(free[j])
+                try choose(j + 1, left - 1)
+                taken.remove(free[j])
+            }
+        }
+        try choose(0, problem.k)
+    }
+    try visit(0)
+    return values
+}

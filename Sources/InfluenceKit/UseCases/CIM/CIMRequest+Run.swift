@@ -1,6 +1,6 @@
 extension CIMRequest {
     /// Runs the request on `input` for its AP set: reads the APs, binds the model, computes
-    /// PageRank when the baselines ask for it, and runs the configured algorithm.
+    /// PageRank when the baselines or `keepBest` ask for it, and runs the configured algorithm.
     ///
     /// - Throws: `InfluenceError` naming the parameter at fault (see `validate()`, and the AP
     ///   file's own errors with file and line); `.resource` with `monteCarloBudget` for a Monte
@@ -44,7 +44,7 @@ extension CIMRequest {
     }
 
     private func pageRankIfNeeded(_ input: GraphInput) throws(InfluenceError) -> [Double]? {
-        guard baselines else { return nil }
+        guard baselines || keepBest else { return nil }
         return try PageRankHeuristic(loaded: LoadedGraph(graph: input.graph, seconds: input.loadSeconds)).scores()
     }
 

@@ -42,6 +42,9 @@ public struct CIMRequest: UseCaseRequest, ModelFields {
     public var evaluationSets: Int?
     /// Also score the degree, PageRank and random baselines (default false).
     public var baselines: Bool
+    /// Return the best of the algorithm's and the baselines' assignments on the same fresh RR
+    /// sets of P (default true; the record's `winner` and `contenders` say which and by how much).
+    public var keepBest: Bool
     /// Also run OPIM-C on P for k·|A| seeds ignoring the constraint (default false).
     public var unconstrainedReference: Bool
     /// Also measure every assignment by this many Monte Carlo cascades on P (default nil).
@@ -65,13 +68,13 @@ public struct CIMRequest: UseCaseRequest, ModelFields {
                 probabilities: ProbabilityScheme = .weightedCascade, normalizeLT: Bool = false, epsilon: Double = 0.1,
                 delta: Double? = nil, precision: Double? = CapacityConstrainedIM.Configuration.defaultPrecision,
                 compat: Bool = false, sampling: RRSamplingMethod = .subset, evaluationSets: Int? = nil,
-                baselines: Bool = false, unconstrainedReference: Bool = false, monteCarloEvaluationRuns: Int? = nil,
+                baselines: Bool = false, keepBest: Bool = true, unconstrainedReference: Bool = false, monteCarloEvaluationRuns: Int? = nil,
                 monteCarloRuns: Int = 10_000, monteCarloBudgetSeconds: Double = 300, force: Bool = false,
                 seed: UInt64 = 1, threads: Int = Parallel.processorCount, memoryLimitBytes: Int = SystemMemory.defaultLimitBytes) {
         self.k = k; self.apFile = apFile; self.apSet = apSet; self.activeParticipants = activeParticipants
         self.algorithm = algorithm; self.model = model; self.probabilities = probabilities; self.normalizeLT = normalizeLT
         self.epsilon = epsilon; self.delta = delta; self.precision = precision; self.compat = compat
-        self.sampling = sampling; self.evaluationSets = evaluationSets; self.baselines = baselines
+        self.sampling = sampling; self.evaluationSets = evaluationSets; self.baselines = baselines; self.keepBest = keepBest
         self.unconstrainedReference = unconstrainedReference; self.monteCarloEvaluationRuns = monteCarloEvaluationRuns
         self.monteCarloRuns = monteCarloRuns; self.monteCarloBudgetSeconds = monteCarloBudgetSeconds; self.force = force
         self.seed = seed; self.threads = threads; self.memoryLimitBytes = memoryLimitBytes
@@ -84,7 +87,7 @@ public struct CIMRequest: UseCaseRequest, ModelFields {
             threads: threads, sampling: sampling, memoryLimitBytes: memoryLimitBytes, evaluationSets: evaluationSets,
             monteCarloRuns: monteCarloRuns, monteCarloBudgetSeconds: force ? nil : monteCarloBudgetSeconds,
             baselines: baselines ? CapacityBaseline.allCases : [], unconstrainedReference: unconstrainedReference,
-            monteCarloEvaluationRuns: monteCarloEvaluationRuns)
+            monteCarloEvaluationRuns: monteCarloEvaluationRuns, keepBest: keepBest)
     }
 
     /// Checks every field, naming it (`k`, `apSet`, `activeParticipants`, `epsilon`, `delta`,
@@ -122,7 +125,7 @@ public struct CIMRequest: UseCaseRequest, ModelFields {
     }
 
     private static let keys = ["k", "apFile", "apSet", "activeParticipants", "algorithm", "model", "probabilities", "normalizeLT",
-                               "epsilon", "delta", "precision", "compat", "sampling", "evaluationSets", "baselines",
+                               "epsilon", "delta", "precision", "compat", "sampling", "evaluationSets", "baselines", "keepBest",
                                "unconstrainedReference", "monteCarloEvaluationRuns", "monteCarloRuns", "monteCarloBudgetSeconds",
                                "force", "seed", "threads", "memoryLimitBytes"]
 
@@ -146,6 +149,7 @@ public struct CIMRequest: UseCaseRequest, ModelFields {
         sampling = try c.field("sampling", default: d.sampling)
         evaluationSets = try c.optionalField("evaluationSets")
         baselines = try c.field("baselines", default: d.baselines)
+        keepBest = try c.field("keepBest", default: d.keepBest)
         unconstrainedReference = try c.field("unconstrainedReference", default: d.unconstrainedReference)
         monteCarloEvaluationRuns = try c.optionalField("monteCarloEvaluationRuns")
         monteCarloRuns = try c.field("monteCarloRuns", default: d.monteCarloRuns)
@@ -164,6 +168,7 @@ public struct CIMRequest: UseCaseRequest, ModelFields {
         try c.field("probabilities", probabilities); try c.field("normalizeLT", normalizeLT); try c.field("epsilon", epsilon)
         try c.field("delta", delta); try c.field("precision", precision); try c.field("compat", compat)
         try c.field("sampling", sampling); try c.field("evaluationSets", evaluationSets); try c.field("baselines", baselines)
+        try c.field("keepBest", keepBest)
         try c.field("unconstrainedReference", unconstrainedReference)
         try c.field("monteCarloEvaluationRuns", monteCarloEvaluationRuns); try c.field("monteCarloRuns", monteCarloRuns)
         try c.field("monteCarloBudgetSeconds", monteCarloBudgetSeconds); try c.field("force", force); try c.field("seed", seed)

@@ -38,6 +38,9 @@ public struct ClosedRequest: UseCaseRequest {
     public var force: Bool
     /// Score the degree, fof and random baselines beside the method (default true).
     public var baselines: Bool
+    /// Return the best k-subnetwork of the method and the baselines on the same evaluation worlds
+    /// (default true; the record's `winner` names it). False returns the method's own.
+    public var keepBest: Bool
     /// Seed of every random choice (default 1).
     public var seed: UInt64
     /// Worker threads (default: every core).
@@ -47,12 +50,12 @@ public struct ClosedRequest: UseCaseRequest {
     public init(seeds: [String], k: Int, algorithm: ClosedNetworkIM.Algorithm = .psna, model: DiffusionModelKind = .ic,
                 probabilities: ProbabilityScheme = .weightedCascade, epsilon: Double = 1e-4, compat: Bool = false,
                 evaluationRuns: Int = 10_000, estimationRuns: Int = 1_000, greedyRuns: Int = 1_000,
-                greedyBudgetSeconds: Double = 300, force: Bool = false, baselines: Bool = true, seed: UInt64 = 1,
+                greedyBudgetSeconds: Double = 300, force: Bool = false, baselines: Bool = true, keepBest: Bool = true, seed: UInt64 = 1,
                 threads: Int = Parallel.processorCount) {
         self.seeds = seeds; self.k = k; self.algorithm = algorithm; self.model = model; self.probabilities = probabilities
         self.epsilon = epsilon; self.compat = compat; self.evaluationRuns = evaluationRuns
         self.estimationRuns = estimationRuns; self.greedyRuns = greedyRuns; self.greedyBudgetSeconds = greedyBudgetSeconds
-        self.force = force; self.baselines = baselines; self.seed = seed; self.threads = threads
+        self.force = force; self.baselines = baselines; self.keepBest = keepBest; self.seed = seed; self.threads = threads
     }
 
     /// The model as a specification that binds it. Complexity: O(1).
@@ -66,7 +69,7 @@ public struct ClosedRequest: UseCaseRequest {
         ClosedNetworkIM.Configuration(
             k: k, algorithm: algorithm, epsilon: epsilon, allowArcsIntoSeeds: compat, evaluationRuns: evaluationRuns,
             estimationRuns: estimationRuns, greedyRuns: greedyRuns, greedyBudgetSeconds: force ? nil : greedyBudgetSeconds,
-            baselines: baselines ? ClosedBaseline.allCases : [], seed: seed, threads: threads)
+            baselines: baselines ? ClosedBaseline.allCases : [], keepBest: keepBest, seed: seed, threads: threads)
     }
 
     /// Checks every field, naming it (`seeds`, `k`, `epsilon`, `evaluationRuns`,
@@ -85,7 +88,7 @@ public struct ClosedRequest: UseCaseRequest {
     }
 
     private static let keys = ["seeds", "k", "algorithm", "model", "probabilities", "epsilon", "compat", "evaluationRuns", "estimationRuns",
-                               "greedyRuns", "greedyBudgetSeconds", "force", "baselines", "seed", "threads"]
+                               "greedyRuns", "greedyBudgetSeconds", "force", "baselines", "keepBest", "seed", "threads"]
 
     /// Decodes a request, each absent key taking its default; an unknown key is refused.
     /// Complexity: O(size of the JSON).
@@ -106,6 +109,7 @@ public struct ClosedRequest: UseCaseRequest {
         greedyBudgetSeconds = try c.field("greedyBudgetSeconds", default: d.greedyBudgetSeconds)
         force = try c.field("force", default: d.force)
         baselines = try c.field("baselines", default: d.baselines)
+        keepBest = try c.field("keepBest", default: d.keepBest)
         seed = try c.field("seed", default: d.seed)
         threads = try c.field("threads", default: d.threads)
     }
@@ -117,6 +121,6 @@ public struct ClosedRequest: UseCaseRequest {
         try c.field("model", model); try c.field("probabilities", probabilities); try c.field("epsilon", epsilon); try c.field("compat", compat)
         try c.field("evaluationRuns", evaluationRuns); try c.field("estimationRuns", estimationRuns)
         try c.field("greedyRuns", greedyRuns); try c.field("greedyBudgetSeconds", greedyBudgetSeconds)
-        try c.field("force", force); try c.field("baselines", baselines); try c.field("seed", seed); try c.field("threads", threads)
+        try c.field("force", force); try c.field("baselines", baselines); try c.field("keepBest", keepBest); try c.field("seed", seed); try c.field("threads", threads)
     }
 }
