@@ -496,7 +496,7 @@ class Graph:
             baselines: Optional[bool] = None, unconstrained_reference: Optional[bool] = None,
             monte_carlo_evaluation_runs: Optional[int] = None, monte_carlo_runs: Optional[int] = None,
             monte_carlo_budget_seconds: Optional[float] = None, force: Optional[bool] = None,
-            seed: Optional[int] = None, threads: Optional[int] = None,
+            keep_best: Optional[bool] = None, seed: Optional[int] = None, threads: Optional[int] = None,
             memory_limit_bytes: Optional[int] = None) -> CIMResult:
         """Capacity-constrained IM: each active participant (AP) promotes to at most ``k`` of its
         friends outside the AP set: the record of ``infmax cim --json``. The APs come from line
@@ -513,8 +513,8 @@ class Graph:
                probabilities: Optional[str] = None, epsilon: Optional[float] = None, compat: Optional[bool] = None,
                evaluation_runs: Optional[int] = None, estimation_runs: Optional[int] = None,
                greedy_runs: Optional[int] = None, greedy_budget_seconds: Optional[float] = None,
-               force: Optional[bool] = None, baselines: Optional[bool] = None, seed: Optional[int] = None,
-               threads: Optional[int] = None) -> ClosedResult:
+               force: Optional[bool] = None, baselines: Optional[bool] = None, keep_best: Optional[bool] = None,
+               seed: Optional[int] = None, threads: Optional[int] = None) -> ClosedResult:
         """IM in a closed social network: recommend to every user at most ``k`` friends to share
         with, so that the campaign's ``seeds`` reach most (PSNA): the record of ``infmax closed
         --json``; ``result.kept_arcs`` are the (user, friend) pairs, ``result.to_frame()`` the
