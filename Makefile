@@ -132,7 +132,7 @@ bench: release
 
 # Fuzzing: its own package and scratch path, so the sanitized build never mixes with the others.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= FuzzEdgeList FuzzSnapshot FuzzSeedsFile
+FUZZ_TARGETS ?= FuzzEdgeList FuzzSnapshot FuzzSeedsFile FuzzAPFile FuzzInvitationFiles FuzzFeaturesAndLabels FuzzNpy FuzzRequest
 FUZZ_SCRATCH ?= $(CURDIR)/.build-fuzz
 FUZZ_BUILD := $(SWIFT) build --package-path Tests/Fuzz --scratch-path $(FUZZ_SCRATCH) -c release \
 	-Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address -Xcc -fsanitize=fuzzer-no-link

@@ -67,6 +67,14 @@ public func ik_graph_from_edge_columns(_ sources: UnsafePointer<Int64>?, _ targe
         guard let graphOut else { throw .argument("graph", "null output pointer (expected the address of an ik_graph *)") }
         graphOut.pointee = nil
         let arcs = try CArrays.length(count, name: "count")
+        // The graph is sized by count: checked against the memory limit before any array is read.
+        let needed = GraphMemoryEstimate.bytes(arcs: arcs, nodes: labelCount > 0 ? labelCount : 0, labelBytes: max(0, labelBytesLength),
+                                               valueColumns: values == nil ? 0 : 1)
+        let limit = SystemMemory.defaultLimitBytes
+        guard needed <= limit else {
+            throw ABIFailure(InfluenceError(.resource, parameter: "count",
+                "\(arcs) arcs need about \(SystemMemory.describe(needed)), above the memory limit \(SystemMemory.describe(limit)) (expected a smaller count)"))
+        }
         let tails = try CArrays.buffer(sources, count: arcs, name: "sources")
         let heads = try CArrays.buffer(targets, count: arcs, name: "targets")
         let p = values == nil ? nil : try CArrays.buffer(values, count: arcs, name: "values")

@@ -1,3 +1,5 @@
+import InfluenceKit
+
 /// Reads the arrays a C caller passes as pointer + length, checking what can be checked: a null
 /// pointer with a non-zero length, a byte size that overflows, label offsets that are not
 /// non-decreasing from 0 within the bytes, labels that are not UTF-8. (Whether the memory behind a
@@ -27,6 +29,15 @@ enum CArrays {
         let byteCount = try length(byteCount, name: "\(name) bytes")
         let count = try length(count, name: "\(name) count")
         guard count < Int.max else { throw .argument(name, "label count \(count) (expected a real count)") }
+        // The labels are sized by count and the byte length: checked against the memory limit
+        // before anything is read or reserved (2^40 labels aborted the host).
+        let (perLabel, o1) = count.multipliedReportingOverflow(by: 40)
+        let (needed, o2) = perLabel.addingReportingOverflow(byteCount)
+        let limit = SystemMemory.defaultLimitBytes
+        guard !o1, !o2, needed <= limit else {
+            throw ABIFailure(InfluenceError(.resource, parameter: ParameterKey(rawValue: name),
+                "\(count) labels of \(byteCount) bytes exceed the memory limit \(SystemMemory.describe(limit)) (expected a smaller count)"))
+        }
         let offsetBuffer = try buffer(offsets, count: count + 1, name: "\(name) offsets")
         let raw = try buffer(bytes.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) }, count: byteCount,
                              name: "\(name) bytes")

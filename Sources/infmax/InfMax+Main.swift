@@ -21,6 +21,9 @@ extension InfMax {
             if (Cluster.launchedRanks?.rank ?? 0) == 0 { printError(errorLine(error)) }
             Foundation.exit(error.kind == .usage ? 2 : 1)
         }
+        // A rank that finds, inside a collective, that a peer failed ends here (it has no error
+        // of its own to report).
+        Cluster.onPeerFailure = { failure in endAfterFailure(failure, outcome: nil, arguments: arguments) }
         var outcome: Error?
         do {
             var command = try parseAllowingNegativeValues(arguments)
@@ -42,12 +45,11 @@ extension InfMax {
                 }
                 _ = try? communicator.agree(code(of: outcome) == .success ? nil : failure)
             }
-            let failure = communicator.agreedFailure
-            Cluster.finish(communicator)
-            if let failure, failure.rank != communicator.rank {
-                Foundation.exit(failure.kind == .usage ? 2 : 1)
+            if let failure = communicator.agreedFailure {
+                endAfterFailure(failure, outcome: outcome, arguments: arguments)
             }
-            if failure == nil, communicator.rank != 0 { Foundation.exit(0) }
+            Cluster.finish(communicator)
+            if communicator.rank != 0 { Foundation.exit(0) }
         } else {
             Cluster.finish(communicator)
         }
@@ -65,6 +67,37 @@ extension InfMax {
         if usage { text += " (see '\(helpCommand(for: arguments))')" }
         printError("error: " + text)
         Foundation.exit(usage ? 2 : 1)
+    }
+
+    /// The end of a distributed run that failed, on every rank alike: the failing rank's line
+    /// reaches rank 0, which prints it (once, whatever the rank count); every rank then waits for
+    /// that print before any exits (so mpirun never ends rank 0 before its line is out), and
+    /// each exits with the agreed status.
+    static func endAfterFailure(_ failure: AgreedFailure, outcome: Error?, arguments: [String]) -> Never {
+        let communicator = Ranks.communicator
+        let mine = failure.rank == communicator.rank ? Array((outcome.flatMap { errorText(for: $0, arguments: arguments) } ?? "").utf8) : []
+        let lines = communicator.allGather(mine)
+        if communicator.rank == 0, failure.rank < lines.count, !lines[failure.rank].isEmpty {
+            printError(String(decoding: lines[failure.rank], as: UTF8.self))
+        }
+        var printed = [0]
+        communicator.minimum(&printed)
+        Cluster.finish(communicator)
+        Foundation.exit(failure.kind == .usage ? 2 : 1)
+    }
+
+    /// The one `error:` line an outcome prints, or nil for none (a peer's failure, a plain exit).
+    static func errorText(for outcome: Error, arguments: [String]) -> String? {
+        if outcome is ExitCode { return nil }
+        if let error = outcome as? InfluenceError {
+            return error.parameter == "peerFailure" ? nil : errorLine(error)
+        }
+        let code = exitCode(for: outcome)
+        if code == .success { return nil }
+        var text = message(for: outcome).split(whereSeparator: \.isNewline).joined(separator: "; ")
+        if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
+        if code == .validationFailure { text += " (see '\(helpCommand(for: arguments))')" }
+        return "error: " + text
     }
 
     /// The exit status an outcome maps to (success for none).

@@ -226,7 +226,19 @@ static void test_from_edges(const char *root) {
     CHECK(ik_graph_from_edges(dense_sources, dense_targets, (size_t)-1, NULL, NULL, 0, NULL, 0, NULL, &named, &error) ==
               IK_ERROR_ARGUMENT,
           "a length beyond 2^63 is refused: %s", error.message);
-    (void)root;
+    /* 2^40 arcs: checked against the memory limit before any array is read (it aborted the host). */
+    CHECK(ik_graph_from_edges(dense_sources, dense_targets, (size_t)1 << 40, NULL, NULL, 0, NULL, 0, NULL, &named, &error) ==
+              IK_ERROR_RESOURCE && strcmp(error.parameter, "count") == 0 && strstr(error.message, "memory limit") != NULL,
+          "2^40 arcs are a resource error naming count: %s", error.message);
+    /* A path holding a NUL byte (JSON can spell one) is refused, not cut at the NUL. */
+    char document[4400];
+    snprintf(document, sizeof document,
+             "{\"useCase\": \"seeds\", \"graph\": {\"path\": \"%s\\u0000x\"}, \"request\": {\"k\": 1}}",
+             repository_path(root, "Graphs/karate.txt"));
+    ik_result *result = NULL;
+    CHECK(ik_run_document(document, &result, &error) == IK_ERROR_IO && result == NULL &&
+              strstr(error.message, "the path holds a NUL byte") != NULL,
+          "a NUL in a path: %s", error.message);
 }
 
 static void test_file_errors(const char *root) {

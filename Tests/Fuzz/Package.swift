@@ -5,7 +5,8 @@
 import PackageDescription
 
 /// The fuzz targets built here (and run by `make fuzz`, FUZZ_TARGETS in the Makefile).
-let fuzzTargets = ["FuzzEdgeList", "FuzzSnapshot", "FuzzSeedsFile"]
+let fuzzTargets = ["FuzzEdgeList", "FuzzSnapshot", "FuzzSeedsFile", "FuzzAPFile", "FuzzInvitationFiles",
+                   "FuzzFeaturesAndLabels", "FuzzNpy", "FuzzRequest"]
 
 let package = Package(
     name: "InfluenceKitFuzz",
@@ -21,7 +22,8 @@ let package = Package(
     ] + fuzzTargets.map { name in
         .executableTarget(
             name: name,
-            dependencies: ["FuzzSupport", .product(name: "InfluenceKit", package: "InfluenceKit")]
+            dependencies: ["FuzzSupport", .product(name: "InfluenceKit", package: "InfluenceKit"),
+                           .product(name: "GraphInfomax", package: "InfluenceKit")]
         )
     },
     swiftLanguageModes: [.v6]

@@ -91,3 +91,44 @@ put "$seeds/empty"         ''
 put "$seeds/blank"         '\n  \n\t\n'
 "$infmax" seeds Graphs/karate.txt --undirected --k 2 --json > "$seeds/report.json"
 echo "wrote $(find "$out" -type f | wc -l) files under $out" >&2
+
+# AP files, invitation files (first byte: 0 arcs, 1 arcs|nodes, 2 inviters, 3 truth), features
+# and labels (first byte: 0-3 auto/dense/sparse/pairs features, 4 classes, 5 split), .npy, requests.
+aps=$out/FuzzAPFile invites=$out/FuzzInvitationFiles features=$out/FuzzFeaturesAndLabels npy=$out/FuzzNpy requests=$out/FuzzRequest
+rm -rf "$aps" "$invites" "$features" "$npy" "$requests"
+mkdir -p "$aps" "$invites" "$features" "$npy" "$requests"
+put "$aps/one-per-line"   'a\nb\n# c\n\nb\n'
+put "$aps/sets-crlf"      '0,1\r\na, b ,c\r\n'
+put "$aps/sets-cr"        '0,1\ra,b\r'
+put "$aps/bom"            '\xEF\xBB\xBFa,b\n'
+put "$aps/cafe"           'caf\xC3\xA9,cafe\xCC\x81\n'
+put "$aps/invalid-utf8"   'a\n\xFF\n\xFE\n'
+put "$aps/empty-set"      'a,b\n , \n'
+put "$aps/nul"            'a\x00b\n'
+put "$invites/arcs"       '0inviter\tinvitee\tp\na\tb\t0.5\nb\tc\t1\n'
+put "$invites/arcs-nodes" '1a b 0.5\nb c 0.25\n|node u\na 0.5\nc 1\n'
+put "$invites/inviters"   '2inviter\na\ncaf\xC3\xA9\n'
+put "$invites/truth"      '3inviter invitee\na b\nb a\na a\ncaf\xC3\xA9 cafe\xCC\x81\n'
+put "$invites/crlf-bom"   '0\xEF\xBB\xBFa b 0.5\r\nb c nan\r\n'
+put "$features/dense"     '1a 0.5 1\nb 1 0\nc 0 0.25\n'
+put "$features/sparse"    '2a 0:1 5:0.5\nb 3:1\n'
+put "$features/pairs"     '3a 0\na 2 2\nb 1 3\n'
+put "$features/auto-rep"  '0a 1 5\nb 0 1\na 1 1\n'
+put "$features/cr-only"   '0a 0.5 1\rb 1 0\r'
+put "$features/classes"   '4a 0\nb 1048575\nc -1\ncaf\xC3\xA9 2\n'
+put "$features/split"     '5a\nb\ncafe\xCC\x81\n'
+put "$features/huge-index" '3a 1073741823\nb 0\n'
+npyfile() { local header=$1 data=$2 name=$3; local h="$header"; while [ $(( (10 + ${#h} + 1) % 64 )) -ne 0 ]; do h="$h "; done; { printf '\x93NUMPY\x01\x00'; printf "\\x$(printf %02x $(( (${#h} + 1) % 256 )))\\x$(printf %02x $(( (${#h} + 1) / 256 )))"; printf '%s\n' "$h"; printf "$data"; } > "$npy/$name"; }
+npyfile "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 2), }" '\x00\x00\x80\x3f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x3f' f4
+npyfile "{'descr': '<f8', 'fortran_order': False, 'shape': (1, 1), }" '\x00\x00\x00\x00\x00\x00\xf0\x3f' f8
+npyfile "{'descr': '<f8', 'fortran_order': False, 'shape': (2305843009213693952, 1), }" '\x00\x00\x00\x00\x00\x00\xf0\x3f' overflow
+npyfile "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 1), }" '\x00\x00\xc0\x7f' nan
+npyfile "{\"descr\": \"<f4\", \"fortran_order\": True, \"shape\": (0, 3,), }" '' fortran
+put "$requests/seeds"     '{"useCase": "seeds", "request": {"k": 10, "algorithm": "imm", "seed": 7}}'
+put "$requests/simulate"  '{"useCase": "simulate", "graph": {"path": "g.txt"}, "request": {"seeds": ["0", "caf\xC3\xA9"], "runs": 1000}}'
+put "$requests/closed"    '{"useCase": "closed", "request": {"seeds": ["a"], "k": 3, "evaluationRuns": 100000000000}}'
+put "$requests/cim"       '{"useCase": "cim", "request": {"k": 2, "apFile": "aps.txt", "apSet": 2}}'
+put "$requests/recommend" '{"useCase": "recommend", "graph": {"arcsFile": "a.tsv"}, "request": {"k": 3, "worlds": 9223372036854775807}}'
+put "$requests/embed"     '{"useCase": "embed", "request": {"method": "grace", "dimensions": 16}}'
+put "$requests/probe"     '{"useCase": "probe", "request": {"labels": "l.txt", "train": "t.txt", "test": "u.txt"}}'
+put "$requests/compare"   '{"useCase": "compare", "request": {"ks": [1, 2], "algorithms": ["degree"], "runs": 64}}'

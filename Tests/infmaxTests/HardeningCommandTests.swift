@@ -17,7 +17,7 @@ import Testing
         let help = try CLI.run(["seeds", "--help"])
         #expect(help.status == 0)
         let text = help.stdout.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
-        #expect(text.contains("(default: 80% of physical memory ("), "\(text)")
+        #expect(text.contains("(default: 80% of available memory: physical, ulimit, cgroup ("), "\(text)")
         #expect(!text.contains("ByteCount("))
     }
 

@@ -65,7 +65,7 @@ import InfluenceKit
         }
         let help = try CLI.run(["info", "--help"]).stdout
         #expect(help.contains("--max-memory <SIZE>"))
-        #expect(help.contains("80% of physical memory"))
+        #expect(help.contains("80% of available memory"))
     }
 
     @Test func nodesDeclaresTheNodeCountOfAnIntegerList() throws {

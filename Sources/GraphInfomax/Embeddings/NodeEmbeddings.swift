@@ -28,7 +28,18 @@ public struct NodeEmbeddings: Sendable, Equatable {
         labels.enumerated().allSatisfy { $0.element == String($0.offset) }
     }
 
-    /// The row of each label. Complexity: O(n) to build.
+    /// The row of a label token, matched byte for byte (`café` in NFC does not find a row
+    /// labelled in NFD). Complexity: O(n) to build, O(label length) per lookup.
+    public func exactRowLookup() -> @Sendable (Substring) -> Int? {
+        var index: [[UInt8]: Int] = [:]
+        index.reserveCapacity(count)
+        for (i, label) in labels.enumerated() where index[Array(label.utf8)] == nil { index[Array(label.utf8)] = i }
+        let table = index
+        return { table[Array($0.utf8)] }
+    }
+
+    /// The row of each label (Swift string keys: canonically equivalent labels share a key; see
+    /// `exactRowLookup()` for byte-exact matching). Complexity: O(n) to build.
     public func rowIndex() -> [String: Int] {
         var index: [String: Int] = [:]
         index.reserveCapacity(count)
@@ -95,7 +106,9 @@ public struct NodeEmbeddings: Sendable, Equatable {
     /// - Throws: `InfluenceError(.data)` with file and line for a malformed file.
     public static func load(_ path: String) throws(InfluenceError) -> NodeEmbeddings {
         if path.lowercased().hasSuffix(".npy") {
-            let m = try NumpyArrayFile.decode(try FileContents.readRaw(path), path: path)
+            // The magic first, from the first bytes (/dev/zero or a text file is refused at once).
+            try NumpyArrayFile.checkMagic(path)
+            let m = try NumpyArrayFile.decode(try FileContents.readRaw(path, limitBytes: SystemMemory.defaultLimitBytes / 2), path: path)
             return NodeEmbeddings(labels: (0..<m.rows).map(String.init), vectors: m)
         }
         let text = try TextLines(path: path)
@@ -103,12 +116,13 @@ public struct NodeEmbeddings: Sendable, Equatable {
         let d = first.tokens.count - 1
         guard d >= 1 else { throw text.error(first, "a label with no values (expected 'label v1 v2 …')") }
         var labels: [String] = [], values: [Float] = []
-        var seen: [String: Int] = [:]
+        // Labels compared byte for byte: `café` in NFC and in NFD are two rows.
+        var seen: [[UInt8]: Int] = [:]
         for line in text.lines {
             guard line.tokens.count - 1 == d else { throw text.error(line, "\(line.tokens.count - 1) values (expected \(d), as on line \(first.number))") }
             let label = String(line.tokens[0])
-            if let at = seen[label] { throw text.error(line, "label '\(label)' already has a row on line \(at)") }
-            seen[label] = line.number
+            if let at = seen[Array(label.utf8)] { throw text.error(line, "label '\(label)' already has a row on line \(at)") }
+            seen[Array(label.utf8)] = line.number
             labels.append(label)
             for t in line.tokens.dropFirst() {
                 guard let v = Float(t), v.isFinite else { throw text.error(line, "'\(t)' is not a finite number") }

@@ -21,26 +21,40 @@ public enum NodeFeatureFile {
     /// The features of `graph`'s nodes in `path`: sparse unless the file is dense.
     ///
     /// - Complexity: O(file size + nnz log nnz).
-    public static func read(_ path: String, format: FeatureFileFormat = .auto, graph: InfluenceGraph) throws(InfluenceError) -> FeatureMatrix<Float> {
-        let text = try TextLines(path: path)
+    ///
+    /// - Parameter limitBytes: the memory limit: the file's text may take a quarter of it, and a
+    ///   dense matrix (nodes × values per line) must fit in it; the default limit when nil.
+    public static func read(_ path: String, format: FeatureFileFormat = .auto, graph: InfluenceGraph,
+                            limitBytes: Int? = nil) throws(InfluenceError) -> FeatureMatrix<Float> {
+        let limit = limitBytes ?? SystemMemory.defaultLimitBytes
+        let text = try TextLines(path: path, limitBytes: max(1 << 20, limit / 4))
         guard !text.lines.isEmpty else {
             throw InfluenceError(.data, file: path, "holds no feature rows (expected lines such as 'node f1 f2 …' or 'node index:value …')")
         }
         let index = graph.labels.makeIndex()
         let n = graph.nodeCount
-        switch format == .auto ? detect(text) : format {
-        case .dense: return try dense(text, index: index, n: n)
+        switch format == .auto ? try detect(text) : format {
+        case .dense: return try dense(text, index: index, n: n, limit: limit)
         case .sparse: return try sparse(text, index: index, n: n)
         case .pairs, .auto: return try pairs(text, index: index, n: n)
         }
     }
 
-    static func detect(_ text: TextLines) -> FeatureFileFormat {
+    /// The format of an `auto` file. A node on two lines means pairs when some line has two
+    /// tokens (`node index`); when every line has three, `node index value` and a dense row of two
+    /// values with a repeated node read alike, so the file is refused, naming both lines, rather
+    /// than guessed. Nodes are compared byte for byte.
+    static func detect(_ text: TextLines) throws(InfluenceError) -> FeatureFileFormat {
         if text.lines[0].tokens.dropFirst().contains(where: { $0.contains(":") }) { return .sparse }
         let short = text.lines.allSatisfy { $0.tokens.count == 2 || $0.tokens.count == 3 }
         if short {
-            var seen = Set<Substring>()
-            for line in text.lines { if !seen.insert(line.tokens[0]).inserted { return .pairs } }
+            var seen: [[UInt8]: Int] = [:]
+            for line in text.lines {
+                if let earlier = seen.updateValue(line.number, forKey: Array(line.tokens[0].utf8)) {
+                    if text.lines.contains(where: { $0.tokens.count == 2 }) { return .pairs }
+                    throw text.error(line, "node '\(line.tokens[0].prefix(40))' also has a row on line \(earlier), and every line has three fields: 'node index value' pairs and dense rows with a repeated node read alike (expected --feature-format pairs or dense)")
+                }
+            }
         }
         return .dense
     }
@@ -59,10 +73,15 @@ public enum NodeFeatureFile {
         return i
     }
 
-    private static func dense(_ text: TextLines, index: NodeLabelIndex, n: Int) throws(InfluenceError) -> FeatureMatrix<Float> {
+    private static func dense(_ text: TextLines, index: NodeLabelIndex, n: Int, limit: Int) throws(InfluenceError) -> FeatureMatrix<Float> {
         let first = text.lines[0]
         let f = first.tokens.count - 1
         guard f >= 1 else { throw text.error(first, "a node with no values (expected 'node f1 f2 …')") }
+        let (cells, overflow) = n.multipliedReportingOverflow(by: f)
+        guard !overflow, cells <= limit / 4 else {
+            throw InfluenceError(.resource, file: text.path, parameter: "memoryLimit",
+                "a dense matrix of \(n) nodes × \(f) features exceeds the memory limit \(SystemMemory.describe(limit)) (expected fewer features, the sparse form 'node index:value …', or a higher --max-memory)")
+        }
         var x = Matrix<Float>(rows: n, columns: f)
         var seenAt = [Int](repeating: 0, count: n)
         for line in text.lines {
@@ -93,7 +112,23 @@ public enum NodeFeatureFile {
                 columns = max(columns, j + 1)
             }
         }
-        return FeatureMatrix(sparse: SparseMatrix(rows: n, columns: columns, triples: triples))
+        return compacted(triples, rows: n, columns: columns)
+    }
+
+    /// The sparse matrix of `triples` with its columns renumbered to the feature indices present
+    /// (in increasing order): the model's weights are sized by the features a file has, never by
+    /// its largest index (`0 1073741823` is one feature, not 2^30).
+    /// Complexity: O(nnz log nnz).
+    static func compacted(_ triples: [(row: Int, column: Int, value: Float)], rows: Int, columns: Int) -> FeatureMatrix<Float> {
+        let present = Array(Set(triples.map(\.column))).sorted()
+        guard present.count < columns else {
+            return FeatureMatrix(sparse: SparseMatrix(rows: rows, columns: columns, triples: triples))
+        }
+        var number: [Int: Int] = [:]
+        number.reserveCapacity(present.count)
+        for (k, j) in present.enumerated() { number[j] = k }
+        let renumbered = triples.map { (row: $0.row, column: number[$0.column]!, value: $0.value) }
+        return FeatureMatrix(sparse: SparseMatrix(rows: rows, columns: present.count, triples: renumbered))
     }
 
     private static func pairs(_ text: TextLines, index: NodeLabelIndex, n: Int) throws(InfluenceError) -> FeatureMatrix<Float> {
@@ -110,6 +145,6 @@ public enum NodeFeatureFile {
             triples.append((node, j, v))
             columns = max(columns, j + 1)
         }
-        return FeatureMatrix(sparse: SparseMatrix(rows: n, columns: columns, triples: triples))
+        return compacted(triples, rows: n, columns: columns)
     }
 }

@@ -12,26 +12,19 @@ struct TextLines {
     let path: String
     let lines: [Line]
 
-    /// Reads `path` (gzip inflated; `-` is standard input).
-    /// - Throws: `InfluenceError(.io)` for a missing or unreadable file, `.data` for bytes that are
-    ///   not UTF-8 text.
-    init(path: String) throws(InfluenceError) {
-        let bytes = try FileContents.read(path)
-        if bytes.contains(0) {
-            throw InfluenceError(.data, file: path, "holds a NUL byte (expected a text file)")
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw InfluenceError(.data, file: path, "is not UTF-8 text (expected a text file)")
-        }
+    /// Reads `path` through the bounded line reader of every text format (`TextLineReader`:
+    /// gzip by magic bytes, streamed; byte order mark skipped; LF, CRLF or a lone CR; binary data
+    /// and invalid UTF-8 refused with the line; at most `limitBytes` of text). Tokens are split
+    /// on spaces, tabs and commas; `-` is standard input.
+    /// - Throws: `InfluenceError` naming the file (and line).
+    init(path: String, limitBytes: Int? = nil) throws(InfluenceError) {
         var lines: [Line] = []
-        var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            let tokens = raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "," })
-            guard let first = tokens.first, !first.hasPrefix("#"), !first.hasPrefix("%") else { continue }
-            lines.append(Line(number: number, tokens: tokens))
+        let name = try TextLineReader.forEachLine(path, limitBytes: limitBytes, expected: "a text file of node rows") { (line) throws(InfluenceError) in
+            let tokens = line.tokens(separatedBy: [0x2C]).map { Substring(line.string($0)) }
+            guard let first = tokens.first, !first.hasPrefix("#"), !first.hasPrefix("%") else { return }
+            lines.append(Line(number: line.number, tokens: tokens))
         }
-        self.path = path
+        self.path = name
         self.lines = lines
     }
 

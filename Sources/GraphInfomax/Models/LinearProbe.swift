@@ -39,6 +39,7 @@ public struct LinearProbe: Sendable {
     public init(configuration: Configuration = Configuration()) { self.configuration = configuration }
 
     /// Runs the protocol. `classes[row]` is the class of each embedding row (negative: none).
+    /// The model has one output per class present in the splits (the report's `classes`).
     ///
     /// - Throws: `InfluenceError(.usage)` for a split naming an unlabelled row, an empty split or
     ///   a bad configuration.
@@ -54,10 +55,15 @@ public struct LinearProbe: Sendable {
                 throw InfluenceError(.data, parameter: ParameterKey(rawValue: name), "node on row \(bad) of the \(name) split has no label (expected a class for every split node)")
             }
         }
-        let classCount = (train + test).map { classes[$0] }.max()! + 1
+        // The classes present in the splits, renumbered 0..<C in increasing order: the model is
+        // sized by the labels there are, never by the largest label (one class 1048575 is one class).
+        let present = Array(Set((train + test).map { classes[$0] })).sorted()
+        var number: [Int: Int] = [:]
+        for (k, label) in present.enumerated() { number[label] = k }
+        let classCount = present.count
         let d = embeddings.columns
         let xTrain = Self.gather(embeddings, train), xTest = Self.gather(embeddings, test)
-        let yTrain = train.map { classes[$0] }, yTest = test.map { classes[$0] }
+        let yTrain = train.map { number[classes[$0]]! }, yTest = test.map { number[classes[$0]]! }
         var accuracies: [Double] = []
         for restart in 0..<c.restarts {
             var w: Matrix<Float> = Glorot.uniform(rows: d, columns: classCount, seed: c.seed, stream: 0x5052_4F42_0000_0000 | UInt64(restart))

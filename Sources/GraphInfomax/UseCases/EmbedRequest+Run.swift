@@ -37,11 +37,16 @@ extension EmbedRequest {
         var total = Stopwatch()
         try validate()
         let graph = input.graph
+        let limit = input.provenance.load?.memoryLimitBytes ?? SystemMemory.defaultLimitBytes
+        // The training state is sized by the nodes and dimensions: checked before features are built.
+        try Self.checkMemory(nodes: graph.nodeCount, featureColumns: features == nil ? StructuralFeatures.names.count : 1,
+                             dimensions: resolvedDimensions, limit: limit)
         var clock = Stopwatch()
         let x: FeatureMatrix<Float>
         let source: String
         if let features {
-            x = try NodeFeatureFile.read(features, format: featureFormat, graph: graph)
+            x = try NodeFeatureFile.read(features, format: featureFormat, graph: graph, limitBytes: limit)
+            try Self.checkMemory(nodes: graph.nodeCount, featureColumns: x.columns, dimensions: resolvedDimensions, limit: limit)
             source = features
         } else {
             x = StructuralFeatures.of(graph)
@@ -102,5 +107,31 @@ extension EmbedRequest {
             throw InfluenceError(.usage, file: path, parameter: "output",
                                  "the graph's node labels are not 0..n-1, and a .npy file holds rows only (expected a .tsv output, which keeps each label)")
         }
+    }
+}
+
+extension EmbedRequest {
+    /// Bytes training holds for `nodes` nodes, `featureColumns` features and `dimensions`: about
+    /// twelve n×d float matrices (embeddings, corrupted copy, activations, gradients), the
+    /// features, and the weights with their Adam moments (`Int.max` on overflow).
+    /// Complexity: O(1).
+    static func trainingBytes(nodes: Int, featureColumns: Int, dimensions: Int) -> Int {
+        let (perNode, o1) = dimensions.multipliedReportingOverflow(by: 12)
+        let (row, o2) = perNode.addingReportingOverflow(featureColumns)
+        let (a, o3) = nodes.multipliedReportingOverflow(by: row)
+        let (w, o4) = featureColumns.multipliedReportingOverflow(by: 4 * dimensions)
+        let (total, o5) = a.addingReportingOverflow(w)
+        let (bytes, o6) = total.multipliedReportingOverflow(by: 4)
+        return o1 || o2 || o3 || o4 || o5 || o6 ? Int.max : bytes
+    }
+
+    /// Throws `InfluenceError(.resource)` (parameter `memoryLimit`) when `trainingBytes` exceeds
+    /// `limit`, naming the flags that size it. Complexity: O(1).
+    static func checkMemory(nodes: Int, featureColumns: Int, dimensions: Int, limit: Int) throws(InfluenceError) {
+        let needed = trainingBytes(nodes: nodes, featureColumns: featureColumns, dimensions: dimensions)
+        guard needed > limit else { return }
+        let shown = needed == Int.max ? "more than 2^63 bytes" : "about \(SystemMemory.describe(needed))"
+        throw InfluenceError(.resource, parameter: "memoryLimit",
+            "embedding \(nodes) nodes with \(featureColumns) features in \(dimensions) dimensions needs \(shown), above the memory limit \(SystemMemory.describe(limit)) (expected fewer nodes (--nodes), a smaller --dim, or a higher --max-memory)")
     }
 }

@@ -131,8 +131,7 @@ extension ProbeRequest {
         var total = Stopwatch()
         try validate()
         let emb = input.embeddings
-        let index = emb.rowIndex()
-        let lookup: (Substring) -> Int? = { index[String($0)] }
+        let lookup = emb.exactRowLookup()
         let classes = try NodeLabelFile.readClasses(labels, rows: emb.count, node: lookup)
         let trainRows = try NodeLabelFile.readSplit(train, node: lookup)
         let testRows = try NodeLabelFile.readSplit(test, node: lookup)

@@ -143,6 +143,13 @@ public struct ClosedNetworkIM: Sendable {
         for (name, runs) in [("evaluationRuns", c.evaluationRuns), ("estimationRuns", c.estimationRuns), ("greedyRuns", c.greedyRuns)] where runs < 1 {
             throw InfluenceError(.usage, parameter: ParameterKey(rawValue: name), "\(runs) Monte Carlo runs (expected at least 1)")
         }
+        // Every run count is bounded, and what it sizes is checked against the memory limit
+        // before anything is allocated.
+        for (name, runs) in [("evaluationRuns", c.evaluationRuns), ("estimationRuns", c.estimationRuns), ("greedyRuns", c.greedyRuns)] {
+            try MonteCarloSimulator.checkRunCount(runs, parameter: ParameterKey(rawValue: name))
+            try SubnetworkEvaluator.checkMemory(runs: runs, seeds: problem.seeds.count, nodes: problem.graph.nodeCount,
+                                                threads: c.threads, parameter: ParameterKey(rawValue: name))
+        }
         var clock = Stopwatch()
         var cpu = Platform.processCPUSeconds
         var iterations: [PSNA.Iteration]?

@@ -51,6 +51,28 @@ public struct SubnetworkEvaluator: Sendable {
         thresholds = arcs.map { problem.thresholds[$0] }
     }
 
+    /// Bytes `evaluate` allocates for `runs` runs of `seeds` seeds on `nodes` nodes: two tallies
+    /// and four per-seed counters per block of 64 runs, and a workspace per thread (`Int.max` on
+    /// overflow). Complexity: O(1).
+    static func scratchBytes(runs: Int, seeds: Int, nodes: Int, threads: Int) -> Int {
+        let tasks = runs / MonteCarloSimulator.runsPerTask + 1
+        let perTask = 2 * MemoryLayout<MonteCarloTally>.stride + 32 * max(1, seeds)
+        let (a, o1) = tasks.multipliedReportingOverflow(by: perTask)
+        let (b, o2) = max(1, threads).multipliedReportingOverflow(by: 16 * max(1, nodes))
+        let (sum, o3) = a.addingReportingOverflow(b)
+        return o1 || o2 || o3 ? Int.max : sum
+    }
+
+    /// Throws `InfluenceError(.resource)` naming `parameter` when `scratchBytes` exceeds the
+    /// default memory limit. Complexity: O(1).
+    static func checkMemory(runs: Int, seeds: Int, nodes: Int, threads: Int, parameter: ParameterKey) throws(InfluenceError) {
+        let needed = scratchBytes(runs: runs, seeds: seeds, nodes: nodes, threads: threads)
+        let limit = SystemMemory.defaultLimitBytes
+        guard needed > limit else { return }
+        throw InfluenceError(.resource, parameter: parameter,
+            "\(runs) Monte Carlo runs of \(seeds) seed\(seeds == 1 ? "" : "s") need about \(SystemMemory.describe(needed)) of tallies, above the memory limit \(SystemMemory.describe(limit)) (expected fewer runs; 10000 give about two significant digits)")
+    }
+
     /// Evaluates the seeds' spreads over runs `0..<runs`.
     ///
     /// - Throws: `InfluenceError(.usage)` for runs < 1 or a bad thread count.
@@ -61,6 +83,7 @@ public struct SubnetworkEvaluator: Sendable {
         guard runs >= 1 else { throw InfluenceError(.usage, parameter: "runs", "runs = \(runs) (expected at least 1)") }
         try MonteCarloSimulator.checkRunCount(runs, parameter: "runs")
         try Parallel.checkThreadCount(threads)
+        try Self.checkMemory(runs: runs, seeds: seeds.count, nodes: nodeCount, threads: threads, parameter: "runs")
         let clock = Stopwatch()
         let n = nodeCount, seedCount = seeds.count
         let block = MonteCarloSimulator.runsPerTask

@@ -28,37 +28,46 @@ public struct ActiveParticipantSets: Sendable, Equatable {
     ///   only) or a file without any label.
     /// - Complexity: O(file size).
     public init(text: String, source: String) throws(InfluenceError) {
+        var lines: [(number: Int, text: String)] = []
+        try TextLineReader.forEachLine(in: Array(text.utf8), path: source, expected: Self.expected) { (line) throws(InfluenceError) in
+            if !line.isSkipped(percentComments: false) { lines.append((line.number, line.text)) }
+        }
+        try self.init(lines: lines, source: source)
+    }
+
+    static let expected = "one AP label per line, or comma-separated AP sets, one per line"
+
+    /// The sets of the data lines (blank and comment lines already dropped). Labels are compared
+    /// byte for byte (`café` in NFC and in NFD are two labels, as they are two nodes).
+    private init(lines: [(number: Int, text: String)], source: String) throws(InfluenceError) {
         self.source = source
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
-        func isSkipped(_ line: Substring) -> Bool {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            return trimmed.isEmpty || trimmed.hasPrefix("#")
-        }
         func clean(_ token: Substring) -> String {
-            String(token.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+            let bytes = Array(token.utf8)
+            var s = 0, e = bytes.count
+            while s < e, bytes[s] == 0x20 || bytes[s] == 0x09 { s += 1 }
+            while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 { e -= 1 }
+            return String(decoding: bytes[s..<e], as: UTF8.self)
         }
-        let commaLayout = lines.contains { !isSkipped($0) && $0.contains(",") }
+        let commaLayout = lines.contains { $0.text.utf8.contains(0x2C) }
         var sets: [Entry] = [], lineNumbers: [[Int]] = []
         if commaLayout {
-            for (i, line) in lines.enumerated() where !isSkipped(line) {
-                var seen = Set<String>(), labels: [String] = []
+            for (number, line) in lines {
+                var seen = Set<ByteLabel>(), labels: [String] = []
                 for token in line.split(separator: ",", omittingEmptySubsequences: false) {
                     let label = clean(token)
-                    if !label.isEmpty, seen.insert(label).inserted { labels.append(label) }
+                    if !label.isEmpty, seen.insert(ByteLabel(text: label)).inserted { labels.append(label) }
                 }
                 guard !labels.isEmpty else {
-                    throw InfluenceError(.data, file: source, line: i + 1, "empty AP set (expected comma-separated AP labels on this line)")
+                    throw InfluenceError(.data, file: source, line: number, "empty AP set (expected comma-separated AP labels on this line)")
                 }
-                sets.append(Entry(labels: labels, line: i + 1))
-                lineNumbers.append([Int](repeating: i + 1, count: labels.count))
+                sets.append(Entry(labels: labels, line: number))
+                lineNumbers.append([Int](repeating: number, count: labels.count))
             }
         } else {
-            var seen = Set<String>(), labels: [String] = [], numbers: [Int] = []
-            for (i, line) in lines.enumerated() where !isSkipped(line) {
-                let label = clean(line)
-                if seen.insert(label).inserted { labels.append(label); numbers.append(i + 1) }
+            var seen = Set<ByteLabel>(), labels: [String] = [], numbers: [Int] = []
+            for (number, line) in lines {
+                let label = clean(Substring(line))
+                if seen.insert(ByteLabel(text: label)).inserted { labels.append(label); numbers.append(number) }
             }
             if !labels.isEmpty {
                 sets.append(Entry(labels: labels, line: numbers[0]))
@@ -72,13 +81,30 @@ public struct ActiveParticipantSets: Sendable, Equatable {
         labelLines = lineNumbers
     }
 
-    /// Reads the file at `path` (`.gz` inflated).
+    /// Parses the bytes of an AP file (`source` names it in errors) through the same line reader
+    /// as `read(_:limitBytes:)`: the fuzzing entry point, for bytes that may not be UTF-8.
+    /// - Throws: as `read(_:limitBytes:)`.
+    /// - Complexity: O(bytes).
+    public static func parse(_ bytes: [UInt8], source: String) throws(InfluenceError) -> ActiveParticipantSets {
+        var lines: [(number: Int, text: String)] = []
+        try TextLineReader.forEachLine(in: bytes, path: source, expected: expected) { (line) throws(InfluenceError) in
+            if !line.isSkipped(percentComments: false) { lines.append((line.number, line.text)) }
+        }
+        return try ActiveParticipantSets(lines: lines, source: source)
+    }
+
+    /// Reads the file at `path` (`-`: standard input) through the bounded line reader
+    /// (`TextLineReader`: gzip by magic bytes, byte order mark, LF/CRLF/CR, binary data and
+    /// invalid UTF-8 refused with the line, at most `limitBytes` of text).
     ///
-    /// - Throws: what `FileContents.read` throws for an unreadable file; parse errors as above.
+    /// - Throws: what `TextLineReader.forEachLine` throws; parse errors as above.
     /// - Complexity: O(file size).
-    public static func read(_ path: String) throws(InfluenceError) -> ActiveParticipantSets {
-        let bytes = try FileContents.read(path)
-        return try ActiveParticipantSets(text: String(decoding: bytes, as: UTF8.self), source: path)
+    public static func read(_ path: String, limitBytes: Int? = nil) throws(InfluenceError) -> ActiveParticipantSets {
+        var lines: [(number: Int, text: String)] = []
+        let name = try TextLineReader.forEachLine(path, limitBytes: limitBytes, expected: expected) { (line) throws(InfluenceError) in
+            if !line.isSkipped(percentComments: false) { lines.append((line.number, line.text)) }
+        }
+        return try ActiveParticipantSets(lines: lines, source: name)
     }
 
     /// The dense node ids of set `number` (1-based) in `graph`.

@@ -44,6 +44,13 @@ public enum Cluster {
         #endif
     }
 
+    /// What a rank does when a collective finds that a peer failed (the peer called
+    /// `Communicator.agree` with its error while this rank was running on): the failure is
+    /// agreed and recorded, then this is called and must end the process (the command line prints
+    /// the failing rank's message on rank 0 and exits every rank with its status). Set once, from
+    /// the main thread, before the run; nil aborts every rank with a short message.
+    nonisolated(unsafe) public static var onPeerFailure: ((AgreedFailure) -> Never)?
+
     /// Ends the run's MPI use (MPI_Finalize); nothing for one process. Complexity: collective.
     public static func finish(_ communicator: any Communicator) {
         #if MPI

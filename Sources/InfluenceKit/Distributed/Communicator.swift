@@ -34,6 +34,23 @@ public protocol Communicator: Sendable {
     var agreedFailure: AgreedFailure? { get }
     /// Records the agreed failure (called by `agree`).
     func record(_ failure: AgreedFailure)
+    /// Collective: tells every rank whether this one failed and returns whether any did. Every
+    /// collective of a distributed communicator starts with the same exchange, so a rank that
+    /// failed between two collectives and calls `agree` meets the others in their next one (a
+    /// failure thrown on one rank alone then ends every rank with its message, not an MPI error).
+    /// Complexity: one reduction of one element.
+    func announce(failed: Bool) -> Bool
+}
+
+extension Communicator {
+    /// Whether any rank failed: one maximum over the ranks (one process: whether it failed).
+    /// Complexity: one reduction of one element.
+    public func announce(failed: Bool) -> Bool {
+        guard isDistributed else { return failed }
+        var flag = [failed ? 1 : 0]
+        maximum(&flag)
+        return flag[0] != 0
+    }
 }
 
 /// A failure all ranks know of: which rank saw it first (the lowest that failed at that point)
@@ -93,15 +110,25 @@ extension Communicator {
             if let error { throw error }
             return
         }
+        guard announce(failed: error != nil) else { return }
+        let failure = agreeOnFailure(error)
+        if failure.rank == rank, let error { throw error }
+        throw InfluenceError(failure.kind, parameter: "peerFailure", "rank \(failure.rank) stopped the run")
+    }
+}
+
+extension Communicator {
+    /// Collective, after `announce` said some rank failed: the lowest failing rank and its kind,
+    /// recorded. Complexity: one reduction of one element.
+    @discardableResult
+    func agreeOnFailure(_ error: InfluenceError?) -> AgreedFailure {
         let kinds: [InfluenceError.Kind] = [.usage, .data, .io, .resource]
         let mine = error.map { rank * 4 + (kinds.firstIndex(of: $0.kind) ?? 1) } ?? Int.max
         var values = [mine]
         minimum(&values)
-        guard values[0] != Int.max else { return }
-        let failure = AgreedFailure(rank: values[0] / 4, kind: kinds[values[0] % 4])
+        let failure = values[0] == Int.max ? AgreedFailure(rank: 0, kind: .data) : AgreedFailure(rank: values[0] / 4, kind: kinds[values[0] % 4])
         record(failure)
-        if failure.rank == rank, let error { throw error }
-        throw InfluenceError(failure.kind, parameter: "peerFailure", "rank \(failure.rank) stopped the run")
+        return failure
     }
 }
 

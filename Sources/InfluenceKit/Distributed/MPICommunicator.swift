@@ -26,6 +26,30 @@ final class MPICommunicator: Communicator {
 
     private func count(_ bytes: Int) { state.withLock { $0.payload += bytes } }
 
+    /// Whether this rank is inside the ending after a peer's failure (no more status exchanges:
+    /// the ending's collectives are the same on every rank).
+    private let ending = Atomic<Bool>(false)
+
+    func announce(failed: Bool) -> Bool {
+        guard !ending.load(ordering: .relaxed) else { return failed }
+        var flag: [Int64] = [failed ? 1 : 0]
+        let code = flag.withUnsafeMutableBufferPointer { ikmpi_allreduce_max_i64($0.baseAddress, 1) }
+        check(code, "all-reduce")
+        if flag[0] != 0 { ending.store(true, ordering: .relaxed) }
+        return flag[0] != 0
+    }
+
+    /// The status exchange that starts every collective: when a peer failed (it is in `agree`),
+    /// this rank joins the agreement and hands the process to `Cluster.onPeerFailure`, which ends
+    /// it; without one, every rank is aborted with a message.
+    private func joinPeerFailureIfAny() {
+        guard announce(failed: false) else { return }
+        let failure = agreeOnFailure(nil)
+        if let handler = Cluster.onPeerFailure { handler(failure) }
+        fputs("error: rank \(failure.rank) failed; ending every rank\n", ik_stderr())
+        ikmpi_abort(1)
+    }
+
     private func check(_ code: Int32, _ what: String) {
         guard code != 0 else { return }
         fputs("error: rank \(rank): MPI \(what) failed (code \(code)); ending every rank\n", ik_stderr())
@@ -33,6 +57,7 @@ final class MPICommunicator: Communicator {
     }
 
     func sum(_ values: inout [UInt32]) {
+        joinPeerFailureIfAny()
         count(values.count * 4)
         let n = Int64(values.count)
         let code = values.withUnsafeMutableBufferPointer { ikmpi_allreduce_sum_u32($0.baseAddress, n) }
@@ -40,6 +65,7 @@ final class MPICommunicator: Communicator {
     }
 
     func sum(_ values: inout [Int]) {
+        joinPeerFailureIfAny()
         count(values.count * 8)
         let n = Int64(values.count)
         let code = values.withUnsafeMutableBufferPointer { buffer in
@@ -49,6 +75,7 @@ final class MPICommunicator: Communicator {
     }
 
     func maximum(_ values: inout [Int]) {
+        joinPeerFailureIfAny()
         count(values.count * 8)
         let n = Int64(values.count)
         let code = values.withUnsafeMutableBufferPointer { buffer in
@@ -58,6 +85,7 @@ final class MPICommunicator: Communicator {
     }
 
     func minimum(_ values: inout [Int]) {
+        joinPeerFailureIfAny()
         count(values.count * 8)
         let n = Int64(values.count)
         let code = values.withUnsafeMutableBufferPointer { buffer in
@@ -67,6 +95,7 @@ final class MPICommunicator: Communicator {
     }
 
     func allGather(_ bytes: [UInt8]) -> [[UInt8]] {
+        joinPeerFailureIfAny()
         var counts = [Int](repeating: 0, count: size)
         counts[rank] = bytes.count
         sum(&counts)

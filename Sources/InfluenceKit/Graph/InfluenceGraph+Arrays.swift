@@ -52,8 +52,9 @@ extension InfluenceGraph {
             guard labels.count == n else {
                 throw InfluenceError(.usage, parameter: "labels", "\(labels.count) labels for \(n) nodes (expected one per node)")
             }
-            var seen = Set<String>()
-            for (i, label) in labels.enumerated() where !seen.insert(label).inserted {
+            // Distinct byte strings: `café` in NFC and in NFD are two labels, as in a file.
+            var seen = Set<ByteLabel>()
+            for (i, label) in labels.enumerated() where !seen.insert(ByteLabel(text: label)).inserted {
                 throw InfluenceError(.usage, parameter: "labels", "labels[\(i)] = '\(label)' repeats an earlier label (expected distinct labels)")
             }
             nodeLabels = .strings(labels)

@@ -45,8 +45,7 @@ public enum EdgeListReader {
             settings.nodeLabels = try NodeFile.read(nodeFile, limitBytes: options.memoryLimitBytes)
         }
         let input = try ChunkedInput(path: path)
-        var source = input
-        return try stream(&source, path: input.displayPath, settings: settings, chunkSize: defaultChunkSize)
+        return try stream(input, path: input.displayPath, settings: settings, chunkSize: defaultChunkSize)
     }
 
     /// Parses `bytes` (the contents of `path`) through the same chunked scanner, `chunkSize`
@@ -63,69 +62,28 @@ public enum EdgeListReader {
     /// - Complexity: O(bytes + n log n).
     public static func parse(_ bytes: [UInt8], path: String, undirected: Bool, readValues: Bool,
                              chunkSize: Int = defaultChunkSize) throws(InfluenceError) -> ArcList {
-        var source = MemoryChunks(bytes: bytes, chunkSize: max(1, chunkSize))
-        return try stream(&source, path: path, settings: Settings(undirected: undirected, readValues: readValues),
+        let source = MemoryChunks(bytes: bytes, chunkSize: max(1, chunkSize))
+        return try stream(source, path: path, settings: Settings(undirected: undirected, readValues: readValues),
                           chunkSize: max(8, chunkSize))
     }
 
     /// The chunk loop: fill the buffer, scan its complete lines, carry the partial last line over.
-    static func stream<Source: ByteChunkSource>(_ source: inout Source, path: String, settings: Settings,
+    static func stream<Source: ByteChunkSource>(_ source: Source, path: String, settings: Settings,
                                                 chunkSize: Int) throws(InfluenceError) -> ArcList {
-        var capacity = chunkSize
-        // One spare byte: a final line without a break gets one.
-        var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity + 1)
-        defer { buffer.deallocate() }
+        let regions = TextRegions(source, path: path, chunkSize: chunkSize, maxLineBytes: maxLineBytes,
+                                  expected: "a text edge list")
         var state = EdgeScanState(path: path, readValues: settings.readValues)
-        if let hint = source.sizeHint {
+        if let hint = regions.sizeHint {
             // About 6 bytes of text per id; never more than a quarter of the memory limit.
             let cap = (settings.memoryLimit ?? Int.max) / 32
             state.ids.reserveCapacity(min(max(16, hint / 6), cap))
         }
         var integers = IntegerTokens(declaredCount: settings.declaredCount)
         var strings: StringTokens? = settings.nodeLabels
-        var filled = 0, checked = 0, regionStart = 0
-        var first = true, sawHeader = false, atEnd = false
+        var sawHeader = false
         let valueColumns = { (s: EdgeScanState) in s.readValues ? (s.readsWeights ? 2 : 1) : 0 }
-        while !atEnd {
-            let got = try source.read(into: UnsafeMutableBufferPointer(rebasing: buffer[filled..<capacity]))
-            filled += got
-            if got == 0 {
-                atEnd = true
-                if filled == 0 { break }
-                if !TextBytes.isBreak(buffer[filled - 1]) { buffer[filled] = 0x0A; filled += 1 }
-            }
-            if first {
-                if filled < 3, !atEnd { continue }
-                first = false
-                if filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { regionStart = 3; checked = 3 }
-            }
-            var cut = filled
-            if !atEnd {
-                if buffer[cut - 1] == 0x0D { cut -= 1 } // may be the CR of a CRLF
-                while cut > regionStart, !TextBytes.isBreak(buffer[cut - 1]) { cut -= 1 }
-            }
-            if cut <= regionStart {
-                // No complete line yet: refuse binary data now (a stream of NULs has no line breaks).
-                let fresh = UnsafeBufferPointer(rebasing: buffer[checked..<filled])
-                if let bad = TextBytes.firstBinary(fresh) {
-                    throw TextBytes.binaryError(fresh[bad], path: path, line: state.line + 1,
-                                                column: checked + bad - regionStart + 1)
-                }
-                checked = filled
-                if filled == capacity {
-                    guard capacity < maxLineBytes else {
-                        throw InfluenceError(.data, file: path, line: state.line + 1,
-                            "line is longer than \(SystemMemory.describe(maxLineBytes)) (expected one edge per line)")
-                    }
-                    let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 2 * capacity + 1)
-                    larger.baseAddress!.initialize(from: buffer.baseAddress!, count: filled)
-                    buffer.deallocate()
-                    buffer = larger
-                    capacity *= 2
-                }
-                continue
-            }
-            let region = UnsafeBufferPointer(rebasing: buffer[0..<cut])
+        while let (region, start) = try regions.next(linesSoFar: state.line) {
+            var regionStart = start
             if !sawHeader {
                 sawHeader = true
                 let found = try EdgeListHeader.detect(region, from: regionStart, path: path, readValues: settings.readValues)
@@ -137,11 +95,6 @@ public enum EdgeListReader {
                 if state.layout.fieldCount != nil { state.expectedFieldsLine = state.line }
             }
             try scanRegion(region, from: regionStart, integers: &integers, strings: &strings, state: &state)
-            let left = filled - cut
-            if left > 0 { buffer.baseAddress!.update(from: buffer.baseAddress! + cut, count: left) }
-            filled = left
-            checked = 0
-            regionStart = 0
             let arcs = state.edgeCount * (settings.undirected ? 2 : 1)
             try GraphMemoryEstimate.check(arcs: arcs, nodes: strings?.knownNodeCount ?? integers.knownNodeCount,
                                           labelBytes: strings?.labelBytes ?? 0, valueColumns: valueColumns(state),

@@ -164,7 +164,8 @@ public enum GraphLoader {
                 throw InfluenceError(.resource, file: name, "igraph could not build the graph: \(error.message)")
             }
         } else {
-            let bytes = try FileContents.read(path, limitBytes: options.memoryLimitBytes)
+            let bytes = try FileContents.read(path, limitBytes: options.memoryLimitBytes,
+                                              text: format == .infgraph ? nil : "\(format.displayName) text")
             lap("read")
             (arcs, handle) = try readWithIGraph(bytes, path: name, format: format, options: options, readValues: readValues)
         }

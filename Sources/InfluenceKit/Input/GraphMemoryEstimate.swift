@@ -5,13 +5,14 @@
 /// list (8), and the compact graph's forward targets, reverse sources and reverse-to-forward map
 /// (16), counted as 24 bytes, plus 8 per value column (the parsed column and its CSR copy). Per
 /// node: offsets, in-degrees and labels, 32 bytes, plus the bytes of string labels.
-struct GraphMemoryEstimate {
+public struct GraphMemoryEstimate {
     static let bytesPerArc = 24
     static let bytesPerValueColumn = 8
     static let bytesPerNode = 32
 
-    /// Bytes a graph of `arcs` arcs and `nodes` nodes needs while it is loaded.
-    static func bytes(arcs: Int, nodes: Int, labelBytes: Int, valueColumns: Int) -> Int {
+    /// Bytes a graph of `arcs` arcs and `nodes` nodes needs while it is loaded (`Int.max` when
+    /// the product overflows). Complexity: O(1).
+    public static func bytes(arcs: Int, nodes: Int, labelBytes: Int, valueColumns: Int) -> Int {
         let perArc = bytesPerArc + bytesPerValueColumn * valueColumns
         let (a, o1) = arcs.multipliedReportingOverflow(by: perArc)
         let (b, o2) = nodes.multipliedReportingOverflow(by: bytesPerNode)

@@ -64,27 +64,8 @@ public enum SeedsFile {
     /// - Throws: `InfluenceError(.io)` when the file cannot be read, else as `parse(_:path:)`.
     /// - Complexity: O(file size).
     public static func read(_ path: String) throws(InfluenceError) -> (name: String, entries: [Entry]) {
-        if path == "-" {
-            let name = standardInputName
-            return (name, try entries(readStandardInput(), path: name))
-        }
-        return (path, try entries(FileContents.read(path), path: path))
-    }
-
-    /// All of standard input.
-    static func readStandardInput() throws(InfluenceError) -> [UInt8] {
-        var bytes = [UInt8]()
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let result = chunk.withUnsafeMutableBytes { Platform.read(0, into: $0.baseAddress!, count: $0.count) }
-            switch result {
-            case .success(let got):
-                if got == 0 { return bytes }
-                bytes.append(contentsOf: chunk[0..<got])
-            case .failure(let failure):
-                throw InfluenceError(.io, file: standardInputName, "read failed: \(failure.text)")
-            }
-        }
+        let (name, text) = try TextLineReader.readAll(path, expected: "one label per line, or JSON with a \"seeds\" array")
+        return (name, try entries(text, path: name))
     }
 
     static let emptyMessage = "no seeds (expected one label per line, or JSON with a \"seeds\" array)"
@@ -94,25 +75,17 @@ public enum SeedsFile {
 
     private static func lineEntries(_ bytes: ArraySlice<UInt8>, path: String) throws(InfluenceError) -> [Entry] {
         var result: [Entry] = []
-        var line = 1
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            var end = index
-            while end < bytes.endIndex, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
-            if let label = try label(bytes[index..<end], path: path, line: line) {
-                result.append(Entry(label: label, line: line, position: result.count + 1))
+        try TextLineReader.forEachLine(in: Array(bytes), path: path, expected: "text labels, one per line") { (line) throws(InfluenceError) in
+            if let label = try label(line.bytes, path: path, line: line.number) {
+                result.append(Entry(label: label, line: line.number, position: result.count + 1))
             }
-            // One line ending: \n, \r\n or a lone \r.
-            if end < bytes.endIndex, bytes[end] == 0x0D, end + 1 < bytes.endIndex, bytes[end + 1] == 0x0A { end += 1 }
-            index = end + 1
-            line += 1
         }
         if result.isEmpty { throw InfluenceError(.data, file: path, emptyMessage) }
         return result
     }
 
     /// The label of one line (nil for a blank or comment line).
-    private static func label(_ raw: ArraySlice<UInt8>, path: String, line: Int) throws(InfluenceError) -> String? {
+    private static func label(_ raw: UnsafeBufferPointer<UInt8>, path: String, line: Int) throws(InfluenceError) -> String? {
         if raw.contains(0) {
             throw InfluenceError(.data, file: path, line: line, "a NUL byte in the line (expected text labels, one per line)")
         }

@@ -15,48 +15,37 @@ struct DelimitedRows {
     /// Every non-blank, non-comment row.
     let rows: [Row]
 
-    /// Splits `bytes`. Throws for a control character other than tab, CR and LF (binary data).
-    /// Complexity: O(file size).
+    static let expected = "tab-separated text"
+
+    /// Splits `bytes` through the bounded line reader (`TextLineReader`). Throws for binary data
+    /// or invalid UTF-8, with the line. Complexity: O(file size).
     init(bytes: [UInt8], source: String) throws(InfluenceError) {
-        self.source = source
         var rows: [Row] = []
-        try bytes.withUnsafeBufferPointer { (text) throws(InfluenceError) in
-            var i = text.starts(with: TextBytes.byteOrderMark) ? 3 : 0
-            var line = 0
-            while i < text.count {
-                line += 1
-                let lineStart = i
-                var fields: [String] = []
-                var comment = false
-                while i < text.count, !TextBytes.isBreak(text[i]) {
-                    let c = text[i]
-                    if comment { i += 1; continue }
-                    if TextBytes.isBinary(c) {
-                        throw TextBytes.binaryError(c, path: source, line: line, column: i - lineStart + 1, expected: "tab-separated text")
-                    }
-                    if TextBytes.isBlank(c) { i += 1; continue }
-                    if fields.isEmpty, c == 0x23 { comment = true; i += 1; continue }
-                    let s = i
-                    while i < text.count, !TextBytes.isSpace(text[i]) {
-                        if TextBytes.isBinary(text[i]) {
-                            throw TextBytes.binaryError(text[i], path: source, line: line, column: i - lineStart + 1, expected: "tab-separated text")
-                        }
-                        i += 1
-                    }
-                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: text[s..<i]), as: UTF8.self))
-                }
-                if i < text.count {
-                    if text[i] == 0x0D, i + 1 < text.count, text[i + 1] == 0x0A { i += 2 } else { i += 1 }
-                }
-                if !fields.isEmpty { rows.append(Row(line: line, fields: fields)) }
-            }
+        try TextLineReader.forEachLine(in: bytes, path: source, expected: Self.expected) { (line) throws(InfluenceError) in
+            Self.append(line, to: &rows)
         }
+        self.init(source: source, rows: rows)
+    }
+
+    private init(source: String, rows: [Row]) {
+        self.source = source
         self.rows = rows
     }
 
-    /// Reads and splits the file at `path` (`.gz` inflated). Complexity: O(file size).
-    static func read(_ path: String) throws(InfluenceError) -> DelimitedRows {
-        try DelimitedRows(bytes: try FileContents.read(path), source: path)
+    private static func append(_ line: TextLine, to rows: inout [Row]) {
+        if line.isSkipped(percentComments: false) { return }
+        let fields = line.tokens().map { line.string($0) }
+        if !fields.isEmpty { rows.append(Row(line: line.number, fields: fields)) }
+    }
+
+    /// Reads and splits the file at `path` (`-`: standard input; gzip by magic bytes, streamed,
+    /// at most `limitBytes` of text). Complexity: O(file size).
+    static func read(_ path: String, limitBytes: Int? = nil) throws(InfluenceError) -> DelimitedRows {
+        var rows: [Row] = []
+        let name = try TextLineReader.forEachLine(path, limitBytes: limitBytes, expected: expected) { (line) throws(InfluenceError) in
+            append(line, to: &rows)
+        }
+        return DelimitedRows(source: name, rows: rows)
     }
 
     /// Whether `field` reads as a number (a header row has none in its first columns).

@@ -93,6 +93,19 @@ public enum InviteCascade {
         }
     }
 
+    /// Throws `InfluenceError(.resource)` naming `parameter` when the spread tallies of `worlds`
+    /// worlds by `maxK` positions (8 bytes each) exceed `limit` (the default memory limit when
+    /// nil), or overflow. Complexity: O(1).
+    static func checkMemory(worlds: Int, maxK: Int, limit: Int? = nil, parameter: ParameterKey) throws(InfluenceError) {
+        let (count, o1) = worlds.multipliedReportingOverflow(by: max(1, maxK))
+        let (bytes, o2) = count.multipliedReportingOverflow(by: 8)
+        let limit = limit ?? SystemMemory.defaultLimitBytes
+        guard o1 || o2 || bytes > limit else { return }
+        let needed = o1 || o2 ? "more than 2^63 bytes" : "about \(SystemMemory.describe(bytes))"
+        throw InfluenceError(.resource, parameter: parameter,
+            "\(worlds) worlds of K = \(maxK) need \(needed) of tallies, above the memory limit \(SystemMemory.describe(limit)) (expected fewer worlds, 1000 give about two significant digits; or a higher --max-memory)")
+    }
+
     /// Monte Carlo Spread@K, K = 1 … maxK, over `worlds` common-random-number worlds.
     /// Complexity: O(worlds · reached arcs).
     static func monteCarlo(_ graph: InviteGraph, lists: DenseLists, maxK: Int, worlds: Int, seed: UInt64,

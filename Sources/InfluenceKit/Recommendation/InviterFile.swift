@@ -61,8 +61,11 @@ public struct TruthPairs: Sendable, Equatable {
     /// Pairs held in memory.
     /// Complexity: O(pairs).
     public init(pairs: [(inviter: String, invitee: String)]) {
-        var invitees: [String: [String]] = [:], seen = Set<[String]>()
-        for (a, b) in pairs where a != b && seen.insert([a, b]).inserted { invitees[a, default: []].append(b) }
+        // Pairs compared byte for byte (a self pair is one whose two labels are the same bytes).
+        var invitees: [String: [String]] = [:], seen = Set<[[UInt8]]>()
+        for (a, b) in pairs where !a.utf8.elementsEqual(b.utf8) && seen.insert([Array(a.utf8), Array(b.utf8)]).inserted {
+            invitees[a, default: []].append(b)
+        }
         self.invitees = invitees
         pairCount = seen.count
     }

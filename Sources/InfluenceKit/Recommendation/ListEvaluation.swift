@@ -27,6 +27,8 @@ extension InviteeRecommender {
                          seed: UInt64 = InviteeRecommender.defaultEvaluationSeed) throws(InfluenceError) -> ListEvaluation {
         guard maxK >= 1 else { throw InfluenceError(.usage, parameter: "k", "K = \(maxK) (expected at least 1)") }
         guard worlds >= 1 else { throw InfluenceError(.usage, parameter: "runs", "\(worlds) worlds (expected at least 1)") }
+        try MonteCarloSimulator.checkRunCount(worlds, parameter: "runs")
+        try InviteCascade.checkMemory(worlds: worlds, maxK: maxK, parameter: "runs")
         let dense = try denseLists(lists)
         let spread = InviteCascade.monteCarlo(graph, lists: dense, maxK: maxK, worlds: worlds, seed: seed, threads: configuration.threads)
         return ListEvaluation(metrics: truth.map { RankingMetrics(lists: lists, truth: $0, maxK: maxK) }, spread: spread)

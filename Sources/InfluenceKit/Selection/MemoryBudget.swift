@@ -4,7 +4,7 @@ public struct MemoryBudget: Sendable, Equatable {
     /// The limit in bytes.
     public let limitBytes: Int
 
-    /// A budget of `limitBytes` (default: 80% of physical memory). Complexity: O(1).
+    /// A budget of `limitBytes` (default: 80% of available memory: physical, ulimit, cgroup). Complexity: O(1).
     public init(limitBytes: Int = SystemMemory.defaultLimitBytes) {
         self.limitBytes = limitBytes
     }

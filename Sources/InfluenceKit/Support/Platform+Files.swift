@@ -14,8 +14,13 @@ extension Platform {
         case file(size: Int)
     }
 
-    /// The status of `path`. Complexity: O(1).
+    /// Why a path with a NUL byte is refused: the C library would read it only up to that byte,
+    /// and open another file (`karate.txt\0x` is not `karate.txt`).
+    static let nulInPath = "the path holds a NUL byte (expected a path without one; the system would cut it there)"
+
+    /// The status of `path` (a path holding a NUL byte fails). Complexity: O(1).
     static func status(of path: String) -> PathStatus {
+        if path.utf8.contains(0) { return .failed(nulInPath) }
         var info = stat()
         guard stat(path, &info) == 0 else {
             return errno == ENOENT ? .missing : .failed(errorText(errno))
@@ -26,12 +31,14 @@ extension Platform {
 
     /// Opens `path` for reading; the descriptor, or the error text.
     static func openForReading(_ path: String) -> Result<Int32, PlatformFailure> {
+        if path.utf8.contains(0) { return .failure(PlatformFailure(nulInPath)) }
         let fd = open(path, O_RDONLY)
         return fd >= 0 ? .success(fd) : .failure(PlatformFailure(errorText(errno)))
     }
 
     /// Creates `path` for writing, truncating it.
     static func createForWriting(_ path: String) -> Result<Int32, PlatformFailure> {
+        if path.utf8.contains(0) { return .failure(PlatformFailure(nulInPath)) }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         return fd >= 0 ? .success(fd) : .failure(PlatformFailure(errorText(errno)))
     }

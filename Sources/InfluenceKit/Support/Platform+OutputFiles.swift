@@ -31,6 +31,7 @@ extension Platform {
     /// missing directory on the way) is `.missing`; other failures are the error text.
     /// Complexity: O(1).
     static func nodeStatus(of path: String, followingLinks: Bool) -> Result<NodeStatus, PlatformFailure> {
+        if path.utf8.contains(0) { return .failure(PlatformFailure(nulInPath)) }
         var info = stat()
         let status = followingLinks ? stat(path, &info) : lstat(path, &info)
         guard status == 0 else {
@@ -63,12 +64,14 @@ extension Platform {
     /// Creates `path` for writing only if nothing (not even a dangling link) is there: `O_EXCL`
     /// with `O_NOFOLLOW`, so a planted link is never followed. `mode` is filtered by the umask.
     static func createExclusively(_ path: String, mode: UInt32) -> Result<Int32, PlatformFailure.WithCode> {
+        if path.utf8.contains(0) { return .failure(PlatformFailure.WithCode(code: EINVAL)) }
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(mode))
         return fd >= 0 ? .success(fd) : .failure(PlatformFailure.WithCode(code: errno))
     }
 
     /// Opens an existing `path` (a device or FIFO) for writing, without creating or truncating.
     static func openExistingForWriting(_ path: String) -> Result<Int32, PlatformFailure> {
+        if path.utf8.contains(0) { return .failure(PlatformFailure(nulInPath)) }
         while true {
             let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
             if fd >= 0 { return .success(fd) }

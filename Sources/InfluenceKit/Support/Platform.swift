@@ -19,6 +19,55 @@ enum Platform {
         return pages * size
     }
 
+    /// The soft `RLIMIT_AS` and `RLIMIT_DATA` of this process, the smaller one; nil when both are
+    /// unlimited.
+    static var processMemoryRlimit: Int? {
+        var smallest: Int? = nil
+        #if canImport(Glibc)
+        let resources = [__rlimit_resource_t(RLIMIT_AS.rawValue), __rlimit_resource_t(RLIMIT_DATA.rawValue)]
+        #else
+        let resources = [RLIMIT_AS, RLIMIT_DATA]
+        #endif
+        for resource in resources {
+            var limit = rlimit()
+            guard getrlimit(resource, &limit) == 0, limit.rlim_cur < rlim_t(Int.max) else { continue }
+            smallest = min(smallest ?? Int.max, Int(limit.rlim_cur))
+        }
+        return smallest
+    }
+
+    /// The memory limit of this process's cgroup (v2 `memory.max` of its own cgroup or the root
+    /// of the mounted hierarchy, v1 `memory.limit_in_bytes`); nil when there is none.
+    static var cgroupMemoryLimit: Int? {
+        var candidates: [String] = []
+        if let own = smallTextFile("/proc/self/cgroup") {
+            for line in own.split(separator: "\n") where line.hasPrefix("0::") {
+                let path = String(line.dropFirst(3))
+                candidates.append("/sys/fs/cgroup" + (path == "/" ? "" : path) + "/memory.max")
+            }
+        }
+        candidates += ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"]
+        var smallest: Int? = nil
+        for file in candidates {
+            guard let text = smallTextFile(file) else { continue }
+            let trimmed = text.filter { !$0.isWhitespace }
+            // "max" (v2) or a huge page-rounded number (v1) mean no limit.
+            guard let value = Int(trimmed), value > 0, value < 1 << 60 else { continue }
+            smallest = min(smallest ?? Int.max, value)
+        }
+        return smallest
+    }
+
+    /// The first 4 KiB of a small system file, or nil.
+    private static func smallTextFile(_ path: String) -> String? {
+        guard case .success(let fd) = openForReading(path) else { return nil }
+        defer { Platform.close(fd) }
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        guard case .success(let got) = bytes.withUnsafeMutableBytes({ Platform.read(fd, into: $0.baseAddress!, count: $0.count) }) else { return nil }
+        guard got > 0 else { return nil }
+        return String(decoding: bytes[0..<got], as: UTF8.self)
+    }
+
     /// Peak resident set size of this process so far, in bytes.
     static var peakResidentBytes: Int {
         var usage = rusage()

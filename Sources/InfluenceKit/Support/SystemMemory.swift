@@ -3,8 +3,22 @@ public enum SystemMemory {
     /// Physical memory of the machine in bytes. Complexity: O(1).
     public static var physicalBytes: Int { Platform.physicalBytes }
 
-    /// The default memory limit of a run: 80% of physical memory.
-    public static var defaultLimitBytes: Int { Int(Double(physicalBytes) * 0.8) }
+    /// The memory this process may use at most: the smallest of physical memory, its own
+    /// `RLIMIT_AS`/`RLIMIT_DATA` (`ulimit -v`, `ulimit -d`) and its cgroup's `memory.max`.
+    /// Complexity: O(1) (read once).
+    public static var availableBytes: Int { available }
+
+    private static let available: Int = {
+        var bytes = Platform.physicalBytes
+        if let limit = Platform.processMemoryRlimit { bytes = min(bytes, limit) }
+        if let limit = Platform.cgroupMemoryLimit { bytes = min(bytes, limit) }
+        return bytes
+    }()
+
+    /// The default memory limit of a run: 80% of `availableBytes` (the smallest of physical
+    /// memory, the process's `RLIMIT_AS`/`RLIMIT_DATA` and its cgroup's `memory.max`; the rest
+    /// is left to the runtime, the stack and what is not counted).
+    public static var defaultLimitBytes: Int { Int(Double(availableBytes) * 0.8) }
 
     /// Peak resident set size of this process so far, in bytes. Complexity: O(1).
     public static var peakResidentBytes: Int { Platform.peakResidentBytes }

@@ -80,6 +80,9 @@ struct Recommend: ParsableCommand {
     @Option(name: .customLong("evaluation-seed"), help: ArgumentHelp("Seed of the Monte Carlo worlds (shared by every method).", valueName: "S"))
     var evaluationSeed: UInt64 = InviteeRecommender.defaultEvaluationSeed
 
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Memory limit: bytes with K/M/G/T suffix, or a percentage of available memory; --worlds × --k tallies must fit in it.", valueName: "SIZE"))
+    var maxMemory: ByteCount = ByteCount(bytes: SystemMemory.defaultLimitBytes)
+
     @Flag(help: "With --evaluate: also score the trade-off at λ = 0, 0.1, …, 1.")
     var frontier = false
 
@@ -129,7 +132,7 @@ struct Recommend: ParsableCommand {
             let request = RecommendRequest(
                 k: k, algorithm: algorithm, setsPerNode: requestedSetsPerNode, capacity: capacity, tradeOff: tradeOff, topC: topC,
                 truth: evaluate, worlds: worlds, evaluationSeed: evaluationSeed, frontier: frontier, seed: execution.seed,
-                threads: execution.resolvedThreads)
+                threads: execution.resolvedThreads, memoryLimitBytes: maxMemory.bytes)
             let record = try request.run(on: input, context: RunContext(progress: outputOptions.progress))
             if !outputOptions.quiet { for w in record.warnings { printError("warning: \(w)") } }
             let tsv = record.listsTSV

@@ -95,7 +95,15 @@ struct Seeds: ParsableCommand {
                 let target = Ranks.prints ? try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph])[0] : nil
                 return (target, try graphOptions.input(seed: execution.seed))
             }
-            let request = try makeRequest()
+            var request = try makeRequest()
+            // The memory limit decides how many RR sets a round draws and whether refinement
+            // goes on: every rank must decide alike, so the ranks use the smallest of their limits
+            // (one rank's smaller --max-memory otherwise sent it down another path of collectives).
+            if Ranks.isDistributed {
+                var limit = [request.memoryLimitBytes]
+                Ranks.communicator.minimum(&limit)
+                request.memoryLimitBytes = limit[0]
+            }
             try Ranks.checkSameRun(fingerprint(of: request, graph: input.graph))
             let report = try request.run(on: input, context: RunContext(progress: Ranks.progress(outputOptions.progress),
                                                                         communicator: Ranks.communicator,

@@ -3,7 +3,8 @@ import Foundation
 import InfluenceKit
 
 /// A memory size on the command line: bytes, with an optional K, M, G or T suffix (powers of
-/// 1024), or a percentage of physical memory (`80%`).
+/// 1024), or a percentage of the memory available to the process (`80%`: of the smallest of
+/// physical memory, `ulimit -v`/`-d` and the cgroup's `memory.max`).
 struct ByteCount: ExpressibleByArgument, Sendable {
     var bytes: Int
 
@@ -13,7 +14,7 @@ struct ByteCount: ExpressibleByArgument, Sendable {
         let text = argument.trimmingCharacters(in: .whitespaces).uppercased()
         if text.hasSuffix("%") {
             guard let percent = Double(text.dropLast()), percent > 0, percent <= 100 else { return nil }
-            bytes = Int(Double(SystemMemory.physicalBytes) * percent / 100)
+            bytes = Int(Double(SystemMemory.availableBytes) * percent / 100)
             return
         }
         var digits = Substring(text)
@@ -28,8 +29,8 @@ struct ByteCount: ExpressibleByArgument, Sendable {
         bytes = Int(value * scale)
     }
 
-    static var defaultValueDescription: String { "80% of physical memory" }
+    static var defaultValueDescription: String { "80% of available memory" }
 
     /// How `--help` shows the default.
-    var defaultValueDescription: String { "80% of physical memory (\(SystemMemory.describe(bytes)))" }
+    var defaultValueDescription: String { "80% of available memory: physical, ulimit, cgroup (\(SystemMemory.describe(bytes)))" }
 }

@@ -69,6 +69,9 @@ def _path(name, value):
         value = os.fsdecode(value)
     if not isinstance(value, str):
         raise ArgumentError(f"{name}: got {value!r} (expected a path)", parameter=name)
+    if "\x00" in value:
+        # C would read the path only up to the NUL and open another file.
+        raise ArgumentError(f"{name}: {value!r} holds a NUL byte (expected a path without one)", parameter=name)
     return value
 
 

@@ -23,7 +23,7 @@ extension CIMRequest {
         guard let apFile else {
             throw InfluenceError(.usage, parameter: "apSet", "every AP set of a file was asked for, but no AP file was given (expected apFile)")
         }
-        let sets = try ActiveParticipantSets.read(apFile)
+        let sets = try ActiveParticipantSets.read(apFile, limitBytes: max(1 << 20, memoryLimitBytes / 4))
         let model = try modelSpecification.bind(to: input.graph)
         let pageRank = try pageRankIfNeeded(input)
         var records: [CIMRecord] = []
@@ -39,7 +39,7 @@ extension CIMRequest {
 
     /// The APs' dense ids: line `apSet` of `apFile`, or the labels given.
     func activeParticipantNodes(in graph: InfluenceGraph) throws(InfluenceError) -> [Int] {
-        if let apFile { return try ActiveParticipantSets.read(apFile).nodes(ofSet: apSet, in: graph) }
+        if let apFile { return try ActiveParticipantSets.read(apFile, limitBytes: max(1 << 20, memoryLimitBytes / 4)).nodes(ofSet: apSet, in: graph) }
         return try SimulateRequest.resolve(activeParticipants ?? [], in: graph, parameter: "activeParticipants")
     }
 

@@ -51,12 +51,17 @@ public struct RecommendRequest: UseCaseRequest {
     public var seed: UInt64
     /// Worker threads (default: every core; the lists and scores do not depend on it).
     public var threads: Int
+    /// Memory limit in bytes (default: 80% of the memory available to the process): the input
+    /// files may hold a quarter of it, and the evaluation's tallies (worlds × K) must fit in it.
+    public var memoryLimitBytes: Int
 
     /// Complexity: O(|inviters|).
     public init(k: Int, algorithm: RecommendationAlgorithm = .heteroIM, setsPerNode: Int? = nil, capacity: Int? = nil,
                 tradeOff: Double? = nil, topC: Int = HeteroIR.defaultTopC, inviters: [String]? = nil, truth: String? = nil,
                 worlds: Int = InviteeRecommender.defaultWorlds, evaluationSeed: UInt64 = InviteeRecommender.defaultEvaluationSeed,
-                frontier: Bool = false, seed: UInt64 = 1, threads: Int = Parallel.processorCount) {
+                frontier: Bool = false, seed: UInt64 = 1, threads: Int = Parallel.processorCount,
+                memoryLimitBytes: Int = SystemMemory.defaultLimitBytes) {
+        self.memoryLimitBytes = memoryLimitBytes
         self.k = k
         self.algorithm = algorithm
         self.setsPerNode = setsPerNode
@@ -97,6 +102,11 @@ public struct RecommendRequest: UseCaseRequest {
         }
         guard topC >= 1 else { throw InfluenceError(.usage, parameter: "topC", "topC = \(topC) (expected at least 1)") }
         guard worlds >= 1 else { throw InfluenceError(.usage, parameter: "worlds", "worlds = \(worlds) (expected at least 1, e.g. 1000)") }
+        try MonteCarloSimulator.checkRunCount(worlds, parameter: "worlds")
+        guard memoryLimitBytes >= 1 else {
+            throw InfluenceError(.usage, parameter: "memoryLimit", "memory limit \(memoryLimitBytes) bytes (expected a positive size)")
+        }
+        try InviteCascade.checkMemory(worlds: worlds, maxK: k, limit: memoryLimitBytes, parameter: "worlds")
         if frontier, truth == nil {
             throw InfluenceError(.usage, parameter: "frontier", "the frontier scores each λ against held-out invitations (expected truth as well)")
         }
@@ -107,7 +117,7 @@ public struct RecommendRequest: UseCaseRequest {
     }
 
     private static let keys = ["k", "algorithm", "setsPerNode", "capacity", "tradeOff", "topC", "inviters", "truth", "worlds",
-                               "evaluationSeed", "frontier", "seed", "threads"]
+                               "evaluationSeed", "frontier", "seed", "threads", "memoryLimitBytes"]
 
     /// Decodes a request, each absent key taking its default; an unknown key is refused.
     /// Complexity: O(size of the JSON).
@@ -128,6 +138,7 @@ public struct RecommendRequest: UseCaseRequest {
         frontier = try c.field("frontier", default: defaults.frontier)
         seed = try c.field("seed", default: defaults.seed)
         threads = try c.field("threads", default: defaults.threads)
+        memoryLimitBytes = try c.field("memoryLimitBytes", default: defaults.memoryLimitBytes)
     }
 
     /// Encodes every field (nil ones as null). Complexity: O(|inviters|).
@@ -146,5 +157,6 @@ public struct RecommendRequest: UseCaseRequest {
         try c.field("frontier", frontier)
         try c.field("seed", seed)
         try c.field("threads", threads)
+        try c.field("memoryLimitBytes", memoryLimitBytes)
     }
 }

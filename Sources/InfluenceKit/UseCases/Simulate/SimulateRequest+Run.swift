@@ -12,7 +12,7 @@ extension SimulateRequest {
         let model = try modelSpecification.bind(to: input.graph)
         guard let excluded = withoutActiveParticipants else { return try run(model: model, on: input, context: context) }
         // P, the graph without the AP set, with the model restricted to it (as `CIMRequest` measures).
-        let aps = try ActiveParticipantSets.read(excluded.apFile).nodes(ofSet: excluded.apSet, in: input.graph)
+        let aps = try ActiveParticipantSets.read(excluded.apFile, limitBytes: max(1 << 20, memoryLimitBytes / 4)).nodes(ofSet: excluded.apSet, in: input.graph)
         let problem = try CapacityProblem(model: model, activeParticipants: aps, k: 1)
         return try run(model: problem.subgraphModel, on: input, context: context)
     }

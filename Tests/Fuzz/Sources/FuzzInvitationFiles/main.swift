@@ -1,0 +1,4 @@
+import FuzzSupport
+
+// libFuzzer runs `fuzz` (FuzzInvitationFiles.swift) on each input.
+runFuzzer(fuzz)

@@ -1,0 +1,4 @@
+import FuzzSupport
+
+// libFuzzer runs `fuzz` (FuzzNpy.swift) on each input.
+runFuzzer(fuzz)
