@@ -509,6 +509,8 @@ class Graph:
         given = dict(locals())
         if active_participants is not None:
             given["active_participants"] = seed_labels(active_participants, "active_participants")
+        if ap_file is not None:
+            given["ap_file"] = _path("ap_file", ap_file)
         return self._call("cim", given)  # type: ignore[return-value]
 
     @_run.documented("closed")
@@ -537,7 +539,11 @@ class Graph:
         ``result.embeddings``, a float32 (n, d) numpy array over the library's memory (no copy),
         row i the vector of node i (``result.labels``). ``output`` also writes them to a ``.npy``
         or TSV file (what ``probe`` reads)."""
-        return self._call("embed", locals())  # type: ignore[return-value]
+        given = dict(locals())
+        for keyword in ("features", "output"):
+            if given[keyword] is not None:
+                given[keyword] = _path(keyword, given[keyword])
+        return self._call("embed", given)  # type: ignore[return-value]
 
     probe = staticmethod(probe)
 
