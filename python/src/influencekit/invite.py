@@ -178,7 +178,8 @@ class InviteGraph:
                   capacity: Optional[int] = None, trade_off: Optional[float] = None, top_c: Optional[int] = None,
                   inviters: Optional[Sequence[Any]] = None, truth: Optional[PathLike] = None,
                   worlds: Optional[int] = None, evaluation_seed: Optional[int] = None, frontier: Optional[bool] = None,
-                  seed: Optional[int] = None, threads: Optional[int] = None) -> RecommendResult:
+                  seed: Optional[int] = None, threads: Optional[int] = None,
+                  memory_limit_bytes: Optional[int] = None) -> RecommendResult:
         """Each inviter's top-``k`` invitees: the record of ``infmax recommend --json``;
         ``result.lists`` maps inviter to invitees, ``result.to_frame()`` one row per
         (inviter, rank, invitee, score). With ``truth`` the record also scores every method
@@ -190,7 +191,7 @@ class InviteGraph:
                  capacity: Optional[int] = None, trade_off: Optional[float] = None, top_c: Optional[int] = None,
                  inviters: Optional[Sequence[Any]] = None, worlds: Optional[int] = None,
                  evaluation_seed: Optional[int] = None, frontier: Optional[bool] = None, seed: Optional[int] = None,
-                 threads: Optional[int] = None) -> RecommendResult:
+                 threads: Optional[int] = None, memory_limit_bytes: Optional[int] = None) -> RecommendResult:
         """``recommend`` scored against held-out invitations ``truth`` (a file of ``inviter
         invitee`` lines; required): recall@K, NDCG@K and Monte Carlo Spread@K of every method on
         the same worlds; ``result.evaluation_frame()`` has one row per (method, K)."""
@@ -201,7 +202,7 @@ class InviteGraph:
                  sets_per_node: Optional[int] = None, capacity: Optional[int] = None, trade_off: Optional[float] = None,
                  top_c: Optional[int] = None, inviters: Optional[Sequence[Any]] = None, worlds: Optional[int] = None,
                  evaluation_seed: Optional[int] = None, seed: Optional[int] = None,
-                 threads: Optional[int] = None) -> RecommendResult:
+                 threads: Optional[int] = None, memory_limit_bytes: Optional[int] = None) -> RecommendResult:
         """``evaluate`` with the trade-off frontier: against held-out invitations ``truth`` (a file
         of ``inviter invitee`` lines; required), HeteroIR^(1-λ)·HeteroIM^λ is scored at λ = 0,
         0.1, ..., 1 beside every method (``result.frontier_frame()``)."""
