@@ -9,6 +9,8 @@
 #   make docs   build the DocC catalogue of InfluenceKit offline, warnings as errors, then check
 #               that every public symbol has a doc comment (.ci/check-doc-comments.py)
 #   make bench  run the benchmarks in Bench/ against their peers
+#   make screenshots  open every kind of HTML report in headless Chromium (installed when missing)
+#               and save the two screenshots the README shows in Bench/screenshots/
 #   make fuzz   build the libFuzzer targets in Tests/Fuzz/ with address sanitizer and run each for
 #               FUZZ_SECONDS (default 60); fails on any crash (see Tests/Fuzz/README.md)
 SHELL := /bin/bash
@@ -16,7 +18,7 @@ SWIFT ?= swift
 DEMO_GRAPH ?= Graphs/demo.txt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps mpi-deps mpi build release demo test test-swift test-c test-python python docs bench fuzz fuzz-build clean
+.PHONY: deps mpi-deps mpi build release demo test test-swift test-c test-python python docs bench fuzz fuzz-build clean screenshots
 
 # Debian packages the build links against; installed only when missing.
 deps:
@@ -129,6 +131,13 @@ docs: deps
 
 bench: release
 	bash Bench/run.sh
+
+# The browser test of the reports (ReportBrowserTests), keeping the README's two screenshots.
+screenshots: deps
+	$(SWIFT) build --build-tests
+	mkdir -p Bench/screenshots
+	INFMAX_SCREENSHOTS=$(CURDIR)/Bench/screenshots $(SWIFT) test --skip-build --filter ReportBrowserTests
+	@ls -l Bench/screenshots/report-seeds.png Bench/screenshots/report-compare-phone.png >&2
 
 # Fuzzing: its own package and scratch path, so the sanitized build never mixes with the others.
 FUZZ_SECONDS ?= 60

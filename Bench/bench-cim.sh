@@ -47,7 +47,7 @@ run() { # graph aps k label extra-args...
     local graph=$1 aps=$2 k=$3 label=$4; shift 4
     local json="$work/run.json"
     /usr/bin/time -f "%M" -o "$work/rss" "$bin" cim "$graph" --aps "$aps" --k "$k" --epsilon 0.1 --threads "$threads" \
-        --quiet --json --mc-evaluation "$runs" "$@" > "$json"
+        --quiet --json --runs "$runs" "$@" > "$json"
     python3 - "$json" "$work/rss" "$(basename "$graph")" "$k" "$label" >> "$work/table.md" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1])); rss = int(open(sys.argv[2]).read().split()[-1]) / 1024
@@ -69,7 +69,7 @@ cost() { # graph aps k: the Monte Carlo greedy cost estimates (refused, so only 
     local graph=$1 aps=$2 k=$3
     for alg in rr-greedy mg-greedy; do
         local line
-        line=$("$bin" cim "$graph" --aps "$aps" --k "$k" --threads "$threads" --quiet --algorithm "$alg" --mc-runs 10000 --mc-budget 1 2>&1 >/dev/null || true)
+        line=$("$bin" cim "$graph" --aps "$aps" --k "$k" --threads "$threads" --quiet --algorithm "$alg" --greedy-runs 10000 --greedy-budget 1 2>&1 >/dev/null || true)
         echo "- $(basename "$graph") k = $k, $alg: ${line#error: }" >> "$work/costs.md"
     done
 }

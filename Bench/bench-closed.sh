@@ -30,7 +30,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
-"$bin" generate holme-kim --nodes 4000 --per-node 4 --triad-probability 0.1 --seed 1 --output "$work/hk.txt" 2>/dev/null
+"$bin" generate holme-kim --nodes 4000 --per-node 4 --triad-probability 0.1 --seed 1 --edge-list "$work/hk.txt" 2>/dev/null
 python3 - "$work/hk.txt" "$work/hk-seeds.txt" "$graphs/soc-Slashdot0902.txt.gz" "$work/slashdot-seeds.txt" <<'PY'
 import gzip, random, sys
 from collections import Counter
@@ -68,14 +68,14 @@ run() { # name graph seeds k seed peer_objective peer_seconds extra-args...
     local start end
     start=$(date +%s.%N)
     /usr/bin/time -f "%M" -o "$work/rss" "$bin" closed "$graph" "$@" --probabilities trivalency --seeds-file "$seeds" --k "$k" \
-        --seed "$seed" --threads "$threads" --mc-runs "$runs" --quiet --json > "$json"
+        --seed "$seed" --threads "$threads" --runs "$runs" --quiet --json > "$json"
     end=$(date +%s.%N)
     # PSNA's selection time again, alone (no evaluation), $repeat times: the median goes in the
     # tables (the machine is shared; one timing can be several times too slow).
     : > "$work/times"
     for _ in $(seq "$repeat"); do
         "$bin" closed "$graph" "$@" --probabilities trivalency --seeds-file "$seeds" --k "$k" --seed "$seed" --threads "$threads" \
-            --mc-runs 1 --no-baselines --quiet --json | python3 -c 'import json,sys; t = json.load(sys.stdin)["timings"]; print(t["selectionSeconds"], t["selectionCPUSeconds"])' >> "$work/times"
+            --runs 1 --no-baselines --quiet --json | python3 -c 'import json,sys; t = json.load(sys.stdin)["timings"]; print(t["selectionSeconds"], t["selectionCPUSeconds"])' >> "$work/times"
     done
     python3 - "$json" "$work/rss" "$name" "$k" "$seed" "$peer_objective" "$peer_seconds" "$start" "$end" "$table" "$iterations" "$whole" "$work/times" <<'PY'
 import json, sys

@@ -50,7 +50,7 @@ for ds in $datasets; do
   for seed in $seeds; do
     # ours
     /usr/bin/time -f "%M" -o "$work/rss" "$bin" embed "$dir/edges.txt" --undirected --nodes "$n" --features "$dir/features.txt" \
-      --seed "$seed" --threads "$threads" --output "$work/emb.npy" --json --quiet > "$work/embed.json"
+      --seed "$seed" --threads "$threads" --embeddings "$work/emb.npy" --json --quiet > "$work/embed.json"
     "$bin" probe "$work/emb.npy" --labels "$dir/labels.txt" --train "$dir/train.txt" --test "$dir/test.txt" --json > "$work/probe.json"
     acc=$(json "$work/probe.json" accuracy.mean); sd=$(json "$work/probe.json" accuracy.sd)
     secs=$(json "$work/embed.json" phase:training); epochs=$(json "$work/embed.json" training.epochs)
@@ -61,7 +61,7 @@ for ds in $datasets; do
     echo "embed,$ds-seed$seed,peak_rss,$rss,,,MB,0"
     if [ "$ds" = cora ]; then
       "$bin" embed "$dir/edges.txt" --undirected --nodes "$n" --features "$dir/features.txt" --seed "$seed" --threads "$threads" \
-        --epochs 1 --output "$work/rand.npy" --quiet > /dev/null
+        --epochs 1 --embeddings "$work/rand.npy" --quiet > /dev/null
       "$bin" probe "$work/rand.npy" --labels "$dir/labels.txt" --train "$dir/train.txt" --test "$dir/test.txt" --json > "$work/rprobe.json"
       printf "| %s | %s | random-init encoder | %.2f ± %.2f | 0 | – | – |\n" "$ds" "$seed" "$(json "$work/rprobe.json" accuracy.mean)" "$(json "$work/rprobe.json" accuracy.sd)" >> "$out"
     fi

@@ -17,7 +17,7 @@ if [ -f "$slashdot" ]; then inputs+=("$slashdot"); else echo "bench-load: $slash
 big=Bench/work/power-law-10M.txt
 if [ ! -f "$big" ]; then
   echo "bench-load: generating $big ..." >&2
-  "$infmax" generate power-law --nodes 1000000 --arcs 10000000 --seed 11 --output "$big" >&2
+  "$infmax" generate power-law --nodes 1000000 --arcs 10000000 --seed 11 --edge-list "$big" >&2
 fi
 inputs+=("$big")
 

@@ -79,7 +79,7 @@ standin="$work/standin.tsv"
 for nodes in ${STANDIN_NODES:-100000 300000}; do
   arcs=$((nodes * 35))
   file="$work/power-law-$nodes.txt"
-  [ -f "$file" ] || "$INFMAX" generate power-law --nodes "$nodes" --arcs "$arcs" --exponent-out 2.1 --exponent-in 2.1 --seed 5 --output "$file" >&2
+  [ -f "$file" ] || "$INFMAX" generate power-law --nodes "$nodes" --arcs "$arcs" --exponent-out 2.1 --exponent-in 2.1 --seed 5 --edge-list "$file" >&2
   echo "== stand-in power-law $nodes nodes, $arcs arcs" >&2
   "$INFMAX" seeds "$file" --k 50 --algorithm imm --epsilon 0.1 --seed 7 --json --quiet --threads 2 > "$work/standin-$nodes.json"
   python3 "$py" standin "$work/standin-$nodes.json" >> "$standin"

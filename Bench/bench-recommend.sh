@@ -24,12 +24,12 @@ run() { # name, args...: runs and keeps the JSON, and the process's CPU time (us
 
 echo "== timing runs (lists only)" >&2
 for i in 1 2 3; do
-  run ir-$i --algorithm hetero-ir --output "$TMP/ir.tsv"
-  run im4-$i --algorithm hetero-im --sets-per-node 4 --output "$TMP/im4.tsv"
-  run im-$i --algorithm hetero-im --output "$TMP/im.tsv"
+  run ir-$i --algorithm hetero-ir --lists "$TMP/ir.tsv"
+  run im4-$i --algorithm hetero-im --sets-per-node 4 --lists "$TMP/im4.tsv"
+  run im-$i --algorithm hetero-im --lists "$TMP/im.tsv"
 done
 echo "== automatic r" >&2
-run auto --algorithm hetero-im --sets-per-node auto --output "$TMP/auto.tsv"
+run auto --algorithm hetero-im --sets-per-node auto --lists "$TMP/auto.tsv"
 echo "== evaluation at r = 4 and at the default r, frontier" >&2
 run eval4 --sets-per-node 4 --evaluate "$DATA/truth.tsv"
 run eval --evaluate "$DATA/truth.tsv" --frontier --plot Bench/results/recommend-frontier.svg

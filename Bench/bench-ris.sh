@@ -71,7 +71,7 @@ for file in nethept.txt email-Enron.txt.gz soc-Slashdot0902.txt.gz; do
   [ -f "$path" ] || { echo "bench-ris: no graph at $path" >&2; exit 1; }
   name="${file%%.*}"
   snapshot="$work/$name.infgraph"
-  "$infmax" convert "$path" --output "$snapshot" >&2 # always: a snapshot from an older build may not load
+  "$infmax" convert "$path" --snapshot "$snapshot" >&2 # always: a snapshot from an older build may not load
   for model in ic lt; do
     read -r imm_wall imm_spread opim_wall opim_spread subsim_wall subsim_spread <<< "$(reference "$name $model")"
     for setting in default imm fastest; do

@@ -14,6 +14,6 @@ struct InfMax: ParsableCommand {
         Start with `infmax info GRAPH` to see what was loaded.
         """,
         version: InfluenceKitVersion.library,
-        subcommands: [Seeds.self, Simulate.self, Run.self, Compare.self, CIM.self, Closed.self, Recommend.self, Embed.self, Probe.self, Info.self, Convert.self, Generate.self]
+        subcommands: [Seeds.self, Simulate.self, Run.self, Compare.self, CIM.self, Closed.self, Recommend.self, Embed.self, Probe.self, Report.self, Info.self, Convert.self, Generate.self]
     )
 }

@@ -335,6 +335,19 @@ static void test_documents(const char *root) {
     CHECK(status == IK_OK, "ik_run_document recommend: %s", error.message);
     if (status == IK_OK) {
         CHECK(strstr(json_of(result), "\"method\" : \"PU\"") != NULL, "the PU lists");
+        /* The record's HTML page (version 3): the lists' first inviter is in its table. */
+        ik_result *page = NULL;
+        status = ik_report_html(json_of(result), &page, &error);
+        CHECK(status == IK_OK, "ik_report_html: %s", error.message);
+        if (status == IK_OK) {
+            const char *html = json_of(page);
+            CHECK(strncmp(html, "<!DOCTYPE html>", 15) == 0 && strstr(html, "default-src 'none'") != NULL &&
+                      strstr(html, "<td>0</td>") != NULL,
+                  "the page: %.200s", html);
+            ik_result_free(page, &error);
+        }
+        CHECK(ik_report_html("{\"useCase\": \"nothing\"}", &page, &error) == IK_ERROR_DATA && page == NULL,
+              "a text that is not a record is refused: %s", error.message);
         ik_result_free(result, &error);
     }
     ik_graph *graph = NULL;

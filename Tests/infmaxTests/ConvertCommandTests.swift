@@ -16,7 +16,7 @@ import Testing
         let files = TemporaryFiles()
         defer { files.removeAll() }
         let output = files.path("karate.infgraph")
-        let made = try CLI.run(["convert", "Graphs/karate.txt", "--undirected", "--output", output])
+        let made = try CLI.run(["convert", "Graphs/karate.txt", "--undirected", "--snapshot", output])
         #expect(made.status == 0, "\(made.stderr)")
         #expect(made.stdout == "wrote \(output): 34 nodes, 156 arcs, no arc values\n")
         #expect(made.stderr.isEmpty)
@@ -35,7 +35,7 @@ import Testing
         let files = TemporaryFiles()
         defer { files.removeAll() }
         let snapshot = files.path("karate.infgraph")
-        #expect(try CLI.run(["convert", "Graphs/karate.txt", "--undirected", "--output", snapshot]).status == 0)
+        #expect(try CLI.run(["convert", "Graphs/karate.txt", "--undirected", "--snapshot", snapshot]).status == 0)
 
         let seeds = try CLI.run(["seeds", snapshot, "--k", "2", "--probabilities", "uniform:0.1", "--json"])
         #expect(seeds.status == 0, "\(seeds.stderr)")
@@ -72,7 +72,7 @@ import Testing
         defer { files.removeAll() }
         let graph = try files.write("heavy.txt", Self.heavyText)
         let snapshot = files.path("heavy.infgraph")
-        let made = try CLI.run(["convert", graph, "--probabilities", "file", "--output", snapshot])
+        let made = try CLI.run(["convert", graph, "--probabilities", "file", "--snapshot", snapshot])
         #expect(made.status == 0, "\(made.stderr)")
         #expect(made.stdout == "wrote \(snapshot): 4 nodes, 3 arcs, arc values kept\n")
 
@@ -103,7 +103,7 @@ import Testing
         defer { files.removeAll() }
         let graph = try files.write("parallel.txt", "0 1\n0 1\n2 1\n")
         let snapshot = files.path("parallel.infgraph")
-        let made = try CLI.run(["convert", graph, "--dedupe", "--output", snapshot])
+        let made = try CLI.run(["convert", graph, "--dedupe", "--snapshot", snapshot])
         #expect(made.stdout == "wrote \(snapshot): 3 nodes, 2 arcs, no arc values\n")
         for model in ["ic", "lt"] {
             let fromText = try CLI.run(["simulate", graph, "--model", model, "--seeds", "0", "--exact", "--runs", "10"])
@@ -122,9 +122,9 @@ import Testing
         let files = TemporaryFiles()
         defer { files.removeAll() }
         let snapshot = files.path("refused.infgraph")
-        let uniform = try CLI.failure(["convert", "Graphs/karate.txt", "--probabilities", "uniform:0.2", "--output", snapshot], status: 2)
+        let uniform = try CLI.failure(["convert", "Graphs/karate.txt", "--probabilities", "uniform:0.2", "--snapshot", snapshot], status: 2)
         #expect(uniform == "error: --probabilities: a snapshot stores no probabilities (choose the scheme when using the snapshot; 'file' here keeps the third column for later)")
-        let rescale = try CLI.failure(["convert", "Graphs/karate.txt", "--normalize-lt", "--output", snapshot], status: 2)
+        let rescale = try CLI.failure(["convert", "Graphs/karate.txt", "--normalize-lt", "--snapshot", snapshot], status: 2)
         #expect(rescale == "error: --normalize-lt: a snapshot stores the file's value columns, not rescaled LT weights (pass --normalize-lt when using the snapshot with --model lt)")
         #expect(!FileManager.default.fileExists(atPath: snapshot))
     }
@@ -138,7 +138,7 @@ import Testing
         var outputs: [[UInt8]] = []
         for i in 0..<4 {
             let snapshot = files.path("same-\(i).infgraph")
-            let made = try CLI.run(["convert", graph, "--dedupe", "--probabilities", "file", "--output", snapshot])
+            let made = try CLI.run(["convert", graph, "--dedupe", "--probabilities", "file", "--snapshot", snapshot])
             #expect(made.status == 0, "\(made.stderr)")
             outputs.append(Array(try Data(contentsOf: URL(fileURLWithPath: snapshot))))
         }
@@ -152,7 +152,7 @@ import Testing
         defer { files.removeAll() }
         let graph = try files.write("light.txt", "a d 0.5\nb d 0.4\n")
         let snapshot = files.path("light.infgraph")
-        #expect(try CLI.run(["convert", graph, "--probabilities", "file", "--output", snapshot]).status == 0)
+        #expect(try CLI.run(["convert", graph, "--probabilities", "file", "--snapshot", snapshot]).status == 0)
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: snapshot)))
         // Two arcs, three nodes: values follow the offsets (8 × 4) and targets (4 × 2).
         let values = GraphSnapshot.headerSize + 8 * 4 + 4 * 2

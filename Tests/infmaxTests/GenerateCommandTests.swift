@@ -11,7 +11,9 @@ import Testing
             let header = try #require(bundled.split(separator: "\n").first)
             var arguments = header.dropFirst("# infmax ".count).split(separator: " ").map(String.init)
             let output = files.path(name)
-            let o = try #require(arguments.firstIndex(of: "--output"))
+            // The bundled files record the old spelling, --output; --edge-list is the same flag.
+            let o = try #require(arguments.firstIndex { $0 == "--output" || $0 == "--edge-list" })
+            arguments[o] = "--edge-list"
             arguments[o + 1] = output
             let result = try CLI.run(arguments)
             #expect(result.status == 0, "\(result.stderr)")

@@ -95,22 +95,22 @@ import Testing
         #expect(line.contains("memory limit"), "\(line)")
     }
 
-    /// `closed --mc-runs 100000000000` passed the run bound and aborted on 87.5 GB of tallies.
+    /// `closed --runs 100000000000` (then spelled --mc-runs) passed the run bound and aborted on 87.5 GB of tallies.
     @Test func closedRunCountIsCheckedAgainstTheLimit() throws {
         let files = TemporaryFiles()
         defer { files.removeAll() }
         let seeds = try files.write("seeds.txt", "0\n")
         let line = try CLI.failure(["closed", "Graphs/karate.txt", "--undirected", "--seeds-file", seeds, "--k", "2",
-                                    "--mc-runs", "100000000000"], status: 1)
+                                    "--runs", "100000000000"], status: 1)
         #expect(line.hasPrefix("error: 100000000000 Monte Carlo runs of 1 seed need about "), "\(line)")
-        #expect(line.hasSuffix("; see --mc-runs"), "\(line)")
+        #expect(line.hasSuffix("; see --runs"), "\(line)")
         // Beyond the bound of every run count: refused as usage, naming the flag.
         let bound = try CLI.failure(["closed", "Graphs/karate.txt", "--undirected", "--seeds-file", seeds, "--k", "2",
                                      "--greedy-runs", "2000000000000"], status: 2)
         #expect(bound.hasPrefix("error: --greedy-runs: 2000000000000 runs is more than an estimate can use"), "\(bound)")
     }
 
-    /// `recommend --evaluate … --worlds 9223372036854775807` was a SIGSEGV.
+    /// `recommend --evaluate … --runs 9223372036854775807` (then spelled --worlds) was a SIGSEGV.
     @Test func recommendWorldsAreBounded() throws {
         let files = TemporaryFiles()
         defer { files.removeAll() }
@@ -118,13 +118,13 @@ import Testing
         let inviters = try files.write("inviters.txt", "a\n")
         let truth = try files.write("truth.tsv", "a\tc\n")
         let line = try CLI.failure(["recommend", arcs, "--inviters", inviters, "--k", "1", "--evaluate", truth,
-                                    "--worlds", "9223372036854775807"], status: 2)
-        #expect(line.hasPrefix("error: --worlds: "), "\(line)")
+                                    "--runs", "9223372036854775807"], status: 2)
+        #expect(line.hasPrefix("error: --runs: "), "\(line)")
         // Within the run bound, the tallies (worlds × K) are checked against --max-memory.
         let tallies = try CLI.failure(["recommend", arcs, "--inviters", inviters, "--k", "1", "--evaluate", truth,
-                                       "--worlds", "100000000", "--max-memory", "64M"], status: 1)
+                                       "--runs", "100000000", "--max-memory", "64M"], status: 1)
         #expect(tallies.hasPrefix("error: 100000000 worlds of K = 1 need about 762.9 MiB of tallies, above the memory limit 64.0 MiB"), "\(tallies)")
-        #expect(tallies.hasSuffix("; see --worlds"), "\(tallies)")
+        #expect(tallies.hasSuffix("; see --runs"), "\(tallies)")
     }
 
     // MARK: .npy and probe

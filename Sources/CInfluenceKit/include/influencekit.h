@@ -1,11 +1,11 @@
 /*
  * influencekit.h — the C interface of InfluenceKit (libinfluencekit.so).
  *
- * Version 3 of the interface (version 2 plus cancellation: ik_cancellation_new, ik_cancel,
- * ik_cancellation_free, ik_run_cancellable, ik_invite_run_cancellable; ik_result_matrix for an
- * embed run's embeddings; ik_graph_from_edge_columns (LT weights) and ik_graph_save). Version 2 added ik_run, ik_run_document and the invitation-graph
- * calls ik_invite_graph_load, ik_invite_graph_counts, ik_invite_run, ik_invite_graph_free; every
- * earlier call works as before.
+ * Version 3 of the interface (version 2 plus ik_report_html; cancellation: ik_cancellation_new,
+ * ik_cancel, ik_cancellation_free, ik_run_cancellable, ik_invite_run_cancellable; ik_result_matrix
+ * for an embed run's embeddings; ik_graph_from_edge_columns (LT weights) and ik_graph_save).
+ * Version 2 added ik_run, ik_run_document and the invitation-graph calls ik_invite_graph_load,
+ * ik_invite_graph_counts, ik_invite_run, ik_invite_graph_free; every earlier call works as before.
  * Every function:
  *   - validates every argument and never aborts the process: a bad pointer value that is not a
  *     live handle, a null where an array is required, a size that overflows, malformed UTF-8 or
@@ -168,6 +168,12 @@ ik_status ik_cancellation_free(ik_cancellation *cancellation, ik_error *error);
 /* ik_run, stopped by ik_cancel on `cancellation` (NULL: as ik_run). */
 ik_status ik_run_cancellable(const ik_graph *graph, const char *request_json, ik_cancellation *cancellation,
                              ik_result **result, ik_error *error);
+
+/* A record's self-contained HTML page, what `infmax report RECORD --output PAGE` writes: the
+ * answer as tables, the guarantee in words, plots, timings and memory; no external reference.
+ * record_json is a record's JSON (ik_result_json of any run); the page is the result's text
+ * (ik_result_json gives it). A text that is not a record gives IK_ERROR_DATA. Added in version 3. */
+ik_status ik_report_html(const char *record_json, ik_result **result, ik_error *error);
 
 /* ---- invitation graphs (added in version 2) --------------------------------------------- */
 

@@ -40,11 +40,13 @@ public struct LinearProbe: Sendable {
 
     /// Runs the protocol. `classes[row]` is the class of each embedding row (negative: none).
     /// The model has one output per class present in the splits (the report's `classes`).
+    /// `restartDone` is called after each restart (for progress).
     ///
     /// - Throws: `InfluenceError(.usage)` for a split naming an unlabelled row, an empty split or
     ///   a bad configuration.
     /// - Complexity: restarts · epochs · O(|train| · d · C), plus O(|test| · d · C) per restart.
-    public func evaluate(embeddings: Matrix<Float>, classes: [Int], train: [Int], test: [Int]) throws(InfluenceError) -> Report {
+    public func evaluate(embeddings: Matrix<Float>, classes: [Int], train: [Int], test: [Int],
+                         restartDone: () -> Void = {}) throws(InfluenceError) -> Report {
         let c = configuration
         guard c.restarts >= 1 else { throw InfluenceError(.usage, parameter: "restarts", "restarts = \(c.restarts) (expected at least 1)") }
         guard c.epochs >= 1 else { throw InfluenceError(.usage, parameter: "epochs", "epochs = \(c.epochs) (expected at least 1)") }
@@ -84,6 +86,7 @@ public struct LinearProbe: Sendable {
                 if best == yTest[i] { correct += 1 }
             }
             accuracies.append(100 * Double(correct) / Double(test.count))
+            restartDone()
         }
         let mean = accuracies.reduce(0, +) / Double(accuracies.count)
         let variance = accuracies.count > 1 ? accuracies.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(accuracies.count - 1) : 0

@@ -144,7 +144,12 @@ extension ProbeRequest {
         try context.checkCancelled()
         var clock = Stopwatch()
         let probe = LinearProbe(configuration: .init(restarts: restarts, epochs: epochs, seed: seed))
-        let report = try probe.evaluate(embeddings: emb.vectors, classes: classes, train: trainRows, test: testRows)
+        let progress = context.progress
+        progress.begin("probe", total: restarts, unit: "restarts")
+        let report = try probe.evaluate(embeddings: emb.vectors, classes: classes, train: trainRows, test: testRows) {
+            progress.advance(by: 1, worker: 0)
+        }
+        progress.end()
         let seconds = clock.lap()
         return ProbeRecord(
             embeddings: input.provenance, request: self, accuracy: report,

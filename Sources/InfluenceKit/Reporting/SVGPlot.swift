@@ -2,9 +2,11 @@
 /// shared legend, a title and a subtitle. Written as plain XML text (no dependency), so it opens in
 /// any browser and embeds in documents.
 ///
-/// Every series keeps its colour across panels (by its position in the legend). In each panel a
-/// series is one `<path class="series-line" data-series="NAME">`, its band one `<polygon
-/// class="series-band">`, its points markers of class `series-marker` (one shape per series).
+/// Every series keeps its colour, marker shape and dash pattern across panels (by its position
+/// in the legend), so series stay apart in grey print too. In each panel a series is one `<path
+/// class="series-line" data-series="NAME">`, its band one `<polygon class="series-band">`, its
+/// points markers of class `series-marker` (one shape per series). The legend's title says what
+/// varies between the series (`legendTitle`: "Method", "List length K", ...).
 ///
 /// Complexity: O(total points) to render.
 public struct SVGPlot: Sendable {
@@ -98,12 +100,24 @@ public struct SVGPlot: Sendable {
     public var subtitle: String
     /// The panels, side by side.
     public var panels: [Panel]
+    /// The legend's title: what varies between the series ("Method", "List length K", ...).
+    public var legendTitle: String
 
     /// A chart. Complexity: O(1).
-    public init(title: String, subtitle: String = "", panels: [Panel]) {
+    public init(title: String, subtitle: String = "", legendTitle: String = "Series", panels: [Panel]) {
         self.title = title
         self.subtitle = subtitle
+        self.legendTitle = legendTitle
         self.panels = panels
+    }
+
+    /// Dash patterns of the series, in legend order (repeating past six): solid first.
+    static let dashes = ["", "7 4", "2 3", "9 3 2 3", "4 2", "12 4 2 4 2 4"]
+
+    /// The `stroke-dasharray` attribute of the series at `index` (empty for a solid line).
+    static func dashAttribute(_ index: Int) -> String {
+        let dash = dashes[index % dashes.count]
+        return dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\""
     }
 
     /// Colours of the series, in legend order (repeating past ten): distinguishable, print-safe.
@@ -138,7 +152,10 @@ public struct SVGPlot: Sendable {
         let panelBoxWidth = Self.marginLeft + Self.panelWidth + Self.marginRight
         let panelBoxHeight = Self.marginTop + Self.panelHeight + Self.marginBottom
         let legendHeight = 36.0 + 22.0 * Double(names.count)
-        let width = 16 + panelBoxWidth * Double(max(1, panels.count)) + Self.legendWidth
+        // The legend is as wide as its longest name needs (about 7.5 px a character at 13 px).
+        let longest = (names + [legendTitle]).map(\.count).max() ?? 0
+        let legendWidth = max(Self.legendWidth, 48 + 7.5 * Double(longest))
+        let width = 16 + panelBoxWidth * Double(max(1, panels.count)) + legendWidth
         let height = Self.headerHeight + max(panelBoxHeight, legendHeight) + 12
         var svg = SVGText.Builder()
         svg.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
@@ -153,7 +170,7 @@ public struct SVGPlot: Sendable {
             let originX = 16 + panelBoxWidth * Double(index)
             renderPanel(panel, originX: originX, originY: Self.headerHeight, names: names, into: &svg)
         }
-        renderLegend(names, x: width - Self.legendWidth + 4, y: Self.headerHeight + Self.marginTop, into: &svg)
+        renderLegend(names, x: width - legendWidth + 4, y: Self.headerHeight + Self.marginTop, into: &svg)
         svg.line("</svg>")
         return svg.text
     }
@@ -197,10 +214,16 @@ public struct SVGPlot: Sendable {
         // Bands first, so every line stays visible above every band.
         for series in panel.series {
             let banded = series.points.filter { $0.low != nil && $0.high != nil && $0.x.isFinite }
-            guard banded.count >= 1 else { continue }
+            guard banded.count >= 2 else { continue }
             var corners = banded.map { "\(SVGText.coordinate(xAxis.position($0.x))),\(SVGText.coordinate(yAxis.position($0.high!)))" }
             corners += banded.reversed().map { "\(SVGText.coordinate(xAxis.position($0.x))),\(SVGText.coordinate(yAxis.position($0.low!)))" }
             svg.line("<polygon class=\"series-band\" data-series=\"\(SVGText.escape(series.name))\" points=\"\(corners.joined(separator: " "))\" fill=\"\(color(of: series.name, in: names))\" fill-opacity=\"0.16\" stroke=\"none\"/>")
+        }
+        // A lone point's interval is a whisker (a band needs two points to show).
+        for series in panel.series where series.points.count == 1 {
+            guard let p = series.points.first, let low = p.low, let high = p.high, p.x.isFinite else { continue }
+            let x = SVGText.coordinate(xAxis.position(p.x))
+            svg.line("<line class=\"series-band\" data-series=\"\(SVGText.escape(series.name))\" x1=\"\(x)\" y1=\"\(SVGText.coordinate(yAxis.position(low)))\" x2=\"\(x)\" y2=\"\(SVGText.coordinate(yAxis.position(high)))\" stroke=\"\(color(of: series.name, in: names))\" stroke-width=\"2\"/>")
         }
         for series in panel.series {
             let drawn = series.points.filter { $0.x.isFinite && $0.y.isFinite }
@@ -209,8 +232,8 @@ public struct SVGPlot: Sendable {
             for (i, point) in drawn.enumerated() {
                 d += (i == 0 ? "M" : " L") + "\(SVGText.coordinate(xAxis.position(point.x))) \(SVGText.coordinate(yAxis.position(point.y)))"
             }
-            svg.line("<path class=\"series-line\" data-series=\"\(SVGText.escape(series.name))\" d=\"\(d)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-opacity=\"0.9\"/>")
             let shape = names.firstIndex(of: series.name) ?? 0
+            svg.line("<path class=\"series-line\" data-series=\"\(SVGText.escape(series.name))\" d=\"\(d)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"\(Self.dashAttribute(shape)) stroke-linejoin=\"round\" stroke-opacity=\"0.9\"/>")
             for point in drawn {
                 svg.line(marker(shape, x: xAxis.position(point.x), y: yAxis.position(point.y), color: color))
             }
@@ -239,11 +262,11 @@ public struct SVGPlot: Sendable {
     private func renderLegend(_ names: [String], x: Double, y: Double, into svg: inout SVGText.Builder) {
         guard !names.isEmpty else { return }
         svg.line("<g id=\"legend\">")
-        svg.line("<text x=\"\(SVGText.coordinate(x))\" y=\"\(SVGText.coordinate(y + 4))\" font-size=\"13\" font-weight=\"bold\" fill=\"#222222\">Algorithm</text>")
+        svg.line("<text x=\"\(SVGText.coordinate(x))\" y=\"\(SVGText.coordinate(y + 4))\" font-size=\"13\" font-weight=\"bold\" fill=\"#222222\">\(SVGText.escape(legendTitle))</text>")
         for (i, name) in names.enumerated() {
             let rowY = y + 26 + 22 * Double(i)
             let color = color(of: name, in: names)
-            svg.line("<line x1=\"\(SVGText.coordinate(x))\" y1=\"\(SVGText.coordinate(rowY))\" x2=\"\(SVGText.coordinate(x + 26))\" y2=\"\(SVGText.coordinate(rowY))\" stroke=\"\(color)\" stroke-width=\"2.5\"/>")
+            svg.line("<line x1=\"\(SVGText.coordinate(x))\" y1=\"\(SVGText.coordinate(rowY))\" x2=\"\(SVGText.coordinate(x + 26))\" y2=\"\(SVGText.coordinate(rowY))\" stroke=\"\(color)\" stroke-width=\"2.5\"\(Self.dashAttribute(i))/>")
             svg.line(marker(i, x: x + 13, y: rowY, color: color))
             svg.line("<text x=\"\(SVGText.coordinate(x + 34))\" y=\"\(SVGText.coordinate(rowY))\" dy=\"0.32em\" font-size=\"13\" fill=\"#222222\">\(SVGText.escape(name))</text>")
         }

@@ -21,9 +21,9 @@ struct CIM: ParsableCommand {
         Networks", KDD 2023): rr-opim+ (default: round-robin greedy on RR sets of P, OPIM-style \
         bounds with the tightened upper bound), rr-opim, mg-opim (upper bound 2·Λ(S)). They stop \
         when the instance-wise ratio reaches ½ − ε (failure probability δ, default 1/n_P). \
-        rr-greedy and mg-greedy take Monte Carlo marginal gains (--mc-runs cascades on common \
+        rr-greedy and mg-greedy take Monte Carlo marginal gains (--greedy-runs cascades on common \
         random numbers, mg-greedy lazily as CELF); their cost is estimated first and a run above \
-        --mc-budget is refused unless --force. --baselines also scores each AP's top-k free \
+        --greedy-budget is refused unless --force. --baselines also scores each AP's top-k free \
         candidates by out-degree in P, by PageRank and at random, on the same evaluation sets. The \
         precision refinement then keeps growing the selection sets until they estimate the \
         union's spread with relative standard error --precision (never beyond the paper's θmax nor \
@@ -90,16 +90,34 @@ struct CIM: ParsableCommand {
     @Flag(name: .customLong("unconstrained-reference"), help: "Also run OPIM-C on P for k·|A| seeds ignoring the constraint (an upper reference).")
     var unconstrainedReference = false
 
-    @Option(name: .customLong("mc-evaluation"), help: ArgumentHelp("Also measure the assignment (and baselines, reference) by this many Monte Carlo cascades on P.", valueName: "R"))
-    var mcEvaluation: Int?
+    @Option(help: ArgumentHelp("Monte Carlo runs (cascades on P) that also measure the assignment, baselines and reference.", valueName: "R"))
+    var runs: Int?
 
-    @Option(name: .customLong("mc-runs"), help: ArgumentHelp("Monte Carlo cascades per marginal-gain evaluation of mg-greedy and rr-greedy.", valueName: "R"))
-    var mcRuns: Int = 10_000
+    @Option(name: .customLong("mc-evaluation"), help: .private)
+    var legacyMCEvaluation: Int?
 
-    @Option(name: .customLong("mc-budget"), help: ArgumentHelp("Refuse mg-greedy or rr-greedy when the cost estimate exceeds this many seconds (unless --force).", valueName: "SECONDS"))
-    var mcBudget: Double = 300
+    /// The Monte Carlo evaluation's runs: --runs, or the old --mc-evaluation.
+    var mcEvaluation: Int? { runs ?? legacyMCEvaluation }
 
-    @Flag(help: "Run mg-greedy or rr-greedy even when the cost estimate is above --mc-budget.")
+    @Option(name: .customLong("greedy-runs"), help: ArgumentHelp("Monte Carlo cascades per marginal-gain evaluation of mg-greedy and rr-greedy.", valueName: "R"))
+    var greedyRuns: Int?
+
+    @Option(name: .customLong("mc-runs"), help: .private)
+    var legacyMCRuns: Int?
+
+    /// Cascades per gain: --greedy-runs, or the old --mc-runs.
+    var mcRuns: Int { greedyRuns ?? legacyMCRuns ?? 10_000 }
+
+    @Option(name: .customLong("greedy-budget"), help: ArgumentHelp("Refuse mg-greedy or rr-greedy when the cost estimate exceeds this many seconds (unless --force).", valueName: "SECONDS"))
+    var greedyBudget: Double?
+
+    @Option(name: .customLong("mc-budget"), help: .private)
+    var legacyMCBudget: Double?
+
+    /// The greedy's budget: --greedy-budget, or the old --mc-budget.
+    var mcBudget: Double { greedyBudget ?? legacyMCBudget ?? 300 }
+
+    @Flag(help: "Run mg-greedy or rr-greedy even when the cost estimate is above --greedy-budget.")
     var force = false
 
     @OptionGroup var execution: ExecutionOptions
@@ -109,20 +127,28 @@ struct CIM: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Also write the JSON record to this file (atomically; - for standard output).", valueName: "FILE"))
     var output: String?
 
+    @OptionGroup var reportOption: ReportOption
+
     func validate() throws {
         if k < 1 { throw ValidationError("--k must be at least 1 (got \(k); each AP picks up to k friends)") }
         if let apSet, apSet < 1 { throw ValidationError("--ap-set counts AP sets from 1 (got \(apSet))") }
         if let apSets, apSets != "all" { throw ValidationError("--ap-sets takes 'all' (got '\(apSets)'; use --ap-set N for one set)") }
         if apSet != nil, apSets != nil { throw ValidationError("--ap-set and --ap-sets all contradict each other; give one") }
-        if let mcEvaluation, mcEvaluation < 1 { throw ValidationError("--mc-evaluation must be at least 1 (got \(mcEvaluation); e.g. --mc-evaluation 10000)") }
-        if mcRuns < 1 { throw ValidationError("--mc-runs must be at least 1 (got \(mcRuns); e.g. --mc-runs 10000)") }
-        if !(mcBudget > 0) { throw ValidationError("--mc-budget must be a positive number of seconds (got \(mcBudget))") }
+        if let mcEvaluation, mcEvaluation < 1 { throw ValidationError("--runs must be at least 1 (got \(mcEvaluation); e.g. --runs 10000)") }
+        if mcRuns < 1 { throw ValidationError("--greedy-runs must be at least 1 (got \(mcRuns); e.g. --greedy-runs 10000)") }
+        if !(mcBudget > 0) { throw ValidationError("--greedy-budget must be a positive number of seconds (got \(mcBudget))") }
+        for (new, old, both) in [("--runs", "--mc-evaluation", runs != nil && legacyMCEvaluation != nil),
+                                 ("--greedy-runs", "--mc-runs", greedyRuns != nil && legacyMCRuns != nil),
+                                 ("--greedy-budget", "--mc-budget", greedyBudget != nil && legacyMCBudget != nil)] where both {
+            throw ValidationError("\(old) is the old spelling of \(new); give one")
+        }
         if let evaluationSets, evaluationSets < 1 { throw ValidationError("--evaluation-sets must be positive (got \(evaluationSets))") }
     }
 
     func run() throws {
         try reportingErrors {
-            let target = try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph, aps])[0]
+            let targets = try OutputTarget.prepare([("--output", output), reportOption.output], inputs: [graphOptions.graph, aps])
+            let target = targets[0]
             let input = try graphOptions.input(seed: execution.seed)
             var request = CIMRequest(
                 k: k, apFile: aps, apSet: apSet ?? 1, algorithm: algorithm, epsilon: risOptions.epsilon, delta: risOptions.delta,
@@ -131,7 +157,7 @@ struct CIM: ParsableCommand {
                 monteCarloRuns: mcRuns, monteCarloBudgetSeconds: mcBudget, force: force, seed: execution.seed,
                 threads: execution.resolvedThreads, memoryLimitBytes: graphOptions.maxMemory.bytes)
             request.modelSpecification = try modelOptions.specification(graphOptions, seed: execution.seed)
-            let context = RunContext(progress: outputOptions.progress)
+            let context = RunContext(progress: outputOptions.progressReporter)
             let records = apSets == "all" ? try request.runEveryAPSet(on: input, context: context)
                                           : [try request.run(on: input, context: context)]
             let reports = records.map(\.result)
@@ -145,8 +171,14 @@ struct CIM: ParsableCommand {
                     }
                 }
             }
-            try OutputTarget.write([(target, Array((text + "\n").utf8))])
+            let page = reportOption.report == nil ? [] : Array(try HTMLReport.render(recordJSON: Array(text.utf8), file: output == "-" ? nil : output).utf8)
+            try OutputTarget.write([(target, Array((text + "\n").utf8)), (targets[1], page)])
         }
+        // Old spellings are noted once the run succeeded (an error stays one line).
+        let quiet = outputOptions.quiet
+        if legacyMCEvaluation != nil { Deprecation.note("--mc-evaluation", use: "--runs", quiet: quiet) }
+        if legacyMCRuns != nil { Deprecation.note("--mc-runs", use: "--greedy-runs", quiet: quiet) }
+        if legacyMCBudget != nil { Deprecation.note("--mc-budget", use: "--greedy-budget", quiet: quiet) }
     }
 
     private func printText(_ r: CapacityConstrainedReport) {

@@ -24,7 +24,7 @@ struct Closed: ParsableCommand {
         frontier), critical edges inserted nodes of G_k first, then the frontier, each by path \
         probability times the expected size of what lies behind the node; a user with more \
         friends than slots keeps them for its best-scored friends; stop when the objective's \
-        relative gain, estimated on --estimation-runs common worlds, falls to --epsilon; then a \
+        relative gain, estimated on --estimation-runs common worlds, falls to --min-gain; then a \
         filling pass gives every user its next best arcs), greedy (the paper's edge-insertion greedy with Monte Carlo \
         gains of --greedy-runs worlds; small graphs only: its cost is estimated first and a run \
         above --greedy-budget seconds is refused unless --force), and the baselines degree, fof \
@@ -32,7 +32,7 @@ struct Closed: ParsableCommand {
         friends-of-friends count (friends of the friend the user does not have), or at random \
         (from --seed).
 
-        Every method's k-subnetwork is scored by the same --mc-runs Monte Carlo worlds (common \
+        Every method's k-subnetwork is scored by the same --runs Monte Carlo worlds (common \
         random numbers; 95% intervals): the objective Σ_s σ({s}) and the union spread σ(S). The \
         baselines are scored beside the chosen method (--no-baselines skips them), and the \
         k-subnetwork of highest objective on those worlds is the one returned: the method's \
@@ -40,14 +40,17 @@ struct Closed: ParsableCommand {
         method's own figures stay in its row; --no-keep-best returns the method's own \
         whatever the baselines score). Prints the \
         per-seed spreads, the totals, PSNA's iterations with the objective after each, timings \
-        and memory. --output writes the kept arcs, one `user friend p` line each, atomically: a \
-        graph every command reads back with --probabilities file. The same --seed gives the \
-        same output for any --threads.
+        and memory. --kept-arcs writes the kept arcs, one `user friend p` line each, atomically: \
+        a graph every command reads back with --probabilities file. --output writes the JSON \
+        record (`infmax report` turns it into a page; --report writes the page directly). The \
+        same --seed gives the same output for any --threads. (Before 3.x, --output named the \
+        kept arcs, --mc-runs the evaluation runs and --epsilon the stopping gain: those spellings \
+        still work, with a note.)
 
         Examples:
           infmax closed soc-Slashdot0902.txt.gz --probabilities trivalency --seeds-file seeds.txt --k 20
           infmax closed hk.txt --undirected --probabilities trivalency --seeds-file seeds.json --k 5 --json
-          infmax closed graph.txt --seeds-file seeds.txt --k 2 --output arcs.tsv
+          infmax closed graph.txt --seeds-file seeds.txt --k 2 --kept-arcs arcs.tsv --output closed.json
           infmax simulate arcs.tsv --probabilities file --seeds-file seeds.txt
           infmax closed tiny.txt --probabilities file --seeds-file seeds.txt --k 1 --algorithm greedy
         """
@@ -66,14 +69,26 @@ struct Closed: ParsableCommand {
 
     @OptionGroup var modelOptions: ModelOptions
 
-    @Option(help: ArgumentHelp("Stop inserting when the objective's relative gain falls to ε, strictly between 0 and 1 (the paper's 1e-4).", valueName: "E"))
-    var epsilon: Double = 1e-4
+    @Option(name: .customLong("min-gain"), help: ArgumentHelp("PSNA stops inserting when the objective's relative gain falls to this, strictly between 0 and 1 (the paper's ε = 1e-4).", valueName: "G"))
+    var minGain: Double?
+
+    @Option(name: .customLong("epsilon"), help: .private)
+    var legacyEpsilon: Double?
+
+    /// The stopping gain: --min-gain, or the old --epsilon.
+    var epsilon: Double { minGain ?? legacyEpsilon ?? 1e-4 }
 
     @Flag(help: "Allow arcs into seeds, as the published code does.")
     var compat = false
 
-    @Option(name: .customLong("mc-runs"), help: ArgumentHelp("Monte Carlo worlds of the evaluation of every method.", valueName: "R"))
-    var mcRuns: Int = 10_000
+    @Option(help: ArgumentHelp("Monte Carlo runs (cascades) of the evaluation: every method is scored on the same worlds.", valueName: "R"))
+    var runs: Int?
+
+    @Option(name: .customLong("mc-runs"), help: .private)
+    var legacyMcRuns: Int?
+
+    /// The evaluation's runs: --runs, or the old --mc-runs.
+    var mcRuns: Int { runs ?? legacyMcRuns ?? 10_000 }
 
     @Option(name: .customLong("estimation-runs"), help: ArgumentHelp("Monte Carlo worlds of PSNA's objective estimate after each iteration.", valueName: "R"))
     var estimationRuns: Int = 1_000
@@ -97,13 +112,27 @@ struct Closed: ParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the kept arcs here, one 'user friend p' line each (atomically; - for standard output).", valueName: "FILE"))
+    @Option(name: .customLong("kept-arcs"), help: ArgumentHelp("Write the kept arcs here, one 'user friend p' line each (atomically; - for standard output).", valueName: "FILE"))
+    var keptArcs: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Also write the JSON record to this file, which `infmax report` and `infmax run` read (atomically; - for standard output).", valueName: "FILE.json"))
     var output: String?
+
+    @OptionGroup var reportOption: ReportOption
+
+    /// The kept-arcs file: --kept-arcs, or --output naming a file that is not .json (its old meaning).
+    var arcsPath: String? { keptArcs ?? (Deprecation.isLegacyOutput(output) ? output : nil) }
+
+    /// The record file (--output naming a .json file or -).
+    var recordPath: String? { Deprecation.isLegacyOutput(output) ? nil : output }
 
     func validate() throws {
         if k < 1 { throw ValidationError("--k must be at least 1 (got \(k); each user shares with up to k friends)") }
-        do { try ParameterCheck.epsilon(epsilon, example: "1e-4, the paper's") } catch { throw ValidationError("--epsilon: \(error.message)") }
-        if mcRuns < 1 { throw ValidationError("--mc-runs must be at least 1 (got \(mcRuns); e.g. --mc-runs 10000)") }
+        do { try ParameterCheck.epsilon(epsilon, example: "1e-4, the paper's") } catch { throw ValidationError("\(legacyEpsilon != nil ? "--epsilon" : "--min-gain"): \(error.message)") }
+        if mcRuns < 1 { throw ValidationError("--runs must be at least 1 (got \(mcRuns); e.g. --runs 10000)") }
+        if minGain != nil, legacyEpsilon != nil { throw ValidationError("--epsilon is the old spelling of --min-gain; give one") }
+        if runs != nil, legacyMcRuns != nil { throw ValidationError("--mc-runs is the old spelling of --runs; give one") }
+        if keptArcs != nil, Deprecation.isLegacyOutput(output) { throw ValidationError("--output names the JSON record (a .json file); the kept arcs go to --kept-arcs") }
         if estimationRuns < 1 { throw ValidationError("--estimation-runs must be at least 1 (got \(estimationRuns); e.g. --estimation-runs 1000)") }
         if greedyRuns < 1 { throw ValidationError("--greedy-runs must be at least 1 (got \(greedyRuns); e.g. --greedy-runs 1000)") }
         if !(greedyBudget > 0) { throw ValidationError("--greedy-budget must be a positive number of seconds (got \(greedyBudget))") }
@@ -111,7 +140,9 @@ struct Closed: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let target = try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph, seedsFile])[0]
+            let targets = try OutputTarget.prepare([("--kept-arcs", arcsPath), ("--output", recordPath), reportOption.output],
+                                                   inputs: [graphOptions.graph, seedsFile])
+            let target = targets[0]
             let entries = try SeedsInput.readFile(seedsFile)
             if entries.isEmpty { throw InfluenceError(.data, file: seedsFile, "no seed labels (expected one label per line, or the JSON of infmax seeds)") }
             let input = try graphOptions.input(seed: execution.seed)
@@ -122,13 +153,21 @@ struct Closed: ParsableCommand {
                 evaluationRuns: mcRuns, estimationRuns: estimationRuns, greedyRuns: greedyRuns, greedyBudgetSeconds: greedyBudget,
                 force: force, baselines: !noBaselines, keepBest: !noKeepBest, seed: execution.seed, threads: execution.resolvedThreads)
             request.modelSpecification = try modelOptions.specification(graphOptions, seed: execution.seed)
-            let record = try request.run(on: input, context: RunContext(progress: outputOptions.progress))
+            let record = try request.run(on: input, context: RunContext(progress: outputOptions.progressReporter))
             let report = record.result
-            if target?.isStandardOutput != true {
-                if outputOptions.json { print(try jsonText(record)) } else { printText(report) }
+            let json = try jsonText(record)
+            if !targets.contains(where: { $0?.isStandardOutput == true }) {
+                if outputOptions.json { print(json) } else { printText(report) }
             }
-            if let target { try OutputTarget.write([(target, Array(record.arcLines().utf8))]) }
+            try OutputTarget.write([(target, target == nil ? [] : Array(record.arcLines().utf8)),
+                                    (targets[1], recordPath == nil ? [] : Array((json + "\n").utf8)),
+                                    (targets[2], try reportOption.bytes(for: record, recordFile: recordPath))])
         }
+        // Old spellings are noted once the run succeeded (an error stays one line).
+        let quiet = outputOptions.quiet
+        if legacyEpsilon != nil { Deprecation.note("--epsilon", use: "--min-gain", quiet: quiet) }
+        if legacyMcRuns != nil { Deprecation.note("--mc-runs", use: "--runs", quiet: quiet) }
+        if Deprecation.isLegacyOutput(output) { Deprecation.note("--output for the kept arcs", use: "--kept-arcs (--output now writes the JSON record)", quiet: quiet) }
     }
 
     private func interval(_ i: ClosedNetworkReport.Interval, _ decimals: Int = 2) -> String {

@@ -25,11 +25,13 @@ struct Compare: ParsableCommand {
         see `infmax seeds --help`).
 
         Prints a table (or --json); --csv writes the rows, --plot an SVG of spread and selection \
-        time versus k (both atomically, checked before the run, and renamed into place together \
-        at the end; `-` prints one of them in place of the table).
+        time versus k, --output the JSON record and --report its HTML page (all atomically, \
+        checked before the run, and renamed into place together at the end; `-` prints one of \
+        them in place of the table). Progress over all selections and evaluations, with the time \
+        left, shows on a terminal, or as timestamped lines with --progress.
 
         Examples:
-          infmax compare Graphs/demo.txt --k 1,5,10,20,50 --plot demo.svg
+          infmax compare Graphs/demo.txt --k 1,5,10,20,50 --plot demo.svg --report demo.html
           infmax compare email-Enron.txt.gz --model lt --runs 20000 --csv enron.csv
           infmax compare Graphs/karate.txt --undirected --k 1,2,4 --algorithms degree,celf --celf-runs 2000
         """
@@ -71,6 +73,11 @@ struct Compare: ParsableCommand {
     @Option(help: ArgumentHelp("Also draw spread and selection time versus k as an SVG file (- for standard output).", valueName: "FILE.svg"))
     var plot: String?
 
+    @Option(name: .shortAndLong, help: ArgumentHelp("Also write the JSON record to this file, which `infmax report` and `infmax run` read (atomically; - for standard output).", valueName: "FILE"))
+    var output: String?
+
+    @OptionGroup var reportOption: ReportOption
+
     func validate() throws {
         _ = try Self.parseKs(ks)
         do { _ = try SelectionAlgorithm.parseList(algorithms) } catch { throw ValidationError("--algorithms: \(error.message)") }
@@ -92,7 +99,7 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let targets = try OutputTarget.prepare([("--csv", csv), ("--plot", plot)], inputs: [graphOptions.graph])
+            let targets = try OutputTarget.prepare([("--csv", csv), ("--plot", plot), ("--output", output), reportOption.output], inputs: [graphOptions.graph])
             let input = try graphOptions.input(seed: execution.seed)
             var request = CompareRequest(ks: try Self.parseKs(ks), algorithms: try SelectionAlgorithm.parseList(algorithms),
                                          runs: runs, celfRuns: celfRuns, celfBudgetSeconds: celfBudget, force: force,
@@ -100,7 +107,7 @@ struct Compare: ParsableCommand {
                                          threads: execution.resolvedThreads)
             request.modelSpecification = try modelOptions.specification(graphOptions, seed: execution.seed)
             request.ris = risOptions.parameters(memoryLimitBytes: graphOptions.maxMemory.bytes)
-            let report = try request.run(on: input, context: RunContext(progress: outputOptions.progress,
+            let report = try request.run(on: input, context: RunContext(progress: outputOptions.progressReporter,
                                                                         learnedSelectors: EmbeddingSelectorFactory()))
             // The report is printed before the files are renamed into place, so a failing write
             // still leaves it on standard output.
@@ -108,9 +115,11 @@ struct Compare: ParsableCommand {
                 if outputOptions.json { print(try jsonText(report)) } else { printTable(report) }
             }
             try OutputTarget.write([(targets[0], csv == nil ? [] : Array(report.csv().utf8)),
-                                    (targets[1], plot == nil ? [] : Array(report.plot().render().utf8))])
+                                    (targets[1], plot == nil ? [] : Array(report.plot().render().utf8)),
+                                    (targets[2], output == nil ? [] : Array((try jsonText(report) + "\n").utf8)),
+                                    (targets[3], try reportOption.bytes(for: report, recordFile: output))])
             if !outputOptions.quiet {
-                for path in [csv, plot] { if let path, path != "-" { printError("wrote \(path)") } }
+                for path in [csv, plot, output, reportOption.report] { if let path, path != "-" { printError("wrote \(path)") } }
             }
         }
     }

@@ -11,23 +11,38 @@ struct Convert: ParsableCommand {
         Loading options (--undirected, --dedupe, ...) are applied now and fixed in the snapshot; \
         models and their schemes are chosen when the snapshot is used, as for any graph.
 
+        --json prints what was written (path, nodes, arcs, value columns); --quiet leaves the \
+        summary line out. (--output is the old spelling of --snapshot; it still works, with a \
+        note.)
+
         Example:
-          infmax convert soc-Slashdot0902.txt.gz --output slashdot.infgraph
+          infmax convert soc-Slashdot0902.txt.gz --snapshot slashdot.infgraph
           infmax info slashdot.infgraph
         """
     )
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(help: "Seed for random probability schemes (trivalency).")
+    @Option(help: "Seed of every random choice (here: random probability schemes such as trivalency); the same seed gives the same result.")
     var seed: UInt64 = 1
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the snapshot.", valueName: "file.infgraph"))
-    var output: String
+    @Option(help: ArgumentHelp("Where to write the snapshot.", valueName: "file.infgraph"))
+    var snapshot: String?
+
+    @Option(name: [.customLong("output"), .customShort("o")], help: .private)
+    var legacyOutput: String?
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    /// The snapshot's path: --snapshot, or the old --output.
+    var output: String { snapshot ?? legacyOutput ?? "" }
 
     func validate() throws {
+        if snapshot != nil, legacyOutput != nil { throw ValidationError("--output is the old spelling of --snapshot; give one") }
+        if output.isEmpty { throw ValidationError("give the snapshot file with --snapshot FILE.infgraph") }
+        let flag = snapshot == nil ? "--output" : "--snapshot"
         guard output.hasSuffix(".infgraph") else {
-            throw ValidationError("--output must name a .infgraph file (e.g. --output graph.infgraph)")
+            throw ValidationError("\(flag) must name a .infgraph file (e.g. \(flag) graph.infgraph)")
         }
     }
 
@@ -50,7 +65,14 @@ struct Convert: ParsableCommand {
             let names = loaded.graph.columns.all.map(\.name)
             let values = names.isEmpty ? "no arc values" : names == [ValueColumns.value] ? "arc values kept"
                 : "value columns kept (\(names.joined(separator: ", ")))"
-            print("wrote \(output): \(loaded.graph.nodeCount) nodes, \(loaded.graph.arcCount) arcs, \(values)")
+            if outputOptions.json {
+                struct Written: Encodable { var snapshot: String; var nodes: Int; var arcs: Int; var valueColumns: [String]; var loadSeconds: Double }
+                print(try jsonText(Written(snapshot: output, nodes: loaded.graph.nodeCount, arcs: loaded.graph.arcCount, valueColumns: names, loadSeconds: loaded.seconds)))
+            } else if !outputOptions.quiet {
+                print("wrote \(output): \(loaded.graph.nodeCount) nodes, \(loaded.graph.arcCount) arcs, \(values)")
+            }
         }
+        // Old spellings are noted once the run succeeded (an error stays one line).
+        if legacyOutput != nil { Deprecation.note("--output", use: "--snapshot", quiet: outputOptions.quiet) }
     }
 }

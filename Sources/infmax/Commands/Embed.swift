@@ -27,17 +27,19 @@ struct Embed: ParsableCommand {
         shared/graphs/cora) rows, the node named by its label in the graph file. Nodes missing from \
         the file get zero features.
 
-        --output emb.tsv writes 'label<TAB>v1<TAB>…' per node; --output emb.npy writes a float32 \
-        NumPy array whose row i is the node labelled i (labels must be 0..n-1; use --nodes N for \
-        isolated nodes). Written atomically. The loss of each epoch is shown on a terminal; --json \
-        prints epochs, best loss, time and peak memory. The same --seed gives the same embeddings \
-        for a given --threads.
+        --embeddings emb.tsv writes 'label<TAB>v1<TAB>…' per node; --embeddings emb.npy writes a \
+        float32 NumPy array whose row i is the node labelled i (labels must be 0..n-1; use --nodes \
+        N for isolated nodes). Written atomically. Progress (epochs, loss, time left) is shown on \
+        a terminal; --json prints epochs, best loss, time and peak memory; --output writes that \
+        JSON record and --report its HTML page. The same --seed gives the same embeddings for a \
+        given --threads. (--output naming a .npy or .tsv file is the old spelling of \
+        --embeddings; it still works, with a note.)
 
         Examples:
-          infmax embed cora/edges.txt --undirected --features cora/features.txt --output cora.npy
+          infmax embed cora/edges.txt --undirected --features cora/features.txt --embeddings cora.npy
           infmax probe cora.npy --labels cora/labels.txt --train cora/train.txt --test cora/test.txt
-          infmax embed citeseer/edges.txt --nodes 3327 --features citeseer/features.txt --output citeseer.npy
-          infmax embed Graphs/karate.txt --method grace --dim 16 --epochs 50 --output karate.tsv --json
+          infmax embed citeseer/edges.txt --nodes 3327 --features citeseer/features.txt --embeddings citeseer.npy
+          infmax embed Graphs/karate.txt --method grace --dim 16 --epochs 50 --embeddings karate.tsv --json
         """
     )
 
@@ -75,8 +77,19 @@ struct Embed: ParsableCommand {
 
     @OptionGroup var execution: ExecutionOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Embedding file: .npy (NumPy float32) or .tsv (label first); - for standard output (TSV).", valueName: "FILE"))
-    var output: String
+    @Option(help: ArgumentHelp("Embedding file: .npy (NumPy float32) or .tsv (label first); - for standard output (TSV).", valueName: "FILE"))
+    var embeddings: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Also write the JSON record to this file, which `infmax report` and `infmax run` read (atomically; - for standard output).", valueName: "FILE.json"))
+    var output: String?
+
+    @OptionGroup var reportOption: ReportOption
+
+    /// The embeddings file: --embeddings, or --output naming a file that is not .json (its old meaning).
+    var embeddingsPath: String { embeddings ?? (Deprecation.isLegacyOutput(output) ? output ?? "" : "") }
+
+    /// The record file (--output naming a .json file or -).
+    var recordPath: String? { Deprecation.isLegacyOutput(output) ? nil : output }
 
     @OptionGroup var outputOptions: OutputOptions
 
@@ -88,6 +101,8 @@ struct Embed: ParsableCommand {
         if !(tau > 0) || !tau.isFinite { throw ValidationError("--tau must be a positive number (got \(tau); e.g. --tau 0.5)") }
         _ = try Self.rates(dropEdges, flag: "--drop-edges")
         _ = try Self.rates(maskFeatures, flag: "--mask-features")
+        if embeddings != nil, Deprecation.isLegacyOutput(output) { throw ValidationError("--output names the JSON record (a .json file); the embeddings go to --embeddings") }
+        if embeddingsPath.isEmpty { throw ValidationError("give the embeddings file with --embeddings FILE (.npy or .tsv; - prints TSV)") }
     }
 
     static func rates(_ text: String, flag: String) throws -> (Double, Double) {
@@ -102,8 +117,10 @@ struct Embed: ParsableCommand {
         // Training allocates the same few n × d arrays every epoch: keep freed blocks in the heap
         // instead of returning them to the kernel and faulting zeroed pages back in each time.
         ik_keep_freed_memory()
+        let output = embeddingsPath
         try reportingErrors {
-            let target = try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph, features])[0]
+            let targets = try OutputTarget.prepare([("--embeddings", output), ("--output", recordPath), reportOption.output], inputs: [graphOptions.graph, features])
+            let target = targets[0]
             let input = try graphOptions.input(seed: execution.seed)
             let (e1, e2) = try Self.rates(dropEdges, flag: "--drop-edges")
             let (m1, m2) = try Self.rates(maskFeatures, flag: "--mask-features")
@@ -112,17 +129,18 @@ struct Embed: ParsableCommand {
                 learningRate: lr, temperature: tau, edgeDropRates: [e1, e2], featureMaskRates: [m1, m2],
                 output: output == "-" ? nil : output, seed: execution.seed, threads: execution.resolvedThreads)
             try EmbedRequest.checkOutput(output, for: input.graph)
-            let showLoss = StandardError.isTerminal && !outputOptions.quiet
-            let run = try request.embed(on: input) { epoch, loss in
-                if showLoss { StandardError.write("\r\(method.rawValue): epoch \(epoch), loss \(String(format: "%.5f", loss))\u{1B}[K") }
+            let progress = outputOptions.progressReporter
+            let run = try request.embed(on: input, context: RunContext(progress: progress)) { _, loss in
+                progress.detail("loss \(String(format: "%.5f", loss))")
             }
-            if showLoss { StandardError.write("\r\u{1B}[K") }
             let bytes = try run.embeddings.fileBytes(for: output == "-" ? "-.tsv" : output)
-            try OutputTarget.write([(target, bytes)])
-            if target?.isStandardOutput == true { return }
             let r = run.record
+            let json = try jsonText(r)
+            try OutputTarget.write([(target, bytes), (targets[1], recordPath == nil ? [] : Array((json + "\n").utf8)),
+                                    (targets[2], try reportOption.bytes(for: r, recordFile: recordPath))])
+            if targets.contains(where: { $0?.isStandardOutput == true }) { return }
             if outputOptions.json {
-                print(try jsonText(r))
+                print(json)
             } else {
                 let threads = r.request.threads
                 print("\(r.method): \(r.nodes) nodes, \(r.edges) edges, \(r.features.columns) features → \(r.dimensions) dimensions")
@@ -132,5 +150,7 @@ struct Embed: ParsableCommand {
                 print("wrote     \(output)")
             }
         }
+        // Old spellings are noted once the run succeeded (an error stays one line).
+        if Deprecation.isLegacyOutput(self.output) { Deprecation.note("--output for the embeddings", use: "--embeddings (--output now writes the JSON record)", quiet: outputOptions.quiet) }
     }
 }

@@ -17,14 +17,16 @@ struct Generate: ParsableCommand {
 
         The same --seed gives the same file. The first line records the command that made it. \
         Nodes without arcs follow the arcs, one label per line, so the file reads back with \
-        exactly the generated node count. --output is checked before generating, written \
+        exactly the generated node count. --edge-list is checked before generating, written \
         atomically (a symbolic link is followed, a device or FIFO written through), and \
-        `--output -` prints the edge list.
+        `--edge-list -` prints the edge list. --json prints what was written; --quiet leaves the \
+        summary line out. (--output is the old spelling of --edge-list; it still works, with a \
+        note.)
 
         Examples:
-          infmax generate famous:Zachary --output Graphs/karate.txt
-          infmax generate power-law --nodes 20000 --arcs 100000 --seed 7 --output Graphs/demo.txt
-          infmax generate holme-kim --nodes 4000 --per-node 4 --triad-probability 0.1 --seed 1 --output hk.txt
+          infmax generate famous:Zachary --edge-list Graphs/karate.txt
+          infmax generate power-law --nodes 20000 --arcs 100000 --seed 7 --edge-list Graphs/demo.txt
+          infmax generate holme-kim --nodes 4000 --per-node 4 --triad-probability 0.1 --seed 1 --edge-list hk.txt
         """
     )
 
@@ -49,13 +51,23 @@ struct Generate: ParsableCommand {
     @Option(name: .customLong("triad-probability"), help: "Chance that a holme-kim edge closes a triangle instead of attaching preferentially.")
     var triadProbability: Double = 0.1
 
-    @Option(help: "Seed of igraph's random generator.")
+    @Option(help: "Seed of every random choice (here: the generator's); the same seed gives the same result.")
     var seed: UInt64 = 1
 
-    @Option(name: .shortAndLong, help: "Edge list to write (atomically; - for standard output).")
-    var output: String
+    @Option(name: .customLong("edge-list"), help: ArgumentHelp("Edge list to write (atomically; - for standard output).", valueName: "FILE"))
+    var edgeList: String?
+
+    @Option(name: [.customLong("output"), .customShort("o")], help: .private)
+    var legacyOutput: String?
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    /// The edge list's path: --edge-list, or the old --output.
+    var output: String { edgeList ?? legacyOutput ?? "" }
 
     func validate() throws {
+        if edgeList != nil, legacyOutput != nil { throw ValidationError("--output is the old spelling of --edge-list; give one") }
+        if output.isEmpty { throw ValidationError("give the file to write with --edge-list FILE (- for standard output)") }
         if nodes < 2 { throw ValidationError("--nodes must be at least 2") }
         if arcs < 1 { throw ValidationError("--arcs must be positive") }
         if perNode < 1 { throw ValidationError("--per-node must be positive") }
@@ -73,15 +85,17 @@ struct Generate: ParsableCommand {
             guard known else {
                 throw InfluenceError(.usage, "unknown generator '\(kind)' (expected famous:NAME, power-law, barabasi or holme-kim)")
             }
-            let target = try OutputTarget.prepare([("--output", output)], inputs: [])[0]
+            // The recipe in the file's first line spells the flag as it was given.
+            let flag = edgeList == nil ? "--output" : "--edge-list"
+            let target = try OutputTarget.prepare([(flag, output)], inputs: [])[0]
             if kind == "holme-kim" {
                 let edges = try HolmeKimGraph.edges(nodes: nodes, perNode: perNode, triadProbability: triadProbability, seed: seed)
-                let recipe = "infmax generate holme-kim --nodes \(nodes) --per-node \(perNode) --triad-probability \(triadProbability) --seed \(seed) --output \(output)"
+                let recipe = "infmax generate holme-kim --nodes \(nodes) --per-node \(perNode) --triad-probability \(triadProbability) --seed \(seed) \(flag) \(output)"
                 var text = "# \(recipe)\n# \(nodes) nodes, \(edges.sources.count) edges (undirected: read with --undirected)\n"
                 text.reserveCapacity(edges.sources.count * 12)
                 for e in 0..<edges.sources.count { text += "\(edges.sources[e]) \(edges.targets[e])\n" }
                 try OutputTarget.write([(target, Array(text.utf8))])
-                printError("wrote \(output == "-" ? "standard output" : output): \(nodes) nodes, \(edges.sources.count) edges")
+                summarize(nodes: nodes, edges: edges.sources.count, unit: "edges")
                 return
             }
             let handle: IGraphHandle
@@ -90,13 +104,13 @@ struct Generate: ParsableCommand {
                 if kind.hasPrefix("famous:") {
                     let name = String(kind.dropFirst("famous:".count))
                     handle = try IGraphHandle.famous(name)
-                    recipe = "infmax generate \(kind) --output \(output)"
+                    recipe = "infmax generate \(kind) \(flag) \(output)"
                 } else if kind == "power-law" {
                     handle = try IGraphHandle.staticPowerLaw(nodes: nodes, arcs: arcs, exponentOut: exponentOut, exponentIn: exponentIn, seed: seed)
-                    recipe = "infmax generate power-law --nodes \(nodes) --arcs \(arcs) --exponent-out \(exponentOut) --exponent-in \(exponentIn) --seed \(seed) --output \(output)"
+                    recipe = "infmax generate power-law --nodes \(nodes) --arcs \(arcs) --exponent-out \(exponentOut) --exponent-in \(exponentIn) --seed \(seed) \(flag) \(output)"
                 } else {
                     handle = try IGraphHandle.barabasiAlbert(nodes: nodes, arcsPerNode: perNode, seed: seed)
-                    recipe = "infmax generate barabasi --nodes \(nodes) --per-node \(perNode) --seed \(seed) --output \(output)"
+                    recipe = "infmax generate barabasi --nodes \(nodes) --per-node \(perNode) --seed \(seed) \(flag) \(output)"
                 }
             } catch {
                 throw InfluenceError(.usage, "igraph generator failed: \(error.message)")
@@ -115,7 +129,19 @@ struct Generate: ParsableCommand {
                 for v in isolated { text += "\(v)\n" }
             }
             try OutputTarget.write([(target, Array(text.utf8))])
-            printError("wrote \(output == "-" ? "standard output" : output): \(handle.vertexCount) nodes, \(edges.sources.count) \(handle.isDirected ? "arcs" : "edges")")
+            summarize(nodes: handle.vertexCount, edges: edges.sources.count, unit: handle.isDirected ? "arcs" : "edges")
+        }
+        // Old spellings are noted once the run succeeded (an error stays one line).
+        if legacyOutput != nil { Deprecation.note("--output", use: "--edge-list", quiet: outputOptions.quiet) }
+    }
+
+    /// The line (or, with --json, the JSON) saying what was written.
+    private func summarize(nodes: Int, edges: Int, unit: String) {
+        if outputOptions.json, output != "-" {
+            struct Written: Encodable { var edgeList: String; var nodes: Int; var edges: Int; var directed: Bool }
+            if let text = try? jsonText(Written(edgeList: output, nodes: nodes, edges: edges, directed: unit == "arcs")) { print(text) }
+        } else if !outputOptions.quiet {
+            printError("wrote \(output == "-" ? "standard output" : output): \(nodes) nodes, \(edges) \(unit)")
         }
     }
 }

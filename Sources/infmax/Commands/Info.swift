@@ -25,7 +25,7 @@ struct Info: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(help: "Seed for random probability schemes (trivalency).")
+    @Option(help: "Seed of every random choice (here: random probability schemes such as trivalency); the same seed gives the same result.")
     var seed: UInt64 = 1
 
     @Option(help: ArgumentHelp("Also list the N nodes of highest PageRank (igraph, damping 0.85).", valueName: "N"))
@@ -82,7 +82,7 @@ struct Info: ParsableCommand {
             } else {
                 printText(report)
             }
-            let progress = outputOptions.progress
+            let progress = outputOptions.progressReporter
             for hint in hints { progress.note(hint) }
         }
     }

@@ -19,6 +19,10 @@ struct Probe: ParsableCommand {
         Examples:
           infmax probe cora.npy --labels cora/labels.txt --train cora/train.txt --test cora/test.txt
           infmax probe karate.tsv --labels karate-labels.txt --train train.txt --test test.txt --restarts 10 --json
+          infmax probe cora.npy --labels cora/labels.txt --train cora/train.txt --test cora/test.txt --report probe.html
+
+        --output writes the JSON record (what --json prints), --report its HTML page. Progress \
+        (restarts, time left) shows on a terminal. Probe runs on one thread.
         """
     )
 
@@ -40,11 +44,15 @@ struct Probe: ParsableCommand {
     @Option(help: ArgumentHelp("Adam epochs per restart.", valueName: "N"))
     var epochs: Int = 100
 
-    @Option(help: "Seed of the initialisations.")
+    @Option(help: "Seed of every random choice (here: the initialisations); the same seed gives the same result.")
     var seed: UInt64 = 1
 
-    @Flag(help: "Print the report as JSON (mean and sd in percent, and every restart's accuracy).")
-    var json = false
+    @OptionGroup var outputOptions: OutputOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Also write the JSON record to this file, which `infmax report` and `infmax run` read (atomically; - for standard output).", valueName: "FILE.json"))
+    var output: String?
+
+    @OptionGroup var reportOption: ReportOption
 
     func validate() throws {
         if restarts < 1 { throw ValidationError("--restarts must be at least 1 (got \(restarts); e.g. --restarts 50)") }
@@ -53,12 +61,16 @@ struct Probe: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let targets = try OutputTarget.prepare([("--output", output), reportOption.output], inputs: [embeddings, labels, train, test])
             let input = try EmbeddingsInput.load(embeddings)
             let request = ProbeRequest(labels: labels, train: train, test: test, restarts: restarts, epochs: epochs, seed: seed)
-            let record = try request.run(on: input)
+            let record = try request.run(on: input, context: RunContext(progress: outputOptions.progressReporter))
             let report = record.accuracy
-            if json {
-                print(try jsonText(record))
+            let json = try jsonText(record)
+            try OutputTarget.write([(targets[0], Array((json + "\n").utf8)), (targets[1], try reportOption.bytes(for: record, recordFile: output))])
+            if targets[0]?.isStandardOutput == true { return }
+            if outputOptions.json {
+                print(json)
             } else {
                 print("linear probe: \(report.trainNodes) train, \(report.testNodes) test nodes, \(report.classes) classes, \(report.dimensions) dimensions")
                 print("accuracy  \(fixed(report.mean, 2)) ± \(fixed(report.sd, 2))% over \(report.restarts) restart\(report.restarts == 1 ? "" : "s")")

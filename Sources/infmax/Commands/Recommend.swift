@@ -29,15 +29,18 @@ struct Recommend: ParsableCommand {
 
         --evaluate truth.tsv (`inviter invitee`, held-out invitations) prints Recall@K and NDCG@K \
         for K = 1..k and Spread@K of the two-stage cascade (invitees on the lists accept over live \
-        arcs, then spread over live arcs not leaving an inviter; --worlds Monte Carlo worlds on \
+        arcs, then spread over live arcs not leaving an inviter; --runs Monte Carlo worlds on \
         common random numbers, ± standard error) for the chosen method and every other one. \
         --frontier adds the trade-off at λ = 0, 0.1, …, 1 and --plot draws Recall@K and Spread@K \
-        against λ. --output writes the lists as TSV (`inviter invitee rank score`, rank 1 \
-        first); without it the lists go to standard output. The same --seed gives the same lists \
-        for any --threads.
+        against λ. --lists writes the lists as TSV (`inviter invitee rank score`, \
+        rank 1 first); without it (or --output, --json) the lists go to standard output. --output \
+        writes the JSON record (`infmax report` turns it into a page; --report writes the page). \
+        The same --seed gives the same lists for any --threads. (--output naming a file that is \
+        not .json, and --worlds, are the old spellings of --lists and --runs; they still work, \
+        with a note.)
 
         Examples:
-          infmax recommend arcs.tsv --node-values nodes.tsv --inviters inviters.txt --k 5 --output lists.tsv
+          infmax recommend arcs.tsv --node-values nodes.tsv --inviters inviters.txt --k 5 --lists lists.tsv
           infmax recommend arcs.tsv --node-values nodes.tsv --inviters inviters.txt --k 5 --evaluate truth.tsv
           infmax recommend arcs.tsv --node-values nodes.tsv --inviters inviters.txt --k 5 --evaluate truth.tsv --frontier --plot frontier.svg
           infmax recommend arcs.tsv --inviters inviters.txt --k 3 --algorithm hetero-ir --capacity 2 --json
@@ -74,13 +77,19 @@ struct Recommend: ParsableCommand {
     @Option(name: .customLong("evaluate"), help: ArgumentHelp("Held-out invitations (inviter invitee per line): score every method's lists.", valueName: "truth.tsv"))
     var evaluate: String?
 
-    @Option(help: ArgumentHelp("Monte Carlo worlds for Spread@K.", valueName: "N"))
-    var worlds: Int = InviteeRecommender.defaultWorlds
+    @Option(help: ArgumentHelp("Monte Carlo runs (worlds) for Spread@K, shared by every method.", valueName: "R"))
+    var runs: Int?
+
+    @Option(name: .customLong("worlds"), help: .private)
+    var legacyWorlds: Int?
+
+    /// Spread@K's worlds: --runs, or the old --worlds.
+    var worlds: Int { runs ?? legacyWorlds ?? InviteeRecommender.defaultWorlds }
 
     @Option(name: .customLong("evaluation-seed"), help: ArgumentHelp("Seed of the Monte Carlo worlds (shared by every method).", valueName: "S"))
     var evaluationSeed: UInt64 = InviteeRecommender.defaultEvaluationSeed
 
-    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Memory limit: bytes with K/M/G/T suffix, or a percentage of available memory; --worlds × --k tallies must fit in it.", valueName: "SIZE"))
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Memory limit: bytes with K/M/G/T suffix, or a percentage of RAM; a run that would exceed it stops with a message.", valueName: "SIZE"))
     var maxMemory: ByteCount = ByteCount(bytes: SystemMemory.defaultLimitBytes)
 
     @Flag(help: "With --evaluate: also score the trade-off at λ = 0, 0.1, …, 1.")
@@ -96,8 +105,19 @@ struct Recommend: ParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the lists here as TSV (atomically; - for standard output).", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Write the lists here as TSV (atomically; - for standard output).", valueName: "FILE"))
+    var lists: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Also write the JSON record to this file, which `infmax report` and `infmax run` read (atomically; - for standard output).", valueName: "FILE.json"))
     var output: String?
+
+    @OptionGroup var reportOption: ReportOption
+
+    /// The lists file: --lists, or --output naming a file that is not .json (its old meaning).
+    var listsPath: String? { lists ?? (Deprecation.isLegacyOutput(output) ? output : nil) }
+
+    /// The record file (--output naming a .json file or -).
+    var recordPath: String? { Deprecation.isLegacyOutput(output) ? nil : output }
 
     /// r asked for (nil: auto).
     var requestedSetsPerNode: Int? { Int(setsPerNode) }
@@ -118,7 +138,9 @@ struct Recommend: ParsableCommand {
             throw ValidationError("--trade-off blends hetero-ir and hetero-im; it does not apply to --algorithm \(algorithm.rawValue)")
         }
         if topC < 1 { throw ValidationError("--top-c must be at least 1 (got \(topC))") }
-        if worlds < 1 { throw ValidationError("--worlds must be at least 1 (got \(worlds); e.g. --worlds 1000)") }
+        if worlds < 1 { throw ValidationError("--runs must be at least 1 (got \(worlds); e.g. --runs 1000)") }
+        if runs != nil, legacyWorlds != nil { throw ValidationError("--worlds is the old spelling of --runs; give one") }
+        if lists != nil, Deprecation.isLegacyOutput(output) { throw ValidationError("--output names the JSON record (a .json file); the lists go to --lists") }
         if frontier, evaluate == nil { throw ValidationError("--frontier needs --evaluate truth.tsv (it scores each λ against the truth)") }
         if plot != nil, !frontier { throw ValidationError("--plot draws the frontier; add --frontier (and --evaluate truth.tsv)") }
         if csv != nil, evaluate == nil { throw ValidationError("--csv writes the evaluation table; add --evaluate truth.tsv") }
@@ -126,29 +148,37 @@ struct Recommend: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let targets = try OutputTarget.prepare([("--output", output), ("--csv", csv), ("--plot", plot)],
+            let targets = try OutputTarget.prepare([("--lists", listsPath), ("--csv", csv), ("--plot", plot), ("--output", recordPath), reportOption.output],
                                                    inputs: [arcs, nodeValues, inviters, evaluate])
             let input = try InviteInput.load(arcs: arcs, nodeValues: nodeValues, inviters: inviters)
             let request = RecommendRequest(
                 k: k, algorithm: algorithm, setsPerNode: requestedSetsPerNode, capacity: capacity, tradeOff: tradeOff, topC: topC,
                 truth: evaluate, worlds: worlds, evaluationSeed: evaluationSeed, frontier: frontier, seed: execution.seed,
                 threads: execution.resolvedThreads, memoryLimitBytes: maxMemory.bytes)
-            let record = try request.run(on: input, context: RunContext(progress: outputOptions.progress))
+            let record = try request.run(on: input, context: RunContext(progress: outputOptions.progressReporter))
             if !outputOptions.quiet { for w in record.warnings { printError("warning: \(w)") } }
             let tsv = record.listsTSV
+            let json = try jsonText(record)
+            let printsFile = targets.contains { $0?.isStandardOutput == true }
             if outputOptions.json {
-                if targets[0]?.isStandardOutput != true { print(try jsonText(record)) }
-            } else if evaluate != nil || output != nil {
-                if targets[0]?.isStandardOutput != true { printText(record) }
+                if !printsFile { print(json) }
+            } else if evaluate != nil || listsPath != nil || recordPath != nil {
+                if !printsFile { printText(record) }
             } else {
                 print(tsv, terminator: "")
             }
-            var files: [(target: OutputTarget?, bytes: [UInt8])] = [(targets[0], Array(tsv.utf8))]
+            var files: [(target: OutputTarget?, bytes: [UInt8])] = [(targets[0], listsPath == nil ? [] : Array(tsv.utf8))]
             files.append((targets[1], csv == nil ? [] : Array(record.evaluationCSV.utf8)))
             files.append((targets[2], plot == nil ? [] : Array(record.frontierPlot.render().utf8)))
+            files.append((targets[3], recordPath == nil ? [] : Array((json + "\n").utf8)))
+            files.append((targets[4], try reportOption.bytes(for: record, recordFile: recordPath)))
             try OutputTarget.write(files)
-            if !outputOptions.quiet { for path in [output, csv, plot] { if let path, path != "-" { printError("wrote \(path)") } } }
+            if !outputOptions.quiet { for path in [listsPath, csv, plot, recordPath, reportOption.report] { if let path, path != "-" { printError("wrote \(path)") } } }
         }
+        // Old spellings are noted once the run succeeded (an error stays one line).
+        let quiet = outputOptions.quiet
+        if legacyWorlds != nil { Deprecation.note("--worlds", use: "--runs", quiet: quiet) }
+        if Deprecation.isLegacyOutput(output) { Deprecation.note("--output for the lists", use: "--lists (--output now writes the JSON record)", quiet: quiet) }
     }
 
     private func printText(_ r: RecommendRecord) {

@@ -31,23 +31,27 @@ struct Run: ParsableCommand {
     @Argument(help: ArgumentHelp("The request or record file (JSON), or - for standard input.", valueName: "file"))
     var file: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Also write the record to this file (atomically; - for standard output).", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Also write the JSON record to this file (atomically; - for standard output).", valueName: "FILE"))
     var output: String?
 
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var reportOption: ReportOption
+
     func run() throws {
         try reportingErrors {
-            let target = try OutputTarget.prepare([("--output", output)], inputs: [file])[0]
+            let targets = try OutputTarget.prepare([("--output", output), reportOption.output], inputs: [file])
+            let target = targets[0]
             let bytes = try FileContents.read(file, limitBytes: 64 << 20)
             let document = try RunDocument.decode(bytes, file: file == "-" ? "standard input" : file, registry: .withEmbeddings)
-            let outcome = try document.run(context: RunContext(progress: outputOptions.progress))
+            let outcome = try document.run(context: RunContext(progress: outputOptions.progressReporter))
             if let now = outcome.changedHash, let before = document.graph?.contentHash, !outputOptions.quiet {
                 printError("note: \(document.graph?.path ?? "the graph") has content hash \(now), the record's was \(before): the graph changed since the record was made")
             }
             let text = try jsonText(outcome.record)
             if target?.isStandardOutput != true { print(text) }
-            try OutputTarget.write([(target, Array((text + "\n").utf8))])
+            let page = reportOption.report == nil ? [] : Array(try HTMLReport.render(recordJSON: Array(text.utf8), file: output == "-" ? nil : output).utf8)
+            try OutputTarget.write([(target, Array((text + "\n").utf8)), (targets[1], page)])
         }
     }
 }

@@ -78,8 +78,10 @@ struct Seeds: ParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Also write the JSON report to this file (atomically; - for standard output).", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Also write the JSON record to this file, which `infmax report`, `infmax run` and `simulate --seeds-file` read (atomically; - for standard output).", valueName: "FILE"))
     var output: String?
+
+    @OptionGroup var reportOption: ReportOption
 
     func validate() throws {
         if k < 1 { throw ValidationError("--k must be at least 1 (got \(k))") }
@@ -91,10 +93,11 @@ struct Seeds: ParsableCommand {
         try reportingErrorsOnRanks {
             // Rank-local steps (the output checked on rank 0, the graph read by every rank) are
             // agreed, so a failure on one rank ends every rank with its one message.
-            let (target, input) = try Ranks.agreeing { () throws -> (OutputTarget?, GraphInput) in
-                let target = Ranks.prints ? try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph])[0] : nil
-                return (target, try graphOptions.input(seed: execution.seed))
+            let (targets, input) = try Ranks.agreeing { () throws -> ([OutputTarget?], GraphInput) in
+                let targets = Ranks.prints ? try OutputTarget.prepare([("--output", output), reportOption.output], inputs: [graphOptions.graph]) : [nil, nil]
+                return (targets, try graphOptions.input(seed: execution.seed))
             }
+            let target = targets[0]
             var request = try makeRequest()
             // The memory limit decides how many RR sets a round draws and whether refinement
             // goes on: every rank must decide alike, so the ranks use the smallest of their limits
@@ -105,7 +108,7 @@ struct Seeds: ParsableCommand {
                 request.memoryLimitBytes = limit[0]
             }
             try Ranks.checkSameRun(fingerprint(of: request, graph: input.graph))
-            let report = try request.run(on: input, context: RunContext(progress: Ranks.progress(outputOptions.progress),
+            let report = try request.run(on: input, context: RunContext(progress: Ranks.progress(outputOptions.progressReporter),
                                                                         communicator: Ranks.communicator,
                                                                         learnedSelectors: EmbeddingSelectorFactory()))
             guard Ranks.prints else { return }
@@ -115,7 +118,7 @@ struct Seeds: ParsableCommand {
             if target?.isStandardOutput != true {
                 if outputOptions.json { print(text) } else { printText(report) }
             }
-            try OutputTarget.write([(target, Array((text + "\n").utf8))])
+            try OutputTarget.write([(target, Array((text + "\n").utf8)), (targets[1], try reportOption.bytes(for: report, recordFile: output))])
         }
     }
 

@@ -33,7 +33,7 @@ struct Simulate: ParsableCommand {
     @OptionGroup var modelOptions: ModelOptions
     @OptionGroup var execution: ExecutionOptions
 
-    @Option(help: ArgumentHelp("Number of simulated cascades (the first batch with --until-relative-error).", valueName: "N"))
+    @Option(help: ArgumentHelp("Monte Carlo runs: simulated cascades (the first batch with --until-relative-error).", valueName: "N"))
     var runs: Int = 10_000
 
     @Option(name: .customLong("max-steps"), help: ArgumentHelp("Stop each cascade after T rounds (default: until no new activation).", valueName: "T"))
@@ -59,6 +59,8 @@ struct Simulate: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Also write the JSON record to this file, which --seeds-file and `infmax run` read back (atomically; - for standard output).", valueName: "FILE"))
     var output: String?
 
+    @OptionGroup var reportOption: ReportOption
+
     func validate() throws {
         if runs < 1 { throw ValidationError("--runs takes a positive count (e.g. --runs 10000)") }
         if let maxSteps, maxSteps < 0 { throw ValidationError("--max-steps takes a count of rounds ≥ 0 (e.g. --max-steps 3)") }
@@ -79,10 +81,10 @@ struct Simulate: ParsableCommand {
         try reportingErrorsOnRanks {
             // Rank-local steps (the output checked on rank 0, the graph and seeds file read by
             // every rank) are agreed, so a failure on one rank ends every rank with one message.
-            let (target, input, request) = try Ranks.agreeing {
-                () throws -> (OutputTarget?, GraphInput, SimulateRequest) in
-                let target = Ranks.prints
-                    ? try OutputTarget.prepare([("--output", output)], inputs: [graphOptions.graph, seedsOptions.seedsFile])[0] : nil
+            let (targets, input, request) = try Ranks.agreeing {
+                () throws -> ([OutputTarget?], GraphInput, SimulateRequest) in
+                let targets = Ranks.prints
+                    ? try OutputTarget.prepare([("--output", output), reportOption.output], inputs: [graphOptions.graph, seedsOptions.seedsFile]) : [nil, nil]
                 let input = try graphOptions.input(seed: execution.seed)
                 // The seeds file's own errors name its lines; the request then holds the labels.
                 let seeds = try seedsOptions.resolve(in: input.graph, graphName: graphOptions.graph)
@@ -95,15 +97,16 @@ struct Simulate: ParsableCommand {
                     nodeProbabilities: nodeProbabilities, exact: exact && Ranks.prints, memoryLimitBytes: graphOptions.maxMemory.bytes,
                     // An `infmax cim` record is measured on P, the graph without its AP set.
                     withoutActiveParticipants: seedsOptions.seedsFile.flatMap(CIMRecordInput.excludedSet(seedsFile:)))
-                return (target, input, request)
+                return (targets, input, request)
             }
+            let target = targets[0]
             var shared = request
             shared.threads = 1
             shared.exact = false
             shared.memoryLimitBytes = 0
             try Ranks.checkSameRun("simulate \(shared) \(input.graph.topologyFingerprint)")
             let communicator = Ranks.communicator
-            var report = try request.run(on: input, context: RunContext(progress: Ranks.progress(outputOptions.progress),
+            var report = try request.run(on: input, context: RunContext(progress: Ranks.progress(outputOptions.progressReporter),
                                                                         communicator: communicator))
             if communicator.isDistributed {
                 let seconds = report.timings.seconds(of: "simulation")
@@ -117,7 +120,7 @@ struct Simulate: ParsableCommand {
             // report on standard output; `--output -` prints the record once. The file is always
             // the JSON record, which `--seeds-file` and `infmax run` read back.
             if target?.isStandardOutput != true { print(outputOptions.json ? json : textReport(report)) }
-            try OutputTarget.write([(target, Array((json + "\n").utf8))])
+            try OutputTarget.write([(target, Array((json + "\n").utf8)), (targets[1], try reportOption.bytes(for: report, recordFile: output))])
         }
     }
 

@@ -65,9 +65,13 @@ struct GraphOptions: ParsableArguments {
             throw InfluenceError(.usage, file: graph,
                 "a snapshot's arcs are fixed (pass --undirected and --dedupe to 'infmax convert' instead)")
         }
-        if StandardError.isTerminal { StandardError.write("loading \(graph) …\r") }
-        defer { if StandardError.isTerminal { StandardError.write("\u{1B}[2K\r") } }
-        return try GraphLoader.load(graph, options: options)
+        let mode = ProgressMode.current
+        if mode == .terminal { StandardError.write("loading \(graph) …\r") }
+        if mode == .lines { StandardError.write("\(ProgressMode.timestamp()) loading \(graph)\n") }
+        defer { if mode == .terminal { StandardError.write("\u{1B}[2K\r") } }
+        let loaded = try GraphLoader.load(graph, options: options)
+        if mode == .lines { StandardError.write("\(ProgressMode.timestamp()) loaded \(graph): \(loaded.graph.nodeCount) nodes, \(loaded.graph.arcCount) arcs in \(fixed(loaded.seconds, 1)) s\n") }
+        return loaded
     }
 
     /// Loads the graph as a use case's input, recording its path and load options.

@@ -85,14 +85,25 @@ struct RISOptionGroup<Flavor: RISFlavor>: ParsableArguments {
     }
 }
 
-/// `--json` and `--quiet`: how a command reports.
+/// `--json`, `--quiet` and `--progress`: how a command reports. Every command takes them.
 struct OutputOptions: ParsableArguments {
-    @Flag(help: "Print the report as JSON.")
+    @Flag(help: "Print the result as JSON on standard output (the record, where the command writes one).")
     var json = false
 
-    @Flag(help: "No progress lines or notes on standard error.")
+    @Flag(help: "No progress, notes or warnings on standard error (errors still print).")
     var quiet = false
 
-    /// A progress reporter drawing on standard error when it is a terminal, printing notes unless quiet.
-    var progress: TerminalProgress { TerminalProgress(showsProgress: StandardError.isTerminal && !quiet, showsNotes: !quiet) }
+    @Flag(help: "Progress as plain timestamped lines on standard error, for logs (also INFMAX_PROGRESS=1); a terminal gets one redrawn line without it.")
+    var progress = false
+
+    func validate() throws {
+        if quiet && progress { throw ValidationError("--quiet and --progress contradict each other; give one") }
+        ProgressMode.current = mode
+    }
+
+    /// The progress mode these flags and the environment ask for.
+    var mode: ProgressMode { ProgressMode.resolve(quiet: quiet, lines: progress) }
+
+    /// A progress reporter for the mode asked for, printing notes unless quiet.
+    var progressReporter: TerminalProgress { TerminalProgress(mode: mode, showsNotes: !quiet) }
 }

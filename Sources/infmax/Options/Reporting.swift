@@ -16,13 +16,13 @@ let flagOfParameter: [String: String] = [
     "normalizeLT": "--normalize-lt", "untilRelativeError": "--until-relative-error", "maxRuns": "--max-runs",
     "algorithms": "--algorithms", "algorithm": "--algorithm", "format": "--format",
     "nodeCount": "--nodes", "nodeFile": "--node-file",
-    "apSet": "--ap-set", "activeParticipants": "--aps", "monteCarloBudget": "--mc-budget",
-    "greedyBudget": "--greedy-budget", "evaluationRuns": "--mc-runs", "estimationRuns": "--estimation-runs",
+    "apSet": "--ap-set", "activeParticipants": "--aps", "monteCarloBudget": "--greedy-budget",
+    "greedyBudget": "--greedy-budget", "evaluationRuns": "--runs", "estimationRuns": "--estimation-runs",
     "greedyRuns": "--greedy-runs", "model": "--model", "celfRuns": "--celf-runs", "celfBudget": "--celf-budget",
     "embeddingDimensions": "--embedding-dim", "embeddingRRSets": "--embedding-rr-sets",
     "embeddingTrainingNodes": "--embedding-training-nodes", "embeddingPenalty": "--embedding-penalty",
     "setsPerNode": "--sets-per-node", "capacity": "--capacity", "tradeOff": "--trade-off", "topC": "--top-c",
-    "worlds": "--worlds", "frontier": "--frontier", "dimensions": "--dim", "epochs": "--epochs", "patience": "--patience",
+    "worlds": "--runs", "frontier": "--frontier", "dimensions": "--dim", "epochs": "--epochs", "patience": "--patience",
     "learningRate": "--lr", "temperature": "--tau", "restarts": "--restarts",
 ]
 
@@ -31,7 +31,7 @@ let hintOfParameter: [String: String] = [
     "memoryLimit": "see --max-memory, --epsilon and --k",
     "normalizeLT": "--normalize-lt rescales them",
     "probabilities": "--probabilities file reads the third column as probabilities",
-    "monteCarloBudget": "raise --mc-budget, lower --mc-runs, pass --force, or use --algorithm rr-opim+",
+    "monteCarloBudget": "raise --greedy-budget, lower --greedy-runs, pass --force, or use --algorithm rr-opim+",
     "greedyBudget": "raise --greedy-budget, lower --greedy-runs, pass --force, or use --algorithm psna",
     "celfBudget": "pass --force to run it anyway, raise --celf-budget, lower --celf-runs, or leave celf out of --algorithms",
 ]
@@ -74,4 +74,19 @@ func jsonText<T: Encodable>(_ value: T) throws -> String {
 /// Formats a number with a fixed count of decimals.
 func fixed(_ value: Double, _ decimals: Int) -> String {
     String(format: "%.\(decimals)f", value)
+}
+
+/// Old flag spellings, kept for one release: each prints a note naming its replacement.
+enum Deprecation {
+    /// `note: OLD is deprecated …; use NEW`, unless quiet.
+    static func note(_ old: String, use new: String, quiet: Bool) {
+        if !quiet { printError("note: \(old) is deprecated and will be removed in the next release; use \(new)") }
+    }
+
+    /// Whether `--output PATH` has its old meaning in a command whose --output now writes the
+    /// JSON record: a path that is neither `-` nor a `.json` file.
+    static func isLegacyOutput(_ path: String?) -> Bool {
+        guard let path else { return false }
+        return path != "-" && !path.lowercased().hasSuffix(".json")
+    }
 }

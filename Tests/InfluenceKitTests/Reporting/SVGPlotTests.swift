@@ -114,4 +114,29 @@ struct SVGPlotTests {
         #expect(SVGText.number(-3.5, decimals: 1) == "-3.5")
         #expect(SVGText.number(2.0, decimals: 3) == "2")
     }
+
+    /// The legend's title says what varies, and series differ by dash as well as colour and
+    /// marker, in the panels and in the legend alike (grey print keeps them apart).
+    @Test func legendTitleAndDashesTellSeriesApart() throws {
+        var plot = Self.samplePlot(names: ["K = 1", "K = 2", "K = 3", "K = 4"])
+        plot.legendTitle = "List length K"
+        let parsed = try #require(SVGElements.parse(plot.render()))
+        #expect(parsed.text.contains("List length K"))
+        #expect(!parsed.text.contains("Algorithm"))
+        let lines = parsed.elements.filter { $0.name == "path" && $0.panel == "panel-spread" }
+        let dashes = lines.map { $0.attributes["stroke-dasharray"] ?? "solid" }
+        // Four series, four dash patterns (rejects any repetition among the four).
+        #expect(Set(dashes).count == 4, "\(dashes)")
+        let colours = lines.compactMap { $0.attributes["stroke"] }
+        #expect(Set(colours).count == 4, "\(colours)")
+        // The legend's sample lines carry the same patterns, in the same order.
+        let samples = parsed.elements.filter { $0.name == "line" && $0.panel == nil && $0.attributes["stroke-width"] == "2.5" }
+        #expect(samples.map { $0.attributes["stroke-dasharray"] ?? "solid" } == dashes)
+        // A long name widens the legend instead of running off the picture.
+        let wide = SVGPlot(title: "t", legendTitle: "Estimate", panels: [SVGPlot.Panel(id: "p", title: "p", xLabel: "x", yLabel: "y",
+            series: [SVGPlot.Series(name: String(repeating: "n", count: 60), points: [.init(x: 1, y: 1), .init(x: 2, y: 2)])])])
+        let svg = try #require(SVGElements.parse(wide.render()))
+        let width = try #require(Double(svg.elements.first?.attributes["width"] ?? ""))
+        #expect(width >= 16 + 78 + 430 + 24 + 48 + 7.5 * 60)
+    }
 }

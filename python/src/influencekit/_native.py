@@ -15,8 +15,9 @@ import threading
 
 from . import errors
 
-# Interface version 3 added cancellation (ik_cancel, ik_run_cancellable), ik_result_matrix,
-# ik_graph_from_edge_columns and ik_graph_save; version 2 ik_run and the invitation graphs.
+# Interface version 3 added ik_report_html, cancellation (ik_cancel, ik_run_cancellable),
+# ik_result_matrix, ik_graph_from_edge_columns and ik_graph_save; version 2 ik_run and the
+# invitation graphs.
 API_VERSION = 3
 
 OK = 0
@@ -99,6 +100,7 @@ def _load():
         "ik_seeds": ([handle, text, handle_out, error], status),
         "ik_simulate": ([handle, ctypes.c_void_p, size, i64p, size, text, handle_out, error], status),
         "ik_cim": ([handle, ctypes.c_void_p, size, i64p, size, text, handle_out, error], status),
+        "ik_report_html": ([text, handle_out, error], status),
         "ik_result_json": ([handle, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(size), error], status),
         "ik_result_free": ([handle, error], status),
         "ik_result_matrix": ([handle, ctypes.POINTER(ctypes.c_void_p), i64p, i64p, error], status),

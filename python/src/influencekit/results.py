@@ -150,6 +150,22 @@ class Result:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(self.text + "\n")
 
+    def html(self) -> str:
+        """The record as one self-contained HTML page (what ``infmax report`` writes): the answer
+        as sortable tables, the guarantee and intervals in words, plots, timings and memory."""
+        import ctypes
+
+        from . import _native
+
+        result = ctypes.c_void_p()
+        _native.call(_native.lib.ik_report_html, self.text.encode("utf-8"), ctypes.byref(result))
+        return _native.take_result(result)
+
+    def save_html(self, path: str) -> None:
+        """Writes ``html()`` to ``path``."""
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(self.html())
+
 
 def _labels(entries: Sequence[Mapping[str, Any]]) -> Tuple[str, ...]:
     return tuple(str(entry["label"]) for entry in entries)

@@ -13,8 +13,12 @@ extension CompareRequest {
         let model = try modelSpecification.bind(to: graph)
         let sizes = try Comparison.validatedKs(ks, nodeCount: graph.nodeCount)
         let evaluation = MonteCarloSimulator.Configuration(runs: runs, seed: seed, threads: threads, memoryLimitBytes: memoryLimitBytes)
-        let selection = context.selectionContext(input: input, model: model, seed: Comparison.selectionSeed(for: seed), threads: threads,
-                                                 ris: ris, celfRuns: celfRuns ?? runs, embedding: embedding)
+        // The selectors' own phases would interrupt the comparison's one progress phase: they keep
+        // their notes and cancellation, not their progress lines.
+        var inner = context
+        inner.progress = NotesOnlyProgress(inner: context.progress)
+        let selection = inner.selectionContext(input: input, model: model, seed: Comparison.selectionSeed(for: seed), threads: threads,
+                                               ris: ris, celfRuns: celfRuns ?? runs, embedding: embedding)
         var selectors: [any SeedSelector] = []
         var celfEstimate: CELF.CostEstimate?
         for algorithm in algorithms {
@@ -33,17 +37,19 @@ extension CompareRequest {
             selectors.append(selector)
         }
         var clock = Stopwatch()
+        // One phase for the whole comparison, so the time left covers every method: a step is one
+        // selection (once for prefix methods) or one evaluation (at most one per method and k).
         let progress = context.engineProgress
-        var open = false
-        let rows = try Comparison(model: model, evaluation: evaluation).run(selectors, ks: sizes) { step in
-            if open { progress.end() }
-            switch step {
-            case .selecting(let name, let k): progress.begin("compare: selecting with \(name), k = \(k)", total: 1, unit: "steps")
-            case .evaluating(let name, let k): progress.begin("compare: evaluating \(name), k = \(k)", total: 1, unit: "steps")
-            }
-            open = true
+        let steps = selectors.reduce(0) { $0 + ($1.nestedPrefixes ? 1 : sizes.count) } + selectors.count * sizes.count
+        progress.begin("compare", total: steps, unit: "selections and evaluations")
+        var started = false
+        let rows = try Comparison(model: model, evaluation: evaluation).run(selectors, ks: sizes) { _ in
+            // A step starts when the one before it ends.
+            if started { progress.advance(by: 1, worker: 0) }
+            started = true
         }
-        if open { progress.end() }
+        if started { progress.advance(by: 1, worker: 0) }
+        progress.end()
         try context.checkCancelled()
         let seconds = clock.lap()
         let recorded = rows.map { row in
@@ -71,4 +77,15 @@ extension CompareRequest {
         if seconds < 7200 { return "\(fixed(seconds / 60, 1)) min" }
         return "\(fixed(seconds / 3600, 1)) h"
     }
+}
+
+/// A reporter that passes notes and cancellation on and drops progress phases (for work nested in
+/// a phase of its own).
+struct NotesOnlyProgress: ProgressReporter {
+    let inner: any ProgressReporter
+    func begin(_ phase: String, total: Int, unit: String) {}
+    func advance(by count: Int, worker: Int) {}
+    func end() {}
+    func note(_ text: String) { inner.note(text) }
+    var isCancelled: Bool { inner.isCancelled }
 }

@@ -23,11 +23,12 @@ extension ComparisonRecord {
         return SVGPlot(
             title: "Influence spread vs seed set size — \(graphName) (\(modelName))",
             subtitle: "\(graph.nodes) nodes, \(graph.arcs) arcs · \(modelName) model · \(request.runs) Monte Carlo runs per point, common random numbers (seed \(request.seed)) · bands: 95% CI",
+            legendTitle: "Method",
             panels: [
-                SVGPlot.Panel(id: "spread", title: "Expected spread σ(S)", xLabel: "seed set size k",
+                SVGPlot.Panel(id: "spread", title: "Expected spread σ(S)", xLabel: "seed set size k (seeds)",
                               yLabel: "expected spread (nodes)", series: spread),
-                SVGPlot.Panel(id: "time", title: "Selection time", xLabel: "seed set size k",
-                              yLabel: "selection time (log scale)", yScale: .logarithmic, yFormat: .seconds, series: time),
+                SVGPlot.Panel(id: "time", title: "Selection time", xLabel: "seed set size k (seeds)",
+                              yLabel: "selection time (seconds, log scale)", yScale: .logarithmic, yFormat: .seconds, series: time),
             ])
     }
 

@@ -51,9 +51,10 @@ extension RecommendRecord {
         return SVGPlot(
             title: "Recall and spread against the trade-off λ — \(graph.arcsFile)",
             subtitle: "λ = 0: HeteroIR, λ = 1: HeteroIM (r = \(setsPerNode ?? 0)) · \(inviters) inviters · Spread@K by \(evaluation?.worlds ?? 0) Monte Carlo worlds, common random numbers",
+            legendTitle: "List length K",
             panels: [
-                SVGPlot.Panel(id: "recall", title: "Recall@K", xLabel: "trade-off λ", yLabel: "recall", series: recall + recallP),
-                SVGPlot.Panel(id: "spread", title: "Spread@K", xLabel: "trade-off λ", yLabel: "expected activated invitees and beyond", series: spread + spreadP),
+                SVGPlot.Panel(id: "recall", title: "Recall@K", xLabel: "trade-off λ (0 = HeteroIR, 1 = HeteroIM)", yLabel: "recall (share of held-out invitees)", series: recall + recallP),
+                SVGPlot.Panel(id: "spread", title: "Spread@K", xLabel: "trade-off λ (0 = HeteroIR, 1 = HeteroIM)", yLabel: "expected spread (nodes)", series: spread + spreadP),
             ])
     }
 }
