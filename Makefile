@@ -51,7 +51,7 @@ MPI ?= auto
 MPI_AVAILABLE := $(shell [ "$(MPI)" != 0 ] && command -v mpirun >/dev/null 2>&1 && pkg-config --exists ompi-c 2>/dev/null && echo yes)
 
 build release: deps
-	$(SWIFT) build -c release --product infmax
+	$(SWIFT) build -c release --product infmax -Xswiftc -static-stdlib
 
 demo: release
 	@echo "== infmax seeds $(DEMO_GRAPH) --k 10" >&2

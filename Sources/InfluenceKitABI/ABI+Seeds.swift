@@ -3,7 +3,7 @@ import InfluenceKit
 
 /// The request keys of `ik_seeds` (interface version 1; `ik_run` takes the library's `SeedsRequest`).
 private let seedKeys = ["k", "model", "algorithm", "epsilon", "delta", "ell", "precision", "sampling", "evaluation_sets",
-                        "seed", "threads", "max_memory"]
+                        "seed", "threads", "max_memory", "time_budget"]
 
 @_cdecl("ik_seeds")
 public func ik_seeds(_ graph: OpaquePointer?, _ requestJSON: UnsafePointer<CChar>?, _ resultOut: UnsafeMutablePointer<OpaquePointer?>?,
@@ -19,7 +19,7 @@ public func ik_seeds(_ graph: OpaquePointer?, _ requestJSON: UnsafePointer<CChar
         let algorithm: SelectionAlgorithm = try r.choice("algorithm", ["opim-c", "imm"]) == "imm" ? .imm : .opimC
         let precision = try r.double("precision") ?? RISParameters.defaultPrecision
         guard precision >= 0 else {
-            throw .argument("precision", "precision \(precision) (expected 0 for the paper's stopping rule, or a relative standard error in (0, 1))")
+            throw .argument("precision", "precision \(precision) (expected 0 for the paper's stopping rule, or a choice error in (0, 1), e.g. 0.05)")
         }
         let ris = RISParameters(epsilon: try r.double("epsilon") ?? 0.1, delta: try r.double("delta"), ell: try r.double("ell") ?? 1,
                                 precision: precision > 0 ? precision : nil, sampling: try RunOptions.sampling(r),
@@ -28,6 +28,7 @@ public func ik_seeds(_ graph: OpaquePointer?, _ requestJSON: UnsafePointer<CChar
                                    threads: try r.int("threads") ?? Parallel.processorCount)
         request.modelSpecification = model
         request.ris = ris
+        request.timeBudgetSeconds = try r.double("time_budget")
         // Precision refinement is OPIM-C's; IMM's record shows none (as `infmax seeds` writes it).
         if algorithm == .imm { request.precision = nil }
         let report = try library { () throws(InfluenceError) in try request.run(on: h.input) }

@@ -69,7 +69,8 @@ import InfluenceKit
         // infmax seeds Graphs/karate.txt --undirected --k 4 --algorithm imm --model lt --epsilon 0.2 --seed 7 --json
         #expect(record.seedLabels == Reference.immLTSeeds)
         #expect(record.spread.estimate == Reference.immLTSpread)
-        #expect(record.spread.method == .rrSets && record.algorithm == "IMM")
+        // Forward cascades are the cheaper measure of this spread on karate (256 runs reach 1%).
+        #expect(record.spread.method == .monteCarlo && record.spread.samples == 256 && record.algorithm == "IMM")
         #expect(decoded.seeds == record.seeds && decoded.request == request && decoded.graph == record.graph)
     }
 
@@ -270,7 +271,7 @@ private enum Reference {
     static let seedsK3 = ["33", "0", "32"]
     static let simulateSeedsK3Mean = 20.0031
     static let immLTSeeds = ["33", "0", "32", "2"]
-    static let immLTSpread = 27.58349609375
+    static let immLTSpread = 27.88671875
     static let simulateMean = 17.7929
     static let simulateStandardError = 0.030959706146380536
     static let simulateTopNodes = ["0", "11", "33"]

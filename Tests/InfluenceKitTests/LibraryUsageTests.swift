@@ -43,7 +43,8 @@ import InfluenceKit
         let report = try SeedsRequest(k: 2, model: .ic, probabilities: .weightedCascade, threads: 2).run(on: GraphInput(graph))
         #expect(report.seeds.count == 2 && Set(report.seeds.map(\.node)).count == 2)
         #expect(report.algorithm == "OPIM-C+refine")
-        // The reported interval is the evaluation pool's: n·Λ/θ with Λ of θ fresh sets.
+        // The reported interval is the evaluation pool's: n·Λ/θ with Λ of θ fresh sets (here fresh
+        // RR sets are cheaper than forward cascades).
         #expect(report.spread.method == .rrSets && report.spread.samples == report.rrSets.evaluation)
 
         // Bind a model, then simulate, sample or enumerate with it.

@@ -56,6 +56,16 @@ def test_karate_imm_and_options_match_cli_flags(infmax):
     assert_same_text(result, text)
 
 
+def test_time_budget_matches_cli_flags(infmax):
+    # An ample budget: the run ends by its stopping rule, as the CLI's does, and says so.
+    graph = ik.Graph.from_file(KARATE, undirected=True)
+    result = graph.seeds(3, seed=7, threads=2, time_budget_seconds=3600)
+    text, record = run_cli(infmax, "seeds", KARATE, "--undirected", "--k", "3", "--seed", "7", "--threads", "2",
+                           "--time-budget", "3600s")
+    assert_same_text(result, text)
+    assert record["stoppedAtTimeBudget"] is False and result.request["timeBudgetSeconds"] == 3600
+
+
 def test_nethept_seeds_match_cli_flags(infmax, nethept):
     graph = ik.Graph.from_file(nethept)
     result = graph.seeds(10, epsilon=0.1, seed=1, threads=2)

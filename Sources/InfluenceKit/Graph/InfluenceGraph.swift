@@ -190,3 +190,15 @@ public struct ParallelArcGroups: Sendable, Equatable {
         self.inputArcs = inputArcs
     }
 }
+
+extension InfluenceGraph {
+    /// Bytes held by the graph's arrays: both CSRs, the arc map, the arc and node value columns
+    /// and the parallel-arc groups (labels not counted). Complexity: O(number of columns).
+    public var structureBytes: Int {
+        var bytes = outOffsets.capacity * 8 + outTargets.capacity * 4 + inOffsets.capacity * 8
+            + inSources.capacity * 4 + inArcs.capacity * 8
+        if let groups = parallelArcs { bytes += groups.offsets.capacity * 8 + groups.inputArcs.capacity * 8 }
+        bytes += columns.all.reduce(0) { $0 + $1.values.capacity * 4 }
+        return bytes
+    }
+}

@@ -153,11 +153,12 @@ public struct IMM: Sendable {
         phases.append(PhaseTiming(name: "selection", seconds: clock.lap(), rrSets: 0))
 
         let target0 = Combinatorics.greedyRatio - c.epsilon
-        let selection = SeedSelection(
+        var selection = SeedSelection(
             algorithm: "IMM", nodeCount: nodes, seeds: greedy.seeds, marginalCoverage: greedy.marginalCoverage,
             selectionSets: final.globalCount, rrSetsGenerated: driver.generated, phases: phases, peakRRSetBytes: driver.peakBytes,
             guarantee: Guarantee(approximation: target0, target: target0, failureProbability: pow(n, -c.ell),
                                  instanceWise: false))
+        selection.peakRRSetMembers = driver.peakMembers
         return Report(selection: selection, adjustedEll: ell, lambdaPrime: lambdaPrime, lambdaStar: lambdaStar,
                       lowerBound: lowerBound, estimationRounds: rounds, theta: theta)
     }

@@ -13,12 +13,24 @@ import Glibc
 /// result holds with probability at least 1 − δ.
 ///
 /// Precision refinement (optional, `Configuration.precision`): the ratio is a worst-case
-/// certificate; how close greedy gets to its best depends on how precisely R1 measures coverage.
-/// With a precision ρ, once the ratio is reached the run keeps going while the relative standard
-/// error of R1's estimate of σ(S), √((1 − p̂)/Λ1(S)) with p̂ = Λ1(S)/θ1, exceeds ρ: the next round
-/// grows R1 alone to the size that estimate calls for (never beyond θmax), and its ratio is
-/// computed and reported like any other. Refinement rounds are rounds of the algorithm, counted in
-/// i_max, and R2 stays independent of R1, so the bounds keep their failure probability.
+/// certificate; how close greedy gets to its best depends on how precisely R1 measures the gains
+/// it chooses between. With a precision ρ, once the ratio is reached the run keeps going while the
+/// greedy's choice error Σᵢ √cᵢ / Σᵢ cᵢ exceeds ρ, with cᵢ the marginal coverage of seed i on R1:
+/// each gain is measured to about √cᵢ sets, so this is the noise of the choices relative to the
+/// coverage they add up to, and a noisy pick loses at most about that fraction of the spread. For
+/// equal gains it is √(k/Λ1(S)): the rule asks for a coverage of about k/ρ², growing with k (one
+/// seed needs ρ⁻² covered sets, fifty need fifty times that), where a fixed relative error of the
+/// spread estimate would ask for the same coverage at every k — far too much for small k, too
+/// little for large k. The next round grows R1 alone to the size that brings the error to ρ (it
+/// falls as 1/√θ1; never beyond θmax), and its ratio is computed and reported like any other.
+/// Refinement rounds are rounds of the algorithm, counted in i_max, and R2 stays independent of
+/// R1, so the bounds keep their failure probability.
+///
+/// For k ≥ 2 the relative standard error of R1's estimate of σ(S) must also fall to ρ/5 (1% at
+/// the default 5%): a few seeds with large gains can hinge on a near-tie that the choice error,
+/// small because each gain is large, does not see (email-Enron at k = 5 picks a set 1.3% below the
+/// best in one run of three at 5% alone, and the best in three of three with the floor). One seed
+/// has no floor: its choice error is that relative error already.
 ///
 /// Refinement is capped so that it never costs more RR sets than IMM would draw for the same
 /// (n, k, ε, ℓ), with ℓ = ln(1/δ)/ln n. IMM's last estimation pool holds λ'/x ≥ λ'/LB sets (its guess
@@ -50,9 +62,13 @@ public struct OPIMC: Sendable {
         /// The ranks the run is spread over (each draws its share of every pool; the result is the
         /// single-process one on every rank).
         public var communicator: any Communicator = SingleProcessCommunicator()
-        /// Relative standard error of R1's spread estimate to refine to once the ratio is reached
-        /// (nil: stop as soon as it is reached, as in the paper).
+        /// The choice error Σᵢ √cᵢ / Σᵢ cᵢ of greedy's marginal coverages on R1 to refine to once
+        /// the ratio is reached (nil: stop as soon as it is reached, as in the paper).
         public var precision: Double?
+        /// No round starts when it is expected to end after this instant, and the run stops after
+        /// the first round that ends past it, returning that round's seeds and ratio (nil: no
+        /// time limit).
+        public var deadline: ContinuousClock.Instant?
 
         /// Parameters of a run; checked by `run(on:)`. Complexity: O(1).
         public init(k: Int, epsilon: Double = 0.1, delta: Double? = nil, seed: UInt64 = 1, workers: Int = 1,
@@ -92,13 +108,16 @@ public struct OPIMC: Sendable {
         public var relativeStandardError: Double
         /// Wall seconds of the round (sampling and selection).
         public var seconds: Double
+        /// Σᵢ √cᵢ / Σᵢ cᵢ over the seeds' marginal coverages on R1: the noise of greedy's choices
+        /// relative to their coverage (nil in records written before it was reported).
+        public var choiceError: Double? = nil
     }
 
     /// What precision refinement did.
     public struct Refinement: Sendable, Codable, Equatable {
-        /// The relative standard error asked for.
+        /// The precision asked for (of `measure`).
         public var target: Double
-        /// The relative standard error of the last round's estimate of σ(S).
+        /// The last round's value of `measure`.
         public var reached: Double
         /// Rounds that grew R1 alone.
         public var rounds: Int
@@ -109,6 +128,9 @@ public struct OPIMC: Sendable {
         /// The cap in RR sets: R1 + R2 for `imm-sample-size`, R1 for `theta-max`; for `memory-limit`
         /// the R1 size that was refused.
         public var capSets: Int?
+        /// What `target` and `reached` measure: `choice-error` (OPIM-C's greedy choice error) or,
+        /// when absent, the relative standard error of R1's estimate of σ(S).
+        public var measure: String? = nil
     }
 
     /// What a run found.
@@ -127,6 +149,8 @@ public struct OPIMC: Sendable {
         public var thetaMax: Int
         /// Number of rounds allowed.
         public var maxRounds: Int
+        /// The run stopped at `Configuration.deadline` before its stopping rule ended it.
+        public var stoppedAtDeadline: Bool = false
     }
 
     /// The run's parameters.
@@ -153,7 +177,7 @@ public struct OPIMC: Sendable {
             throw InfluenceError(.usage, parameter: "delta", "δ = \(delta) (expected a value strictly between 0 and 1)")
         }
         if let precision = c.precision, !(precision > 0 && precision < 1) {
-            throw InfluenceError(.usage, parameter: "precision", "precision \(precision) (expected a relative standard error strictly between 0 and 1, e.g. 0.005)")
+            throw InfluenceError(.usage, parameter: "precision", "precision \(precision) (expected a choice error strictly between 0 and 1, e.g. 0.05)")
         }
         let e1 = Combinatorics.greedyRatio
         // Eq. 13: θmax = 2n((1 − 1/e)α + β)² / (ε²k); θ0 = θmax·ε²k/n.
@@ -180,22 +204,25 @@ public struct OPIMC: Sendable {
 
         let plan = OPIMRoundDriver.Plan(name: "OPIM-C", nodeCount: nodes, thetaZero: thetaZero, thetaMax: thetaMax,
                                         maxRounds: maxRounds, deltaTerm: a, target: target, precision: c.precision,
-                                        immSampleSize: immLambda)
+                                        immSampleSize: immLambda, rule: .choice,
+                                        relativeErrorFloor: c.k >= 2 ? c.precision.map { $0 / 5 } : nil, deadline: c.deadline)
         let outcome = try OPIMRoundDriver.run(plan, pools: &driver) { (pools, r1, index) throws(InfluenceError) in
             let greedy = try pools.select(c.k, from: r1, index: index, upperBound: true)
             return OPIMRoundDriver.Pick(
                 selection: greedy, seeds: greedy.seeds, coverage: greedy.coverage,
-                coverageBound: OPIMCBounds.coverageBound(greedyCoverage: greedy.coverage, topKBound: greedy.upperBound))
+                coverageBound: OPIMCBounds.coverageBound(greedyCoverage: greedy.coverage, topKBound: greedy.upperBound),
+                marginalCoverage: greedy.marginalCoverage)
         }
         let greedy = outcome.selection
-        let selection = SeedSelection(
+        var selection = SeedSelection(
             algorithm: c.precision == nil ? "OPIM-C" : "OPIM-C+refine", nodeCount: nodes, seeds: greedy.seeds,
             marginalCoverage: greedy.marginalCoverage, selectionSets: outcome.selectionSets, rrSetsGenerated: driver.generated,
             phases: [PhaseTiming(name: "sampling", seconds: outcome.samplingSeconds, rrSets: driver.generated),
                      PhaseTiming(name: "selection", seconds: outcome.selectionSeconds, rrSets: 0)],
             peakRRSetBytes: driver.peakBytes,
             guarantee: Guarantee(approximation: outcome.approximation, target: target, failureProbability: delta, instanceWise: true))
+        selection.peakRRSetMembers = driver.peakMembers
         return Report(refinement: outcome.refinement, selection: selection, rounds: outcome.rounds, delta: delta, thetaZero: thetaZero,
-                      thetaMax: thetaMax, maxRounds: maxRounds)
+                      thetaMax: thetaMax, maxRounds: maxRounds, stoppedAtDeadline: outcome.stoppedAtDeadline)
     }
 }

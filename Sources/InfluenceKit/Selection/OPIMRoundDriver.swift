@@ -11,10 +11,20 @@
 /// distributed run.
 ///
 /// Precision refinement (`Plan.precision`): once the ratio is reached, R1 alone grows while the
-/// relative standard error of its estimate of σ(S), √((1 − p̂)/Λ1(S)) with p̂ = Λ1(S)/θ1, exceeds
-/// ρ, to the size that estimate calls for, capped twice: R1 ≤ θmax, and R1 + R2 ≤ (λ' + λ*)/σᵘ, the
-/// sets IMM would draw for the same instance (`Plan.immSampleSize`). Refinement rounds are rounds
-/// of the algorithm, counted in i_max, with R2 untouched, so the failure probability is unchanged.
+/// refinement's measure exceeds ρ, to the size that measure calls for (it falls as 1/√θ1), capped
+/// twice: R1 ≤ θmax, and R1 + R2 ≤ (λ' + λ*)/σᵘ, the sets IMM would draw for the same instance
+/// (`Plan.immSampleSize`). The measure (`Plan.rule`) is either the relative standard error of R1's
+/// estimate of σ(S), √((1 − p̂)/Λ1(S)) with p̂ = Λ1(S)/θ1, or the choice error of the greedy,
+/// Σᵢ √cᵢ / Σᵢ cᵢ over the seeds' marginal coverages cᵢ on R1: each step's gain is known to about
+/// √cᵢ, so the choice error bounds the spread a noisy pick can lose relative to the spread, and it
+/// asks for a coverage that grows with k (≈ k/ρ² for equal gains) where the relative standard error
+/// asks for the same coverage at every k. Refinement rounds are rounds of the algorithm, counted in
+/// i_max, with R2 untouched, so the failure probability is unchanged.
+///
+/// Time budget (`Plan.deadline`): no round starts when the previous round's time, scaled by the
+/// growth, would end it after the deadline, and the run stops after the first round that ends
+/// past it; the last round's seeds and its certified ratio are returned (the ratio may then be
+/// below the target: the guarantee is the one reached). Progress notes give each round's ratio.
 enum OPIMRoundDriver {
     /// The sizes, target and caps of one run (what the algorithms compute differently).
     struct Plan {
@@ -36,6 +46,36 @@ enum OPIMRoundDriver {
         var precision: Double?
         /// λ' + λ* of IMM for the same instance: refinement keeps R1 + R2 ≤ this/σᵘ.
         var immSampleSize: Double
+        /// What `precision` bounds: the relative standard error of σ(S) or the greedy's choice error.
+        var rule: RefinementRule = .relativeError
+        /// With the choice rule: the relative standard error of σ(S) must also be at most this
+        /// (nil: no floor).
+        var relativeErrorFloor: Double? = nil
+        /// No round starts after (or is expected to end after) this instant (nil: no budget).
+        var deadline: ContinuousClock.Instant? = nil
+    }
+
+    /// The measure precision refinement drives down.
+    enum RefinementRule: String {
+        /// √((1 − p̂)/Λ1(S)), the relative standard error of R1's estimate of σ(S).
+        case relativeError = "relative-standard-error"
+        /// Σᵢ √cᵢ / Σᵢ cᵢ over the marginal coverages on R1 (`Pick.marginalCoverage`).
+        case choice = "choice-error"
+    }
+
+    /// `x` with four decimals (progress notes). Complexity: O(1).
+    static func fixed4(_ x: Double) -> String {
+        let scaled = Int((max(0, x) * 10_000).rounded())
+        let fraction = String(scaled % 10_000)
+        return "\(scaled / 10_000).\(String(repeating: "0", count: 4 - fraction.count))\(fraction)"
+    }
+
+    /// The choice error Σᵢ √cᵢ / Σᵢ cᵢ of marginal coverages `gains` (∞ when nothing is covered).
+    /// Complexity: O(k).
+    static func choiceError(_ gains: [Int]) -> Double {
+        let total = gains.reduce(0, +)
+        guard total > 0 else { return .infinity }
+        return gains.reduce(0.0) { $0 + Double(max(0, $1)).squareRoot() } / Double(total)
     }
 
     /// What one round's greedy found on R1.
@@ -48,6 +88,8 @@ enum OPIMRoundDriver {
         var coverage: Int
         /// Λᵘ: an upper bound of the best feasible coverage on R1.
         var coverageBound: Double
+        /// Each seed's marginal coverage on R1 (the choice-error rule needs them).
+        var marginalCoverage: [Int] = []
     }
 
     /// What a run produced.
@@ -65,6 +107,8 @@ enum OPIMRoundDriver {
         /// Wall seconds spent growing the pools and selecting.
         var samplingSeconds: Double
         var selectionSeconds: Double
+        /// The run stopped at `Plan.deadline` (false without a deadline).
+        var stoppedAtDeadline: Bool = false
     }
 
     /// Runs the rounds of `plan`, growing pools through `pools` and calling `greedy` with R1 (this
@@ -89,7 +133,21 @@ enum OPIMRoundDriver {
         var refining = false
         var last: Selection?
         var reached = 0.0
+        var stoppedAtDeadline = false
+        let clockNow = ContinuousClock()
         for i in 1...plan.maxRounds {
+            if let deadline = plan.deadline, let previous = rounds.last {
+                // The previous round's time, scaled by how much this round grows the pools.
+                let growth = Double(max(goal1, r1.globalCount) + max(goal2, r2.globalCount) - previous.rrSetsR1 - previous.rrSetsR2)
+                    / Double(max(1, previous.rrSetsR1 + previous.rrSetsR2))
+                let expected = previous.seconds * max(growth, 0.25)
+                // Every rank of a distributed run stops together: the latest clock decides.
+                let late = clockNow.now + .milliseconds(Int64(expected * 1000)) > deadline
+                if pools.communicator.maximum(late ? 1 : 0) > 0 {
+                    stoppedAtDeadline = true
+                    break
+                }
+            }
             var clock = Stopwatch()
             if i == plan.maxRounds {
                 goal1 = max(goal1, plan.thetaMax)
@@ -104,7 +162,7 @@ enum OPIMRoundDriver {
             let sampled = clock.lap()
             samplingSeconds += sampled
 
-            let index = pools.index(r1, alsoHeld: r2.memoryBytes)
+            let index = pools.index(r1, alsoHeld: r2.memoryBytes, alsoHeldMembers: r2.memberCount)
             let pick = try greedy(pools, r1, index)
             let coverage2 = pools.coverage(of: pick.seeds, in: r2)
             // Lemma 4.2 (lower bound of σ(S) from R2) and Lemma 4.3 (upper bound of OPT from Λᵘ on R1).
@@ -114,21 +172,43 @@ enum OPIMRoundDriver {
             let covered = Double(pick.coverage)
             let fraction = covered / Double(r1.globalCount)
             let error = covered > 0 ? ((1 - fraction) / covered).squareRoot() : .infinity
+            let choice = plan.rule == .choice ? Self.choiceError(pick.marginalCoverage) : nil
+            let measured = choice ?? error
             let selected = clock.lap()
             selectionSeconds += selected
             rounds.append(OPIMC.Round(index: i, rrSetsR1: r1.globalCount, rrSetsR2: r2.globalCount, refinement: refining,
                                       coverageR1: pick.coverage, coverageR2: coverage2, lowerBound: lower, upperBound: upper,
-                                      ratio: ratio, relativeStandardError: error, seconds: sampled + selected))
+                                      ratio: ratio, relativeStandardError: error, seconds: sampled + selected,
+                                      choiceError: choice))
             last = pick.selection
             reached = ratio
+            if plan.deadline != nil {
+                pools.progress.note("\(plan.name) round \(i): \(r1.globalCount) + \(r2.globalCount) RR sets, guarantee σ(S) ≥ \(Self.fixed4(ratio)) · OPT (target \(Self.fixed4(plan.target)))")
+            }
             if i == plan.maxRounds { break }
+            if let deadline = plan.deadline, pools.communicator.maximum(clockNow.now >= deadline ? 1 : 0) > 0 {
+                stoppedAtDeadline = true
+                break
+            }
             if ratio >= plan.target {
                 // A refinement round that reached its cap ends the run: the cap only creeps up
                 // with σᵘ, and another round would buy almost nothing.
-                guard let precision = plan.precision, error > precision, fraction > 0, !(refining && capped != nil) else { break }
+                let floor = plan.rule == .choice ? plan.relativeErrorFloor : nil
+                let belowFloor = floor.map { error > $0 } ?? false
+                guard let precision = plan.precision, measured > precision || belowFloor, fraction > 0,
+                      !(refining && capped != nil) else { break }
                 let immSets = plan.immSampleSize / max(upper, 1)
+                // Both measures fall as 1/√θ1: the size at which this one would reach ρ (and the
+                // relative error its floor).
+                var wanted: Double
+                if choice != nil {
+                    wanted = Double(r1.globalCount) * (measured / precision) * (measured / precision)
+                    if let floor { wanted = max(wanted, (1 - fraction) / (fraction * floor * floor)) }
+                } else {
+                    wanted = (1 - fraction) / (fraction * precision * precision)
+                }
                 guard let grown = pools.refinedSelectionSize(
-                    fraction: fraction, precision: precision,
+                    wanted: wanted,
                     caps: [.init(name: "theta-max", limit: Double(plan.thetaMax), reportedSets: plan.thetaMax),
                            .init(name: "imm-sample-size", limit: immSets - Double(r2.globalCount), reportedSets: Int(immSets.rounded(.down)))],
                     r1: r1, r2: r2, capped: &capped) else { break }
@@ -145,15 +225,18 @@ enum OPIMRoundDriver {
         }
         var refinement: OPIMC.Refinement?
         if let precision = plan.precision {
-            let reachedError = rounds.last?.relativeStandardError ?? .infinity
-            let stillShort = reachedError > precision
+            let reachedError = (plan.rule == .choice ? rounds.last?.choiceError : rounds.last?.relativeStandardError) ?? .infinity
+            let floorShort = plan.rule == .choice && (plan.relativeErrorFloor.map { (rounds.last?.relativeStandardError ?? .infinity) > $0 } ?? false)
+            let stillShort = reachedError > precision || floorShort
             refinement = OPIMC.Refinement(target: precision, reached: reachedError, rounds: refinementRounds,
                                           capped: stillShort && capped != nil, cap: stillShort ? capped?.cap : nil,
-                                          capSets: stillShort ? capped?.sets : nil)
+                                          capSets: stillShort ? capped?.sets : nil,
+                                          measure: plan.rule == .choice ? plan.rule.rawValue : nil)
         }
         // With |R1| ≥ θmax in the last round the target ratio holds by Eq. 13 even when α falls short.
         let approximation = r1.globalCount >= plan.thetaMax ? max(reached, plan.target) : reached
         return Outcome(selection: last!, rounds: rounds, refinement: refinement, approximation: approximation,
-                       selectionSets: r1.globalCount, samplingSeconds: samplingSeconds, selectionSeconds: selectionSeconds)
+                       selectionSets: r1.globalCount, samplingSeconds: samplingSeconds, selectionSeconds: selectionSeconds,
+                       stoppedAtDeadline: stoppedAtDeadline)
     }
 }

@@ -10,17 +10,16 @@ extension RISPoolDriver {
     /// The next size of R1 in a precision refinement (OPIM-C's, and the capacity-constrained
     /// OPIM variants'), or nil to stop refining.
     ///
-    /// R1 alone grows to the size at which the relative standard error of its coverage would be
-    /// `precision` (with a 25% margin, as greedy's coverage fraction shrinks a little on more
-    /// sets), `1.25 · (1 − f) / (f · ρ²)` for coverage fraction f, never beyond the smallest of
-    /// `caps`, in whole tasks. `capped` becomes the cap that bound the size (nil when none did),
+    /// R1 alone grows to `wanted` sets, the size at which the refinement's measure would reach its
+    /// precision (for the relative standard error of the coverage, `(1 − f) / (f · ρ²)` for
+    /// coverage fraction f), with a 25% margin (greedy's coverage fraction shrinks a little on
+    /// more sets), never beyond the smallest of `caps`, in whole tasks. `capped` becomes the cap that bound the size (nil when none did),
     /// or `memory-limit` when the grown pools would not fit the budget (a note goes to progress).
     ///
     /// Complexity: O(caps).
-    func refinedSelectionSize(fraction: Double, precision: Double, caps: [RefinementCap], r1: RRSetCollection,
+    func refinedSelectionSize(wanted: Double, caps: [RefinementCap], r1: RRSetCollection,
                               r2: RRSetCollection, capped: inout (cap: String, sets: Int)?) -> Int? {
-        let wanted = 1.25 * (1 - fraction) / (fraction * precision * precision)
-        var allowed = wanted
+        var allowed = 1.25 * wanted
         capped = nil
         for cap in caps where cap.limit < allowed {
             allowed = cap.limit

@@ -28,6 +28,8 @@ public struct RISPoolDriver: Sendable {
     /// The most bytes the pools and index held at once, as reported to `noteHeld(_:)` and `index`
     /// (this rank's, in a distributed run).
     public private(set) var peakBytes = 0
+    /// The members the pools held when `peakBytes` was reached (as reported to `index`).
+    public private(set) var peakMembers = 0
 
     /// A driver; draws the pilot. Complexity: the sampling cost of 64 sets.
     public init(sampler: RRSetSampler, seed: UInt64, workers: Int, memory: MemoryBudget,
@@ -111,9 +113,13 @@ public struct RISPoolDriver: Sendable {
 
     /// The inverted index of `pool`, recording `alsoHeld` (other pools kept meanwhile) plus the pool
     /// and index in the peak. Complexity: as `RRSetCollection.makeInvertedIndex`.
-    public mutating func index(_ pool: RRSetCollection, alsoHeld: Int = 0) -> RRSetInvertedIndex {
+    public mutating func index(_ pool: RRSetCollection, alsoHeld: Int = 0, alsoHeldMembers: Int = 0) -> RRSetInvertedIndex {
         let index = pool.makeInvertedIndex(workers: workers)
-        peakBytes = max(peakBytes, alsoHeld + pool.memoryBytes + index.memoryBytes)
+        let bytes = alsoHeld + pool.memoryBytes + index.memoryBytes
+        if bytes > peakBytes {
+            peakBytes = bytes
+            peakMembers = pool.memberCount + alsoHeldMembers
+        }
         return index
     }
 }

@@ -20,6 +20,8 @@ public struct RISSelector: SeedSelector {
     public let progress: any ProgressReporter
     /// The ranks the run is spread over (one process by default).
     public var communicator: any Communicator = SingleProcessCommunicator()
+    /// OPIM-C's deadline (`OPIMC.Configuration.deadline`; nil: none). IMM ignores it.
+    public var deadline: ContinuousClock.Instant?
 
     public var name: String { algorithm.rawValue }
     public var nestedPrefixes: Bool { false }
@@ -81,6 +83,7 @@ public struct RISSelector: SeedSelector {
                                                     workers: workers, memory: memory, progress: progress,
                                                     precision: parameters.precision)
             configuration.communicator = communicator
+            configuration.deadline = deadline
             return .opimC(try OPIMC(configuration).run(on: sampler))
         }
     }

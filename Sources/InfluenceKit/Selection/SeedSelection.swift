@@ -16,6 +16,9 @@ public struct SeedSelection: Sendable, Codable, Equatable {
     public var phases: [PhaseTiming]
     /// The most bytes RR-set storage and indexes held at once.
     public var peakRRSetBytes: Int
+    /// RR-set members (pools held, counted once) at the peak of `peakRRSetBytes` (0 when not
+    /// tracked): `peakRRSetBytes` / this is the bytes a member costs, index included.
+    public var peakRRSetMembers: Int = 0
     /// What the algorithm guarantees about the returned seeds.
     public var guarantee: Guarantee
 

@@ -131,6 +131,20 @@ public final class OutputFile {
         }
     }
 
+    /// Writes `bytes` into the temporary of a regular (or new) file now, before `stage` (which then
+    /// takes the last bytes, possibly none, syncs and closes): for outputs streamed as they are
+    /// made. On failure the temporary is removed. Complexity: O(bytes).
+    public func append(_ bytes: UnsafeRawBufferPointer) throws(InfluenceError) {
+        precondition(!staged && !finished, "OutputFile.append comes before stage")
+        guard kind == .replaced else {
+            throw InfluenceError(.usage, file: path, "a streamed output must be a regular file or standard output (expected a file path)")
+        }
+        if let failure = Platform.writeAll(descriptor, bytes) {
+            discard()
+            throw InfluenceError(.io, file: path, "cannot write: \(failure.text) (expected a writable location with free space)")
+        }
+    }
+
     /// Puts the staged bytes in place: renames the temporary over the destination (nothing to do
     /// for a device or FIFO). Complexity: O(1).
     public func commit() throws(InfluenceError) {

@@ -112,12 +112,21 @@ public struct RecordMemory: Codable, Sendable, Equatable {
     public var limitBytes: Int
     /// The most bytes RR sets and their index held at once (RR-set methods only).
     public var peakRRSetBytes: Int?
+    /// Bytes per arc of the graph's arrays, the bound model's per-arc values and the sampler's
+    /// tables (RR-set methods only; labels not counted).
+    public var bytesPerArc: Double?
+    /// Bytes per RR-set member at the peak of `peakRRSetBytes`: the pools' members, offsets and
+    /// the inverted index, over the members held (RR-set methods only).
+    public var bytesPerRRSetMember: Double?
 
     /// Complexity: O(1).
-    public init(peakResidentBytes: Int, limitBytes: Int, peakRRSetBytes: Int? = nil) {
+    public init(peakResidentBytes: Int, limitBytes: Int, peakRRSetBytes: Int? = nil, bytesPerArc: Double? = nil,
+                bytesPerRRSetMember: Double? = nil) {
         self.peakResidentBytes = peakResidentBytes
         self.limitBytes = limitBytes
         self.peakRRSetBytes = peakRRSetBytes
+        self.bytesPerArc = bytesPerArc
+        self.bytesPerRRSetMember = bytesPerRRSetMember
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import InfluenceKit
 
 struct Generate: ParsableCommand {
@@ -9,6 +10,9 @@ struct Generate: ParsableCommand {
           famous:NAME   a named graph (igraph_famous), e.g. famous:Zachary, the karate club
           power-law     directed, power-law in- and out-degrees (igraph_static_power_law_game);
                         --nodes, --arcs, --exponent-out, --exponent-in
+          chung-lu      the same kind of graph drawn and written as a stream in bounded memory
+                        (Chung-Lu with continuous power-law weights; parallel arcs kept), for
+                        large graphs: --nodes, --arcs, --exponent-out, --exponent-in, --threads
           barabasi      directed preferential attachment (igraph_barabasi_game); --nodes, --per-node
           holme-kim     undirected preferential attachment with triad formation (Holme and Kim 2002,
                         networkx's powerlaw_cluster_graph; our own seeded generator, not igraph's);
@@ -26,11 +30,12 @@ struct Generate: ParsableCommand {
         Examples:
           infmax generate famous:Zachary --edge-list Graphs/karate.txt
           infmax generate power-law --nodes 20000 --arcs 100000 --seed 7 --edge-list Graphs/demo.txt
+          infmax generate chung-lu --nodes 10000000 --arcs 100000000 --seed 1 --edge-list big.txt
           infmax generate holme-kim --nodes 4000 --per-node 4 --triad-probability 0.1 --seed 1 --edge-list hk.txt
         """
     )
 
-    @Argument(help: "What to generate: famous:NAME, power-law, barabasi or holme-kim.")
+    @Argument(help: "What to generate: famous:NAME, power-law, chung-lu, barabasi or holme-kim.")
     var kind: String
 
     @Option(help: "Nodes (power-law, barabasi).")
@@ -65,6 +70,10 @@ struct Generate: ParsableCommand {
     /// The edge list's path: --edge-list, or the old --output.
     var output: String { edgeList ?? legacyOutput ?? "" }
 
+    // chung-lu draws its arcs on these threads; the file does not depend on how many.
+    @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "T"))
+    var threads: Int = Parallel.processorCount
+
     func validate() throws {
         if edgeList != nil, legacyOutput != nil { throw ValidationError("--output is the old spelling of --edge-list; give one") }
         if output.isEmpty { throw ValidationError("give the file to write with --edge-list FILE (- for standard output)") }
@@ -81,13 +90,29 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let known = kind.hasPrefix("famous:") || kind == "power-law" || kind == "barabasi" || kind == "holme-kim"
+            let known = kind.hasPrefix("famous:") || kind == "power-law" || kind == "barabasi" || kind == "holme-kim" || kind == "chung-lu"
             guard known else {
-                throw InfluenceError(.usage, "unknown generator '\(kind)' (expected famous:NAME, power-law, barabasi or holme-kim)")
+                throw InfluenceError(.usage, "unknown generator '\(kind)' (expected famous:NAME, power-law, chung-lu, barabasi or holme-kim)")
             }
             // The recipe in the file's first line spells the flag as it was given.
             let flag = edgeList == nil ? "--output" : "--edge-list"
             let target = try OutputTarget.prepare([(flag, output)], inputs: [])[0]
+            try Parallel.checkThreadCount(threads)
+            if kind == "chung-lu" {
+                let stream = try PowerLawStream(nodes: nodes, arcs: arcs, exponentOut: exponentOut, exponentIn: exponentIn, seed: seed)
+                let recipe = "infmax generate chung-lu --nodes \(nodes) --arcs \(arcs) --exponent-out \(exponentOut) --exponent-in \(exponentIn) --seed \(seed) \(flag) \(output)"
+                switch target {
+                case .file(let file)?:
+                    try stream.write(recipe: recipe, workers: threads) { (bytes) throws(InfluenceError) in try file.append(bytes) }
+                    try file.write([])
+                default:
+                    try stream.write(recipe: recipe, workers: threads) { (bytes) throws(InfluenceError) in
+                        FileHandle.standardOutput.write(Data(bytes))
+                    }
+                }
+                summarize(nodes: nodes, edges: arcs, unit: "arcs")
+                return
+            }
             if kind == "holme-kim" {
                 let edges = try HolmeKimGraph.edges(nodes: nodes, perNode: perNode, triadProbability: triadProbability, seed: seed)
                 let recipe = "infmax generate holme-kim --nodes \(nodes) --per-node \(perNode) --triad-probability \(triadProbability) --seed \(seed) \(flag) \(output)"

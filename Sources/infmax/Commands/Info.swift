@@ -34,11 +34,23 @@ struct Info: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     struct Ranked: Codable { var label: String; var pagerank: Double }
+    /// What `seeds` holds per arc and per RR-set member on this graph (IC, the scheme given).
+    struct Footprint: Codable {
+        /// The graph's arrays (both CSRs, arc map, value columns) per arc.
+        var graphBytesPerArc: Double
+        /// The graph, IC's per-arc values and the subset-sampling tables per arc: what `seeds` holds.
+        var bytesPerArc: Double
+        /// Pool and inverted index per RR-set member, at the mean size of 4,096 sets drawn here.
+        var bytesPerRRSetMember: Double
+        /// That mean RR-set size.
+        var meanRRSetSize: Double
+    }
     struct Report: Codable {
         var graph: String
         var summary: GraphSummary
         var loadSeconds: Double
         var pagerankTop: [Ranked]?
+        var memory: Footprint?
         /// What the summary suggests about loading the file (e.g. whether --undirected is needed).
         var hints: [String]
     }
@@ -75,8 +87,22 @@ struct Info: ParsableCommand {
             }
             let snapshot = (try graphOptions.loadOptions(seed: seed).format ?? GraphFormat.infer(from: graphOptions.graph)) == .infgraph
             let hints = InfoHints.hints(for: summary, snapshot: snapshot)
+            var footprint: Footprint?
+            if loaded.graph.arcCount > 0 {
+                // A model of its own, as `seeds` binds it: its per-arc arrays are counted only if
+                // sampling made them.
+                let fresh = try IndependentCascade(graph: loaded.graph, probabilities: scheme)
+                let sampler = try RRSetSampler(model: fresh)
+                let pool = sampler.sample(4096, seed: seed, poolID: RRPool.pilot, workers: 1)
+                let members = Double(max(1, pool.memberCount))
+                let m = loaded.graph.arcCount
+                footprint = Footprint(
+                    graphBytesPerArc: Double(loaded.graph.structureBytes) / Double(m),
+                    bytesPerArc: Double(loaded.graph.structureBytes + sampler.tableBytes + (fresh.holdsArcValues ? 24 * m : 0)) / Double(m),
+                    bytesPerRRSetMember: (8 * members + 8 * Double(pool.count)) / members, meanRRSetSize: pool.meanSetSize)
+            }
             let report = Report(graph: graphOptions.graph, summary: summary, loadSeconds: loaded.seconds, pagerankTop: top,
-                                hints: hints)
+                                memory: footprint, hints: hints)
             if outputOptions.json {
                 print(try jsonText(report))
             } else {
@@ -110,6 +136,9 @@ struct Info: ParsableCommand {
             print("LT weights       file: not valid LT weights: \(s.ltWeightProblem ?? "binding LT failed") (--normalize-lt rescales them)")
         }
         print("load time        \(fixed(r.loadSeconds * 1000, 1)) ms")
+        if let m = r.memory {
+            print("memory           graph \(fixed(m.graphBytesPerArc, 1)) B/arc; with IC values and sampling tables \(fixed(m.bytesPerArc, 1)) B/arc; RR sets \(fixed(m.bytesPerRRSetMember, 2)) B/member (pool + index, mean set size \(fixed(m.meanRRSetSize, 1)))")
+        }
         if let top = r.pagerankTop {
             print("top PageRank")
             for (i, entry) in top.enumerated() { print("  \(i + 1). \(entry.label)  \(fixed(entry.pagerank, 6))") }

@@ -76,6 +76,9 @@ struct Seeds: ParsableCommand {
     @Option(name: .customLong("evaluation-sets"), help: ArgumentHelp("Fresh RR sets for the spread interval (default: enough for about 1% relative standard error at the selection's coverage, between 16,384 and 4,194,304, and no more than the selection used; drawn in tasks of 256, so rounded up).", valueName: "N"))
     var evaluationSets: Int?
 
+    @Option(name: .customLong("time-budget"), help: ArgumentHelp("OPIM-C only: the time selection may take, in seconds (2s, 500ms, 1.5, 1m). No round starts that is expected to end after it; the last round's seeds are returned with the ratio that round proved, and progress notes show the ratio each round.", valueName: "TIME"))
+    var timeBudget: TimeBudget?
+
     @OptionGroup var outputOptions: OutputOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Also write the JSON record to this file, which `infmax report`, `infmax run` and `simulate --seeds-file` read (atomically; - for standard output).", valueName: "FILE"))
@@ -87,6 +90,7 @@ struct Seeds: ParsableCommand {
         if k < 1 { throw ValidationError("--k must be at least 1 (got \(k))") }
         if let evaluationSets, evaluationSets < 1 { throw ValidationError("--evaluation-sets must be positive (got \(evaluationSets))") }
         if risOptions.delta != nil, algorithm == .imm { throw ValidationError("--delta applies to opim-c; IMM's failure probability is n^-ℓ (use --ell)") }
+        if timeBudget != nil, algorithm != .opimC { throw ValidationError("--time-budget applies to opim-c, whose rounds each prove a ratio (got --algorithm \(algorithm.rawValue))") }
     }
 
     func run() throws {
@@ -139,6 +143,7 @@ struct Seeds: ParsableCommand {
         // Precision refinement is OPIM-C's; IMM's record shows none.
         if algorithm == .imm { request.precision = nil }
         request.evaluationSets = evaluationSets
+        request.timeBudgetSeconds = timeBudget?.seconds
         request.embedding = embeddingOptions.parameters
         return request
     }
@@ -162,7 +167,11 @@ struct Seeds: ParsableCommand {
         print("")
         let s = r.spread
         print("spread    \(fixed(s.estimate, 1)) (95% interval \(fixed(s.low, 1)) – \(fixed(s.high, 1)), standard error \(fixed(s.standardError, 1)))")
-        print("          estimated on \(s.samples) fresh RR sets, independent of those used to select the seeds")
+        if s.method == .monteCarlo {
+            print("          estimated by \(s.samples) forward Monte Carlo cascades (cheaper here than RR sets), independent of the RR sets used to select the seeds")
+        } else {
+            print("          estimated on \(s.samples) fresh RR sets, independent of those used to select the seeds")
+        }
         if let selectionSpread = r.selectionSpread {
             print("          (on the selection sets themselves: \(fixed(selectionSpread, 1)), biased upward)")
         }
@@ -185,8 +194,11 @@ struct Seeds: ParsableCommand {
             }
         }
         if let refinement = r.refinement {
-            let reached = "relative standard error \(fixed(100 * refinement.reached, 2))% (target \(fixed(100 * refinement.target, 2))%)"
-            if refinement.capped, let cap = refinement.cap {
+            let measure = refinement.measure == "choice-error" ? "choice error" : "relative standard error"
+            let reached = "\(measure) \(fixed(100 * refinement.reached, 2))% (target \(fixed(100 * refinement.target, 2))%)"
+            if r.stoppedAtTimeBudget == true, refinement.reached > refinement.target {
+                print("refinement stopped by the time budget: \(reached)")
+            } else if refinement.capped, let cap = refinement.cap {
                 let sets = refinement.capSets.map(String.init) ?? "?"
                 switch cap {
                 case "memory-limit":
@@ -199,6 +211,9 @@ struct Seeds: ParsableCommand {
             } else {
                 print("refinement \(reached) after \(refinement.rounds) refinement round\(refinement.rounds == 1 ? "" : "s")")
             }
+        }
+        if r.stoppedAtTimeBudget == true {
+            print("time budget reached: the seeds are those of the last round that fit it, with the ratio that round proved")
         }
         if let lb = r.lowerBound {
             print("          lower bound of OPT from \(r.estimationRounds?.count ?? 0) estimation round(s): \(fixed(lb, 1))")
@@ -218,4 +233,24 @@ struct Seeds: ParsableCommand {
         let m = r.memory
         print("memory    peak resident \(SystemMemory.describe(m.peakResidentBytes)), RR sets and index at most \(SystemMemory.describe(m.peakRRSetBytes ?? 0)) (limit \(SystemMemory.describe(m.limitBytes)))")
     }
+}
+
+/// `--time-budget`: seconds, with an optional unit (`2s`, `500ms`, `1.5`, `1m`).
+struct TimeBudget: ExpressibleByArgument {
+    /// The budget in seconds.
+    let seconds: Double
+
+    init?(argument: String) {
+        let text = argument.trimmingCharacters(in: .whitespaces).lowercased()
+        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("min", 60), ("h", 3600)]
+        var number = text, scale = 1.0
+        for (suffix, factor) in units.sorted(by: { $0.0.count > $1.0.count }) where text.hasSuffix(suffix) {
+            number = String(text.dropLast(suffix.count)); scale = factor
+            break
+        }
+        guard let value = Double(number.trimmingCharacters(in: .whitespaces)), value.isFinite, value > 0 else { return nil }
+        seconds = value * scale
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
 }

@@ -30,7 +30,7 @@ enum SeedSelectionRIS: RISFlavor {
     static let epsilonLimit = 1.0
     static let epsilonHelp = "ε of the target ratio 1 − 1/e − ε, strictly between 0 and 1."
     static let deltaHelp = "Failure probability δ of OPIM-C (default 1/n)."
-    static let precisionHelp = "OPIM-C precision refinement: once the ratio is reached, keep growing the selection sets until they estimate the seeds' spread with this relative standard error, never beyond the paper's θmax nor beyond the sets IMM would draw; 0 stops as soon as the ratio is reached, as in the paper."
+    static let precisionHelp = "OPIM-C precision refinement: once the ratio is reached, keep growing the selection sets until greedy's choice error Σ√cᵢ/Σcᵢ (cᵢ: each seed's marginal coverage; the noise of its choices relative to the coverage they reach, so about √(k/coverage)) is at most this, never beyond the paper's θmax nor beyond the sets IMM would draw; 0 stops as soon as the ratio is reached, as in the paper."
     static let samplingHelp = "How IC in-arcs are drawn: subset (geometric skips and buckets, SUBSIM) or plain (one coin per arc); same distribution."
     static let takesEll = true
     static let defaultPrecision = RISParameters.defaultPrecision
@@ -71,7 +71,7 @@ struct RISOptionGroup<Flavor: RISFlavor>: ParsableArguments {
         if let delta, !(delta > 0 && delta < 1) { throw ValidationError("--delta must lie strictly between 0 and 1 (got \(delta))") }
         if !Flavor.takesEll, ell != 1 { throw ValidationError("--ell is IMM's ℓ; this command's failure probability is --delta") }
         if !(ell > 0) { throw ValidationError("--ell must be positive (got \(ell))") }
-        if !(precision >= 0 && precision < 1) { throw ValidationError("--precision must be 0 (off) or a relative standard error below 1 (got \(precision); e.g. --precision 0.004)") }
+        if !(precision >= 0 && precision < 1) { throw ValidationError("--precision must be 0 (off) or a precision below 1 (got \(precision); e.g. --precision \(Flavor.defaultPrecision))") }
     }
 
     /// The refinement precision asked for (nil for `--precision 0`).

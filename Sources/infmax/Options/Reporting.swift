@@ -12,7 +12,7 @@ func printError(_ text: String) {
 let flagOfParameter: [String: String] = [
     "k": "--k", "epsilon": "--epsilon", "delta": "--delta", "ell": "--ell", "precision": "--precision",
     "memoryLimit": "--max-memory", "runs": "--runs", "maxSteps": "--max-steps", "seeds": "--seeds",
-    "threads": "--threads", "evaluationSets": "--evaluation-sets", "probabilities": "--probabilities",
+    "threads": "--threads", "evaluationSets": "--evaluation-sets", "timeBudgetSeconds": "--time-budget", "probabilities": "--probabilities",
     "normalizeLT": "--normalize-lt", "untilRelativeError": "--until-relative-error", "maxRuns": "--max-runs",
     "algorithms": "--algorithms", "algorithm": "--algorithm", "format": "--format",
     "nodeCount": "--nodes", "nodeFile": "--node-file",

@@ -127,15 +127,27 @@ import Testing
     @Test func opimcPrecisionRefinementGrowsR1Only() throws {
         let sampler = try RRSetSampler(model: bind(try Self.mediumGraph(), .ic))
         let plain = try OPIMC(.init(k: 5, epsilon: 0.2, seed: 1, workers: 2)).run(on: sampler)
-        let refined = try OPIMC(.init(k: 5, epsilon: 0.2, seed: 1, workers: 2, precision: 0.005)).run(on: sampler)
+        let refined = try OPIMC(.init(k: 5, epsilon: 0.2, seed: 1, workers: 2, precision: 0.02)).run(on: sampler)
         let last = refined.rounds.last!
         #expect(refined.selection.algorithm == "OPIM-C+refine")
         let refinement = try #require(refined.refinement)
-        #expect(refinement.target == 0.005)
+        #expect(refinement.target == 0.02 && refinement.measure == "choice-error")
         #expect(refinement.rounds == refined.rounds.filter(\.refinement).count && refinement.rounds > 0)
-        #expect(refinement.reached == last.relativeStandardError)
-        #expect(refinement.capped == (last.relativeStandardError > 0.005))
-        #expect(last.relativeStandardError <= 0.005 || refinement.capped)
+        let choice = try #require(last.choiceError)
+        #expect(refinement.reached == choice)
+        // k = 5: the relative error of σ(S) must also reach 0.02/5.
+        let short = choice > 0.02 || last.relativeStandardError > 0.004
+        #expect(refinement.capped == short)
+        #expect(!short || refinement.capped)
+        // The choice error is Σ√cᵢ / Σcᵢ over the returned seeds' marginal coverages (a mean of
+        // the √cᵢ, a √(k·Σc) or a 1/√Σc would each differ from it on these unequal gains).
+        let gains = refined.selection.marginalCoverage.map(Double.init)
+        #expect(gains.count == 5 && Set(gains).count > 1)
+        #expect(abs(choice - gains.map { $0.squareRoot() }.reduce(0, +) / gains.reduce(0, +)) < 1e-12)
+        // Refinement only stops once the choices are that precise: the round before the last
+        // (when it was a refinement round or the ratio round) was short of the target or floor.
+        let before = refined.rounds.dropLast().last!
+        #expect(try #require(before.choiceError) > 0.02 || before.relativeStandardError > 0.004)
         #expect(last.rrSetsR1 > last.rrSetsR2)
         #expect(last.rrSetsR2 == plain.rounds.last!.rrSetsR2)
         // The rounds before refinement are the plain run's (timings aside).

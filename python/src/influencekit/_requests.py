@@ -31,8 +31,8 @@ FIELDS = {'seeds': [('k', 'k', 'int', False, True, 'Seeds to pick (1 ≤ k ≤ n
             'float',
             True,
             False,
-            "OPIM-C's precision refinement target, a relative standard error (default 0.004; nil: the "
-            "paper's stopping rule)."),
+            "OPIM-C's precision refinement target, a choice error of greedy (default 0.05; nil: the paper's "
+            'stopping rule).'),
            ('sampling',
             'sampling',
             'str',
@@ -52,6 +52,14 @@ FIELDS = {'seeds': [('k', 'k', 'int', False, True, 'Seeds to pick (1 ≤ k ≤ n
             False,
             False,
             "The `embedding` method's knobs (used with `algorithm: embedding` only)."),
+           ('timeBudgetSeconds',
+            'time_budget_seconds',
+            'float',
+            True,
+            False,
+            'OPIM-C only: the seconds selection may take (default nil: no limit). No round starts that is '
+            'expected to end after the budget; the seeds of the last round are returned with the ratio that '
+            "round proved (the record's `stoppedAtTimeBudget` says whether the budget ended the run)."),
            ('seed', 'seed', 'int', False, False, 'Seed of every random choice (default 1).'),
            ('threads',
             'threads',
@@ -188,7 +196,8 @@ FIELDS = {'seeds': [('k', 'k', 'int', False, True, 'Seeds to pick (1 ≤ k ≤ n
               'float',
               True,
               False,
-              "OPIM-C's precision refinement (default 0.004; nil: the paper's stopping rule)."),
+              "OPIM-C's precision refinement, a choice error of greedy (default 0.05; nil: the paper's "
+              'stopping rule).'),
              ('sampling', 'sampling', 'str', False, False, 'IC in-arc drawing (default `subset`).'),
              ('celfRuns',
               'celf_runs',

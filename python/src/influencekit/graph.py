@@ -449,7 +449,7 @@ class Graph:
               delta: Optional[float] = None, ell: Optional[float] = None, precision: Optional[float] = None,
               sampling: Optional[str] = None, evaluation_sets: Optional[int] = None,
               embedding: Optional[Mapping[str, Any]] = None, seed: Optional[int] = None, threads: Optional[int] = None,
-              memory_limit_bytes: Optional[int] = None) -> SeedsResult:
+              memory_limit_bytes: Optional[int] = None, time_budget_seconds: Optional[float] = None) -> SeedsResult:
         """Picks ``k`` seeds with a guarantee (OPIM-C, or IMM) and measures their spread on fresh
         RR sets: the record of ``infmax seeds --json``. ``result.seeds`` are labels in selection
         order, ``result.spread`` the estimate with its 95% interval, ``result.guarantee`` the

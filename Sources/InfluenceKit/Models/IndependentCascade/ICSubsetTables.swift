@@ -47,6 +47,9 @@ struct ICSubsetTables: Sendable {
     let bucketInverseLogMiss: PinnedBuffer<Double>
     /// How many nodes use each mode (for reports and tests).
     let modeCounts: [Int]
+
+    /// Whether sampling reads the per-arc thresholds (some node draws one coin per arc).
+    var readsArcThresholds: Bool { modeCounts[Int(Mode.coins.rawValue)] > 0 || modeCounts[Int(Mode.bucketed.rawValue)] > 0 }
     /// Binomial distribution tables of `.binomial` nodes (shared by nodes with the same d and p);
     /// a node's parameter holds the bit pattern of (table start << 8 | table length).
     let binomialCDF: PinnedBuffer<Double>
@@ -65,6 +68,17 @@ struct ICSubsetTables: Sendable {
     /// - Precondition: m < 2³² and every in-degree below 2²⁹ (`SamplingNode`'s packing).
     /// - Complexity: O(n + m log d_max).
     init(graph: InfluenceGraph, inThresholds: [UInt64], costs: SubsetSamplingCosts) {
+        self.init(graph: graph, inThresholds: inThresholds, nodeThresholds: nil, costs: costs)
+    }
+
+    /// The tables when every in-arc of node v has the threshold `nodeThresholds[v]` (weighted
+    /// cascade): the same tables as from the per-arc thresholds, without them.
+    /// Complexity: O(n) plus the binomial tables.
+    init(graph: InfluenceGraph, nodeThresholds: [UInt64], costs: SubsetSamplingCosts) {
+        self.init(graph: graph, inThresholds: [], nodeThresholds: nodeThresholds, costs: costs)
+    }
+
+    private init(graph: InfluenceGraph, inThresholds: [UInt64], nodeThresholds: [UInt64]?, costs: SubsetSamplingCosts) {
         let n = graph.nodeCount
         var mode = [UInt8](repeating: Mode.none.rawValue, count: n)
         var inverseLogMiss = [Double](repeating: 0, count: n)
@@ -80,9 +94,13 @@ struct ICSubsetTables: Sendable {
             var chosen = Mode.none
             if d > 0 {
                 var low = UInt64.max, high: UInt64 = 0, sum = 0.0
-                for a in start..<end {
-                    let t = thresholds[a]
-                    low = min(low, t); high = max(high, t); sum += CoinThreshold.probability(t)
+                if let nodeThresholds {
+                    low = nodeThresholds[v]; high = low; sum = Double(d) * CoinThreshold.probability(low)
+                } else {
+                    for a in start..<end {
+                        let t = thresholds[a]
+                        low = min(low, t); high = max(high, t); sum += CoinThreshold.probability(t)
+                    }
                 }
                 if high == 0 {
                     chosen = .none

@@ -10,6 +10,7 @@ extension IndependentCascade {
     /// - Returns: nil when 2^(uncertain arcs) exceeds `limit`.
     /// - Complexity: O(2^u · |inArcs|) for u uncertain arcs.
     public func triggeringAlternatives(of node: Int, among inArcs: [Int], limit: Int) -> [TriggeringAlternative]? {
+        let probabilities = self.probabilities
         let uncertain = inArcs.filter { probabilities[$0] > 0 && probabilities[$0] < 1 }
         guard uncertain.count < 62, 1 << uncertain.count <= limit else { return nil }
         var outcomes: [TriggeringAlternative] = []

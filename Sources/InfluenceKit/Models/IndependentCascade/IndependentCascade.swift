@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,18 +15,32 @@ import Glibc
 ///
 /// The kernels flip coins against `coinThresholds` (one `CoinThreshold` per arc, from the Double
 /// probability), not against the Float `probabilities` the heuristics and reports read.
+///
+/// The four per-arc arrays (24 bytes an arc) are made on first use. Under weighted cascade
+/// without merged arcs every in-arc of a node has the same probability, so the model keeps one
+/// threshold per node and RR-set sampling with subset sampling never makes them: `seeds` then holds
+/// no per-arc value beyond the graph's own arrays.
 public struct IndependentCascade: DiffusionModel {
     public let graph: InfluenceGraph
     /// The scheme the probabilities came from.
     public let probabilityScheme: ProbabilityScheme
-    /// p of each forward arc.
-    public let probabilities: [Float]
-    /// p of each reverse-CSR slot.
-    public let inProbabilities: [Float]
-    /// The `CoinThreshold` of each forward arc's probability (computed before rounding to Float).
-    public let coinThresholds: [UInt64]
-    /// The `CoinThreshold` of each reverse-CSR slot.
-    public let inCoinThresholds: [UInt64]
+    /// The per-arc values, made on first use.
+    let arcValues: ICArcValues
+    /// Under weighted cascade without merged arcs: the `CoinThreshold` of each node's in-arcs
+    /// (all equal), which the sampling tables are built from; nil otherwise.
+    let nodeThresholds: [UInt64]?
+
+    /// p of each forward arc (made on first use).
+    public var probabilities: [Float] { arcValues.values.probabilities }
+    /// p of each reverse-CSR slot (made on first use).
+    public var inProbabilities: [Float] { arcValues.values.inProbabilities }
+    /// The `CoinThreshold` of each forward arc's probability (computed before rounding to Float;
+    /// made on first use).
+    public var coinThresholds: [UInt64] { arcValues.values.coinThresholds }
+    /// The `CoinThreshold` of each reverse-CSR slot (made on first use).
+    public var inCoinThresholds: [UInt64] { arcValues.values.inCoinThresholds }
+    /// Whether the per-arc arrays were made (they hold 24 bytes an arc). Complexity: O(1).
+    public var holdsArcValues: Bool { arcValues.isMade }
 
     public var name: String { "ic" }
     public var scheme: String { probabilityScheme.description }
@@ -46,6 +61,26 @@ public struct IndependentCascade: DiffusionModel {
         self.graph = graph
         probabilityScheme = scheme
         let merged = graph.parallelArcs != nil
+        if case .weightedCascade = scheme, !merged {
+            // p = 1/indeg(head): one value per node, laid out per arc when asked (forward: by
+            // head, reverse: row by row), the same numbers as the general path below.
+            var perNodeFloat = [Float](repeating: 0, count: graph.nodeCount)
+            var perNodeThreshold = [UInt64](repeating: 0, count: graph.nodeCount)
+            for v in 0..<graph.nodeCount {
+                let d = graph.inOffsets[v + 1] - graph.inOffsets[v]
+                let p = d == 0 ? 0 : 1 / Double(d)
+                perNodeFloat[v] = Float(p)
+                perNodeThreshold[v] = CoinThreshold.of(p)
+            }
+            nodeThresholds = perNodeThreshold
+            arcValues = ICArcValues { [perNodeFloat, perNodeThreshold] in
+                ICArcValues.Values(probabilities: graph.perArcHead(perNodeFloat), inProbabilities: Self.rows(perNodeFloat, of: graph),
+                                   coinThresholds: graph.perArcHead(perNodeThreshold),
+                                   inCoinThresholds: Self.rows(perNodeThreshold, of: graph))
+            }
+            return
+        }
+        nodeThresholds = nil
         let exact: [Double]
         switch scheme {
         case .weightedCascade:
@@ -76,10 +111,22 @@ public struct IndependentCascade: DiffusionModel {
             }
             exact = Self.merge(values, in: graph)
         }
-        probabilities = exact.map { Float($0) }
-        inProbabilities = graph.reverseOrder(probabilities)
-        coinThresholds = exact.map { CoinThreshold.of($0) }
-        inCoinThresholds = graph.reverseOrder(coinThresholds)
+        let probabilities = exact.map { Float($0) }, coinThresholds = exact.map { CoinThreshold.of($0) }
+        let values = ICArcValues.Values(probabilities: probabilities, inProbabilities: graph.reverseOrder(probabilities),
+                                        coinThresholds: coinThresholds, inCoinThresholds: graph.reverseOrder(coinThresholds))
+        arcValues = ICArcValues { values }
+    }
+
+    /// Each node's value repeated over its reverse-CSR row (m values in reverse-slot order).
+    static func rows<T>(_ perNode: [T], of graph: InfluenceGraph) -> [T] {
+        guard graph.arcCount > 0 else { return [] }
+        return [T](unsafeUninitializedCapacity: graph.arcCount) { buffer, initialized in
+            for v in 0..<graph.nodeCount {
+                let start = graph.inOffsets[v], end = graph.inOffsets[v + 1]
+                if end > start { (buffer.baseAddress! + start).initialize(repeating: perNode[v], count: end - start) }
+            }
+            initialized = graph.arcCount
+        }
     }
 
     /// −expm1(Σ log1p(−pᵢ)) = 1 − Π(1 − pᵢ) over each merged arc's input arcs, in Double (a
@@ -111,6 +158,9 @@ public struct IndependentCascade: DiffusionModel {
     @_spi(Kernels) public func makeReverseTables(method: RRSamplingMethod, costs: SubsetSamplingCosts) throws(InfluenceError) -> any ReverseSamplingTables {
         // Subset sampling packs node records; beyond their limits the plain coins serve (same distribution).
         if method == .subset && SamplingNode.packs(graph) {
+            if let nodeThresholds {
+                return ICReverseTables.subset(ICSubsetTables(graph: graph, nodeThresholds: nodeThresholds, costs: costs))
+            }
             return ICReverseTables.subset(ICSubsetTables(graph: graph, inThresholds: inCoinThresholds, costs: costs))
         }
         return ICReverseTables.plain
@@ -122,11 +172,16 @@ public struct IndependentCascade: DiffusionModel {
         }
         graph.inOffsets.withUnsafeBufferPointer { offsets in
             graph.inSources.withUnsafeBufferPointer { sources in
-                inCoinThresholds.withUnsafeBufferPointer { thresholds in
-                    switch tables {
-                    case .subset(let subset):
+                switch tables {
+                case .subset(let subset) where !subset.readsArcThresholds:
+                    // Only per-node parameters are read: the per-arc thresholds are not made.
+                    work.run(kernel: ICSubsetReverseSampling(graph: sources, UnsafeBufferPointer(start: nil, count: 0), tables: subset))
+                case .subset(let subset):
+                    inCoinThresholds.withUnsafeBufferPointer { thresholds in
                         work.run(kernel: ICSubsetReverseSampling(graph: sources, thresholds, tables: subset))
-                    case .plain:
+                    }
+                case .plain:
+                    inCoinThresholds.withUnsafeBufferPointer { thresholds in
                         work.run(kernel: ICReverseSampling(inOffsets: offsets, inSources: sources, inThresholds: thresholds))
                     }
                 }
@@ -149,4 +204,32 @@ enum ICReverseTables: ReverseSamplingTables {
         if case .subset = self { return RRSamplingMethod.subset.rawValue }
         return RRSamplingMethod.plain.rawValue
     }
+}
+
+/// The per-arc arrays of a bound IC model, made once, on first use, by whichever thread asks first.
+final class ICArcValues: Sendable {
+    struct Values: Sendable {
+        var probabilities: [Float]
+        var inProbabilities: [Float]
+        var coinThresholds: [UInt64]
+        var inCoinThresholds: [UInt64]
+    }
+
+    private let make: @Sendable () -> Values
+    private let state = Mutex<Values?>(nil)
+
+    init(_ make: @escaping @Sendable () -> Values) { self.make = make }
+
+    /// The arrays, made now when they were not yet. Complexity: O(m) the first time, O(1) after.
+    var values: Values {
+        state.withLock { stored in
+            if let stored { return stored }
+            let made = make()
+            stored = made
+            return made
+        }
+    }
+
+    /// Whether the arrays were made. Complexity: O(1).
+    var isMade: Bool { state.withLock { $0 != nil } }
 }

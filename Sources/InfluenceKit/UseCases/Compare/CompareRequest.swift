@@ -31,7 +31,7 @@ public struct CompareRequest: UseCaseRequest, ModelFields, RISFields {
     public var delta: Double?
     /// IMM's ℓ (default 1).
     public var ell: Double
-    /// OPIM-C's precision refinement (default 0.004; nil: the paper's stopping rule).
+    /// OPIM-C's precision refinement, a choice error of greedy (default 0.05; nil: the paper's stopping rule).
     public var precision: Double?
     /// IC in-arc drawing (default `subset`).
     public var sampling: RRSamplingMethod

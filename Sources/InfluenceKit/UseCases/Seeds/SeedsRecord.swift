@@ -40,7 +40,8 @@ public struct SeedsRecord: UseCaseRecord {
     public var delta: Double?
     /// The seeds in selection order, with their marginal gains on the selection pool.
     public var seeds: [SeedEntry]
-    /// σ(S) on fresh RR sets, independent of those that chose the seeds.
+    /// σ(S) measured independently of the RR sets that chose the seeds: on fresh RR sets, or by
+    /// forward Monte Carlo when that is cheaper (`method` says which).
     public var spread: SpreadValue
     /// n·Λ(S)/θ on the selection pool (biased upward; shown for comparison only); nil for
     /// `embedding`, which has no selection pool.
@@ -57,6 +58,9 @@ public struct SeedsRecord: UseCaseRecord {
     public var estimationRounds: [IMM.EstimationRound]?
     /// IMM's lower bound of OPT.
     public var lowerBound: Double?
+    /// With a time budget: whether it ended the run before OPIM-C's stopping rule (nil without
+    /// a budget).
+    public var stoppedAtTimeBudget: Bool?
     /// Wall times: load, the algorithm's phases, `evaluation`, total.
     public var timings: RecordTimings
     /// Memory.

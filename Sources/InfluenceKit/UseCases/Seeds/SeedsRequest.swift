@@ -37,7 +37,7 @@ public struct SeedsRequest: UseCaseRequest, ModelFields, RISFields {
     public var delta: Double?
     /// IMM's ℓ: failure probability n^−ℓ (default 1).
     public var ell: Double
-    /// OPIM-C's precision refinement target, a relative standard error (default 0.004; nil: the
+    /// OPIM-C's precision refinement target, a choice error of greedy (default 0.05; nil: the
     /// paper's stopping rule).
     public var precision: Double?
     /// How IC in-arcs are drawn: `subset` (default) or `plain`.
@@ -47,6 +47,11 @@ public struct SeedsRequest: UseCaseRequest, ModelFields, RISFields {
     public var evaluationSets: Int?
     /// The `embedding` method's knobs (used with `algorithm: embedding` only).
     public var embedding: EmbeddingSelectionParameters
+    /// OPIM-C only: the seconds selection may take (default nil: no limit). No round starts that
+    /// is expected to end after the budget; the seeds of the last round are returned with the
+    /// ratio that round proved (the record's `stoppedAtTimeBudget` says whether the budget ended
+    /// the run).
+    public var timeBudgetSeconds: Double?
     /// Seed of every random choice (default 1).
     public var seed: UInt64
     /// Worker threads (default: every core; the result does not depend on it).
@@ -61,8 +66,9 @@ public struct SeedsRequest: UseCaseRequest, ModelFields, RISFields {
                 precision: Double? = RISParameters.defaultPrecision, sampling: RRSamplingMethod = .subset,
                 evaluationSets: Int? = nil, embedding: EmbeddingSelectionParameters = EmbeddingSelectionParameters(),
                 seed: UInt64 = 1, threads: Int = Parallel.processorCount,
-                memoryLimitBytes: Int = SystemMemory.defaultLimitBytes) {
+                memoryLimitBytes: Int = SystemMemory.defaultLimitBytes, timeBudgetSeconds: Double? = nil) {
         self.embedding = embedding
+        self.timeBudgetSeconds = timeBudgetSeconds
         self.k = k
         self.algorithm = algorithm
         self.model = model
@@ -91,13 +97,21 @@ public struct SeedsRequest: UseCaseRequest, ModelFields, RISFields {
         guard k >= 1 else { throw InfluenceError(.usage, parameter: "k", "k must be at least 1 (got \(k))") }
         try Parallel.checkThreadCount(threads)
         if let evaluationSets { try SpreadInterval.checkSetCount(evaluationSets) }
+        if let timeBudgetSeconds {
+            guard timeBudgetSeconds > 0, timeBudgetSeconds.isFinite else {
+                throw InfluenceError(.usage, parameter: "timeBudgetSeconds", "time budget \(timeBudgetSeconds) s (expected a positive number of seconds, e.g. 2)")
+            }
+            guard algorithm == .opimC else {
+                throw InfluenceError(.usage, parameter: "timeBudgetSeconds", "a time budget applies to opim-c, whose rounds each prove a ratio (got algorithm \(algorithm.rawValue))")
+            }
+        }
         if algorithm == .imm, delta != nil {
             throw InfluenceError(.usage, parameter: "delta", "δ applies to OPIM-C; IMM's failure probability is n^−ℓ (set ell instead)")
         }
         try ris.validate()
     }
 
-    private static let keys = ["k", "algorithm", "evaluationSets", "embedding", "seed", "threads"]
+    private static let keys = ["k", "algorithm", "evaluationSets", "embedding", "seed", "threads", "timeBudgetSeconds"]
         + SharedRequestKeys.model + SharedRequestKeys.ris
 
     /// Decodes a request, each absent key taking its default; an unknown key is refused.
@@ -117,6 +131,7 @@ public struct SeedsRequest: UseCaseRequest, ModelFields, RISFields {
         embedding = try c.field("embedding", default: defaults.embedding)
         seed = try c.field("seed", default: defaults.seed)
         threads = try c.field("threads", default: defaults.threads)
+        timeBudgetSeconds = try c.optionalField("timeBudgetSeconds")
     }
 
     /// Encodes every field (nil ones as null). Complexity: O(1).
@@ -130,5 +145,6 @@ public struct SeedsRequest: UseCaseRequest, ModelFields, RISFields {
         try c.field("embedding", embedding)
         try c.field("seed", seed)
         try c.field("threads", threads)
+        try c.field("timeBudgetSeconds", timeBudgetSeconds)
     }
 }
