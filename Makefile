@@ -98,7 +98,7 @@ python: deps
 test-c: python
 	@cc=$$(command -v $(CC) || command -v clang || command -v gcc) || { echo "C test skipped: no C compiler" >&2; exit 0; }; \
 	mkdir -p $(SO_SCRATCH) && \
-	$$cc -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -I Sources/CInfluenceKit/include Tests/CABI/abi_test.c \
+	$$cc -std=c11 -D_DEFAULT_SOURCE -pthread -Wall -Wextra -Werror -I Sources/CInfluenceKit/include Tests/CABI/abi_test.c \
 	  -L $(PY_PACKAGE) -linfluencekit -Wl,-rpath,$(CURDIR)/$(PY_PACKAGE) -o $(SO_SCRATCH)/abi_test && \
 	$(SO_SCRATCH)/abi_test $(CURDIR)
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Python suite, as `make test` runs it: creates python/.venv (once) with numpy, pandas,
-# networkx and pytest, installs the wheel `make python` built, and runs pytest on python/tests
+# networkx, pytest (and python-igraph when it installs), installs the wheel `make python` built, and runs pytest on python/tests
 # against the installed package. Skips with a reason when Python 3, venv or pip is missing.
 #
 # usage: python/run-tests.sh [PYTEST ARGUMENTS...]
@@ -26,6 +26,12 @@ fi
 if ! "$venv/bin/python" -c 'import numpy, pandas, networkx, pytest' 2>/dev/null; then
   echo "== pip install numpy pandas networkx pytest (into $venv)" >&2
   "$venv/bin/python" -m pip install -q --disable-pip-version-check numpy pandas networkx pytest || exit 1
+fi
+# python-igraph is an optional extra: Graph.from_igraph is tested when it installs (a wheel exists
+# for most platforms), skipped with the reason otherwise.
+if ! "$venv/bin/python" -c 'import igraph' 2>/dev/null; then
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check python-igraph >/dev/null 2>&1 ||
+    echo "python tests: python-igraph could not be installed; Graph.from_igraph is not tested" >&2
 fi
 echo "== installing $(basename "$wheel") into $venv" >&2
 "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-index --no-deps --force-reinstall "$wheel" || exit 1

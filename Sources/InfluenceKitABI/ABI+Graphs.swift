@@ -50,6 +50,19 @@ public func ik_graph_from_edges(_ sources: UnsafePointer<Int64>?, _ targets: Uns
                                 _ values: UnsafePointer<Double>?, _ labelBytes: UnsafePointer<CChar>?, _ labelBytesLength: Int,
                                 _ labelOffsets: UnsafePointer<Int64>?, _ labelCount: Int, _ optionsJSON: UnsafePointer<CChar>?,
                                 _ graphOut: UnsafeMutablePointer<OpaquePointer?>?, _ error: UnsafeMutablePointer<ik_error>?) -> ik_status {
+    ik_graph_from_edge_columns(sources, targets, count, values, nil, labelBytes, labelBytesLength, labelOffsets, labelCount,
+                               optionsJSON, graphOut, error)
+}
+
+/// `ik_graph_from_edge_columns`: `ik_graph_from_edges` with an LT weight per arc as well (the
+/// graph's `weight` column, as a file's fourth column).
+@_cdecl("ik_graph_from_edge_columns")
+public func ik_graph_from_edge_columns(_ sources: UnsafePointer<Int64>?, _ targets: UnsafePointer<Int64>?, _ count: Int,
+                                       _ values: UnsafePointer<Double>?, _ weights: UnsafePointer<Double>?,
+                                       _ labelBytes: UnsafePointer<CChar>?, _ labelBytesLength: Int,
+                                       _ labelOffsets: UnsafePointer<Int64>?, _ labelCount: Int, _ optionsJSON: UnsafePointer<CChar>?,
+                                       _ graphOut: UnsafeMutablePointer<OpaquePointer?>?,
+                                       _ error: UnsafeMutablePointer<ik_error>?) -> ik_status {
     entryPoint(error) { () throws(ABIFailure) in
         guard let graphOut else { throw .argument("graph", "null output pointer (expected the address of an ik_graph *)") }
         graphOut.pointee = nil
@@ -65,6 +78,7 @@ public func ik_graph_from_edges(_ sources: UnsafePointer<Int64>?, _ targets: Uns
         let tails = try CArrays.buffer(sources, count: arcs, name: "sources")
         let heads = try CArrays.buffer(targets, count: arcs, name: "targets")
         let p = values == nil ? nil : try CArrays.buffer(values, count: arcs, name: "values")
+        let w = weights == nil ? nil : try CArrays.buffer(weights, count: arcs, name: "weights")
         let o = try RequestObject(optionsJSON, argument: "options", allowed: edgeKeys)
         let probabilities = try o.string("probabilities") ?? (values == nil ? "wc" : "file")
         let scheme = try checkedScheme(probabilities)
@@ -75,6 +89,9 @@ public func ik_graph_from_edges(_ sources: UnsafePointer<Int64>?, _ targets: Uns
         let build = GraphBuildOptions(dedupe: try o.bool("dedupe") ?? false)
         let graph: InfluenceGraph
         if labelOffsets == nil {
+            guard w == nil else {
+                throw .argument("weights", "weights with label ids (expected dense ids 0..n-1 with their labels when weights are given)")
+            }
             guard labelCount == 0 else {
                 throw .argument("label_offsets", "null offsets for \(labelCount) labels (expected label_count + 1 offsets)")
             }
@@ -93,13 +110,23 @@ public func ik_graph_from_edges(_ sources: UnsafePointer<Int64>?, _ targets: Uns
             }
             graph = try library { () throws(InfluenceError) in
                 try InfluenceGraph(nodeCount: n, sources: tails.map { Int($0) }, targets: heads.map { Int($0) },
-                                   values: p.map(Array.init), labels: labels, undirected: undirected, options: build)
+                                   values: p.map(Array.init), arcColumns: w.map { [ValueColumns.weight: Array($0)] } ?? [:],
+                                   labels: labels, undirected: undirected, options: build)
             }
         }
         let handle = GraphHandle(loaded: LoadedGraph(graph: graph), probabilities: probabilities,
                                  normalizeLT: try o.bool("normalize_lt") ?? false, name: try o.string("name") ?? "arrays",
                                  loadOptions: nil)
         graphOut.pointee = HandleRegistry.shared.register(handle)
+    }
+}
+
+@_cdecl("ik_graph_save")
+public func ik_graph_save(_ graph: OpaquePointer?, _ path: UnsafePointer<CChar>?, _ error: UnsafeMutablePointer<ik_error>?) -> ik_status {
+    entryPoint(error) { () throws(ABIFailure) in
+        let h = try HandleRegistry.shared.object(graph, as: GraphHandle.self, name: "graph")
+        let file = try CArrays.string(path, name: "path")
+        try library { () throws(InfluenceError) in try GraphSnapshot.write(h.graph, to: file) }
     }
 }
 

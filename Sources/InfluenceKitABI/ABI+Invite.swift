@@ -50,14 +50,24 @@ public func ik_invite_graph_counts(_ graph: OpaquePointer?, _ nodes: UnsafeMutab
 @_cdecl("ik_invite_run")
 public func ik_invite_run(_ graph: OpaquePointer?, _ requestJSON: UnsafePointer<CChar>?,
                           _ resultOut: UnsafeMutablePointer<OpaquePointer?>?, _ error: UnsafeMutablePointer<ik_error>?) -> ik_status {
+    ik_invite_run_cancellable(graph, requestJSON, nil, resultOut, error)
+}
+
+/// `ik_invite_run_cancellable`: `ik_invite_run` that stops soon after `ik_cancel` sets the
+/// given flag (nil: not cancellable).
+@_cdecl("ik_invite_run_cancellable")
+public func ik_invite_run_cancellable(_ graph: OpaquePointer?, _ requestJSON: UnsafePointer<CChar>?, _ cancellation: OpaquePointer?,
+                                      _ resultOut: UnsafeMutablePointer<OpaquePointer?>?,
+                                      _ error: UnsafeMutablePointer<ik_error>?) -> ik_status {
     entryPoint(error) { () throws(ABIFailure) in
         guard let resultOut else { throw .argument("result", "null output pointer (expected the address of an ik_result *)") }
         resultOut.pointee = nil
         let h = try HandleRegistry.shared.object(graph, as: InviteHandle.self, name: "graph")
+        let context = try runContext(cancellation)
         let bytes = try documentBytes(requestJSON, example: "{\"useCase\": \"recommend\", \"request\": {\"k\": 5}}")
         let record = try library { () throws(InfluenceError) -> any UseCaseRecord in
             let document = try RunDocument.decode(bytes, file: "request", registry: .withEmbeddings)
-            return try document.request.run(on: h.input)
+            return try document.request.run(on: h.input, context: context)
         }
         resultOut.pointee = try ResultHandle.register(record)
     }

@@ -8,18 +8,48 @@ import InfluenceKit
 @_cdecl("ik_run")
 public func ik_run(_ graph: OpaquePointer?, _ requestJSON: UnsafePointer<CChar>?,
                    _ resultOut: UnsafeMutablePointer<OpaquePointer?>?, _ error: UnsafeMutablePointer<ik_error>?) -> ik_status {
+    ik_run_cancellable(graph, requestJSON, nil, resultOut, error)
+}
+
+/// `ik_run_cancellable`: `ik_run` that stops, with `IK_ERROR_RESOURCE` and parameter
+/// `cancelled`, soon after `ik_cancel` sets the given flag (nil: not cancellable).
+@_cdecl("ik_run_cancellable")
+public func ik_run_cancellable(_ graph: OpaquePointer?, _ requestJSON: UnsafePointer<CChar>?, _ cancellation: OpaquePointer?,
+                               _ resultOut: UnsafeMutablePointer<OpaquePointer?>?, _ error: UnsafeMutablePointer<ik_error>?) -> ik_status {
     entryPoint(error) { () throws(ABIFailure) in
         guard let resultOut else { throw .argument("result", "null output pointer (expected the address of an ik_result *)") }
         resultOut.pointee = nil
         let h = try HandleRegistry.shared.object(graph, as: GraphHandle.self, name: "graph")
+        let context = try runContext(cancellation)
         let bytes = try documentBytes(requestJSON, example: "{\"useCase\": \"seeds\", \"request\": {\"k\": 10}}")
-        let record = try library { () throws(InfluenceError) -> any UseCaseRecord in
+        let document = try library { () throws(InfluenceError) -> RunDocument in
             var document = try RunDocument.decode(bytes, file: "request", registry: .withEmbeddings)
             document.request = try h.inheritingScheme(document.request, json: bytes)
-            return try document.request.run(on: h.input)
+            return document
+        }
+        if let embed = document.request.anyRequest as? EmbedRequest {
+            // The embeddings stay with the result (ik_result_matrix), beside the record.
+            let run = try library { () throws(InfluenceError) -> EmbeddingRun in
+                try context.cancellable { () throws(InfluenceError) in try embed.runKeepingEmbeddings(on: h.input, context: context) }
+            }
+            let vectors = run.embeddings.vectors
+            resultOut.pointee = try ResultHandle.register(run.record, matrix: vectors.values, rows: vectors.rows, columns: vectors.columns)
+            return
+        }
+        let record = try library { () throws(InfluenceError) -> any UseCaseRecord in
+            try document.request.run(on: h.input, context: context)
         }
         resultOut.pointee = try ResultHandle.register(record)
     }
+}
+
+/// The run context of a call given `cancellation` (an `ik_cancellation` handle, or nil).
+/// - Throws: a handle failure for a value that is not a live cancellation flag.
+/// - Complexity: O(1).
+func runContext(_ cancellation: OpaquePointer?) throws(ABIFailure) -> RunContext {
+    guard let cancellation else { return RunContext() }
+    let flag = try HandleRegistry.shared.object(cancellation, as: CancellationHandle.self, name: "cancellation").flag
+    return RunContext(cancellation: flag)
 }
 
 /// `ik_run_document`: a whole document — request or record — run on the input it names, loaded

@@ -61,17 +61,33 @@ final class GraphHandle: Sendable {
 final class ResultHandle: @unchecked Sendable {
     /// UTF-8 bytes with a final NUL.
     let bytes: UnsafeMutableBufferPointer<CChar>
+    /// A row-major float32 matrix that came with the record (an embed run's embeddings), in
+    /// memory the handle owns; empty for other records.
+    let matrix: UnsafeMutableBufferPointer<Float>
+    let rows: Int
+    let columns: Int
 
-    init(json: String) {
+    init(json: String, matrix values: [Float] = [], rows: Int = 0, columns: Int = 0) {
         let utf8 = Array(json.utf8)
         let storage = UnsafeMutableBufferPointer<CChar>.allocate(capacity: utf8.count + 1)
         for (i, byte) in utf8.enumerated() { storage[i] = CChar(bitPattern: byte) }
         storage[utf8.count] = 0
         bytes = storage
+        let floats = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(1, values.count))
+        _ = floats.initialize(from: values)
+        matrix = floats
+        self.rows = rows
+        self.columns = columns
     }
 
     /// Length without the NUL.
     var length: Int { bytes.count - 1 }
 
-    deinit { bytes.deallocate() }
+    deinit { bytes.deallocate(); matrix.deallocate() }
+}
+
+/// What an `ik_cancellation` stands for: the library's `CancellationFlag`, set by `ik_cancel`
+/// from any thread while a run that was given it is under way.
+final class CancellationHandle: Sendable {
+    let flag = CancellationFlag()
 }

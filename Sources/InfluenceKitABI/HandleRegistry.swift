@@ -68,6 +68,7 @@ final class HandleRegistry: Sendable {
     private static func kindName(_ type: AnyObject.Type) -> String {
         if type == GraphHandle.self { return "graph (ik_graph)" }
         if type == InviteHandle.self { return "invitation graph (ik_invite_graph)" }
+        if type == CancellationHandle.self { return "cancellation flag (ik_cancellation)" }
         return "result (ik_result)"
     }
 }

@@ -65,6 +65,12 @@ def _metadata(name, version, description):
         "Provides-Extra: pandas\n"
         'Requires-Dist: numpy>=1.21; extra == "pandas"\n'
         'Requires-Dist: pandas>=1.3; extra == "pandas"\n'
+        "Provides-Extra: networkx\n"
+        'Requires-Dist: numpy>=1.21; extra == "networkx"\n'
+        'Requires-Dist: networkx; extra == "networkx"\n'
+        "Provides-Extra: igraph\n"
+        'Requires-Dist: numpy>=1.21; extra == "igraph"\n'
+        'Requires-Dist: python-igraph; extra == "igraph"\n'
         "Description-Content-Type: text/markdown\n"
         "\n" + readme
     )

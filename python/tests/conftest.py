@@ -19,7 +19,7 @@ WEIGHTED = os.path.join(ROOT, "Graphs", "weighted.txt")
 NETHEPT = os.path.normpath(os.path.join(ROOT, "..", "shared", "graphs", "nethept.txt"))
 
 # Keys of a record that are measured, not computed: they differ from run to run.
-MEASURED = {"timings", "memory", "seconds", "simulationsPerSecond", "selectionSeconds", "loadSeconds"}
+MEASURED = {"timings", "memory", "seconds", "simulationsPerSecond", "selectionSeconds", "loadSeconds", "evaluationSeconds"}
 
 
 def infmax_path():

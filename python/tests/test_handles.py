@@ -16,7 +16,7 @@ def test_a_closed_graph_raises():
     graph.close()
     graph.close()  # closing twice is harmless
     for use in (lambda: graph.seeds(2), lambda: graph.simulate(["0"]), lambda: graph.nodes, lambda: graph.labels(),
-                lambda: graph.cim(["0"], 1), lambda: graph.edges(), lambda: graph.summary()):
+                lambda: graph.cim(1, active_participants=["0"]), lambda: graph.edges(), lambda: graph.summary()):
         with pytest.raises(ik.HandleError) as caught:
             use()
         assert isinstance(caught.value, ValueError) and "closed" in str(caught.value)

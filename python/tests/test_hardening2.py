@@ -23,8 +23,8 @@ def test_a_node_file_or_ap_file_with_a_nul_byte_is_refused():
     assert caught.value.parameter == "node_file"
     graph = ik.Graph.from_file(KARATE, undirected=True)
     with pytest.raises(ik.ArgumentError) as caught:
-        graph.cim(k=1, aps=KARATE_APS + "\x00x")
-    assert caught.value.parameter == "aps"
+        graph.cim(1, ap_file=KARATE_APS + "\x00x")
+    assert caught.value.parameter == "ap_file"
 
 
 def test_nfc_and_nfd_labels_are_two_nodes():

@@ -1,16 +1,22 @@
-"""Requirement: the README's pipeline example runs as written, and gives the seeds the engine
-picks for that frame."""
+"""Requirement: the README's "Python pipeline" example runs as written, and its tables are those
+the engine gives for the same files: the seeds and gains of Graph.from_file, the invitee lists and
+scores of InviteGraph.from_files (each compared row by row: any wrong seed, gain, invitee, score
+or metric fails)."""
 
 import os
 import re
 import subprocess
 import sys
 
+import influencekit as ik
 from conftest import ROOT
+
+INVITE = os.path.join(ROOT, "Graphs", "invite")
 
 
 def readme_example():
     text = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+    assert "\n## Python pipeline\n" in text, "README.md has no section titled Python pipeline"
     match = re.search(r"<!-- python-pipeline-example -->\n```python\n(.*?)```", text, re.S)
     assert match, "README.md has no block after <!-- python-pipeline-example -->"
     return match.group(1)
@@ -22,12 +28,24 @@ def test_readme_pipeline_runs_as_written():
     lines = completed.stdout.strip().splitlines()
     assert lines[0].split() == ["rank", "label", "marginal_gain"]
     rows = [line.split() for line in lines[1:6]]
+    expected = ik.Graph.from_file(os.path.join(ROOT, "Graphs", "karate.txt"), undirected=True).seeds(5, epsilon=0.1, seed=1)
+    frame = expected.to_frame()
     assert [int(r[0]) for r in rows] == [1, 2, 3, 4, 5]
-    # The same seeds as the engine picks from the file itself.
-    import influencekit as ik
+    assert tuple(r[1] for r in rows) == expected.seeds
+    assert [float(r[2]) for r in rows] == [round(g, 6) for g in frame["marginal_gain"]]
+    assert lines[6].startswith("spread ") and "(Monte Carlo)" in lines[6]
+    assert float(lines[6].split()[1]) == round(expected.spread.estimate, 2)
 
-    expected = ik.Graph.from_file(os.path.join(ROOT, "Graphs", "karate.txt"), undirected=True).seeds(5, seed=1)
-    assert [r[1] for r in rows] == expected["seeds"]
-    gains = [float(r[2]) for r in rows]
-    assert gains == sorted(gains, reverse=True)
-    assert lines[-1].startswith("spread ") and "(Monte Carlo)" in lines[-1]
+    invite = ik.InviteGraph.from_files(os.path.join(INVITE, "invitations.tsv"), os.path.join(INVITE, "acceptance.tsv"),
+                                       inviters=os.path.join(INVITE, "inviter-list.txt"))
+    lists = invite.recommend(3, seed=1).to_frame().head(6)
+    assert lines[7].split() == ["inviter", "rank", "invitee", "score"]
+    printed = [line.split() for line in lines[8:14]]
+    assert printed == [[str(x) for x in row] for row in lists.itertuples(index=False)]
+    scores = invite.evaluate(3, os.path.join(INVITE, "held-out.tsv"), worlds=1000, seed=1).evaluation_frame()
+    scores = scores[scores["k"] == 3]
+    assert lines[14].split() == ["method", "k", "recall", "ndcg", "spread"]
+    printed = [line.split() for line in lines[15:]]
+    assert [r[0] for r in printed] == list(scores["method"]) and len(printed) == 6
+    for row, (_, want) in zip(printed, scores.iterrows()):
+        assert [float(x) for x in row[2:]] == [round(want["recall"], 6), round(want["ndcg"], 6), round(want["spread"], 3)]

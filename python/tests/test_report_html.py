@@ -20,7 +20,7 @@ def test_html_of_a_seeds_record():
     assert "default-src 'none'" in page
     # Every seed in the table, in selection order.
     position = 0
-    for label in report["seeds"]:
+    for label in report.seeds:
         found = page.find(f"<td>{label}</td>", position)
         assert found >= 0, label
         position = found
@@ -37,18 +37,18 @@ def test_the_page_is_the_one_infmax_report_writes():
     import subprocess
 
     graph = ik.Graph.from_file(KARATE, undirected=True)
-    report = graph.cim(os.path.join(os.path.dirname(KARATE), "karate-aps.txt"), 2, ap_set=1, seed=1, threads=1)
+    report = graph.cim(2, ap_file=os.path.join(os.path.dirname(KARATE), "karate-aps.txt"), ap_set=1, seed=1, threads=1)
     with tempfile.TemporaryDirectory() as directory:
         record = os.path.join(directory, "cim.json")
         with open(record, "w", encoding="utf-8") as file:
-            file.write(report.json)
+            file.write(report.to_json())
         page = os.path.join(directory, "cim.html")
-        subprocess.run([infmax_path(), "report", "-", "--output", page, "--quiet"], input=report.json.encode(), check=True)
+        subprocess.run([infmax_path(), "report", "-", "--output", page, "--quiet"], input=report.to_json().encode(), check=True)
         with open(page, encoding="utf-8") as file:
             assert file.read() == report.html()
 
 
 def test_what_is_not_a_record_is_refused():
     with pytest.raises(ik.ParseError) as raised:
-        ik.Report('{"useCase": "teleport"}').html()
+        ik.Result(record={}, text='{"useCase": "teleport"}').html()
     assert "useCase" in str(raised.value)

@@ -44,6 +44,7 @@ def test_wheel_name_and_contents(wheel):
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
     assert "influencekit/libinfluencekit.so" in names and "influencekit/graph.py" in names
+    assert "influencekit/py.typed" in names and "influencekit/invite.py" in names
     assert "influencekit-0.3.0.dist-info/RECORD" in names and "influencekit-0.3.0.dist-info/WHEEL" in names
 
 
@@ -63,7 +64,7 @@ assert shutil.which("swift") is None and "LD_LIBRARY_PATH" not in os.environ
 assert ik.library_path.startswith({str(venv)!r}), ik.library_path
 g = ik.Graph.from_file({KARATE!r}, undirected=True)
 r = g.seeds(2, seed=1, threads=2)
-print(ik.library_version, r["seeds"], g.nodes)
+print(ik.library_version, list(r.seeds), g.nodes)
 """
     completed = subprocess.run([python, "-c", code], env=environment, cwd=str(tmp_path), capture_output=True, text=True)
     assert completed.returncode == 0, completed.stderr

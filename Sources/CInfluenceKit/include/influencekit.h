@@ -1,9 +1,11 @@
 /*
  * influencekit.h — the C interface of InfluenceKit (libinfluencekit.so).
  *
- * Version 3 of the interface (version 2 plus ik_report_html; version 2 added ik_run,
- * ik_run_document and the invitation-graph calls ik_invite_graph_load, ik_invite_graph_counts,
- * ik_invite_run, ik_invite_graph_free; every earlier call works as before).
+ * Version 3 of the interface (version 2 plus ik_report_html; cancellation: ik_cancellation_new,
+ * ik_cancel, ik_cancellation_free, ik_run_cancellable, ik_invite_run_cancellable; ik_result_matrix
+ * for an embed run's embeddings; ik_graph_from_edge_columns (LT weights) and ik_graph_save).
+ * Version 2 added ik_run, ik_run_document and the invitation-graph calls ik_invite_graph_load,
+ * ik_invite_graph_counts, ik_invite_run, ik_invite_graph_free; every earlier call works as before.
  * Every function:
  *   - validates every argument and never aborts the process: a bad pointer value that is not a
  *     live handle, a null where an array is required, a size that overflows, malformed UTF-8 or
@@ -23,8 +25,9 @@
  * is an IK_ERROR_ARGUMENT naming the key. Results are JSON records: those `infmax` prints with
  * --json for the same command and seed.
  *
- * Long calls (ik_seeds, ik_simulate, ik_cim) run on the library's worker threads; the same `seed`
- * gives the same result for any `threads`.
+ * Long calls (ik_run, ik_invite_run, ik_seeds, ik_simulate, ik_cim) run on the library's worker
+ * threads; the same `seed` gives the same result for any `threads`. ik_run_cancellable and
+ * ik_invite_run_cancellable can be stopped from another thread (ik_cancel).
  */
 #ifndef INFLUENCEKIT_H
 #define INFLUENCEKIT_H
@@ -64,6 +67,7 @@ typedef struct ik_error {
 typedef struct ik_graph ik_graph;   /* an immutable loaded graph with its probability scheme */
 typedef struct ik_invite_graph ik_invite_graph; /* an immutable invitation graph (P per arc, U per node) */
 typedef struct ik_result ik_result; /* a JSON record */
+typedef struct ik_cancellation ik_cancellation; /* a flag that stops the runs given it (ik_cancel) */
 
 /* The interface version of the library (IK_API_VERSION of the header it was built with). */
 int32_t ik_api_version(void);
@@ -91,6 +95,18 @@ ik_status ik_graph_load(const char *path, const char *options_json, ik_graph **g
 ik_status ik_graph_from_edges(const int64_t *sources, const int64_t *targets, size_t count, const double *values,
                               const char *label_bytes, size_t label_bytes_length, const int64_t *label_offsets,
                               size_t label_count, const char *options_json, ik_graph **graph, ik_error *error);
+
+/* ik_graph_from_edges with LT weights as well: weights NULL, or one weight in [0, 1] per arc (the
+ * graph's "weight" column, as a file's fourth column); weights need dense ids with labels
+ * (label_offsets not NULL). Version 3. */
+ik_status ik_graph_from_edge_columns(const int64_t *sources, const int64_t *targets, size_t count, const double *values,
+                                     const double *weights, const char *label_bytes, size_t label_bytes_length,
+                                     const int64_t *label_offsets, size_t label_count, const char *options_json,
+                                     ik_graph **graph, ik_error *error);
+
+/* Writes the graph as an .infgraph snapshot (atomically: a temporary file renamed into place),
+ * which ik_graph_load and every infmax command read. Version 3. */
+ik_status ik_graph_save(const ik_graph *graph, const char *path, ik_error *error);
 
 /* Frees a graph. A graph freed twice, or a value that is not a graph, gives IK_ERROR_HANDLE. */
 ik_status ik_graph_free(ik_graph *graph, ik_error *error);
@@ -132,6 +148,27 @@ ik_status ik_run(const ik_graph *graph, const char *request_json, ik_result **re
  * own request (the same seed and threads give the same result). Added in version 2. */
 ik_status ik_run_document(const char *document_json, ik_result **result, ik_error *error);
 
+/* ---- cancellation (added in version 3) -------------------------------------------------- */
+
+/* A new cancellation flag, not set. Give it to ik_run_cancellable or ik_invite_run_cancellable;
+ * ik_cancel, from any thread (a signal handler's thread included: it takes no lock the run
+ * holds), sets it. */
+ik_status ik_cancellation_new(ik_cancellation **cancellation, ik_error *error);
+
+/* Sets the flag: every run given it stops within about a second (the engine's long loops —
+ * RR sampling, Monte Carlo runs, cascades over worlds, training epochs — check it every task of
+ * a few hundred samples) and returns IK_ERROR_RESOURCE with parameter "cancelled" and no result.
+ * The graph stays usable; a flag once set stays set (make a new one for the next run). */
+ik_status ik_cancel(ik_cancellation *cancellation, ik_error *error);
+
+/* Frees a flag (IK_ERROR_HANDLE when freed twice or not one). Free it after the runs given it
+ * have returned. */
+ik_status ik_cancellation_free(ik_cancellation *cancellation, ik_error *error);
+
+/* ik_run, stopped by ik_cancel on `cancellation` (NULL: as ik_run). */
+ik_status ik_run_cancellable(const ik_graph *graph, const char *request_json, ik_cancellation *cancellation,
+                             ik_result **result, ik_error *error);
+
 /* A record's self-contained HTML page, what `infmax report RECORD --output PAGE` writes: the
  * answer as tables, the guarantee in words, plots, timings and memory; no external reference.
  * record_json is a record's JSON (ik_result_json of any run); the page is the result's text
@@ -156,6 +193,10 @@ ik_status ik_invite_graph_counts(const ik_invite_graph *graph, int64_t *nodes, i
  * inviters, truth, worlds, evaluationSeed, frontier, seed, threads). The result is the
  * RecommendRecord that `infmax recommend --json` prints. */
 ik_status ik_invite_run(const ik_invite_graph *graph, const char *request_json, ik_result **result, ik_error *error);
+
+/* ik_invite_run, stopped by ik_cancel on `cancellation` (NULL: as ik_invite_run). Version 3. */
+ik_status ik_invite_run_cancellable(const ik_invite_graph *graph, const char *request_json,
+                                    ik_cancellation *cancellation, ik_result **result, ik_error *error);
 
 /* Frees an invitation graph (IK_ERROR_HANDLE when freed twice or not one). */
 ik_status ik_invite_graph_free(ik_invite_graph *graph, ik_error *error);
@@ -194,6 +235,12 @@ ik_status ik_cim(const ik_graph *graph, const char *label_bytes, size_t label_by
 /* The record's JSON text (UTF-8, null-terminated, `*length` bytes without the NUL), owned by the
  * result and valid until ik_result_free. */
 ik_status ik_result_json(const ik_result *result, const char **json, size_t *length, ik_error *error);
+
+/* The float32 matrix that came with the record, row-major, owned by the result and valid until
+ * ik_result_free: an embed run's embeddings (row i the vector of node i; *rows nodes, *columns
+ * dimensions). Other records have none: *data NULL, *rows and *columns 0. Version 3. */
+ik_status ik_result_matrix(const ik_result *result, const float **data, int64_t *rows, int64_t *columns,
+                           ik_error *error);
 
 /* Frees a result. A result freed twice, or a value that is not a result, gives IK_ERROR_HANDLE. */
 ik_status ik_result_free(ik_result *result, ik_error *error);

@@ -10,7 +10,7 @@ enum RowParallel {
     static func forEachRange(_ count: Int, threads: Int, grain: Int = 16, _ body: (Range<Int>) -> Void) {
         let parts = max(1, min(threads, (count + grain - 1) / max(grain, 1)))
         if parts <= 1 { if count > 0 { body(0..<count) }; return }
-        Parallel.forEachTask(parts, workers: parts) { _, part in
+        Parallel.forEachTask(parts, workers: parts, cancellable: true) { _, part in
             let low = count * part / parts, high = count * (part + 1) / parts
             if low < high { body(low..<high) }
         }
@@ -25,7 +25,7 @@ enum RowParallel {
         let parts = max(1, min(threads, rows / 8))
         if parts <= 1 || total < 4096 { if rows > 0 { body(0..<rows) }; return }
         let bounds = Parallel.balancedRanges(offsets: offsets, parts: parts)
-        Parallel.forEachTask(parts, workers: parts) { _, part in
+        Parallel.forEachTask(parts, workers: parts, cancellable: true) { _, part in
             let low = bounds[part], high = bounds[part + 1]
             if low < high { body(low..<high) }
         }

@@ -8,10 +8,19 @@ extension EmbedRequest {
     ///   of a graph whose labels are not 0..n−1; `.io` when the file cannot be written.
     /// - Complexity: as `embed`, plus O(n·d) for the file.
     public func run(on input: GraphInput, context: RunContext) throws(InfluenceError) -> EmbeddingRecord {
+        try runKeepingEmbeddings(on: input, context: context).record
+    }
+
+    /// `run(on:context:)` returning the embeddings beside the record (what `ik_run` hands to the
+    /// Python package as a float32 array): writes them to `output` when it is set.
+    ///
+    /// - Throws: as `run(on:context:)`.
+    /// - Complexity: as `run(on:context:)`.
+    public func runKeepingEmbeddings(on input: GraphInput, context: RunContext) throws(InfluenceError) -> EmbeddingRun {
         if let output { try Self.checkOutput(output, for: input.graph) }
         let run = try embed(on: input, context: context)
         if let output { try run.embeddings.save(to: output) }
-        return run.record
+        return run
     }
 
     /// Trains the encoder on `input` and returns the record with the embeddings; writes nothing.

@@ -119,7 +119,7 @@ public struct SubnetworkEvaluator: Sendable {
             let rule = SubnetworkArcRule(thresholds: thresholds.baseAddress ?? EmptyStorage.uint64,
                                          coinIds: coins.baseAddress ?? SubnetworkArcRule.noCoinIds)
             let view = UnsafeSharing((seedBuffer, offsets.baseAddress!, targets.baseAddress ?? EmptyStorage.uint32, rule))
-            Parallel.forEachTask(tasks, workers: workers) { worker, task in
+            Parallel.forEachTask(tasks, workers: workers, cancellable: true) { worker, task in
                 let (objectiveTallies, unionTallies, seedSums, seedSquares, seedMin, seedMax) = shared.value
                 let (seedBuffer, offsets, targets, rule) = view.value
                 let workspace = workspaces[worker]

@@ -71,14 +71,15 @@
         let window = Swift.min(taskCount, Self.blocksPerWindow)
         var blocks = [MonteCarloTally](repeating: MonteCarloTally(), count: window)
         var windowStart = 0
-        while windowStart < taskCount {
+        let cancellation = CancellationFlag.current
+        while windowStart < taskCount, !progress.isCancelled, cancellation?.isCancelled != true {
             let windowTasks = Swift.min(window, taskCount - windowStart)
             let windowFirst = firstTask + windowStart
             blocks.withUnsafeMutableBufferPointer { blockBuffer in
                 seeds.withUnsafeBufferPointer { seedBuffer in
                     graph.withForwardCSR { offsets, targets in
                         let shared = UnsafeSharing((blockBuffer, seedBuffer, offsets, targets))
-                        Parallel.forEachTask(windowTasks, workers: workers) { worker, task in
+                        Parallel.forEachTask(windowTasks, workers: workers, cancellable: true) { worker, task in
                             let (blockBuffer, seedBuffer, offsets, targets) = shared.value
                             let workspace = workspaces[worker]
                             let counts = countNodes ? counters[worker].counts : nil
@@ -131,7 +132,7 @@
                 nodes.withUnsafeBufferPointer { nodeBuffer in
                     graph.withForwardCSR { offsets, targets in
                         let shared = UnsafeSharing((sumBuffer, arcBuffer, nodeBuffer, offsets, targets))
-                        Parallel.forEachTask(nodes.count, workers: workers) { worker, index in
+                        Parallel.forEachTask(nodes.count, workers: workers, cancellable: true) { worker, index in
                             let (sumBuffer, arcBuffer, nodeBuffer, offsets, targets) = shared.value
                             var seedId = UInt32(truncatingIfNeeded: nodeBuffer[index])
                             var total = 0, examined = 0

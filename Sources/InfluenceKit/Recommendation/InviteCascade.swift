@@ -119,7 +119,7 @@ public enum InviteCascade {
         withKernelInput(graph, thresholds(graph)) { offsets, targets, rule in
             perWorld.withUnsafeMutableBufferPointer { out in
                 let shared = UnsafeSharing((out, offsets, targets, seedBuffers, rule))
-                Parallel.forEachTask(worlds, workers: workers) { worker, w in
+                Parallel.forEachTask(worlds, workers: workers, cancellable: true) { worker, w in
                     let (out, offsets, targets, seedBuffers, rule) = shared.value
                     counts(rule, key: worldKey(seed: seed, index: w), offsets: offsets, targets: targets, listArcs: arcs,
                            inviters: inviters, maxK: maxK, workspace: workspaces[worker], seeds: seedBuffers[worker],

@@ -47,7 +47,8 @@ extension RRSetSampler {
         dispatch(work)
         let spaces = work.spaces
         progress.end()
-        if progress.isCancelled { throw InfluenceError.cancelled }
+        // A cancelled run drew only some tasks (its use case's flag, or the reporter's).
+        if progress.isCancelled || CancellationFlag.current?.isCancelled == true { throw InfluenceError.cancelled }
 
         // Re-assemble in task order.
         var owner = [(space: Int, run: Int)](repeating: (0, 0), count: taskCount)

@@ -62,7 +62,7 @@
         let spaces = (0..<workers).map { _ in SamplingWorkspace(nodeCount: nodeCount, expectedMembers: expectedMembers, lanes: lanes) }
         let perTask = RRSetSampler.setsPerTask
         let seed = self.seed, progress = self.progress
-        Parallel.forEachTask(taskCount, workers: workers) { worker, t in
+        Parallel.forEachTask(taskCount, workers: workers, cancellable: true) { worker, t in
             // A cancelled run draws nothing more; `RRSetSampler.extend` then throws.
             if progress.isCancelled { return }
             let task = firstTask + t * taskStride
@@ -86,7 +86,7 @@
         totals.withUnsafeMutableBufferPointer { totalBuffer in
             flags.withUnsafeBufferPointer { flagBuffer in
                 let shared = UnsafeSharing((totalBuffer, flagBuffer.baseAddress!))
-                Parallel.forEachTask(taskCount, workers: workers) { worker, t in
+                Parallel.forEachTask(taskCount, workers: workers, cancellable: true) { worker, t in
                     // A cancelled run draws nothing more; its caller throws.
                     if progress.isCancelled { return }
                     let (totalBuffer, flags) = shared.value

@@ -26,10 +26,25 @@ public enum Parallel {
     /// `workers` workers (each task exactly once). Use per-worker scratch indexed by `worker`.
     /// Shared with GraphInfomax's row-parallel kernels.
     ///
-    /// Complexity: the tasks' cost over min(workers, tasks) threads, plus one atomic increment per task.
-    package static func forEachTask(_ tasks: Int, workers: Int, _ body: (_ worker: Int, _ task: Int) -> Void) {
+    /// `cancellable`: when the calling thread runs inside a cancellable use case
+    /// (`CancellationFlag.current`) and its flag is set, the tasks not yet started are skipped.
+    /// Only for loops whose results the use case discards when cancelled (it then throws
+    /// `InfluenceError.cancelled`): never for building a structure that is read afterwards.
+    ///
+    /// Complexity: the tasks' cost over min(workers, tasks) threads, plus one atomic increment per
+    /// task (and one relaxed atomic load per task when `cancellable`).
+    package static func forEachTask(_ tasks: Int, workers: Int, cancellable: Bool = false,
+                                    _ body: (_ worker: Int, _ task: Int) -> Void) {
         let workers = max(1, min(workers, tasks))
-        if workers == 1 { for t in 0..<tasks { body(0, t) }; return }
+        // Once the flag is set, each worker stops taking tasks.
+        let flag = cancellable ? CancellationFlag.current : nil
+        if workers == 1 {
+            for t in 0..<tasks {
+                if let flag, flag.isCancelled { return }
+                body(0, t)
+            }
+            return
+        }
         let next = Atomic<Int>(0)
         withoutActuallyEscaping(body) { escaping in
             let box = UnsafeSharing(escaping)
@@ -37,6 +52,7 @@ public enum Parallel {
                 let shared = UnsafeSharing(counter)
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     while true {
+                        if let flag, flag.isCancelled { break }
                         let t = shared.value.pointee.wrappingAdd(1, ordering: .relaxed).oldValue
                         if t >= tasks { break }
                         box.value(worker, t)

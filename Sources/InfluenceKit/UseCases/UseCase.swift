@@ -44,7 +44,7 @@ extension UseCaseRequest {
             throw InfluenceError(.usage, parameter: "graph",
                                  "a \(Self.useCase.rawValue) request runs on \(Input.inputDescription), and was given \(type(of: input).inputDescription)")
         }
-        return try run(on: typed, context: context)
+        return try context.cancellable { () throws(InfluenceError) in try run(on: typed, context: context) }
     }
 
     /// Whether `other` is a request of the same type and value. Complexity: O(size of the request).
@@ -159,6 +159,29 @@ public final class CancellationFlag: Sendable {
 
     /// Whether `cancel()` was called. Complexity: O(1).
     public var isCancelled: Bool { flag.load(ordering: .relaxed) }
+
+    /// The flag of the use case running on this thread (bound by `run(onAny:context:)` and
+    /// `RunContext.cancellable(_:)`), read by the engine's cancellable loops; nil outside one.
+    @TaskLocal public static var current: CancellationFlag?
+}
+
+extension RunContext {
+    /// Runs `body` with `cancellation` as `CancellationFlag.current`, so that the engine's long
+    /// loops (Monte Carlo runs, RR sampling, cascades over worlds, training epochs) skip their
+    /// remaining work once it is set; a run during which the flag was set throws
+    /// `InfluenceError.cancelled`, whatever it returned or threw, so partial work never leaks.
+    ///
+    /// - Throws: `InfluenceError.cancelled`, or what `body` throws.
+    /// - Complexity: that of `body`.
+    public func cancellable<R>(_ body: () throws(InfluenceError) -> R) throws(InfluenceError) -> R {
+        guard let cancellation else { return try body() }
+        var outcome: Result<R, InfluenceError>?
+        CancellationFlag.$current.withValue(cancellation) { () -> Void in
+            do throws(InfluenceError) { outcome = .success(try body()) } catch { outcome = .failure(error) }
+        }
+        if cancellation.isCancelled { throw InfluenceError.cancelled }
+        return try outcome!.get()
+    }
 }
 
 /// Forwards to a caller's reporter and answers `isCancelled` from a flag.

@@ -2,11 +2,14 @@
 
     import influencekit as ik
     graph = ik.Graph.from_file("Graphs/karate.txt", undirected=True)
-    report = graph.seeds(5, model="ic", epsilon=0.1, seed=1)
-    report["seeds"]                      # labels in selection order
-    graph.simulate(report, runs=10000)   # Monte Carlo spread of those seeds
+    result = graph.seeds(5, epsilon=0.1, seed=1)
+    result.seeds                          # labels in selection order
+    result.spread.estimate, result.spread.interval
+    graph.simulate(result, runs=10000).spread
 
-Records are those ``infmax ... --json`` prints for the same graph, parameters and seed.
+Every call is one request of the library (its keywords are the request's fields, with the same
+defaults and the library's own validation) and returns one typed result whose ``to_json()`` is
+the record ``infmax ... --json`` prints for the same request.
 """
 
 from . import _native
@@ -19,17 +22,43 @@ from .errors import (
     ParseError,
     ResourceError,
 )
-from .graph import Graph
-from .report import Report, seeds_frame
+from .graph import Graph, probe
+from .invite import InviteGraph
+from .results import (
+    CIMResult,
+    ClosedResult,
+    ComparisonResult,
+    EmbeddingResult,
+    Guarantee,
+    ProbeResult,
+    RecommendResult,
+    Result,
+    SeedsResult,
+    SimulationResult,
+    Spread,
+    Timings,
+)
 
 __version__ = "0.3.0"
-library_version = _native.library_version()
-library_path = _native.library_path()
+library_version: str = _native.library_version()
+library_path: str = _native.library_path()
 
 __all__ = [
     "Graph",
-    "Report",
-    "seeds_frame",
+    "InviteGraph",
+    "probe",
+    "Result",
+    "SeedsResult",
+    "SimulationResult",
+    "ComparisonResult",
+    "CIMResult",
+    "ClosedResult",
+    "EmbeddingResult",
+    "ProbeResult",
+    "RecommendResult",
+    "Spread",
+    "Guarantee",
+    "Timings",
     "InfluenceKitError",
     "ArgumentError",
     "ParseError",

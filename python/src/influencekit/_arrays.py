@@ -177,3 +177,22 @@ def factorize(src, dst):
         labels = list(index)
     codes = np.ascontiguousarray(codes, dtype=np.int64)
     return codes[0::2].copy(), codes[1::2].copy(), labels
+
+
+def densify_integers(src, dst):
+    """Dense ids and labels of integer endpoints, numbered as the edge-list reader numbers integer
+    ids (increasing id; an id named only by self-loops is no node, as in a file): (src, dst,
+    labels, the mask of the arcs kept — self-loops on such an id are left out)."""
+    np = numpy()
+    kept = src != dst
+    distinct = np.unique(np.concatenate([src[kept], dst[kept]]))
+    if distinct.size == 0:
+        return src[:0].copy(), dst[:0].copy(), [], np.zeros(len(src), dtype=bool)
+    # Self-loops stay in the arrays (the engine drops and counts them) on any kept node id.
+    src_ids = np.searchsorted(distinct, src).clip(0, distinct.size - 1)
+    dst_ids = np.searchsorted(distinct, dst).clip(0, distinct.size - 1)
+    keep = kept | ((distinct[src_ids] == src) & (distinct[dst_ids] == dst))
+    src, dst = src[keep], dst[keep]
+    return (np.ascontiguousarray(np.searchsorted(distinct, src), dtype=np.int64),
+            np.ascontiguousarray(np.searchsorted(distinct, dst), dtype=np.int64),
+            [str(int(x)) for x in distinct], keep)

@@ -1,16 +1,23 @@
 """The ctypes layer: loads libinfluencekit.so, declares the C interface of influencekit.h, and
 turns status codes into exceptions. Nothing here is public; ``Graph`` is the interface.
 
-ctypes releases the GIL for the duration of every call into the library, so long runs (seeds,
-simulate, cim) let other Python threads work, and several threads may call at once.
+ctypes releases the GIL for the duration of every call into the library, so long runs let other
+Python threads work, and several threads may call at once. ``run_cancellable`` runs a use case on a
+helper thread while the calling (main) thread waits in short slices, so that Python's SIGINT
+handler fires: a KeyboardInterrupt then sets the run's cancellation flag (``ik_cancel``), waits for
+the engine to stop (within about a second) and is raised again.
 """
 
 import ctypes
 import os
+import re
+import threading
 
 from . import errors
 
-# Interface version 2 added ik_run and the invitation-graph calls; every version 1 call is kept.
+# Interface version 3 added ik_report_html, cancellation (ik_cancel, ik_run_cancellable),
+# ik_result_matrix, ik_graph_from_edge_columns and ik_graph_save; version 2 ik_run and the
+# invitation graphs.
 API_VERSION = 3
 
 OK = 0
@@ -32,22 +39,11 @@ _EXCEPTIONS = {
 
 # The library's parameter names (its Swift spelling) in this package's keyword spelling.
 _PARAMETER_NAMES = {
-    "memoryLimit": "max_memory",
-    "evaluationSets": "evaluation_sets",
-    "timeBudgetSeconds": "time_budget",
-    "maxSteps": "max_steps",
-    "untilRelativeError": "until_relative_error",
-    "maxRuns": "max_runs",
-    "nodeProbabilities": "node_probabilities",
-    "normalizeLT": "normalize_lt",
-    "monteCarloBudget": "mc_budget",
-    "greedyRuns": "mc_runs",
-    "evaluationRuns": "mc_evaluation",
-    "apSet": "ap_set",
-    "activeParticipants": "aps",
+    "memoryLimit": "memory_limit_bytes",
+    "monteCarloBudget": "monte_carlo_budget_seconds",
     "nodeCount": "nodes",
-    "nodeFile": "node_file",
     "values": "p",
+    "weights": "w",
     "sources": "src",
     "targets": "dst",
     "label_offsets": "labels",
@@ -107,6 +103,19 @@ def _load():
         "ik_report_html": ([text, handle_out, error], status),
         "ik_result_json": ([handle, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(size), error], status),
         "ik_result_free": ([handle, error], status),
+        "ik_result_matrix": ([handle, ctypes.POINTER(ctypes.c_void_p), i64p, i64p, error], status),
+        "ik_run_cancellable": ([handle, text, handle, handle_out, error], status),
+        "ik_invite_run_cancellable": ([handle, text, handle, handle_out, error], status),
+        "ik_run_document": ([text, handle_out, error], status),
+        "ik_invite_graph_load": ([text, text, text, handle_out, error], status),
+        "ik_invite_graph_counts": ([handle, i64p, i64p, i64p, error], status),
+        "ik_invite_graph_free": ([handle, error], status),
+        "ik_cancellation_new": ([handle_out, error], status),
+        "ik_cancel": ([handle, error], status),
+        "ik_cancellation_free": ([handle, error], status),
+        "ik_graph_from_edge_columns": ([i64p, i64p, size, f64p, f64p, ctypes.c_void_p, size, i64p, size, text, handle_out,
+                                        error], status),
+        "ik_graph_save": ([handle, text, error], status),
     }
     for name, (arguments, result) in signatures.items():
         function = getattr(library, name)
@@ -125,11 +134,18 @@ def _decode(raw):
     return raw.decode("utf-8", errors="replace")
 
 
+def keyword(parameter):
+    """This package's spelling of a library parameter: its table, else snake_case of the field."""
+    if parameter in _PARAMETER_NAMES:
+        return _PARAMETER_NAMES[parameter]
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", parameter.replace("LT", "Lt")).lower()
+
+
 def exception_from(error):
     """The exception for a filled ik_error."""
     parameter = _decode(error.parameter) or None
     if parameter is not None:
-        parameter = _PARAMETER_NAMES.get(parameter, parameter)
+        parameter = keyword(parameter)
     message = _decode(error.message)
     if parameter and not message.startswith(parameter + ":") and not message.startswith(_decode(error.parameter) + ":"):
         message = f"{parameter}: {message}"
@@ -160,6 +176,56 @@ def take_result(pointer):
         return ctypes.string_at(text.value, length.value).decode("utf-8")
     finally:
         call(lib.ik_result_free, pointer)
+
+
+def run_cancellable(function, handle, request):
+    """``function(handle, request, cancellation, &result, &error)`` (ik_run_cancellable or
+    ik_invite_run_cancellable): the result handle. From the main thread the call runs on a helper
+    thread so that Ctrl-C reaches Python; KeyboardInterrupt cancels the run, waits for the engine
+    to return (it stops within about a second) and is raised again, the graph still usable."""
+    flag = ctypes.c_void_p()
+    call(lib.ik_cancellation_new, ctypes.byref(flag))
+    outcome = {}
+
+    def target():
+        error = Error()
+        result = ctypes.c_void_p()
+        status = function(handle, request, flag, ctypes.byref(result), ctypes.byref(error))
+        outcome["status"], outcome["error"], outcome["result"] = status, error, result.value
+
+    try:
+        if threading.current_thread() is not threading.main_thread():
+            target()  # only the main thread receives KeyboardInterrupt
+        else:
+            worker = threading.Thread(target=target, name="influencekit-run", daemon=True)
+            worker.start()
+            try:
+                while worker.is_alive():
+                    worker.join(0.05)
+            except KeyboardInterrupt:
+                call(lib.ik_cancel, flag)
+                while worker.is_alive():
+                    try:
+                        worker.join(0.05)
+                    except KeyboardInterrupt:
+                        pass
+                result = outcome.get("result")
+                if result:
+                    call(lib.ik_result_free, result)
+                raise
+    finally:
+        call(lib.ik_cancellation_free, flag)
+    if outcome["status"] != OK:
+        raise exception_from(outcome["error"])
+    return outcome["result"]
+
+
+def result_text(pointer):
+    """The JSON text of a result handle (the handle stays live)."""
+    text = ctypes.c_void_p()
+    length = ctypes.c_size_t()
+    call(lib.ik_result_json, pointer, ctypes.byref(text), ctypes.byref(length))
+    return ctypes.string_at(text.value, length.value).decode("utf-8")
 
 
 def library_version():
