@@ -409,8 +409,8 @@ FIELDS = {'seeds': [('k', 'k', 'int', False, True, 'Seeds to pick (1 ≤ k ≤ n
                 'int',
                 True,
                 False,
-                'RR sets rooted at every node for HeteroIM (default nil: picked by `SetsPerNodeCalibration`, '
-                'a fixed sampling budget).'),
+                'RR sets rooted at every non-inviter for HeteroIM (default nil: picked by '
+                '`SetsPerNodeCalibration`, a fixed sampling budget).'),
                ('capacity',
                 'capacity',
                 'int',
