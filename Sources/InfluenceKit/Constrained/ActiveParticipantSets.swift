@@ -55,7 +55,7 @@ public struct ActiveParticipantSets: Sendable, Equatable {
                 var seen = Set<ByteLabel>(), labels: [String] = []
                 for token in line.split(separator: ",", omittingEmptySubsequences: false) {
                     let label = clean(token)
-                    if !label.isEmpty, seen.insert(ByteLabel(text: label)).inserted { labels.append(label) }
+                    if !label.isEmpty, seen.insert(ByteLabel(label)).inserted { labels.append(label) }
                 }
                 guard !labels.isEmpty else {
                     throw InfluenceError(.data, file: source, line: number, "empty AP set (expected comma-separated AP labels on this line)")
@@ -67,7 +67,7 @@ public struct ActiveParticipantSets: Sendable, Equatable {
             var seen = Set<ByteLabel>(), labels: [String] = [], numbers: [Int] = []
             for (number, line) in lines {
                 let label = clean(Substring(line))
-                if seen.insert(ByteLabel(text: label)).inserted { labels.append(label); numbers.append(number) }
+                if seen.insert(ByteLabel(label)).inserted { labels.append(label); numbers.append(number) }
             }
             if !labels.isEmpty {
                 sets.append(Entry(labels: labels, line: numbers[0]))

@@ -54,7 +54,7 @@ extension InfluenceGraph {
             }
             // Distinct byte strings: `café` in NFC and in NFD are two labels, as in a file.
             var seen = Set<ByteLabel>()
-            for (i, label) in labels.enumerated() where !seen.insert(ByteLabel(text: label)).inserted {
+            for (i, label) in labels.enumerated() where !seen.insert(ByteLabel(label)).inserted {
                 throw InfluenceError(.usage, parameter: "labels", "labels[\(i)] = '\(label)' repeats an earlier label (expected distinct labels)")
             }
             nodeLabels = .strings(labels)

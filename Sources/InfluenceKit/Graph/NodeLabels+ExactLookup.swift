@@ -25,10 +25,10 @@ extension NodeLabels {
                 if positions.isEmpty { break }
             }
         case .strings(let labels):
-            var positions: [ExactLabel: [Int]] = [:]
-            for (i, label) in wanted.enumerated() { positions[ExactLabel(label), default: []].append(i) }
+            var positions: [ByteLabel: [Int]] = [:]
+            for (i, label) in wanted.enumerated() { positions[ByteLabel(label), default: []].append(i) }
             for (node, label) in labels.enumerated() {
-                guard let waiting = positions.removeValue(forKey: ExactLabel(label)) else { continue }
+                guard let waiting = positions.removeValue(forKey: ByteLabel(label)) else { continue }
                 for i in waiting { result[i] = node }
                 if positions.isEmpty { break }
             }
@@ -43,16 +43,3 @@ extension NodeLabels {
     }
 }
 
-/// A label hashed and compared by its UTF-8 bytes (not by Unicode canonical equivalence).
-private struct ExactLabel: Hashable {
-    let text: String
-
-    init(_ text: String) { self.text = text }
-
-    static func == (a: ExactLabel, b: ExactLabel) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-
-    func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-}

@@ -48,12 +48,23 @@ public enum NodeLabels: Sendable, Equatable {
     }
 }
 
-/// A string hashed and compared by its UTF-8 bytes.
-struct ByteLabel: Hashable, Sendable {
-    let text: String
-    static func == (a: ByteLabel, b: ByteLabel) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-    func hash(into hasher: inout Hasher) {
-        for byte in text.utf8 { hasher.combine(byte) }
+/// A label hashed and compared by its UTF-8 bytes, not by Unicode canonical equivalence: the NFC
+/// and NFD spellings of `café` are two labels, as they are two users in every file the engine reads.
+/// `String` keys would merge them, so every label-keyed table uses this key.
+public struct ByteLabel: Hashable, Sendable {
+    /// The label.
+    public let text: String
+
+    /// Wraps `text`.
+    public init(_ text: String) { self.text = text }
+
+    /// Byte-for-byte equality of the UTF-8 encodings.
+    public static func == (a: ByteLabel, b: ByteLabel) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+    /// Hashes the UTF-8 bytes.
+    public func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 
@@ -74,7 +85,7 @@ public struct NodeLabelIndex: Sendable {
             byInteger = map; byString = [:]
         case .strings(let values):
             var map = [ByteLabel: Int](minimumCapacity: values.count)
-            for (i, v) in values.enumerated() where map[ByteLabel(text: v)] == nil { map[ByteLabel(text: v)] = i }
+            for (i, v) in values.enumerated() where map[ByteLabel(v)] == nil { map[ByteLabel(v)] = i }
             byInteger = [:]; byString = map
         }
     }
@@ -89,7 +100,7 @@ public struct NodeLabelIndex: Sendable {
             guard let v = Int64(label), String(v) == label else { return nil }
             return byInteger[v]
         case .strings:
-            return byString[ByteLabel(text: label)]
+            return byString[ByteLabel(label)]
         }
     }
 }

@@ -83,12 +83,28 @@ public struct InviteGraph: Sendable {
     ///
     /// - Parameters:
     ///   - arcs: the arcs with their P.
-    ///   - acceptance: U per node label; nodes not listed accept with probability 1; labels that
-    ///     name no node of `arcs` are ignored.
+    ///   - acceptance: U per node label, matched byte for byte (a `Dictionary` cannot hold both the
+    ///     NFC and the NFD spelling of one name; pass ``ByteLabel`` keys for that); nodes not listed
+    ///     accept with probability 1; labels that name no node of `arcs` are ignored.
     /// - Throws: `InfluenceError(.data)` (parameter `arcs` or `acceptance`) for a value outside
     ///   [0, 1], a self-invitation or an arc given twice.
     /// - Complexity: O(m log m + n log n).
     public init(arcs: [Arc], acceptance: [String: Double] = [:]) throws(InfluenceError) {
+        var exact: [ByteLabel: Double] = [:]
+        for (label, u) in acceptance { exact[ByteLabel(label)] = u }
+        try self.init(arcs: arcs, acceptance: exact)
+    }
+
+    /// Builds an instance from arcs and acceptance probabilities keyed byte for byte.
+    ///
+    /// - Parameters:
+    ///   - arcs: the arcs with their P.
+    ///   - acceptance: U per node label (NFC and NFD spellings are two nodes); nodes not listed
+    ///     accept with probability 1; labels that name no node of `arcs` are ignored.
+    /// - Throws: `InfluenceError(.data)` (parameter `arcs` or `acceptance`) for a value outside
+    ///   [0, 1], a self-invitation or an arc given twice.
+    /// - Complexity: O(m log m + n log n).
+    public init(arcs: [Arc], acceptance: [ByteLabel: Double]) throws(InfluenceError) {
         var interner = StringTokens()
         var sources: [Int] = [], targets: [Int] = [], values: [Double] = []
         sources.reserveCapacity(arcs.count); targets.reserveCapacity(arcs.count); values.reserveCapacity(arcs.count)
@@ -102,10 +118,10 @@ public struct InviteGraph: Sendable {
             sources.append(interner.intern(label: arc.inviter)); targets.append(interner.intern(label: arc.invitee)); values.append(arc.invite)
         }
         for (label, u) in acceptance where !(u.isFinite && u >= 0 && u <= 1) {
-            throw InfluenceError(.data, parameter: "acceptance", "node \(label): U = \(u) (expected a probability in [0, 1])")
+            throw InfluenceError(.data, parameter: "acceptance", "node \(label.text): U = \(u) (expected a probability in [0, 1])")
         }
         try self.init(interner: interner, sources: sources, targets: targets, invite: values, lines: nil, source: nil) { labels, _ in
-            labels.map { acceptance[$0] ?? 1 }
+            labels.map { acceptance[ByteLabel($0)] ?? 1 }
         }
     }
 }

@@ -53,8 +53,9 @@ public enum InviterFile {
 /// Held-out invitations to evaluate lists against: `inviter invitee` per line, an optional header
 /// (`inviter invitee`, `source target`, …), blank lines and `#` comments skipped.
 public struct TruthPairs: Sendable, Equatable {
-    /// Invitees of each inviter label (self pairs dropped, repeats once), in file order.
-    public let invitees: [String: [String]]
+    /// Invitees of each inviter label (self pairs dropped, repeats once), in file order; labels are
+    /// keyed byte for byte (NFC and NFD `café` are two inviters).
+    public let invitees: [ByteLabel: [String]]
     /// Pairs read (after dropping self pairs and repeats).
     public let pairCount: Int
 
@@ -62,13 +63,16 @@ public struct TruthPairs: Sendable, Equatable {
     /// Complexity: O(pairs).
     public init(pairs: [(inviter: String, invitee: String)]) {
         // Pairs compared byte for byte (a self pair is one whose two labels are the same bytes).
-        var invitees: [String: [String]] = [:], seen = Set<[[UInt8]]>()
+        var invitees: [ByteLabel: [String]] = [:], seen = Set<[[UInt8]]>()
         for (a, b) in pairs where !a.utf8.elementsEqual(b.utf8) && seen.insert([Array(a.utf8), Array(b.utf8)]).inserted {
-            invitees[a, default: []].append(b)
+            invitees[ByteLabel(a), default: []].append(b)
         }
         self.invitees = invitees
         pairCount = seen.count
     }
+
+    /// The held-out invitees of `inviter` (matched byte for byte), or nil.
+    public func invitees(of inviter: String) -> [String]? { invitees[ByteLabel(inviter)] }
 
     /// Reads `path`.
     ///

@@ -31,12 +31,12 @@ public struct RankingMetrics: Sendable, Equatable, Codable {
         var ideal = [Double](repeating: 0, count: k.count + 1)
         for r in 1...k.count { ideal[r] = ideal[r - 1] + 1 / Self.lg(Double(r + 1)) }
         for list in lists {
-            guard let wanted = truth.invitees[list.inviter], !wanted.isEmpty else { continue }
+            guard let wanted = truth.invitees(of: list.inviter), !wanted.isEmpty else { continue }
             counted += 1
-            let s = Set(wanted)
+            let s = Set(wanted.map(ByteLabel.init))  // byte for byte: NFC and NFD are two users
             var hits = 0, gain = 0.0
             for (c, cut) in k.enumerated() {
-                if cut <= list.invitees.count, s.contains(list.invitees[cut - 1].invitee) {
+                if cut <= list.invitees.count, s.contains(ByteLabel(list.invitees[cut - 1].invitee)) {
                     hits += 1
                     gain += 1 / Self.lg(Double(cut + 1))
                 }

@@ -77,6 +77,6 @@ import Testing
         let path = try write("truth.tsv", "inviter\tinvitee\n0\t3\n0\t2\n1\t1\n")
         defer { removeTemporary(path) }
         let truth = try TruthPairs.read(path)
-        #expect(truth.invitees == ["0": ["3", "2"]] && truth.pairCount == 2)
+        #expect(truth.invitees == [ByteLabel("0"): ["3", "2"]] && truth.pairCount == 2)
     }
 }

@@ -31,6 +31,35 @@ import Testing
         }
     }
 
+    /// Labels are users byte for byte in held-out pairs, metrics and acceptance: the NFC and NFD
+    /// spellings of `café` are two users. Each expectation below fails under `String` keys
+    /// (canonical equivalence merges the two): the truth would hold one inviter with both invitees
+    /// (recall@1 of [y] would be 1/2, not 0), the NFD invitee would count as a hit for the NFC truth
+    /// (recall 1, not 0), and U given for the NFC node would also reach the NFD node (0.3, not 1).
+    @Test func labelsAreUsersByteForByte() throws {
+        let nfc = "caf\u{E9}", nfd = "cafe\u{301}"
+        #expect(nfc == nfd && !nfc.utf8.elementsEqual(nfd.utf8))  // the two spellings under test
+        let truth = TruthPairs(pairs: [(nfc, "x"), (nfd, "y"), ("a", nfc)])
+        #expect(truth.invitees.count == 3 && truth.pairCount == 3)
+        #expect(truth.invitees(of: nfc) == ["x"] && truth.invitees(of: nfd) == ["y"])
+        let missed = RankingMetrics(lists: [Self.list(nfc, ["y"])], truth: truth, maxK: 1)
+        #expect(missed.inviters == 1 && missed.recall == [0])
+        let wrongSpelling = RankingMetrics(lists: [Self.list("a", [nfd])], truth: truth, maxK: 1)
+        #expect(wrongSpelling.recall == [0])
+        let rightSpelling = RankingMetrics(lists: [Self.list("a", [nfc])], truth: truth, maxK: 1)
+        #expect(rightSpelling.recall == [1])
+
+        let graph = try InviteGraph(arcs: [.init(inviter: "a", invitee: nfc, invite: 0.5), .init(inviter: "a", invitee: nfd, invite: 0.5)],
+                                    acceptance: [nfc: 0.3])
+        #expect(graph.nodeCount == 3)
+        let c = try #require(graph.labels.firstIndex { $0.utf8.elementsEqual(nfc.utf8) })
+        let d = try #require(graph.labels.firstIndex { $0.utf8.elementsEqual(nfd.utf8) })
+        #expect(graph.acceptance[c] == 0.3 && graph.acceptance[d] == 1)
+        let both = try InviteGraph(arcs: [.init(inviter: "a", invitee: nfc, invite: 0.5), .init(inviter: "a", invitee: nfd, invite: 0.5)],
+                                   acceptance: [ByteLabel(nfc): 0.3, ByteLabel(nfd): 0.7])
+        #expect(both.acceptance[c] == 0.3 && both.acceptance[d] == 0.7)
+    }
+
     // K = 1 (lists 0: [3], 1: [3]): 3 accepts from 0 (0.4) or 1 (0.2): 1 − 0.6·0.8 = 0.52; from 3,
     // 5 (0.25·0.4 = 0.1) and 6 (0.8·0.5 = 0.4): Spread@1 = 0.52·1.5 = 0.78.
     // K = 2 (0: [3, 2], 1: [3, 4]): 2 w.p. 0.25, 4 w.p. 0.18; 5 = 1 − (1 − 0.25·0.2)(1 − 0.052);
