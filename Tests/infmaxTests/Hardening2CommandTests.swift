@@ -127,6 +127,20 @@ import Testing
         #expect(tallies.hasSuffix("; see --runs"), "\(tallies)")
     }
 
+    /// `recommend --sets-per-node 7000000` on the bundled instance (3.76·10^9 RR sets, under the
+    /// 2^32 bound) aborted on its allocation under `ulimit -v 4000000` (SIGABRT); the pool is now
+    /// sized by a one-set-per-node pilot and checked against the limit before it is drawn. An r
+    /// that fits still runs.
+    @Test func recommendSetsPerNodeAreCheckedAgainstTheLimit() throws {
+        let g = "Graphs/invite/"
+        let base = ["recommend", g + "invitations.tsv", "--node-values", g + "acceptance.tsv", "--inviters", g + "inviter-list.txt", "--k", "3", "--quiet"]
+        let line = try CLI.failure(base + ["--sets-per-node", "200000", "--max-memory", "64M"], status: 1)
+        #expect(line.hasPrefix("error: r = 200000 gives 107400000 RR sets of about "), "\(line)")
+        #expect(line.contains("above the memory limit 64.0 MiB") && line.hasSuffix("; see --sets-per-node"), "\(line)")
+        let fits = try CLI.run(base + ["--sets-per-node", "64", "--max-memory", "64M", "--json"])
+        #expect(fits.status == 0, "\(fits.stderr)")
+    }
+
     // MARK: .npy and probe
 
     /// Writes a `.npy` with `header` (the dictionary) and `data`.

@@ -86,8 +86,14 @@ public struct HeteroIMSets: Sendable {
     /// - Throws: `InfluenceError(.usage)` (parameter `setsPerNode`) when r < 1, or the pool would
     ///   hold 2^32 sets or more; (parameter `threads`) for a bad thread count.
     /// - Complexity: O(r · Σ_v (|R_v| + live arcs examined)) / threads over the non-inviters.
+    ///
+    /// `memoryLimitBytes` bounds the pool before it is drawn: r · n sets of the mean size a pilot of
+    /// one set per node measures (r > 1), each an 8-byte offset plus 8 bytes per member (the member
+    /// and its inverted-index entry); above it the call throws `InfluenceError(.resource)`
+    /// (parameter `setsPerNode`).
     public init(graph: InviteGraph, inviters: [Int], setsPerNode r: Int, seed: UInt64, threads: Int = 1,
-                progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) {
+                progress: any ProgressReporter = SilentProgress(),
+                memoryLimitBytes: Int = SystemMemory.defaultLimitBytes) throws(InfluenceError) {
         guard r >= 1 else { throw InfluenceError(.usage, parameter: "setsPerNode", "r = \(r) (expected at least 1 RR set per node)") }
         try Parallel.checkThreadCount(threads)
         let sorted = Array(Set(inviters)).sorted()
@@ -96,6 +102,15 @@ public struct HeteroIMSets: Sendable {
         let (total, overflow) = r.multipliedReportingOverflow(by: n)
         guard !overflow, total < Int(UInt32.max) - RRSetSampler.setsPerTask else {
             throw InfluenceError(.usage, parameter: "setsPerNode", "r = \(r) gives \(r) · \(n) RR sets (expected fewer than 2^32)")
+        }
+        if r > 1, n > 0 {
+            let pilot = try HeteroIMSets(graph: graph, inviters: sorted, setsPerNode: 1, seed: seed, threads: threads,
+                                         memoryLimitBytes: memoryLimitBytes)
+            let needed = Double(total) * (8 + 8 * pilot.pool.meanSetSize)
+            guard needed <= Double(memoryLimitBytes) else {
+                throw InfluenceError(.resource, parameter: "setsPerNode",
+                    "r = \(r) gives \(total) RR sets of about \((pilot.pool.meanSetSize * 10).rounded() / 10) members, which need about \(SystemMemory.describe(needed >= 9.2e18 ? Int.max : Int(needed))), above the memory limit \(SystemMemory.describe(memoryLimitBytes)) (expected a smaller r (--sets-per-node), or a higher --max-memory)")
+            }
         }
         var pool = RRSetCollection(nodeCount: n)
         if n > 0 {

@@ -35,6 +35,8 @@ public struct InviteeRecommender: Sendable {
         /// Sample the RR sets even when the default method does not need them (so requests may
         /// ask for HeteroIM or the trade-off); nil samples them only when it does.
         public var samplesSets: Bool?
+        /// Bound on the RR-set pool's bytes, checked before it is drawn (see `HeteroIMSets`).
+        public var memoryLimitBytes: Int = SystemMemory.defaultLimitBytes
 
         /// A configuration; by default HeteroIM with r chosen by `SetsPerNodeCalibration`, no capacity,
         /// no trade-off, HeteroIR's default c, seed 1, one thread. Complexity: O(1).
@@ -106,7 +108,8 @@ public struct InviteeRecommender: Sendable {
                          progress: any ProgressReporter) throws(InfluenceError) -> (HeteroIMSets, SetsPerNodeCalibration?) {
         if let r = configuration.setsPerNode {
             return (try HeteroIMSets(graph: graph, inviters: inviters, setsPerNode: r, seed: configuration.seed,
-                                     threads: configuration.threads, progress: progress), nil)
+                                     threads: configuration.threads, progress: progress,
+                                     memoryLimitBytes: configuration.memoryLimitBytes), nil)
         }
         let found = try SetsPerNodeCalibration.run(graph: graph, inviters: inviters, configuration: configuration, progress: progress)
         return (found.sets, found.calibration)

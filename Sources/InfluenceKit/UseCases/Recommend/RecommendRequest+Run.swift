@@ -26,9 +26,10 @@ extension RecommendRequest {
             warnings.append("\(without.count) inviter\(without.count == 1 ? " has" : "s have") no out-arcs and get\(without.count == 1 ? "s" : "") an empty list (first: \(graph.labels[without[0]]))")
         }
         // Evaluation scores every method, so the RR sets are needed whenever it runs.
-        let configuration = InviteeRecommender.Configuration(
+        var configuration = InviteeRecommender.Configuration(
             algorithm: algorithm, setsPerNode: setsPerNode, capacity: capacity, tradeOff: tradeOff, topC: topC, seed: seed,
             threads: threads, samplesSets: truth != nil ? true : nil)
+        configuration.memoryLimitBytes = memoryLimitBytes
         let progress = context.engineProgress
         let recommender = try InviteeRecommender(graph: graph, configuration: configuration, inviters: inviterNodes, progress: progress)
         try context.checkCancelled()
