@@ -20,31 +20,40 @@ func exactOnP(_ problem: CapacityProblem, _ seeds: [Int]) throws -> Double {
 /// AP only), by enumerating the distinct unions.
 func bruteForceAssignment(_ problem: CapacityProblem) throws -> (value: Double, seeds: [Int]) {
     var best = -1.0, bestSeeds: [Int] = []
+    for union in distinctFeasibleUnions(problem) {
+        let value = try exactOnP(problem, union)
+        if value > best + 1e-12 { best = value; bestSeeds = union }
+    }
+    return (best, bestSeeds)
+}
+
+/// Every distinct feasible union (each AP at most k of its candidates, a node to one AP only), the
+/// empty one included, sorted, in the order a depth-first walk over the APs' choices meets them.
+/// Monotone σ: only maximal choices can be optimal, but every choice is visited.
+func distinctFeasibleUnions(_ problem: CapacityProblem) -> [[Int]] {
     var seen = Set<[Int]>()
+    var unions: [[Int]] = []
     var taken = Set<Int>()
-    func visit(_ i: Int) throws {
+    func visit(_ i: Int) {
         if i == problem.participantCount {
             let union = taken.sorted()
-            guard seen.insert(union).inserted else { return }
-            let value = try exactOnP(problem, union)
-            if value > best + 1e-12 { best = value; bestSeeds = union }
+            if seen.insert(union).inserted { unions.append(union) }
             return
         }
         let free = problem.candidates(of: i).filter { !taken.contains($0) }
-        func choose(_ start: Int, _ left: Int) throws {
-            // Monotone σ: only maximal choices can be optimal, but every choice is visited.
-            try visit(i + 1)
+        func choose(_ start: Int, _ left: Int) {
+            visit(i + 1)
             guard left > 0 else { return }
             for j in start..<free.count {
                 taken.insert(free[j])
-                try choose(j + 1, left - 1)
+                choose(j + 1, left - 1)
                 taken.remove(free[j])
             }
         }
-        try choose(0, problem.k)
+        choose(0, problem.k)
     }
-    try visit(0)
-    return (best, bestSeeds)
+    visit(0)
+    return unions
 }
 
 /// A random tiny instance: 8–12 nodes, 2–3 APs, k ∈ {1, 2}, about 12 arcs inside P (so the oracle
@@ -83,27 +92,5 @@ func runOPIM(_ problem: CapacityProblem, _ algorithm: CapacityAlgorithm, seed: U
 /// The exact σ_P of every distinct feasible union (each AP at most k of its candidates, a node to
 /// one AP only), the empty one included.
 func feasibleUnionValues(_ problem: CapacityProblem) throws -> [Double] {
-    var seen = Set<[Int]>()
-    var values: [Double] = []
-    var taken = Set<Int>()
-    func visit(_ i: Int) throws {
-        if i == problem.participantCount {
-            let union = taken.sorted()
-            if seen.insert(union).inserted { values.append(try exactOnP(problem, union)) }
-            return
-        }
-        let free = problem.candidates(of: i).filter { !taken.contains($0) }
-        func choose(_ start: Int, _ left: Int) throws {
-            try visit(i + 1)
-            guard left > 0 else { return }
-            for j in start..<free.count {
-                taken.insert(free[j])
-                try choose(j + 1, left - 1)
-                taken.remove(free[j])
-            }
-        }
-        try choose(0, problem.k)
-    }
-    try visit(0)
-    return values
+    try distinctFeasibleUnions(problem).map { try exactOnP(problem, $0) }
 }
