@@ -154,6 +154,7 @@ public struct ClosedNetworkIM: Sendable {
         var cpu = Platform.processCPUSeconds
         var iterations: [PSNA.Iteration]?
         var filled: Int?
+        var refinement: PSNA.Refinement?
         var greedy: ClosedNetworkReport.GreedySummary?
         let chosen: KSubnetwork
         switch c.algorithm {
@@ -164,6 +165,7 @@ public struct ClosedNetworkIM: Sendable {
             iterations = result.iterations
             insertionOrder = result.insertionOrder
             filled = result.filled
+            refinement = result.refinement
         case .greedy:
             let method = EdgeInsertionGreedy(epsilon: c.epsilon, runs: c.greedyRuns, seed: c.seed, threads: c.threads)
             let cost = try method.estimateCost(problem)
@@ -217,7 +219,7 @@ public struct ClosedNetworkIM: Sendable {
             keepBest: c.keepBest, seed: c.seed, threads: c.threads, version: InfluenceKitVersion.library)
         let report = ClosedNetworkReport(
             parameters: parameters, result: result, perSeed: perSeed, initialObjective: Double(problem.seeds.count),
-            iterations: iterations, filled: filled, greedy: greedy, baselines: baselines, winner: returned.name,
+            iterations: iterations, filled: filled, refinement: refinement, greedy: greedy, baselines: baselines, winner: returned.name,
             timings: .init(loadSeconds: provenance.loadSeconds, selectionSeconds: selectionSeconds, selectionCPUSeconds: selectionCPUSeconds,
                            evaluationSeconds: evaluationSeconds, baselineSeconds: baselineSeconds, totalSeconds: provenance.loadSeconds + total.seconds),
             memory: .init(peakResidentBytes: SystemMemory.peakResidentBytes))

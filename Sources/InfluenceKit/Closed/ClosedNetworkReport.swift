@@ -132,6 +132,9 @@ public struct ClosedNetworkReport: Sendable, Codable, Equatable {
     public var iterations: [PSNA.Iteration]?
     /// Arcs kept by the final filling pass (PSNA and greedy).
     public var filled: Int?
+    /// PSNA's refinement step after the filling pass: refills and swaps kept because they raised
+    /// the objective estimate on worlds of its own (PSNA only).
+    public var refinement: PSNA.Refinement? = nil
     /// The greedy's steps and cost (greedy only).
     public var greedy: GreedySummary?
     /// The baselines on the same Monte Carlo worlds.

@@ -80,6 +80,13 @@ public struct SubnetworkEvaluator: Sendable {
     ///   memory O(threads · n).
     public func evaluate(seeds: [Int], runs: Int, seed: UInt64, threads: Int, union: Bool = true,
                          perSeed: Bool = true) throws(InfluenceError) -> Evaluation {
+        try evaluate(seeds: seeds, runs: runs, seed: seed, threads: threads, union: union, perSeed: perSeed, runTotals: nil)
+    }
+
+    /// `evaluate`, and Σ_s |reach(s)| of run i into `runTotals[i]` (when given, `runs` entries):
+    /// two subnetworks evaluated with the same seed give paired differences run by run.
+    func evaluate(seeds: [Int], runs: Int, seed: UInt64, threads: Int, union: Bool, perSeed: Bool,
+                  runTotals: UnsafeMutablePointer<Int>?) throws(InfluenceError) -> Evaluation {
         guard runs >= 1 else { throw InfluenceError(.usage, parameter: "runs", "runs = \(runs) (expected at least 1)") }
         try MonteCarloSimulator.checkRunCount(runs, parameter: "runs")
         try Parallel.checkThreadCount(threads)
@@ -109,6 +116,7 @@ public struct SubnetworkEvaluator: Sendable {
             seedSums.deallocate(); seedSquares.deallocate(); seedMin.deallocate(); seedMax.deallocate()
         }
         let shared = UnsafeSharing((objectiveTallies, unionTallies, seedSums, seedSquares, seedMin, seedMax))
+        let totals = UnsafeSharing(runTotals)
         let seedIds = seeds.map { UInt32($0) }
         seedIds.withUnsafeBufferPointer { seedBuffer in
         offsets.withUnsafeBufferPointer { offsets in
@@ -142,6 +150,7 @@ public struct SubnetworkEvaluator: Sendable {
                         }
                     }
                     objective.add(spread: total, arcsExamined: 0)
+                    if let runTotals = totals.value { runTotals[run] = total }
                     if union {
                         let reach = LevelCascade.run(rule, from: seedBuffer, offsets: offsets, targets: targets,
                                                      scratch: workspace.beginRun(), maxSteps: Int.max, randomness: randomness)

@@ -25,7 +25,8 @@ struct Closed: ParsableCommand {
         probability times the expected size of what lies behind the node; a user with more \
         friends than slots keeps them for its best-scored friends; stop when the objective's \
         relative gain, estimated on --estimation-runs common worlds, falls to --min-gain; then a \
-        filling pass gives every user its next best arcs), greedy (the paper's edge-insertion greedy with Monte Carlo \
+        filling pass gives every user its next best arcs; then a refinement re-scores every user's slots on the subnetwork so far \
+        (the expected reach behind each friend) and tries single swaps, keeping a change only when the objective estimate, on worlds of its own, rises), greedy (the paper's edge-insertion greedy with Monte Carlo \
         gains of --greedy-runs worlds; small graphs only: its cost is estimated first and a run \
         above --greedy-budget seconds is refused unless --force), and the baselines degree, fof \
         and random, which fill every user's k slots by the friend's degree, by the friend's \
@@ -192,6 +193,10 @@ struct Closed: ParsableCommand {
             for i in iterations {
                 print("  \(i.index): +\(i.inserted) arcs → \(i.arcs) arcs, \(i.nodes) nodes, objective \(fixed(i.objective, 3)), relative gain \(String(format: "%.3g", i.relativeGain)), \(fixed(i.seconds, 3)) s")
             }
+            print("")
+        }
+        if let f = r.refinement {
+            print("PSNA refinement (estimates on \(f.worlds) worlds of its own): objective \(fixed(f.filledObjective, 3)) after filling → \(fixed(f.objective, 3)); \(f.refills) refill\(f.refills == 1 ? "" : "s") and \(f.swapsKept) of \(f.swapsTried) swaps kept")
             print("")
         }
         if let g = r.greedy {

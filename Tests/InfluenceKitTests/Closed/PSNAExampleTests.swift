@@ -68,20 +68,53 @@ struct PSNAExampleTests {
     /// is more probable, and a's other candidate is dropped. Iteration 3: b2's slot goes to d
     /// before e (equal scores, smaller id), and s2 → b1 (b1 can no longer be reached through a).
     /// The filling pass gives s3 its only arc.
+    ///
+    /// The refinement step (step 5) may then trade b2 → d for b2 → e: the two are worth exactly
+    /// the same, and the estimate decides between them by their coins. What it must keep is the
+    /// optimum, worked by hand: the only choices are a's (b1 or b2) and b2's (d or e); σ(s2) =
+    /// 1 + 0.1 = 1.1 and σ(s3) = 1 + 0.1 · 1.5 = 1.15 either way, σ(s1) = 1 + 0.9 · (1 + 0.8 ·
+    /// 1.5) = 2.98 with a → b2 against 1 + 0.9 · (1 + 0.9) = 2.71 with a → b1: OPT = 5.23, met by
+    /// 2 of the 4 maximal k-subnetworks (the assertion rejects the other 2, worth 4.96).
     @Test func insertionOrderNodesByExpectedSubtree() throws {
         let (s1, s2, s3, a, b1, b2, d, e) = (0, 1, 2, 3, 4, 5, 6, 7)
         let problem = try closedProblem(8, [(s1, a, 0.9), (s2, b1, 0.1), (s3, b2, 0.1), (a, b1, 0.9), (a, b2, 0.8),
                                             (b2, d, 0.5), (b2, e, 0.5)], seeds: [s1, s2, s3], k: 1)
-        let result = try run(problem)
-        #expect(result.insertionOrder.map { pairs(problem, $0) } == [
-            [[s1, a]],
-            [[a, b2]],
-            [[b2, d], [s2, b1]],
-            [[s3, b2]],
-        ])
-        #expect(result.filled == 1)
-        #expect(!result.subnetwork.arcs.contains(arcId(problem, a, b1)))
-        #expect(!result.subnetwork.arcs.contains(arcId(problem, b2, e)))
+        var construction = PSNA(epsilon: 1e-4, estimationRuns: 2_000, seed: 1, threads: 1)
+        construction.refinementRounds = 0
+        for result in [try construction.run(problem), try run(problem)] {
+            #expect(result.insertionOrder.map { pairs(problem, $0) } == [
+                [[s1, a]],
+                [[a, b2]],
+                [[b2, d], [s2, b1]],
+                [[s3, b2]],
+            ])
+            #expect(result.filled == 1)
+            #expect(!result.subnetwork.arcs.contains(arcId(problem, a, b1)))
+        }
+        #expect(!(try construction.run(problem)).subnetwork.arcs.contains(arcId(problem, b2, e)))
+        let refined = try exactObjective(problem, try run(problem).subnetwork.arcs).objective
+        #expect(abs(refined - 5.23) < 1e-6, "\(refined)") // p held as Float
+        #expect(try maximalSubnetworkValues(problem).sorted().map { ($0 * 1e4).rounded() / 1e4 } == [4.96, 4.96, 5.23, 5.23])
+    }
+
+    /// The refinement's score of an arc (u, w) is p(u, w) times what w's kept arcs reach without
+    /// stepping back to u: on a tree it is the exact gain of keeping the arc. Here s → u (1),
+    /// w → u (0.5, the way back), w → x (0.4), x → y (0.5) are kept; keeping u → w (0.5) adds
+    /// 0.5 (w) + 0.5 · 0.4 (x) + 0.5 · 0.4 · 0.5 (y) = 0.8 to σ(s), which the exact objective
+    /// confirms. Counting the way back (w → u) would score 0.5 · (1 + 0.6 + 0.5) = 1.05; the
+    /// depth-1 score, 0.5 · (1 + 0.4) = 0.7.
+    @Test func refinementScoreIsTheGainOfTheArcOnATree() throws {
+        let (s, u, w, x, y) = (0, 1, 2, 3, 4)
+        let problem = try closedProblem(5, [(s, u, 1), (u, w, 0.5), (w, u, 0.5), (w, x, 0.4), (x, y, 0.5)], seeds: [s], k: 2)
+        let kept = [arcId(problem, s, u), arcId(problem, w, u), arcId(problem, w, x), arcId(problem, x, y)].sorted()
+        let refinement = SubnetworkRefinement(problem)
+        let score = refinement.scores(kept: kept, depth: 3)[arcId(problem, u, w)]
+        let gain = try exactObjective(problem, kept + [arcId(problem, u, w)]).objective - exactObjective(problem, kept).objective
+        #expect(abs(gain - 0.8) < 1e-6 && abs(score - gain) < 1e-6, "score \(score), gain \(gain)")
+        #expect(abs(refinement.scores(kept: kept, depth: 1)[arcId(problem, u, w)] - 0.7) < 1e-6)
+        // complete(): from the seeds outwards, u's free slot goes to w and every node reached keeps its arcs.
+        #expect(Set(pairs(problem, refinement.complete(kept, score: refinement.scores(kept: kept, depth: 3))))
+                == Set([[s, u], [u, w], [w, u], [w, x], [x, y]]))
     }
 
     /// The ε rule stops the loop early and the filling pass then uses every node's capacity, with
