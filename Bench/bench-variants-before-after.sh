@@ -17,12 +17,17 @@
 #   measured by the same 10,000 Monte Carlo cascades on P (--mc-evaluation).
 #
 # Writes Bench/results/closed-before-after.md and Bench/results/cim-before-after.md; prints CSV rows.
-# Usage: BEFORE=/path/to/old/infmax Bench/bench-variants-before-after.sh   (env: THREADS, GRAPHS, BIN)
+# A file that exists already gets the run as a new dated section at its end (its earlier runs kept).
+# Usage: BEFORE=/path/to/old/infmax Bench/bench-variants-before-after.sh
+#   env: THREADS, GRAPHS, BIN; PARTS ("closed cim" by default: which benchmarks to run); NOTE (a
+#   line saying what "before" and "after" are, written under the section's heading).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 threads=${THREADS:-2}
 graphs=${GRAPHS:-../shared/graphs}
 before=${BEFORE:?set BEFORE to an infmax built from the commit before the change}
+parts=${PARTS:-closed cim}
+note=${NOTE:-}
 if [ -z "${BIN:-}" ]; then
     swift build -c release --scratch-path .build-variants-rel --product infmax >/dev/null
     BIN=.build-variants-rel/release/infmax
@@ -57,6 +62,9 @@ echo "benchmark,case,metric,ours,peer,peer_value,unit,higher_is_better"
 # ---- closed ----
 closed_rows="$work/closed.md"
 : > "$closed_rows"
+cim_rows="$work/cim.md"
+: > "$cim_rows"
+if [[ " $parts " == *" closed "* ]]; then
 closed() { # label graph seeds k probabilities
     local label=$1 graph=$2 seeds=$3 k=$4 probs=$5
     "$before" closed "$graph" --undirected --probabilities "$probs" --seeds-file "$seeds" --k "$k" --threads "$threads" --quiet --json > "$work/b.json"
@@ -87,10 +95,9 @@ for n in 4000 30000; do
         for probs in trivalency uniform:0.1 uniform:0.05; do closed "holme-kim-$n" "$work/hk$n.txt" "$work/hk$n-seeds.txt" $k $probs; done
     done
 done
+fi
 
 # ---- cim ----
-cim_rows="$work/cim.md"
-: > "$cim_rows"
 cim() { # label graph aps k extra...
     local label=$1 graph=$2 aps=$3 k=$4; shift 4
     "$before" cim "$graph" "$@" --aps "$aps" --k "$k" --epsilon 0.1 --threads "$threads" --quiet --json --mc-evaluation 10000 > "$work/b.json"
@@ -112,15 +119,25 @@ case = f"{label}-k{k}"
 print(f"cim-variants,{case},default_over_best_baseline,{after['estimate'] / best:.4f},default before,{before['estimate'] / best:.4f},ratio,1")
 PY
 }
+if [[ " $parts " == *" cim "* ]]; then
 for n in 4000 30000; do
     for k in 2 5 10; do cim "holme-kim-$n" "$work/hk$n.txt" "$work/hk$n-5pct.ap" $k --undirected; done
 done
 for k in 2 5 10; do cim email-Enron "$graphs/email-Enron.txt.gz" "$graphs/cim/email-Enron-5pct.ap" $k; done
+fi
 
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+# section TITLE FILE: the title line of a new file, or a dated section heading at the end of an existing one.
+section() {
+    if [ -s "$2" ]; then printf '\n## Run of %s\n' "$date_utc"; else echo "# $1"; fi
+    echo
+    [ -n "$note" ] && { echo "$note"; echo; }
+    return 0
+}
+if [ -s "$closed_rows" ]; then
+out=Bench/results/closed-before-after.md
 {
-echo "# Closed networks: PSNA before and after issue 23, every baseline beside it"
-echo
+section "Closed networks: PSNA before and after issue 23, every baseline beside it" "$out"
 echo "Made by \`BEFORE=… bash Bench/bench-variants-before-after.sh\` on $date_utc ($(nproc) cores, $threads threads; load $load_start at the start, $load_end at the end)."
 echo "Objective Σ_s σ({s}) on the same 10,000 Monte Carlo worlds for every column (common random numbers; the"
 echo "baselines are identical in both binaries, checked). \"PSNA after\" is PSNA's own k-subnetwork; \"returned\" is what"
@@ -131,10 +148,14 @@ echo
 echo "| graph | k | probabilities | PSNA before | PSNA after | returned (winner) | degree | fof | random | before / best baseline | PSNA after / best | returned / best | selection s before | selection s after |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 cat "$closed_rows"
-} > Bench/results/closed-before-after.md
+} > "$work/closed-section.md"
+cat "$work/closed-section.md" >> "$out"
+echo "wrote $out" >&2
+fi
+if [ -s "$cim_rows" ]; then
+out=Bench/results/cim-before-after.md
 {
-echo "# Capacity-constrained IM: the default before and after issue 23, every baseline beside it"
-echo
+section "Capacity-constrained IM: the default before and after issue 23, every baseline beside it" "$out"
 echo "Made by \`BEFORE=… bash Bench/bench-variants-before-after.sh\` on $date_utc ($(nproc) cores, $threads threads; load $load_start at the start, $load_end at the end)."
 echo "IC weighted cascade on G, ε = 0.1; every spread is the same 10,000-cascade Monte Carlo on P (± standard error)."
 echo "Holme–Kim graphs (--undirected) with 5% random APs; email-Enron with ../shared/graphs/cim/email-Enron-5pct.ap (its"
@@ -145,5 +166,7 @@ echo
 echo "| graph | k | default before | default after | winner | degree | pagerank | random | selection s before | selection s after | contenders (RR-set estimates) |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 cat "$cim_rows"
-} > Bench/results/cim-before-after.md
-echo "wrote Bench/results/closed-before-after.md and Bench/results/cim-before-after.md" >&2
+} > "$work/cim-section.md"
+cat "$work/cim-section.md" >> "$out"
+echo "wrote $out" >&2
+fi

@@ -38,8 +38,9 @@
 ///    (seeds first), its two best-scored arcs not kept are tried in place of its worst-scored
 ///    kept one (a friend newly reached has its slots filled by the same score). A refill or a
 ///    swap is kept only when the objective estimate rises (paired run by run, `significance`), on worlds of the step's own (not the
-///    iterations' ones, which are the evaluation's first; up to 10× `estimationRuns` of them
-///    where an estimate is cheap), within a work budget independent of the machine. The record
+///    iterations' ones, which are the evaluation's first; as many as make one estimate about
+///    2·10⁶ node activations, between 100 and 10× `estimationRuns`), within a work budget
+///    independent of the machine. The record
 ///    shows the estimate before and after, and how many refills and swaps were kept.
 ///
 /// Where this departs from the first implementation of the paper's method (tree of the one-hop
@@ -224,7 +225,7 @@ public struct PSNA: Sendable {
         -> (arcs: [Int], summary: Refinement) {
         let g = problem.graph
         let worldsSeed = seed ^ 0x5EF1_4E5E_ED00_0001
-        var worlds = estimationRuns
+        var worlds = min(100, estimationRuns)
         /// Σ_s |reach(s)| run by run on the step's worlds, and its mean.
         func estimate(_ arcs: [Int]) throws(InfluenceError) -> (totals: [Int], mean: Double) {
             var totals = [Int](repeating: 0, count: worlds)
@@ -252,15 +253,15 @@ public struct PSNA: Sendable {
         }
         let refinement = SubnetworkRefinement(problem)
         var best = filled
+        // A pilot of 100 worlds sizes the step's worlds: about 2·10⁶ node activations per estimate,
+        // between 100 and 10× `estimationRuns` (at most 100,000): more worlds where an estimate is
+        // cheap (small graphs, short cascades) to resolve the small differences a swap makes,
+        // fewer where the cascades are long (a giant component varies little from world to world).
         var (bestTotals, bestEstimate) = try estimate(best)
-        // Where one estimate is cheap (small graphs, short cascades), more worlds (up to 10×)
-        // resolve the small differences a swap makes.
-        let overhead = Double(g.nodeCount + best.count)
-        let factor = min(10, max(1, Int(2e6 / (max(1, bestEstimate) * Double(worlds) + overhead))))
-        let scaled = min(100_000, worlds * factor)
-        if scaled > worlds && SubnetworkEvaluator.scratchBytes(runs: scaled, seeds: problem.seeds.count, nodes: g.nodeCount,
-                                                                threads: threads) <= 64 << 20 {
-            worlds = scaled
+        let sized = min(10 * estimationRuns, 100_000, max(worlds, Int(2e6 / max(1, bestEstimate))))
+        if sized != worlds && SubnetworkEvaluator.scratchBytes(runs: sized, seeds: problem.seeds.count, nodes: g.nodeCount,
+                                                               threads: threads) <= 64 << 20 {
+            worlds = sized
             (bestTotals, bestEstimate) = try estimate(best)
         }
         var summary = Refinement(worlds: worlds, filledObjective: bestEstimate, objective: bestEstimate)
