@@ -144,9 +144,10 @@ import Testing
     /// The exact greedy on exact marginal Spread@K: pairs taken by largest marginal while their
     /// inviter holds fewer than the cap and the marginal is positive. Flat: one pass at cap `k`
     /// (the greedy for lists of length k); nested: rounds at cap 1, 2, …, k (HeteroIM's rounds).
+    /// With a capacity, an invitee on that many lists is no longer a candidate.
     /// Returns the lists (invitees in pick order), their exact value and the smallest gap between
     /// the best and the second-best marginal (or 0) along the way.
-    static func exactGreedy(_ graph: InviteGraph, _ inviters: [Int], k: Int, nested: Bool) throws -> (lists: [[Int]], value: Double, gap: Double) {
+    static func exactGreedy(_ graph: InviteGraph, _ inviters: [Int], k: Int, nested: Bool, capacity: Int? = nil) throws -> (lists: [[Int]], value: Double, gap: Double) {
         var lists = DenseLists(inviters: inviters, invitees: inviters.map { _ in [] }, scores: inviters.map { _ in [] })
         func value(_ l: DenseLists) throws -> Double {
             let longest = l.invitees.map(\.count).max()!
@@ -158,6 +159,8 @@ import Testing
                 var gains: [(Double, Int, Int)] = [(0, -1, -1)]
                 for t in inviters.indices where lists.invitees[t].count < cap {
                     for a in graph.arcs(from: inviters[t]) where !lists.invitees[t].contains(Int(graph.outTargets[a])) {
+                        let j = Int(graph.outTargets[a])
+                        if let capacity, lists.invitees.joined().filter({ $0 == j }).count >= capacity { continue }
                         var next = lists
                         next.invitees[t].append(Int(graph.outTargets[a])); next.scores[t].append(0)
                         gains.append((try value(next) - current, t, Int(graph.outTargets[a])))
@@ -242,5 +245,33 @@ import Testing
             #expect(ordered.count == 216 && rejectedTwo == 215, "K = 2: rejects \(rejectedTwo) of \(ordered.count)")
         }
         #expect(checked == 10 && flatDiffers == 4 && flatPrefixDiffers == 4, "flat greedy differs on \(flatDiffers), its prefix on \(flatPrefixDiffers)")
+    }
+    // With a capacity HeteroIM is the single greedy at cap K, not rounds: with capacity 1 and
+    // K = 2 its lists must be, in order, the exact flat greedy's (an invitee on one list is no
+    // longer a candidate). The assertion rejects at least 215 of the 216 ordered assignments of
+    // length 2 (some greedy lists are shorter: invitees run out), and the exact rounds give other
+    // lists on all 7 seeds (counted in the test), so a greedy in rounds under a capacity fails
+    // it. Seeds: those of 1…40 whose rounds differ with a gap of at least 0.06 between the best
+    // and second-best marginal (500,000 sets put a difference's standard error under 0.007). Of
+    // the 40, rounds gave other lists on 18, with a lower exact Spread@2 on 12, a higher one on 5
+    // and the same on 1 — as on the benchmark, where rounds under capacity 1 fell below HeteroIR
+    // at K = 5.
+    @Test func withCapacityTheListsAreTheSingleGreedys() throws {
+        var roundsDiffer = 0
+        for seed in [6, 10, 12, 15, 20, 33, 35] as [UInt64] {
+            let graph = try Self.competingInstance(seed: seed)
+            let inviters = try (0..<3).map { try #require(graph.node(labelled: String($0))) }
+            let flat = try Self.exactGreedy(graph, inviters, k: 2, nested: false, capacity: 1)
+            let rounds = try Self.exactGreedy(graph, inviters, k: 2, nested: true, capacity: 1)
+            #expect(flat.gap > 0.06, "seed \(seed): a near-tie the sets cannot resolve")
+            if rounds.lists != flat.lists { roundsDiffer += 1 }
+            let sets = try HeteroIMSets(graph: graph, inviters: inviters, setsPerNode: 100_000, seed: 90 + seed, threads: 2)
+            let ours = try HeteroIM.lists(graph: graph, sets: sets, inviters: inviters, k: 2, capacity: 1).lists
+            #expect(ours.invitees == flat.lists, "seed \(seed): \(ours.invitees) vs exact greedy with capacity 1 \(flat.lists)")
+            let ordered = Self.orderedAssignments(graph, inviters, k: 2)
+            let rejected = ordered.filter { $0 != flat.lists }.count
+            #expect(ordered.count == 216 && rejected >= 215, "rejects \(rejected) of \(ordered.count)")
+        }
+        #expect(roundsDiffer == 7)
     }
 }
