@@ -59,7 +59,7 @@ struct Recommend: ParsableCommand {
     @Option(help: ArgumentHelp("Inviters, one label per line.", valueName: "FILE"))
     var inviters: String
 
-    @Option(name: .customLong("k"), help: ArgumentHelp("List length: invitees per inviter (K ≥ 1).", valueName: "K"))
+    @Option(name: .customLong("k"), help: ArgumentHelp("Budget k: how many each chooser picks; here each inviter's invitees, the list length K (K ≥ 1).", valueName: "K"))
     var k: Int
 
     @Option(help: "Ranking: hetero-im (default), hetero-ir, p, pu, degree, random.")
