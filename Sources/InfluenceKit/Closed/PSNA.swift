@@ -83,7 +83,7 @@ public struct PSNA: Sendable {
         public var objective: Double
         /// Refills kept (every slot re-scored on the subnetwork so far).
         public var refills = 0
-        /// Swaps tried and kept.
+        /// Swaps tried.
         public var swapsTried = 0
         /// Swaps kept: those that raised the estimate.
         public var swapsKept = 0
