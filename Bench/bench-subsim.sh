@@ -36,7 +36,7 @@ mkdir -p "$work"
 infmax="${INFMAX:-$root/.build/release/infmax}"
 if [ -z "${INFMAX:-}" ]; then
   echo "== building infmax (release, static Swift runtime)" >&2
-  (cd "$root" && swift build -c release --product infmax -Xswiftc -static-stdlib >&2)
+  "$root/Bench/build-release.sh" >&2
 fi
 subsim_bin="${XDG_CACHE_HOME:-$HOME/.cache}/influencekit-peers/subsim"
 

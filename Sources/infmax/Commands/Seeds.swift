@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import GraphInfomax
 import InfluenceKit
 
@@ -153,7 +153,7 @@ struct Seeds: ParsableCommand {
     private func printText(_ r: SeedsRecord) {
         let p = r.request
         var header = "\(r.algorithm), \(r.model.name.uppercased()), k = \(p.k), ε = \(p.epsilon)"
-        if let delta = r.delta { header += ", δ = \(String(format: "%.3g", delta))" }
+        if let delta = r.delta { header += ", δ = \(formatted("%.3g", delta))" }
         if p.algorithm == .imm { header += ", ℓ = \(p.ell)" }
         header += ", seed \(p.seed), \(p.threads) thread\(p.threads == 1 ? "" : "s")"
         print(header)
@@ -161,10 +161,10 @@ struct Seeds: ParsableCommand {
         print("")
         print("seeds in selection order (marginal gain estimated on the selection RR sets):")
         let width = max(5, r.seeds.map(\.label.count).max() ?? 5)
-        print("  rank  \("label".padding(toLength: width, withPad: " ", startingAt: 0))  marginal gain")
+        print("  rank  \("label".padded(to: width))  marginal gain")
         for (index, s) in r.seeds.enumerated() {
             let rank = String(index + 1)
-            print("  \(String(repeating: " ", count: max(0, 4 - rank.count)))\(rank)  \(s.label.padding(toLength: width, withPad: " ", startingAt: 0))  \(fixed(s.marginalGain ?? 0, 2))")
+            print("  \(String(repeating: " ", count: max(0, 4 - rank.count)))\(rank)  \(s.label.padded(to: width))  \(fixed(s.marginalGain ?? 0, 2))")
         }
         print("")
         let s = r.spread
@@ -182,7 +182,7 @@ struct Seeds: ParsableCommand {
             printTimes(r)
             return
         }
-        let delta = String(format: "%.3g", g.failureProbability)
+        let delta = formatted("%.3g", g.failureProbability)
         if g.instanceWise {
             let round = r.rounds?.count ?? 0
             print("guarantee σ(S) ≥ \(fixed(g.approximation, 4)) · OPT with probability ≥ 1 − \(delta), measured on this instance (round \(round)); target 1 − 1/e − ε = \(fixed(g.target, 4))")
@@ -243,14 +243,14 @@ struct TimeBudget: ExpressibleByArgument {
     let seconds: Double
 
     init?(argument: String) {
-        let text = argument.trimmingCharacters(in: .whitespaces).lowercased()
+        let text = argument.trimmingSpaces().lowercased()
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("min", 60), ("h", 3600)]
         var number = text, scale = 1.0
         for (suffix, factor) in units.sorted(by: { $0.0.count > $1.0.count }) where text.hasSuffix(suffix) {
             number = String(text.dropLast(suffix.count)); scale = factor
             break
         }
-        guard let value = Double(number.trimmingCharacters(in: .whitespaces)), value.isFinite, value > 0 else { return nil }
+        guard let value = Double(number.trimmingSpaces()), value.isFinite, value > 0 else { return nil }
         seconds = value * scale
     }
 
