@@ -10,7 +10,7 @@ protocol EdgeTokenInterner {
     /// Bytes held for labels so far (for the memory estimate).
     var labelBytes: Int { get }
     /// Turns the provisional ids (two per line) into dense ids in place and returns the labels.
-    mutating func finish(_ ids: inout [Int64]) -> NodeLabels
+    mutating func finish(_ ids: GrowableBuffer<Int64>) -> NodeLabels
 }
 
 /// Canonical decimal integers (optional '-', no leading zeros, at most 18 digits), renumbered in
@@ -80,9 +80,9 @@ struct IntegerTokens: EdgeTokenInterner {
     var knownNodeCount: Int? { declaredCount }
     var labelBytes: Int { 0 }
 
-    mutating func finish(_ ids: inout [Int64]) -> NodeLabels {
+    mutating func finish(_ ids: GrowableBuffer<Int64>) -> NodeLabels {
         if let declaredCount { return .identity(count: declaredCount) }
-        let labels = IntegerIdMap.densify(&ids)
+        let labels = IntegerIdMap.densify(ids)
         let n = labels.count
         return labels.first == 0 && labels.last == Int64(n - 1) ? .identity(count: n) : .integers(labels)
     }
@@ -110,7 +110,7 @@ struct StringTokens: EdgeTokenInterner {
 
     /// Continues a read begun by `IntegerTokens`: the provisional ids so far (integer values) are
     /// interned as their decimal spellings in order, so numbering by first appearance holds.
-    init(convertingIntegerIds ids: inout [Int64]) {
+    init(convertingIntegerIds ids: GrowableBuffer<Int64>) {
         var cache = [Int64: Int64]()
         for k in ids.indices {
             let id = ids[k]
@@ -233,5 +233,5 @@ struct StringTokens: EdgeTokenInterner {
         return intern(token, hash: h, text: valid)
     }
 
-    mutating func finish(_ ids: inout [Int64]) -> NodeLabels { .strings(labels) }
+    mutating func finish(_ ids: GrowableBuffer<Int64>) -> NodeLabels { .strings(labels) }
 }

@@ -6,17 +6,27 @@
 struct IntegerIdMap {
     /// Remaps `ids` in place and returns the sorted distinct original ids (the labels).
     static func densify(_ ids: inout [Int64]) -> [Int64] {
-        guard !ids.isEmpty else { return [] }
-        var low = Int64.max, high = Int64.min
-        for id in ids { low = min(low, id); high = max(high, id) }
-        let span = high.subtractingReportingOverflow(low)
-        if !span.overflow, span.partialValue < max(1 << 22, Int64(ids.count) * 4) {
-            return densifyByTable(&ids, low: low, span: Int(span.partialValue) + 1)
-        }
-        return densifyByHash(&ids)
+        let buffer = GrowableBuffer<Int64>()
+        buffer.reserveCapacity(ids.count)
+        for id in ids { buffer.append(id) }
+        let labels = densify(buffer)
+        buffer.withUnsafeBufferPointer { dense in ids = Array(dense) }
+        return labels
     }
 
-    private static func densifyByTable(_ ids: inout [Int64], low: Int64, span: Int) -> [Int64] {
+    /// Remaps `ids` in place and returns the sorted distinct original ids (the labels).
+    static func densify(_ ids: GrowableBuffer<Int64>) -> [Int64] {
+        guard !ids.isEmpty else { return [] }
+        var low = Int64.max, high = Int64.min
+        ids.withUnsafeBufferPointer { all in for id in all { low = min(low, id); high = max(high, id) } }
+        let span = high.subtractingReportingOverflow(low)
+        if !span.overflow, span.partialValue < max(1 << 22, Int64(ids.count) * 4) {
+            return densifyByTable(ids, low: low, span: Int(span.partialValue) + 1)
+        }
+        return densifyByHash(ids)
+    }
+
+    private static func densifyByTable(_ ids: GrowableBuffer<Int64>, low: Int64, span: Int) -> [Int64] {
         var table = [Int32](repeating: -1, count: span)
         ids.withUnsafeBufferPointer { source in
             table.withUnsafeMutableBufferPointer { t in
@@ -38,7 +48,7 @@ struct IntegerIdMap {
         return labels
     }
 
-    private static func densifyByHash(_ ids: inout [Int64]) -> [Int64] {
+    private static func densifyByHash(_ ids: GrowableBuffer<Int64>) -> [Int64] {
         var capacity = 16
         while capacity < ids.count * 2 { capacity <<= 1 }
         let mask = capacity - 1

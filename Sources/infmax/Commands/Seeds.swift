@@ -101,7 +101,7 @@ struct Seeds: ParsableCommand {
             // agreed, so a failure on one rank ends every rank with its one message.
             let (targets, input) = try Ranks.agreeing { () throws -> ([OutputTarget?], GraphInput) in
                 let targets = Ranks.prints ? try OutputTarget.prepare([("--output", output), reportOption.output], inputs: [graphOptions.graph]) : [nil, nil]
-                return (targets, try graphOptions.input(seed: execution.seed))
+                return (targets, try graphOptions.input(seed: execution.seed, reverseOnly: reverseOnlyGraph))
             }
             let target = targets[0]
             var request = try makeRequest()
@@ -135,6 +135,15 @@ struct Seeds: ParsableCommand {
         shared.threads = 1
         shared.memoryLimitBytes = 0
         return "seeds \(shared) \(graph.topologyFingerprint)"
+    }
+
+    /// Whether the run reads the graph through the reverse CSR alone, so that the load may keep
+    /// nothing else: OPIM-C and IMM sample RR sets, and under IC weighted cascade without merged
+    /// parallel arcs no per-arc value is needed (the spread's forward Monte Carlo, when chosen,
+    /// rebuilds the full graph first).
+    private var reverseOnlyGraph: Bool {
+        [.opimC, .imm].contains(algorithm.registryEntry) && modelOptions.model == .ic && !graphOptions.dedupe
+            && (try? graphOptions.scheme(seed: execution.seed)) == .weightedCascade
     }
 
     /// The request the flags describe.
