@@ -62,7 +62,7 @@ extension InfluenceGraph {
         let statistics = GraphLoadStatistics(
             format: format, undirectedInput: arcs.undirected, selfLoopsDropped: arcs.selfLoopsDropped,
             parallelArcs: parallel, parallelArcsMerged: groups != nil)
-        if reverseOnly, groups == nil, targets.count < Int(UInt32.max), !columns.all.contains(where: { $0.scope == .arc }) {
+        if reverseOnly, Self.reverseOnlyAllowed(parallelArcs: groups, columns: columns, arcCount: targets.count) {
             let reversed = CSRConstruction.reverse(offsets: offsets, targets: targets, inOffsets: inOffsets, nodeCount: n,
                                                    arcType: UInt32.self)
             // The hash of the full graph, from its forward CSR, before that is dropped.

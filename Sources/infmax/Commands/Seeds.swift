@@ -142,8 +142,8 @@ struct Seeds: ParsableCommand {
     /// parallel arcs no per-arc value is needed (the spread's forward Monte Carlo, when chosen,
     /// rebuilds the full graph first).
     private var reverseOnlyGraph: Bool {
-        [.opimC, .imm].contains(algorithm.registryEntry) && modelOptions.model == .ic && !graphOptions.dedupe
-            && (try? graphOptions.scheme(seed: execution.seed)) == .weightedCascade
+        [.opimC, .imm].contains(algorithm.registryEntry) && modelOptions.model == .ic
+            && graphOptions.allowsReverseOnly(seed: execution.seed)
     }
 
     /// The request the flags describe.

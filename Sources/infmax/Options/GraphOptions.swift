@@ -57,6 +57,16 @@ struct GraphOptions: ParsableArguments {
                                 memoryLimitBytes: maxMemory.bytes, nodeCount: nodes, nodeFile: nodeFile)
     }
 
+    /// Whether RR-set sampling on this graph needs only its reverse CSR, and the load can give just
+    /// that (`GraphLoader.load(reverseOnly:)`): IC weighted cascade, no merged parallel arcs, a text
+    /// edge list read by our tokenizer. `seeds` (OPIM-C, IMM) then loads a reverse-only graph, and
+    /// `info` reports what that holds.
+    func allowsReverseOnly(seed: UInt64) -> Bool {
+        guard !dedupe, !eagerIGraph, (try? scheme(seed: seed)) == .weightedCascade,
+              let options = try? loadOptions(seed: seed) else { return false }
+        return (options.format ?? GraphFormat.infer(from: graph)) == .snap
+    }
+
     /// Loads the graph; `seed` feeds the trivalency scheme; `reverseOnly` asks for a reverse-only
     /// graph where the file allows one (`GraphLoader.load`).
     func load(seed: UInt64, reverseOnly: Bool = false) throws(InfluenceError) -> LoadedGraph {
