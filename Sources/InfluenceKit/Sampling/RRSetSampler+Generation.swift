@@ -39,12 +39,6 @@ extension RRSetSampler {
         let newSets = taskCount * Self.setsPerTask
         let workers = max(1, min(workers, taskCount))
         let expected = pool.count > 0 ? Int(pool.meanSetSize * Double(newSets) / Double(workers) * 1.1) : 4096
-        if pool.count > 0 {
-            // The pool grows before the workers fill their buffers, at the mean set size so far
-            // plus 3%: its old block is freed before the new sets exist, so the copy no longer
-            // overlaps them (if the sets turn out larger, the exact growth below still happens).
-            pool.reserve(sets: newSets, members: Int(pool.meanSetSize * Double(newSets) * 1.03))
-        }
         progress.begin(phase, total: newSets, unit: "RR sets")
         let work = ReverseWork(nodeCount: graph.nodeCount,
                                job: .generate(firstTask: firstTask, taskCount: taskCount, taskStride: stride, poolID: poolID,
