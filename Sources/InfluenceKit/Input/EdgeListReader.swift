@@ -160,15 +160,11 @@ public enum EdgeListReader {
         return InfluenceError(.data, file: path, line: lines, "no edges, \(what) (\(expected) per line)")
     }
 
-    /// The arcs of the scanned pairs: declarations (`u u`) dropped, undirected edges doubled.
-    private static func makeArcs(state: EdgeScanState, nodeCount: Int, labels: NodeLabels, undirected: Bool) -> ArcList {
-        let pairs = state.ids.count / 2
-        let edges = state.edgeCount
-        let m = undirected ? 2 * edges : edges
-        var sources = [UInt32](repeating: 0, count: m)
-        var targets = [UInt32](repeating: 0, count: m)
-        let hasDeclarations = state.declarations > 0
-        state.ids.withUnsafeBufferPointer { id in
+    /// Tails and heads of the scanned pairs (see `makeArcs`).
+    private static func fill<ID: FixedWidthInteger & BitwiseCopyable>(_ sources: inout [UInt32], _ targets: inout [UInt32],
+                                                                     from ids: GrowableBuffer<ID>, pairs: Int,
+                                                                     hasDeclarations: Bool, undirected: Bool) {
+        ids.withUnsafeBufferPointer { id in
             sources.withUnsafeMutableBufferPointer { s in
                 targets.withUnsafeMutableBufferPointer { t in
                     var e = 0
@@ -185,6 +181,21 @@ public enum EdgeListReader {
                     }
                 }
             }
+        }
+    }
+
+    /// The arcs of the scanned pairs: declarations (`u u`) dropped, undirected edges doubled.
+    private static func makeArcs(state: EdgeScanState, nodeCount: Int, labels: NodeLabels, undirected: Bool) -> ArcList {
+        let pairs = state.ids.count / 2
+        let edges = state.edgeCount
+        let m = undirected ? 2 * edges : edges
+        var sources = [UInt32](repeating: 0, count: m)
+        var targets = [UInt32](repeating: 0, count: m)
+        let hasDeclarations = state.declarations > 0
+        if let wide = state.ids.wide {
+            fill(&sources, &targets, from: wide, pairs: pairs, hasDeclarations: hasDeclarations, undirected: undirected)
+        } else {
+            fill(&sources, &targets, from: state.ids.narrow, pairs: pairs, hasDeclarations: hasDeclarations, undirected: undirected)
         }
         func perArc(_ column: [Float]) -> [Float] {
             guard undirected else { return column }

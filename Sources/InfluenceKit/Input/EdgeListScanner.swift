@@ -4,8 +4,9 @@ struct EdgeScanState {
     let readValues: Bool
     var layout = ColumnLayout()
     /// Provisional ids, two per line: an edge `u v`, or `u u` for a line declaring node `u`
-    /// (grown by `realloc`: no copy of the largest array of the load while it grows).
-    let ids = GrowableBuffer<Int64>()
+    /// (4 bytes each while they fit, grown by `realloc`: no copy of the largest array of the load
+    /// while it grows).
+    let ids = ProvisionalIDs()
     /// Arc values and LT weights, one per edge (not per declaration).
     var values: [Float] = []
     var weights: [Float] = []

@@ -82,3 +82,51 @@ final class GrowableBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
         capacity = newCapacity
     }
 }
+
+/// The provisional node ids of a text load (two per line): 4 bytes each while every id lies in
+/// 0 ... 2³² − 1 (label numbers always, and the integer ids of the usual files), widened once to 8
+/// bytes at the first id that does not. Halves the largest array of a load.
+final class ProvisionalIDs: @unchecked Sendable {
+    /// The ids while all fit in 32 bits (empty once widened).
+    private(set) var narrow = GrowableBuffer<UInt32>()
+    /// The ids once one did not fit (nil until then).
+    private(set) var wide: GrowableBuffer<Int64>?
+
+    /// An empty list. Complexity: O(1).
+    init() {}
+
+    /// Ids held.
+    var count: Int { wide?.count ?? narrow.count }
+
+    /// Makes room for `minimumCapacity` ids. Complexity: O(1) amortised.
+    func reserveCapacity(_ minimumCapacity: Int) {
+        if let wide { wide.reserveCapacity(minimumCapacity) } else { narrow.reserveCapacity(minimumCapacity) }
+    }
+
+    /// Cuts the block to the ids held. Complexity: O(1).
+    func shrinkToFit() {
+        if let wide { wide.shrinkToFit() } else { narrow.shrinkToFit() }
+    }
+
+    /// Appends `id`, widening the list at the first id outside 32 bits. Complexity: O(1)
+    /// amortised (O(count) once, when widening).
+    @inline(__always)
+    func append(_ id: Int64) {
+        if let wide {
+            wide.append(id)
+        } else if UInt64(bitPattern: id) <= UInt64(UInt32.max) {
+            narrow.append(UInt32(truncatingIfNeeded: id))
+        } else {
+            widen()
+            wide!.append(id)
+        }
+    }
+
+    private func widen() {
+        let all = GrowableBuffer<Int64>()
+        all.reserveCapacity(Swift.max(16, narrow.capacity))
+        narrow.withUnsafeBufferPointer { ids in for id in ids { all.append(Int64(id)) } }
+        wide = all
+        narrow = GrowableBuffer<UInt32>()
+    }
+}
