@@ -27,7 +27,7 @@ import Testing
         """
 
     /// Matches "refinement stopped at its cap, N RR sets (IMM's sample size for this n, k, ε and δ): choice error X% (target 0.40%)".
-    static var cappedLine: Regex<(Substring, Substring, Substring)> { #/^refinement stopped at its cap, (\d+) RR sets \(IMM's sample size for this n, k, ε and δ\): choice error (\d+\.\d\d)% \(target 0\.40%\)$/# }
+    static var cappedLine: Regex<(Substring, Substring, Substring)> { #/^refinement stopped at its cap, (\d+) RR sets \(IMM's sample size for this n, k, ε and δ\): choice error (\d+\.\d\d)% \(target 0\.40%\), expected selection loss \d+\.\d\d% \(target 0\.04%\)$/# }
 
     @Test func textReportOnKarate() throws {
         let result = try CLI.run(Self.karate + ["--k", "4", "--threads", "2", "--precision", "0.004"])
@@ -108,7 +108,7 @@ import Testing
         let text = try CLI.run(Self.karate + ["--k", "1", "--precision", "0.05"])
         #expect(text.status == 0, "\(text.stderr)")
         let line = try #require(text.lines.first { $0.hasPrefix("refinement ") }, "\(text.stdout)")
-        let match = try #require(line.wholeMatch(of: #/^refinement choice error (\d+\.\d\d)% \(target 5\.00%\) after (\d+) refinement rounds?$/#), "\(line)")
+        let match = try #require(line.wholeMatch(of: #/^refinement choice error (\d+\.\d\d)% \(target 5\.00%\), expected selection loss (\d+\.\d\d)% \(target 0\.50%\) after (\d+) refinement rounds?$/#), "\(line)")
         #expect(Double(String(match.1))! <= 5)
 
         let json = try CLI.run(Self.karate + ["--k", "1", "--precision", "0.05", "--json"])
@@ -117,7 +117,8 @@ import Testing
         #expect(!refinement.capped)
         #expect(refinement.cap == nil)
         #expect(refinement.reached <= 0.05)
-        #expect(refinement.rounds == Int(String(match.2)))
+        #expect(refinement.rounds == Int(String(match.3)))
+        #expect(Double(String(match.2))! <= 0.5)
         #expect(refinement.rounds >= 1)
         #expect(report.request.precision == 0.05)
     }

@@ -16,6 +16,26 @@ public enum MaxCoverage {
         /// (Tang, Tang, Xiao, Yuan, "Online Processing Algorithms for Influence Maximization",
         /// SIGMOD 2018, §4.2; valid by submodularity of coverage), and at most θ.
         public let upperBound: Int?
+        /// When asked (`rivals` > 0): for each step, the best nodes greedy passed over at that
+        /// step, best first (OPIM-C's selection-loss bound compares each pick with them).
+        public internal(set) var rivals: [[Rival]] = []
+    }
+
+    /// A node greedy passed over at one step, with what it shares with that step's pick.
+    public struct Rival: Sendable, Equatable {
+        /// The node.
+        public let node: Int
+        /// Its marginal coverage at that step (sets not yet covered that hold it).
+        public let gain: Int
+        /// Of those sets, the ones that also hold the step's pick.
+        public let shared: Int
+
+        /// A rival of one step. Complexity: O(1).
+        public init(node: Int, gain: Int, shared: Int) {
+            self.node = node
+            self.gain = gain
+            self.shared = shared
+        }
     }
 
     /// Runs greedy for `k` seeds on `pool` using its inverted `index`.
@@ -28,13 +48,16 @@ public enum MaxCoverage {
     ///   - pool: the RR sets to cover.
     ///   - index: the pool's inverted index.
     ///   - upperBound: also compute the bound on the best coverage (adds O(k² log n)).
+    ///   - rivals: how many runners-up to record at each step (`Result.rivals`; adds
+    ///     O(k · rivals · log n)).
     ///   - communicator: the ranks sharing the pool, each passing its own share (see
     ///     `CoverageState`); the result is the single pool's on every rank.
     /// - Throws: `InfluenceError(.usage)` (parameter `k`) unless 0 ≤ k ≤ n; as `CoverageState`.
     /// - Complexity: O(Σ|R| + n + k·log n) time (plus O(k² log n) with the bound), O(n + θ) memory;
     ///   distributed, k + 1 all-reduces of n counts.
     public static func select(_ k: Int, from pool: RRSetCollection, index: RRSetInvertedIndex,
-                              upperBound: Bool = false, communicator: (any Communicator)? = nil) throws(InfluenceError) -> Result {
+                              upperBound: Bool = false, rivals: Int = 0,
+                              communicator: (any Communicator)? = nil) throws(InfluenceError) -> Result {
         let n = pool.nodeCount
         guard k >= 0 && k <= n else {
             throw InfluenceError(.usage, parameter: "k", "k = \(k) (expected 0 ≤ k ≤ \(n), the graph's node count)")
@@ -44,20 +67,36 @@ public enum MaxCoverage {
         marginal.reserveCapacity(k)
         var bound = Int.max
         var nextZero = 0
+        var passedOver = [[Rival]]()
+        if rivals > 0 { passedOver.reserveCapacity(k) }
         for i in 0...k {
             if upperBound { bound = min(bound, state.topKBound(k)) }
             if i == k { break }
             let v: Int
-            if let best = state.bestCandidate() {
+            var runnersUp = ArraySlice<(node: Int, gain: Int)>()
+            if rivals > 0 {
+                let top = state.bestCandidates(rivals + 1)
+                runnersUp = top.dropFirst()
+                if let best = top.first {
+                    v = best.node
+                } else {
+                    while !state.isAvailable(nextZero) { nextZero += 1 }
+                    v = nextZero
+                }
+            } else if let best = state.bestCandidate() {
                 v = best.node
             } else {
                 while !state.isAvailable(nextZero) { nextZero += 1 }
                 v = nextZero
             }
             marginal.append(state.take(v))
+            // After the take a rival's gain counts only the sets without the pick.
+            if rivals > 0 { passedOver.append(runnersUp.map { Rival(node: $0.node, gain: $0.gain, shared: $0.gain - state.gain(of: $0.node)) }) }
         }
-        return Result(seeds: state.taken, marginalCoverage: marginal, coverage: state.coverage,
-                      upperBound: upperBound ? min(bound, pool.globalCount) : nil)
+        var result = Result(seeds: state.taken, marginalCoverage: marginal, coverage: state.coverage,
+                            upperBound: upperBound ? min(bound, pool.globalCount) : nil)
+        result.rivals = passedOver
+        return result
     }
 
     /// Greedy on `pool`, building its inverted index first.

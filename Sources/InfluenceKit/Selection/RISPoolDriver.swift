@@ -91,8 +91,8 @@ public struct RISPoolDriver: Sendable {
     /// Greedy max coverage for `k` seeds on `pool` (this rank's share) with its `index`, across
     /// all ranks. Complexity: as `MaxCoverage.select`.
     public func select(_ k: Int, from pool: RRSetCollection, index: RRSetInvertedIndex,
-                       upperBound: Bool = false) throws(InfluenceError) -> MaxCoverage.Result {
-        try MaxCoverage.select(k, from: pool, index: index, upperBound: upperBound,
+                       upperBound: Bool = false, rivals: Int = 0) throws(InfluenceError) -> MaxCoverage.Result {
+        try MaxCoverage.select(k, from: pool, index: index, upperBound: upperBound, rivals: rivals,
                                communicator: communicator.isDistributed ? communicator : nil)
     }
 

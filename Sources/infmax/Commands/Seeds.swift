@@ -197,8 +197,13 @@ struct Seeds: ParsableCommand {
         }
         if let refinement = r.refinement {
             let measure = refinement.measure == "choice-error" ? "choice error" : "relative standard error"
-            let reached = "\(measure) \(fixed(100 * refinement.reached, 2))% (target \(fixed(100 * refinement.target, 2))%)"
-            if r.stoppedAtTimeBudget == true, refinement.reached > refinement.target {
+            var reached = "\(measure) \(fixed(100 * refinement.reached, 2))% (target \(fixed(100 * refinement.target, 2))%)"
+            if let loss = refinement.selectionLoss, let limit = refinement.selectionLossTarget {
+                reached += ", expected selection loss \(fixed(100 * loss, 2))% (target \(fixed(100 * limit, 2))%)"
+            }
+            let short = refinement.reached > refinement.target
+                || (refinement.selectionLoss ?? 0) > (refinement.selectionLossTarget ?? .infinity)
+            if r.stoppedAtTimeBudget == true, short {
                 print("refinement stopped by the time budget: \(reached)")
             } else if refinement.capped, let cap = refinement.cap {
                 let sets = refinement.capSets.map(String.init) ?? "?"
