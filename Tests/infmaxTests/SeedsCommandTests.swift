@@ -246,7 +246,7 @@ import Testing
     }
 
     /// The same --seed gives the same seeds for 1, 2 and 4 threads.
-    @Test(arguments: ["opim-c", "imm"])
+    @Test(arguments: ["opim-c", "imm", "hist"])
     func sameSeedsForAnyThreadCount(_ algorithm: String) throws {
         for model in ["ic", "lt"] {
             var outcomes: [[String]] = [], covered: [Int] = []
