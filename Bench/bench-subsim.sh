@@ -7,9 +7,10 @@
 #            $OURS_ARGS (default: none, the default algorithm), whole-process wall and peak RSS
 #   subsim   SUBSIM's binary on its own converted binary graph (conversion done once, not timed),
 #            whole-process wall and peak RSS; with HIST=1 also `-hist=1`
-#   ours hist  with HIST=1 only: `infmax seeds … --algorithm hist` (our HIST: sentinel set, then
-#            residual RR sets), a third run in each round beside the two above; its wall, RSS, RR
-#            sets and spread go to a second table, Bench/work/subsim/table-hist.md, with our
+#   ours hist  with HIST=1 only: `infmax seeds … --algorithm hist --seed R` (our HIST: sentinel
+#            set, then residual RR sets), a third run in each round R beside the two above; its
+#            wall, RSS, RR sets and spread (mean over the rounds' seeds, as SUBSIM's is over its
+#            clock-seeded runs) go to a second table, Bench/work/subsim/table-hist.md, with our
 #            default and SUBSIM's `-hist=1` on the same rows
 # $REPEAT rounds (default 5), the two alternating within each round; the table gives medians.
 # Spread: every seed set (ours: the median run's, all runs give the same seeds; SUBSIM: each run's,
@@ -64,7 +65,7 @@ table="$work/table.md"
 table_hist="$work/table-hist.md"
 if [ "$hist" = 1 ]; then
   {
-    echo "| graph | k | ours default wall s | ours hist wall s | SUBSIM -hist=1 wall s | ours hist / SUBSIM wall | ours default spread | ours hist spread | SUBSIM -hist=1 spread (mean of $repeat) | ours hist vs SUBSIM spread | ours default RSS MB | ours hist RSS MB | SUBSIM RSS MB | ours hist / SUBSIM RSS | ours hist RR sets (drawn / at a sentinel) | ours hist b | ours hist guarantee | SUBSIM RR sets |"
+    echo "| graph | k | ours default wall s | ours hist wall s | SUBSIM -hist=1 wall s | ours hist / SUBSIM wall | ours default spread | ours hist spread (mean of $repeat seeds) | SUBSIM -hist=1 spread (mean of $repeat) | ours hist vs SUBSIM spread | ours default RSS MB | ours hist RSS MB | SUBSIM RSS MB | ours hist / SUBSIM RSS | ours hist RR sets (median drawn / at a sentinel) | ours hist b | ours hist guarantee (lowest) | SUBSIM RR sets |"
     echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   } > "$table_hist"
 fi
@@ -78,7 +79,7 @@ for file in $graphs; do
   sdir="${XDG_CACHE_HOME:-$HOME/.cache}/influencekit-peers/graphs/$key"
   for k in $ks; do
     ours_wall=(); ours_rss=(); sub_wall=(); sub_rss=(); sub_spreads=(); sub_sets=(); imm_label=""
-    hist_wall=(); hist_rss=()
+    hist_wall=(); hist_rss=(); rm -f "$work"/ours-hist-*.json
     rm -f "$work"/subsim-seeds-"$name"-"$k"-*
     for r in $(seq "$repeat"); do
       /usr/bin/time -f "%e %M" -o "$work/t" "$infmax" seeds "$path" --k "$k" --threads "$threads" --quiet \
@@ -86,7 +87,7 @@ for file in $graphs; do
       read -r w m < "$work/t"; ours_wall+=("$w"); ours_rss+=("$m")
       if [ "$hist" = 1 ]; then
         /usr/bin/time -f "%e %M" -o "$work/t" "$infmax" seeds "$path" --k "$k" --threads "$threads" --quiet \
-          --algorithm hist --output "$work/ours-hist.json" > /dev/null
+          --algorithm hist --seed "$r" --output "$work/ours-hist-$r.json" > /dev/null
         read -r w m < "$work/t"; hist_wall+=("$w"); hist_rss+=("$m")
       fi
       out=$(mktemp -d)
@@ -129,22 +130,27 @@ print(f"| {name} | {k} | {ow:.3f} | {sw:.3f} | {ow / sw:.2f}× | {os_:,.1f} | {s
       f"{om / 1024:.1f} | {sm / 1024:.1f} | {om / sm:.2f}× | {osets} / {oeval} | {int(float(ssets))} |")
 PY
     if [ "$hist" = 1 ]; then
-      hseeds=$(python3 -c "import json; print(','.join(s['label'] for s in json.load(open('$work/ours-hist.json'))['seeds']))")
-      hs=$(spread_of "$path" "$hseeds")
+      hist_spreads=()
+      for r in $(seq "$repeat"); do
+        hseeds=$(python3 -c "import json; print(','.join(s['label'] for s in json.load(open('$work/ours-hist-$r.json'))['seeds']))")
+        hist_spreads+=("$(spread_of "$path" "$hseeds")")
+      done
+      hs=$(python3 -c "import statistics,sys; print(round(statistics.mean(float(x) for x in sys.argv[1:]), 1))" "${hist_spreads[@]}")
       hw=$(median "${hist_wall[@]}"); hm=$(median "${hist_rss[@]}")
       echo "subsim-hist,$name ic k=$k,wall_seconds,$hw,HIST,$sw,s,0"
       echo "subsim-hist,$name ic k=$k,peak_rss_mb,$(python3 -c "print(round($hm/1024,1))"),HIST,$(python3 -c "print(round($sm/1024,1))"),MB,0"
       echo "subsim-hist,$name ic k=$k,mc_spread,$hs,HIST,$ss,nodes,1"
-      python3 - "$name" "$k" "$ow" "$hw" "$sw" "$os" "$hs" "$ss" "$om" "$hm" "$sm" "$ssets" "$work/ours-hist.json" >> "$table_hist" <<'PY'
-import json, sys
-name, k, ow, hw, sw, os_, hs, ss, om, hm, sm, ssets, record = sys.argv[1:]
+      python3 - "$name" "$k" "$ow" "$hw" "$sw" "$os" "$hs" "$ss" "$om" "$hm" "$sm" "$ssets" "$work"/ours-hist-*.json >> "$table_hist" <<'PY'
+import json, statistics, sys
+name, k, ow, hw, sw, os_, hs, ss, om, hm, sm, ssets = sys.argv[1:13]
 ow, hw, sw, os_, hs, ss, om, hm, sm = map(float, (ow, hw, sw, os_, hs, ss, om, hm, sm))
-r = json.load(open(record))
-h = r["hist"]
-stopped = h["selectionSetsAtSentinel"] + h["validationSetsAtSentinel"]
-g = r["guarantee"]["approximation"]
+records = [json.load(open(p)) for p in sys.argv[13:]]
+drawn = statistics.median(r["rrSets"]["generated"] for r in records)
+stopped = statistics.median(r["hist"]["selectionSetsAtSentinel"] + r["hist"]["validationSetsAtSentinel"] for r in records)
+g = min(r["guarantee"]["approximation"] for r in records)
+b = records[0]["hist"]["sentinelSize"]
 print(f"| {name} | {k} | {ow:.3f} | {hw:.3f} | {sw:.3f} | {hw / sw:.2f}× | {os_:,.1f} | {hs:,.1f} | {ss:,.1f} | {100 * (hs / ss - 1):+.2f}% | "
-      f"{om / 1024:.1f} | {hm / 1024:.1f} | {sm / 1024:.1f} | {hm / sm:.2f}× | {r['rrSets']['generated']} / {stopped} | {h['sentinelSize']} | {g:.4f} | {int(float(ssets))} |")
+      f"{om / 1024:.1f} | {hm / 1024:.1f} | {sm / 1024:.1f} | {hm / sm:.2f}× | {int(drawn)} / {int(stopped)} | {b} | {g:.4f} | {int(float(ssets))} |")
 PY
     fi
   done
