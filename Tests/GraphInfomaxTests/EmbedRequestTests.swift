@@ -76,6 +76,13 @@ import InfluenceKit
         #expect(rerun.changedHash == nil)
         let again = try #require(rerun.record as? ProbeRecord)
         #expect(again.accuracy == record.accuracy && again.request == request)
+        // The restarts run in parallel, each from its own stream: any thread count gives the
+        // same accuracies, restart by restart (a start drawn per worker would differ).
+        for threads in [1, 3] {
+            var other = request
+            other.threads = threads
+            #expect(try other.run(on: embeddings).accuracy == record.accuracy, "threads \(threads)")
+        }
     }
 
     @Test func badRequestsNameTheirParameter() throws {
@@ -95,7 +102,8 @@ import InfluenceKit
         #expect(npy.parameter == "output" && npy.kind == .usage)
         let embeddings = EmbeddingsInput(NodeEmbeddings(labels: ["0", "1"], vectors: Matrix(rows: 2, columns: 1, values: [0, 1])))
         for (request, parameter) in [(ProbeRequest(labels: "l", train: "t", test: "u", restarts: 0), "restarts"),
-                                     (ProbeRequest(labels: "l", train: "t", test: "u", epochs: 0), "epochs")] {
+                                     (ProbeRequest(labels: "l", train: "t", test: "u", epochs: 0), "epochs"),
+                                     (ProbeRequest(labels: "l", train: "t", test: "u", threads: 0), "threads")] {
             let error = try #require(throws: InfluenceError.self) { try request.run(on: embeddings) }
             #expect(error.parameter == parameter, "\(error)")
         }

@@ -29,7 +29,7 @@ import Testing
 
     /// The commands that write a record, and those that compute (random choices, threads).
     static let recordWriters: Set = ["seeds", "simulate", "run", "compare", "cim", "closed", "recommend", "embed", "probe"]
-    static let computing: Set = ["seeds", "simulate", "compare", "cim", "closed", "recommend", "embed"]
+    static let computing: Set = ["seeds", "simulate", "compare", "cim", "closed", "recommend", "embed", "probe"]
     /// Old spellings: kept working (hidden) for one release.
     static let oldSpellings: Set = ["--mc-runs", "--mc-evaluation", "--mc-budget", "--worlds"]
 
@@ -63,6 +63,10 @@ import Testing
             if flag.name == "--seed" { #expect(flag.help.hasPrefix("Seed of every random choice"), "\(flag.command): --seed: \(flag.help)") }
             // One name for Monte Carlo run counts: --runs (per-step counts are --NAME-runs).
             if flag.name == "--runs" { #expect(flag.help.contains("Monte Carlo"), "\(flag.command): --runs: \(flag.help)") }
+            // --k is the paper's budget k in every command: how many each chooser picks (the
+            // campaign, an AP, a user, an inviter); the rest of the help names the chooser.
+            if flag.name == "--k" { #expect(flag.help.hasPrefix("Budget k: how many each chooser picks; here "), "\(flag.command): --k: \(flag.help)") }
+            if flag.name == "--epsilon" { #expect(flag.help.hasPrefix("ε of the target ratio "), "\(flag.command): --epsilon: \(flag.help)") }
             #expect(!Self.oldSpellings.contains(flag.name), "\(flag.command) shows the old spelling \(flag.name)")
         }
     }

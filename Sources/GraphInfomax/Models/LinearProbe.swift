@@ -12,13 +12,18 @@ public struct LinearProbe: Sendable {
         public var learningRate: Double
         public var weightDecay: Double
         public var seed: UInt64
+        /// Worker threads over the restarts (default 1). Each restart draws its start from its own
+        /// stream of `seed`, so the report is the same for any thread count.
+        public var threads: Int
 
-        public init(restarts: Int = 50, epochs: Int = 100, learningRate: Double = 0.01, weightDecay: Double = 0, seed: UInt64 = 1) {
+        public init(restarts: Int = 50, epochs: Int = 100, learningRate: Double = 0.01, weightDecay: Double = 0, seed: UInt64 = 1,
+                    threads: Int = 1) {
             self.restarts = restarts
             self.epochs = epochs
             self.learningRate = learningRate
             self.weightDecay = weightDecay
             self.seed = seed
+            self.threads = threads
         }
     }
 
@@ -40,16 +45,19 @@ public struct LinearProbe: Sendable {
 
     /// Runs the protocol. `classes[row]` is the class of each embedding row (negative: none).
     /// The model has one output per class present in the splits (the report's `classes`).
-    /// `restartDone` is called after each restart (for progress).
+    /// `restartDone` is called after each restart (for progress), from the worker that ran it.
+    /// Restarts run on `configuration.threads` workers; cancelled restarts (the use case's
+    /// `CancellationFlag`) are skipped and the caller discards the report.
     ///
     /// - Throws: `InfluenceError(.usage)` for a split naming an unlabelled row, an empty split or
     ///   a bad configuration.
     /// - Complexity: restarts · epochs · O(|train| · d · C), plus O(|test| · d · C) per restart.
     public func evaluate(embeddings: Matrix<Float>, classes: [Int], train: [Int], test: [Int],
-                         restartDone: () -> Void = {}) throws(InfluenceError) -> Report {
+                         restartDone: @Sendable (_ worker: Int) -> Void = { _ in }) throws(InfluenceError) -> Report {
         let c = configuration
         guard c.restarts >= 1 else { throw InfluenceError(.usage, parameter: "restarts", "restarts = \(c.restarts) (expected at least 1)") }
         guard c.epochs >= 1 else { throw InfluenceError(.usage, parameter: "epochs", "epochs = \(c.epochs) (expected at least 1)") }
+        try Parallel.checkThreadCount(c.threads)
         precondition(classes.count == embeddings.rows)
         for (name, rows) in [("train", train), ("test", test)] {
             guard !rows.isEmpty else { throw InfluenceError(.usage, parameter: ParameterKey(rawValue: name), "the \(name) split is empty") }
@@ -66,32 +74,46 @@ public struct LinearProbe: Sendable {
         let d = embeddings.columns
         let xTrain = Self.gather(embeddings, train), xTest = Self.gather(embeddings, test)
         let yTrain = train.map { number[classes[$0]]! }, yTest = test.map { number[classes[$0]]! }
-        var accuracies: [Double] = []
-        for restart in 0..<c.restarts {
-            var w: Matrix<Float> = Glorot.uniform(rows: d, columns: classCount, seed: c.seed, stream: 0x5052_4F42_0000_0000 | UInt64(restart))
-            var b = [Float](repeating: 0, count: classCount)
-            var flat = w.values + b
-            var adam = Adam<Float>(parameterCount: flat.count, learningRate: Float(c.learningRate), weightDecay: Float(c.weightDecay))
-            for _ in 0..<c.epochs {
-                let (_, dw, db) = Self.crossEntropy(xTrain, yTrain, weight: w, bias: b)
-                adam.update(&flat, gradient: dw.values + db)
-                w = Matrix(rows: d, columns: classCount, values: Array(flat[0..<d * classCount]))
-                b = Array(flat[(d * classCount)...])
+        // One slot per restart, written by whichever worker ran it: the order of the accuracies,
+        // and so the report, does not depend on the thread count.
+        var accuracies = [Double](repeating: 0, count: c.restarts)
+        accuracies.withUnsafeMutableBufferPointer { slots in
+            let out = UnsafeSharing(slots)
+            Parallel.forEachTask(c.restarts, workers: c.threads, cancellable: true) { worker, restart in
+                out.value[restart] = Self.restart(restart, configuration: c, xTrain: xTrain, yTrain: yTrain, xTest: xTest, yTest: yTest,
+                                                  classCount: classCount)
+                restartDone(worker)
             }
-            let logits = Self.logits(xTest, weight: w, bias: b)
-            var correct = 0
-            for i in 0..<test.count {
-                var best = 0
-                for k in 1..<classCount where logits[i, k] > logits[i, best] { best = k }
-                if best == yTest[i] { correct += 1 }
-            }
-            accuracies.append(100 * Double(correct) / Double(test.count))
-            restartDone()
         }
         let mean = accuracies.reduce(0, +) / Double(accuracies.count)
         let variance = accuracies.count > 1 ? accuracies.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(accuracies.count - 1) : 0
         return Report(mean: mean, sd: variance.squareRoot(), accuracies: accuracies, restarts: c.restarts,
                       trainNodes: train.count, testNodes: test.count, classes: classCount, dimensions: d)
+    }
+
+    /// Trains one restart from its own Glorot start and returns its test accuracy in percent.
+    /// Complexity: epochs · O(|train| · d · C) + O(|test| · d · C).
+    static func restart(_ restart: Int, configuration c: Configuration, xTrain: Matrix<Float>, yTrain: [Int], xTest: Matrix<Float>,
+                        yTest: [Int], classCount: Int) -> Double {
+        let d = xTrain.columns
+        var w: Matrix<Float> = Glorot.uniform(rows: d, columns: classCount, seed: c.seed, stream: 0x5052_4F42_0000_0000 | UInt64(restart))
+        var b = [Float](repeating: 0, count: classCount)
+        var flat = w.values + b
+        var adam = Adam<Float>(parameterCount: flat.count, learningRate: Float(c.learningRate), weightDecay: Float(c.weightDecay))
+        for _ in 0..<c.epochs {
+            let (_, dw, db) = crossEntropy(xTrain, yTrain, weight: w, bias: b)
+            adam.update(&flat, gradient: dw.values + db)
+            w = Matrix(rows: d, columns: classCount, values: Array(flat[0..<d * classCount]))
+            b = Array(flat[(d * classCount)...])
+        }
+        let logits = logits(xTest, weight: w, bias: b)
+        var correct = 0
+        for i in 0..<yTest.count {
+            var best = 0
+            for k in 1..<classCount where logits[i, k] > logits[i, best] { best = k }
+            if best == yTest[i] { correct += 1 }
+        }
+        return 100 * Double(correct) / Double(yTest.count)
     }
 
     static func gather(_ m: Matrix<Float>, _ rows: [Int]) -> Matrix<Float> {

@@ -35,24 +35,30 @@ public struct ProbeRequest: UseCaseRequest {
     public var epochs: Int
     /// Seed of the initialisations (default 1).
     public var seed: UInt64
+    /// Worker threads over the restarts (default: every core). The same seed gives the same
+    /// accuracies for any thread count.
+    public var threads: Int
 
     /// Complexity: O(1).
-    public init(labels: String, train: String, test: String, restarts: Int = 50, epochs: Int = 100, seed: UInt64 = 1) {
+    public init(labels: String, train: String, test: String, restarts: Int = 50, epochs: Int = 100, seed: UInt64 = 1,
+                threads: Int = Parallel.processorCount) {
         self.labels = labels
         self.train = train
         self.test = test
         self.restarts = restarts
         self.epochs = epochs
         self.seed = seed
+        self.threads = threads
     }
 
-    /// Checks the counts, naming the parameter at fault (`restarts`, `epochs`). Complexity: O(1).
+    /// Checks the counts, naming the parameter at fault (`restarts`, `epochs`, `threads`). Complexity: O(1).
     public func validate() throws(InfluenceError) {
         guard restarts >= 1 else { throw InfluenceError(.usage, parameter: "restarts", "restarts = \(restarts) (expected at least 1, e.g. 50)") }
         guard epochs >= 1 else { throw InfluenceError(.usage, parameter: "epochs", "epochs = \(epochs) (expected at least 1, e.g. 100)") }
+        try Parallel.checkThreadCount(threads)
     }
 
-    private static let keys = ["labels", "train", "test", "restarts", "epochs", "seed"]
+    private static let keys = ["labels", "train", "test", "restarts", "epochs", "seed", "threads"]
 
     /// Decodes a request, each absent key taking its default; an unknown key is refused.
     /// Complexity: O(size of the JSON).
@@ -66,6 +72,7 @@ public struct ProbeRequest: UseCaseRequest {
         restarts = try c.field("restarts", default: defaults.restarts)
         epochs = try c.field("epochs", default: defaults.epochs)
         seed = try c.field("seed", default: defaults.seed)
+        threads = try c.field("threads", default: defaults.threads)
     }
 
     /// Encodes every field. Complexity: O(1).
@@ -77,6 +84,7 @@ public struct ProbeRequest: UseCaseRequest {
         try c.field("restarts", restarts)
         try c.field("epochs", epochs)
         try c.field("seed", seed)
+        try c.field("threads", threads)
     }
 }
 
@@ -126,7 +134,7 @@ extension ProbeRequest {
     /// - Throws: `InfluenceError(.usage)` naming the parameter at fault (`restarts`, `epochs`);
     ///   `.data` with file and line for a bad labels or split file, and naming the file for a
     ///   train or test node without a class; `InfluenceError.cancelled`.
-    /// - Complexity: O(restarts · epochs · |train| · d · classes) plus the files.
+    /// - Complexity: O(restarts · epochs · |train| · d · classes) over `threads` workers, plus the files.
     public func run(on input: EmbeddingsInput, context: RunContext) throws(InfluenceError) -> ProbeRecord {
         var total = Stopwatch()
         try validate()
@@ -143,13 +151,14 @@ extension ProbeRequest {
         }
         try context.checkCancelled()
         var clock = Stopwatch()
-        let probe = LinearProbe(configuration: .init(restarts: restarts, epochs: epochs, seed: seed))
+        let probe = LinearProbe(configuration: .init(restarts: restarts, epochs: epochs, seed: seed, threads: threads))
         let progress = context.progress
         progress.begin("probe", total: restarts, unit: "restarts")
-        let report = try probe.evaluate(embeddings: emb.vectors, classes: classes, train: trainRows, test: testRows) {
-            progress.advance(by: 1, worker: 0)
+        let report = try probe.evaluate(embeddings: emb.vectors, classes: classes, train: trainRows, test: testRows) { worker in
+            progress.advance(by: 1, worker: worker)
         }
         progress.end()
+        try context.checkCancelled()
         let seconds = clock.lap()
         return ProbeRecord(
             embeddings: input.provenance, request: self, accuracy: report,

@@ -65,7 +65,7 @@ struct CIM: ParsableCommand {
     @Option(name: .customLong("ap-sets"), help: ArgumentHelp("all: run every AP set of the file and report each.", valueName: "all"))
     var apSets: String?
 
-    @Option(name: .customLong("k"), help: ArgumentHelp("Capacity: seeds each AP may pick (k ≥ 1).", valueName: "K"))
+    @Option(name: .customLong("k"), help: ArgumentHelp("Budget k: how many each chooser picks; here each AP's seeds, its capacity (k ≥ 1).", valueName: "K"))
     var k: Int
 
     @Option(help: "Algorithm: rr-opim+ (default), rr-opim, mg-opim (RR sets), rr-greedy or mg-greedy (Monte Carlo gains, slow).")

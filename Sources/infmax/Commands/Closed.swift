@@ -61,7 +61,7 @@ struct Closed: ParsableCommand {
     @Option(name: .customLong("seeds-file"), help: ArgumentHelp("The seed users: one label per line, or the JSON of `infmax seeds`.", valueName: "FILE"))
     var seedsFile: String
 
-    @Option(name: .customLong("k"), help: ArgumentHelp("Friends each user may share with (k ≥ 1).", valueName: "K"))
+    @Option(name: .customLong("k"), help: ArgumentHelp("Budget k: how many each chooser picks; here each user's friends to share with (k ≥ 1).", valueName: "K"))
     var k: Int
 
     @Option(help: "Method: psna (default), greedy (Monte Carlo edge insertion, small graphs), degree, fof or random (baselines).")

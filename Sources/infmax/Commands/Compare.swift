@@ -39,7 +39,7 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(name: .customLong("k"), help: ArgumentHelp("Seed set sizes, comma-separated.", valueName: "K,K,..."))
+    @Option(name: .customLong("k"), help: ArgumentHelp("Budget k: how many each chooser picks; here the campaign's seeds, one comparison per k, comma-separated.", valueName: "K,K,..."))
     var ks: String = "1,5,10,20,50"
 
     @Option(help: ArgumentHelp("Methods to compare, comma-separated: \(SelectionAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "A,A,..."))

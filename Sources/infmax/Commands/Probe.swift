@@ -22,7 +22,9 @@ struct Probe: ParsableCommand {
           infmax probe cora.npy --labels cora/labels.txt --train cora/train.txt --test cora/test.txt --report probe.html
 
         --output writes the JSON record (what --json prints), --report its HTML page. Progress \
-        (restarts, time left) shows on a terminal. Probe runs on one thread.
+        (restarts, time left) shows on a terminal. The restarts run in parallel on --threads \
+        workers; each draws its start from its own stream of --seed, so the accuracies are the same \
+        for any --threads.
         """
     )
 
@@ -44,8 +46,7 @@ struct Probe: ParsableCommand {
     @Option(help: ArgumentHelp("Adam epochs per restart.", valueName: "N"))
     var epochs: Int = 100
 
-    @Option(help: "Seed of every random choice (here: the initialisations); the same seed gives the same result.")
-    var seed: UInt64 = 1
+    @OptionGroup var execution: ExecutionOptions
 
     @OptionGroup var outputOptions: OutputOptions
 
@@ -63,7 +64,7 @@ struct Probe: ParsableCommand {
         try reportingErrors {
             let targets = try OutputTarget.prepare([("--output", output), reportOption.output], inputs: [embeddings, labels, train, test])
             let input = try EmbeddingsInput.load(embeddings)
-            let request = ProbeRequest(labels: labels, train: train, test: test, restarts: restarts, epochs: epochs, seed: seed)
+            let request = ProbeRequest(labels: labels, train: train, test: test, restarts: restarts, epochs: epochs, seed: execution.seed, threads: execution.resolvedThreads)
             let record = try request.run(on: input, context: RunContext(progress: outputOptions.progressReporter))
             let report = record.accuracy
             let json = try jsonText(record)

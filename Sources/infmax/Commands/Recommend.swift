@@ -17,9 +17,11 @@ struct Recommend: ParsableCommand {
         Algorithms ("Heterogeneous Influence Maximization in User Recommendation", CIKM 2025): \
         hetero-im (default: r RR sets rooted at every non-inviter over the arcs between \
         non-inviters, live with probability P·U — the reach of the evaluated invite/accept \
-        cascade; lazy greedy over (inviter, invitee) pairs, each inviter taking at most K, of the \
-        estimated Spread@K with each pair's P·U taken in expectation; a list is its pairs in \
-        greedy order, scored by the estimated marginal spread when taken), hetero-ir (P·U·(1 + HeteroInf), HeteroInf(j) the sum of the --top-c \
+        cascade; lazy greedy over (inviter, invitee) pairs of the estimated Spread@K with each \
+        pair's P·U taken in expectation, in rounds: round c lets each inviter hold c pairs, so the \
+        first c invitees of every list are the greedy's answer for K = c (with --capacity, one \
+        pass at cap K); a list is its pairs in pick order, scored by the estimated marginal \
+        spread when taken), hetero-ir (P·U·(1 + HeteroInf), HeteroInf(j) the sum of the --top-c \
         largest P·U over j's out-arcs), and the baselines p, pu, degree (invitee out-degree), \
         random. --sets-per-node auto (the default) picks r as the largest power of two whose RR sets \
         are expected to hold at most 2^26 members (256 MiB), from the mean size of one set per \
@@ -57,7 +59,7 @@ struct Recommend: ParsableCommand {
     @Option(help: ArgumentHelp("Inviters, one label per line.", valueName: "FILE"))
     var inviters: String
 
-    @Option(name: .customLong("k"), help: ArgumentHelp("List length: invitees per inviter (K ≥ 1).", valueName: "K"))
+    @Option(name: .customLong("k"), help: ArgumentHelp("Budget k: how many each chooser picks; here each inviter's invitees, the list length K (K ≥ 1).", valueName: "K"))
     var k: Int
 
     @Option(help: "Ranking: hetero-im (default), hetero-ir, p, pu, degree, random.")

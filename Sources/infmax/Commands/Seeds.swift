@@ -68,7 +68,7 @@ struct Seeds: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(name: .customLong("k"), help: ArgumentHelp("Number of seeds to pick (1 ≤ k ≤ n).", valueName: "K"))
+    @Option(name: .customLong("k"), help: ArgumentHelp("Budget k: how many each chooser picks; here the campaign's seeds (1 ≤ k ≤ n).", valueName: "K"))
     var k: Int
 
     @Option(help: "Algorithm: opim-c (stops at the ratio reached on this graph), imm (worst-case sample size), hist (sentinel set, then residual RR sets; for large k), or embedding (learned scores, no guarantee).")

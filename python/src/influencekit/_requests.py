@@ -3,7 +3,12 @@
 Generated from the Swift request types by python/tools/generate_requests.py; do not edit.
 """
 
-FIELDS = {'seeds': [('k', 'k', 'int', False, True, 'Seeds to pick (1 ≤ k ≤ n). Required.'),
+FIELDS = {'seeds': [('k',
+            'k',
+            'int',
+            False,
+            True,
+            "Budget k: how many each chooser picks; here the campaign's seeds (1 ≤ k ≤ n). Required."),
            ('algorithm',
             'algorithm',
             'str',
@@ -167,7 +172,8 @@ FIELDS = {'seeds': [('k', 'k', 'int', False, True, 'Seeds to pick (1 ≤ k ≤ n
               'Sequence[int]',
               False,
               False,
-              'Seed set sizes (default 1, 5, 10, 20, 50; each 1 ≤ k ≤ n; sorted, repeats dropped).'),
+              "Budget k: how many each chooser picks; here the campaign's seeds, one comparison per k "
+              '(default 1, 5, 10, 20, 50; each 1 ≤ k ≤ n; sorted, repeats dropped).'),
              ('algorithms',
               'algorithms',
               'Sequence[str]',
@@ -228,7 +234,12 @@ FIELDS = {'seeds': [('k', 'k', 'int', False, True, 'Seeds to pick (1 ≤ k ≤ n
               False,
               'Memory limit of RR-set pools and simulation buffers (default '
               '`SystemMemory.defaultLimitBytes`).')],
- 'cim': [('k', 'k', 'int', False, True, 'Friends each AP may pick (≥ 1). Required.'),
+ 'cim': [('k',
+          'k',
+          'int',
+          False,
+          True,
+          "Budget k: how many each chooser picks; here each AP's seeds, its capacity (≥ 1). Required."),
          ('apFile',
           'ap_file',
           'str',
@@ -336,7 +347,13 @@ FIELDS = {'seeds': [('k', 'k', 'int', False, True, 'Seeds to pick (1 ≤ k ≤ n
           False,
           'Memory limit of the RR-set pools (default `SystemMemory.defaultLimitBytes`).')],
  'closed': [('seeds', 'seeds', 'Sequence[str]', False, True, 'The seeds, by label (each once). Required.'),
-            ('k', 'k', 'int', False, True, 'Friends each user may share with (≥ 1). Required.'),
+            ('k',
+             'k',
+             'int',
+             False,
+             True,
+             "Budget k: how many each chooser picks; here each user's friends to share with (≥ 1). "
+             'Required.'),
             ('algorithm',
              'algorithm',
              'str',
@@ -403,7 +420,13 @@ FIELDS = {'seeds': [('k', 'k', 'int', False, True, 'Seeds to pick (1 ≤ k ≤ n
              "(default true; the record's `winner` names it). False returns the method's own."),
             ('seed', 'seed', 'int', False, False, 'Seed of every random choice (default 1).'),
             ('threads', 'threads', 'int', False, False, 'Worker threads (default: every core).')],
- 'recommend': [('k', 'k', 'int', False, True, 'List length: invitees per inviter (K ≥ 1). Required.'),
+ 'recommend': [('k',
+                'k',
+                'int',
+                False,
+                True,
+                "Budget k: how many each chooser picks; here each inviter's invitees, the list length K (≥ "
+                '1). Required.'),
                ('algorithm',
                 'algorithm',
                 'str',
@@ -565,4 +588,11 @@ FIELDS = {'seeds': [('k', 'k', 'int', False, True, 'Seeds to pick (1 ≤ k ≤ n
            ('test', 'test', 'str', False, True, 'Test nodes, one label per line. Required.'),
            ('restarts', 'restarts', 'int', False, False, 'Initialisations averaged over (default 50).'),
            ('epochs', 'epochs', 'int', False, False, 'Adam epochs per restart (default 100).'),
-           ('seed', 'seed', 'int', False, False, 'Seed of the initialisations (default 1).')]}
+           ('seed', 'seed', 'int', False, False, 'Seed of the initialisations (default 1).'),
+           ('threads',
+            'threads',
+            'int',
+            False,
+            False,
+            'Worker threads over the restarts (default: every core). The same seed gives the same accuracies '
+            'for any thread count.')]}

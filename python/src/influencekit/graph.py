@@ -111,7 +111,8 @@ def _run_document(document: bytes) -> Result:
 
 @_run.documented("probe", skip=())
 def probe(embeddings: Union[PathLike, EmbeddingResult], labels: PathLike, train: PathLike, test: PathLike, *,
-          restarts: Optional[int] = None, epochs: Optional[int] = None, seed: Optional[int] = None) -> ProbeResult:
+          restarts: Optional[int] = None, epochs: Optional[int] = None, seed: Optional[int] = None,
+          threads: Optional[int] = None) -> ProbeResult:
     """A linear probe of node embeddings: logistic regression trained on the ``train`` nodes'
     classes, scored on the ``test`` nodes, averaged over restarts; the record of ``infmax probe
     --json``. ``embeddings``: a ``.npy`` or TSV embeddings file, or an ``EmbeddingResult`` whose
@@ -124,7 +125,7 @@ def probe(embeddings: Union[PathLike, EmbeddingResult], labels: PathLike, train:
         embeddings = output
     path = _path("embeddings", embeddings)
     given = dict(labels=_path("labels", labels), train=_path("train", train), test=_path("test", test),
-                 restarts=restarts, epochs=epochs, seed=seed)
+                 restarts=restarts, epochs=epochs, seed=seed, threads=threads)
     document = {"useCase": "probe", "embeddings": {"path": path}, "request": _run.request("probe", given)}
     return _run_document(json.dumps(document, allow_nan=False).encode())  # type: ignore[return-value]
 

@@ -11,7 +11,7 @@ public struct CIMRequest: UseCaseRequest, ModelFields {
     /// `cim`.
     public static let useCase = UseCaseKind.cim
 
-    /// Friends each AP may pick (≥ 1). Required.
+    /// Budget k: how many each chooser picks; here each AP's seeds, its capacity (≥ 1). Required.
     public var k: Int
     /// The AP file: one AP set per line, labels separated by spaces or commas (nil when
     /// `activeParticipants` gives the set).

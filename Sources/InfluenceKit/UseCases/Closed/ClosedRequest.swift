@@ -13,7 +13,7 @@ public struct ClosedRequest: UseCaseRequest {
 
     /// The seeds, by label (each once). Required.
     public var seeds: [String]
-    /// Friends each user may share with (≥ 1). Required.
+    /// Budget k: how many each chooser picks; here each user's friends to share with (≥ 1). Required.
     public var k: Int
     /// `psna` (default), `greedy`, `degree`, `fof`, `random`.
     public var algorithm: ClosedNetworkIM.Algorithm

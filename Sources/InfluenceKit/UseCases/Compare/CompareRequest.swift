@@ -13,7 +13,7 @@ public struct CompareRequest: UseCaseRequest, ModelFields, RISFields {
     /// `compare`.
     public static let useCase = UseCaseKind.compare
 
-    /// Seed set sizes (default 1, 5, 10, 20, 50; each 1 ≤ k ≤ n; sorted, repeats dropped).
+    /// Budget k: how many each chooser picks; here the campaign's seeds, one comparison per k (default 1, 5, 10, 20, 50; each 1 ≤ k ≤ n; sorted, repeats dropped).
     public var ks: [Int]
     /// The methods, in the order the record lists them (default `SelectionAlgorithm.compareDefaults`).
     public var algorithms: [SelectionAlgorithm]

@@ -23,7 +23,7 @@ public struct RecommendRequest: UseCaseRequest {
     /// `recommend`.
     public static let useCase = UseCaseKind.recommend
 
-    /// List length: invitees per inviter (K ≥ 1). Required.
+    /// Budget k: how many each chooser picks; here each inviter's invitees, the list length K (≥ 1). Required.
     public var k: Int
     /// The ranking: `hetero-im` (default), `hetero-ir`, `p`, `pu`, `degree`, `random`.
     public var algorithm: RecommendationAlgorithm

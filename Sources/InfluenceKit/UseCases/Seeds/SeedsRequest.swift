@@ -21,7 +21,7 @@ public struct SeedsRequest: UseCaseRequest, ModelFields, RISFields {
     /// `seeds`.
     public static let useCase = UseCaseKind.seeds
 
-    /// Seeds to pick (1 ≤ k ≤ n). Required.
+    /// Budget k: how many each chooser picks; here the campaign's seeds (1 ≤ k ≤ n). Required.
     public var k: Int
     /// `opim-c` (default), `imm`, `hist` (sentinel set and residual RR sets, for large k), or
     /// `embedding` (no guarantee).
