@@ -247,7 +247,7 @@ import Testing
     }
 
     /// The same --seed gives the same seeds for 1, 2 and 4 threads.
-    @Test(arguments: ["opim-c", "imm"])
+    @Test(arguments: ["opim-c", "imm", "hist"])
     func sameSeedsForAnyThreadCount(_ algorithm: String) throws {
         for model in ["ic", "lt"] {
             var outcomes: [[String]] = [], covered: [Int] = []
@@ -300,12 +300,16 @@ import Testing
             (["--k", "2", "--ell", "0"], "error: --ell must be positive (got 0.0)"),
             (["--k", "2", "--precision", "1"], "error: --precision must be 0 (off) or a precision below 1 (got 1.0; e.g. --precision 0.05)"),
             (["--k", "2", "--evaluation-sets", "0"], "error: --evaluation-sets must be positive (got 0)"),
-            (["--k", "2", "--algorithm", "imm", "--delta", "0.1"], "error: --delta applies to opim-c; IMM's failure probability is n^-ℓ (use --ell)"),
+            (["--k", "2", "--algorithm", "imm", "--delta", "0.1"], "error: --delta applies to opim-c and hist; IMM's failure probability is n^-ℓ (use --ell)"),
             (["--k", "2", "--algorithm", "imm", "--time-budget", "2s"], "error: --time-budget applies to opim-c, whose rounds each prove a ratio (got --algorithm imm)"),
+            (["--k", "2", "--algorithm", "hist", "--time-budget", "2s"], "error: --time-budget applies to opim-c, whose rounds each prove a ratio (got --algorithm hist)"),
         ]
         for (arguments, message) in cases {
             #expect(try CLI.parserRefusal(Self.karate + arguments) == message, "\(arguments)")
         }
+        // k above n under HIST: one error line naming --k, exit 2, before anything is drawn.
+        #expect(try CLI.failure(Self.karate + ["--k", "35", "--algorithm", "hist"], status: 2)
+                == "error: --k: k = 35 exceeds the graph's 34 nodes (expected k ≤ n)")
         for (arguments, value) in [(["--k", "2", "--algorithm", "celf"], "'celf'"), (["--k", "2", "--max-memory", "lots"], "'lots'"),
                                    (["--k", "2", "--max-memory", "0"], "'0'"), (["--k", "2", "--sampling", "fancy"], "'fancy'")] {
             #expect(try CLI.parserRefusal(Self.karate + arguments).contains(value), "\(arguments)")

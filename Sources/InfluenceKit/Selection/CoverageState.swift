@@ -153,6 +153,17 @@ public struct CoverageState: Sendable {
         return gain
     }
 
+    /// Takes `node`, a sentinel of a residual pool, crediting the `sets` stopped sets that reached it
+    /// (no stored set contains a sentinel, so nothing else changes); returns `sets`.
+    /// Complexity: O(1).
+    @discardableResult
+    public mutating func takeSentinel(_ node: Int, stoppedSets sets: Int) -> Int {
+        unavailable[node] = true
+        taken.append(node)
+        coverage += sets
+        return sets
+    }
+
     /// Λ(S) plus the `k` largest gains among available nodes: by submodularity of coverage, an
     /// upper bound on the coverage of any k nodes added to S, hence (with S = ∅, or minimised over
     /// greedy's prefixes) on the best k-set's coverage (Tang, Tang, Xiao, Yuan, SIGMOD 2018, §4.2).

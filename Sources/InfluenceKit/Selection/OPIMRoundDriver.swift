@@ -37,6 +37,10 @@ import Glibc
 /// R2's is about 2.8× R1's: R1's gaps are the winners', R2's centred), and then both pools
 /// double, as a round of the paper, within IMM's sample size and the memory limit.
 ///
+/// Residual pools (`Plan.sentinels`, HIST's second phase): both pools stop their sets at the
+/// sentinels, so Λ1, Λ2 and θ are those of the whole pools they stand for, and the bounds hold
+/// as they are.
+///
 /// Time budget (`Plan.deadline`): no round starts when the previous round's time, scaled by the
 /// growth, would end it after the deadline, and the run stops after the first round that ends
 /// past it; the last round's seeds and its certified ratio are returned (the ratio may then be
@@ -69,6 +73,17 @@ enum OPIMRoundDriver {
         var selectionLossLimit: Double? = nil
         /// No round starts after (or is expected to end after) this instant (nil: no budget).
         var deadline: ContinuousClock.Instant? = nil
+        /// Sentinels of residual pools (HIST's second phase): R1 and R2 are drawn as
+        /// `RRSetCollection(nodeCount:sentinels:)`, each set stopping at the first sentinel it
+        /// reaches (counted as covered, not stored). Empty: ordinary pools.
+        var sentinels: [Int] = []
+        /// Whether |R1| ≥ θmax in the last round proves the target even when α falls short
+        /// (OPIM-C's Eq. 13, which rests on greedy from the empty set); false certifies only the
+        /// ratio reached.
+        var targetAtThetaMax = true
+        /// The pool ids of R1 and R2 (HIST's second phase uses its own, independent of the first's).
+        var selectionPool = RRPool.selection
+        var validationPool = RRPool.validation
     }
 
     /// The measure precision refinement drives down.
@@ -234,6 +249,8 @@ enum OPIMRoundDriver {
         var selectionSeconds: Double
         /// The run stopped at `Plan.deadline` (false without a deadline).
         var stoppedAtDeadline: Bool = false
+        /// R1 and R2 at the end: sets stored, and (residual pools) sets counted at a sentinel.
+        var selectionStored = 0, selectionStopped = 0, validationStored = 0, validationStopped = 0
     }
 
     /// Runs the rounds of `plan`, growing pools through `pools` and calling `greedy` with R1 (this
@@ -248,8 +265,8 @@ enum OPIMRoundDriver {
         greedy: (RISPoolDriver, RRSetCollection, RRSetInvertedIndex) throws(InfluenceError) -> Pick<Selection>
     ) throws(InfluenceError) -> Outcome<Selection> {
         let nodes = plan.nodeCount, a = plan.deltaTerm
-        var r1 = RRSetCollection(nodeCount: nodes)
-        var r2 = RRSetCollection(nodeCount: nodes)
+        var r1 = RRSetCollection(nodeCount: nodes, sentinels: plan.sentinels)
+        var r2 = RRSetCollection(nodeCount: nodes, sentinels: plan.sentinels)
         var rounds = [OPIMC.Round]()
         var samplingSeconds = 0.0, selectionSeconds = 0.0
         var refinementRounds = 0
@@ -282,8 +299,8 @@ enum OPIMRoundDriver {
             try pools.check([.init(before: r1.globalCount, after: next1), .init(before: r2.globalCount, after: next2)],
                             indexedSets: next1, meanSetSize: pools.meanSetSize([r1, r2]),
                             step: "\(plan.name) round \(i) (\(next1) + \(next2) RR sets)")
-            try pools.grow(&r1, to: goal1, poolID: RRPool.selection, phase: "\(plan.name) round \(i): R1")
-            try pools.grow(&r2, to: goal2, poolID: RRPool.validation, phase: "\(plan.name) round \(i): R2")
+            try pools.grow(&r1, to: goal1, poolID: plan.selectionPool, phase: "\(plan.name) round \(i): R1")
+            try pools.grow(&r2, to: goal2, poolID: plan.validationPool, phase: "\(plan.name) round \(i): R2")
             let sampled = clock.lap()
             samplingSeconds += sampled
 
@@ -405,9 +422,10 @@ enum OPIMRoundDriver {
                                           selectionLossTarget: lossLimit, selectionLoss: lastLoss)
         }
         // With |R1| ≥ θmax in the last round the target ratio holds by Eq. 13 even when α falls short.
-        let approximation = r1.globalCount >= plan.thetaMax ? max(reached, plan.target) : reached
+        let approximation = plan.targetAtThetaMax && r1.globalCount >= plan.thetaMax ? max(reached, plan.target) : reached
         return Outcome(selection: last!, rounds: rounds, refinement: refinement, approximation: approximation,
                        selectionSets: r1.globalCount, samplingSeconds: samplingSeconds, selectionSeconds: selectionSeconds,
-                       stoppedAtDeadline: stoppedAtDeadline)
+                       stoppedAtDeadline: stoppedAtDeadline, selectionStored: r1.count, selectionStopped: r1.stoppedSets,
+                       validationStored: r2.count, validationStopped: r2.stoppedSets)
     }
 }
