@@ -7,12 +7,14 @@ import InfluenceKit
 enum SeedAlgorithm: String, ExpressibleByArgument, CaseIterable {
     case opimC = "opim-c"
     case imm
+    case hist
     case embedding
 
     var registryEntry: SelectionAlgorithm {
         switch self {
         case .opimC: return .opimC
         case .imm: return .imm
+        case .hist: return .hist
         case .embedding: return .embedding
         }
     }
@@ -20,7 +22,7 @@ enum SeedAlgorithm: String, ExpressibleByArgument, CaseIterable {
 
 struct Seeds: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Pick the k seeds of largest expected spread, with a guarantee (OPIM-C or IMM on RR sets).",
+        abstract: "Pick the k seeds of largest expected spread, with a guarantee (OPIM-C, IMM or HIST on RR sets).",
         discussion: """
         Draws reverse-reachable sets (subset sampling under IC, the reverse walk under LT), picks \
         seeds by greedy max coverage, and prints them in selection order with their marginal \
@@ -30,8 +32,12 @@ struct Seeds: ParsableCommand {
 
         OPIM-C (default) stops as soon as its instance-wise ratio reaches 1 − 1/e − ε and reports \
         the ratio of each round; IMM draws the worst-case number of sets for 1 − 1/e − ε, with the \
-        final sets drawn afresh (Chen's correction). Both fail with probability at most δ \
-        (IMM: n^−ℓ).
+        final sets drawn afresh (Chen's correction). HIST (Guo, Tang, Tang, Xiao, SIGMOD 2020; \
+        for large k) first picks a sentinel set of b = k/4 seeds with OPIM-C's rounds (ε/2, δ/2), \
+        then draws residual RR sets that stop at the first sentinel they reach (counted as \
+        covered, not stored) and picks the other k − b seeds on them, stopping when the ratio \
+        measured on this instance reaches 1 − 1/e − ε (δ/2); the JSON record's `hist` object has \
+        both phases. All three fail with probability at most δ (IMM: n^−ℓ).
 
         The same --seed gives the same seeds for any --threads, and for any number of MPI ranks: \
         with a build that has the MPI trait (make mpi), `mpirun -np R infmax seeds …` spreads the \
@@ -56,6 +62,7 @@ struct Seeds: ParsableCommand {
           infmax seeds Graphs/demo.txt --k 10
           infmax seeds nethept.txt --k 50 --model lt --epsilon 0.1 --json
           infmax seeds graph.infgraph --k 100 --algorithm imm --output seeds.json
+          infmax seeds nethept.txt --k 500 --algorithm hist
         """
     )
 
@@ -64,7 +71,7 @@ struct Seeds: ParsableCommand {
     @Option(name: .customLong("k"), help: ArgumentHelp("Budget k: how many each chooser picks; here the campaign's seeds (1 ≤ k ≤ n).", valueName: "K"))
     var k: Int
 
-    @Option(help: "Algorithm: opim-c (stops at the ratio reached on this graph), imm (worst-case sample size), or embedding (learned scores, no guarantee).")
+    @Option(help: "Algorithm: opim-c (stops at the ratio reached on this graph), imm (worst-case sample size), hist (sentinel set, then residual RR sets; for large k), or embedding (learned scores, no guarantee).")
     var algorithm: SeedAlgorithm = .opimC
 
     @OptionGroup var embeddingOptions: EmbeddingSelectionOptions
@@ -91,7 +98,7 @@ struct Seeds: ParsableCommand {
     func validate() throws {
         if k < 1 { throw ValidationError("--k must be at least 1 (got \(k))") }
         if let evaluationSets, evaluationSets < 1 { throw ValidationError("--evaluation-sets must be positive (got \(evaluationSets))") }
-        if risOptions.delta != nil, algorithm == .imm { throw ValidationError("--delta applies to opim-c; IMM's failure probability is n^-ℓ (use --ell)") }
+        if risOptions.delta != nil, algorithm == .imm { throw ValidationError("--delta applies to opim-c and hist; IMM's failure probability is n^-ℓ (use --ell)") }
         if timeBudget != nil, algorithm != .opimC { throw ValidationError("--time-budget applies to opim-c, whose rounds each prove a ratio (got --algorithm \(algorithm.rawValue))") }
     }
 
@@ -151,8 +158,8 @@ struct Seeds: ParsableCommand {
         var request = SeedsRequest(k: k, algorithm: algorithm.registryEntry, seed: execution.seed, threads: execution.resolvedThreads)
         request.modelSpecification = try modelOptions.specification(graphOptions, seed: execution.seed)
         request.ris = risOptions.parameters(memoryLimitBytes: graphOptions.maxMemory.bytes)
-        // Precision refinement is OPIM-C's; IMM's record shows none.
-        if algorithm == .imm { request.precision = nil }
+        // Precision refinement is OPIM-C's; IMM's and HIST's records show none.
+        if algorithm == .imm || algorithm == .hist { request.precision = nil }
         request.evaluationSets = evaluationSets
         request.timeBudgetSeconds = timeBudget?.seconds
         request.embedding = embeddingOptions.parameters
@@ -204,10 +211,19 @@ struct Seeds: ParsableCommand {
                 print("          round \(round.index)\(kind): R1 \(round.rrSetsR1), R2 \(round.rrSetsR2) RR sets, σˡ = \(fixed(round.lowerBound, 1)), σᵘ = \(fixed(round.upperBound, 1)), ratio \(fixed(round.ratio, 4)), relative error \(fixed(100 * round.relativeStandardError, 2))%")
             }
         }
+        if let h = r.hist {
+            print("sentinel  \(h.sentinelSize) seeds (the first \(h.sentinelSize) above) after \(h.sentinelRounds.count) round\(h.sentinelRounds.count == 1 ? "" : "s"): ratio \(fixed(h.sentinelRatio, 4)) of the best \(p.k)-set's spread (target 1 − (1 − 1/k)^b − ε/2 = \(fixed(h.sentinelTarget, 4)))")
+            print("residual  R1 \(h.selectionSetsStored) RR sets stored, \(h.selectionSetsAtSentinel) stopped at a sentinel (counted, not stored); R2 \(h.validationSetsStored) stored, \(h.validationSetsAtSentinel) stopped")
+        }
         if let refinement = r.refinement {
             let measure = refinement.measure == "choice-error" ? "choice error" : "relative standard error"
-            let reached = "\(measure) \(fixed(100 * refinement.reached, 2))% (target \(fixed(100 * refinement.target, 2))%)"
-            if r.stoppedAtTimeBudget == true, refinement.reached > refinement.target {
+            var reached = "\(measure) \(fixed(100 * refinement.reached, 2))% (target \(fixed(100 * refinement.target, 2))%)"
+            if let loss = refinement.selectionLoss, let limit = refinement.selectionLossTarget {
+                reached += ", expected selection loss \(fixed(100 * loss, 2))% (target \(fixed(100 * limit, 2))%)"
+            }
+            let short = refinement.reached > refinement.target
+                || (refinement.selectionLoss ?? 0) > (refinement.selectionLossTarget ?? .infinity)
+            if r.stoppedAtTimeBudget == true, short {
                 print("refinement stopped by the time budget: \(reached)")
             } else if refinement.capped, let cap = refinement.cap {
                 let sets = refinement.capSets.map(String.init) ?? "?"

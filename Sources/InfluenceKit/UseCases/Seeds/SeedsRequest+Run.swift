@@ -1,5 +1,5 @@
 extension SeedsRequest {
-    /// Runs the request on `input`: binds the model, runs OPIM-C or IMM, estimates the seeds'
+    /// Runs the request on `input`: binds the model, runs OPIM-C, IMM or HIST, estimates the seeds'
     /// spread independently of the selection (fresh RR sets, or forward Monte Carlo when cheaper),
     /// and returns the record.
     ///
@@ -74,6 +74,8 @@ extension SeedsRequest {
             rounds = report.rounds; refinement = report.refinement; delta = report.delta
         case .imm(let report):
             estimation = report.estimationRounds; lowerBound = report.lowerBound
+        case .hist(let report):
+            rounds = report.rounds; delta = report.delta
         }
         let phases = selection.phases + [PhaseTiming(name: "evaluation", seconds: evaluationSeconds, rrSets: evaluationSamples)]
         let totalSeconds = input.loadSeconds + total.lap()
@@ -90,6 +92,7 @@ extension SeedsRequest {
                                  bytesPerRRSetMember: selection.peakRRSetMembers > 0
                                      ? Double(selection.peakRRSetBytes) / Double(selection.peakRRSetMembers) : nil))
         if case .opimC(let report) = outcome, timeBudgetSeconds != nil { record.stoppedAtTimeBudget = report.stoppedAtDeadline }
+        if case .hist(let report) = outcome { record.hist = report.summary }
         if communicator.isDistributed {
             record.distributed = DistributedRunRecord.gather(
                 communicator, phases: selection.phases, evaluationSeconds: evaluationSeconds, loadSeconds: input.loadSeconds,
