@@ -50,8 +50,10 @@ mpi: deps mpi-deps
 MPI ?= auto
 MPI_AVAILABLE := $(shell [ "$(MPI)" != 0 ] && command -v mpirun >/dev/null 2>&1 && pkg-config --exists ompi-c 2>/dev/null && echo yes)
 
+# Static Swift runtime, lld with packed relocations and the functions a run executes laid out
+# together (see Bench/build-release.sh): a smaller fixed resident memory per run.
 build release: deps
-	$(SWIFT) build -c release --product infmax -Xswiftc -static-stdlib
+	SWIFT=$(SWIFT) Bench/build-release.sh
 
 demo: release
 	@echo "== infmax seeds $(DEMO_GRAPH) --k 10" >&2

@@ -72,7 +72,9 @@ let package = Package(
                 "GraphInfomax",
                 "CSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The link order of the release build (Bench/build-release.sh), not a source.
+            exclude: ["symbol-order.txt"]
         ),
         // Checks records against Sources/InfluenceKit/Schemas (shared by the test targets).
         .target(

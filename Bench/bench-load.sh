@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 mkdir -p Bench/work
 
 infmax=.build/release/infmax
-[ -x "$infmax" ] || swift build -c release --product infmax -Xswiftc -static-stdlib >&2
+[ -x "$infmax" ] || Bench/build-release.sh >&2
 swift build -c release --package-path Bench --product BenchLoad >&2
 bench=$(swift build -c release --package-path Bench --show-bin-path)/BenchLoad
 

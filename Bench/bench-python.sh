@@ -26,7 +26,7 @@ mkdir -p "$here/work"
 power_law="$here/work/power-law-1k.txt"
 if [ ! -f "$power_law" ]; then
   infmax="${INFMAX:-$root/.build/release/infmax}"
-  [ -x "$infmax" ] || (cd "$root" && swift build -c release --product infmax -Xswiftc -static-stdlib >&2)
+  [ -x "$infmax" ] || "$root/Bench/build-release.sh" >&2
   "$infmax" generate power-law --nodes 1000 --arcs 5000 --seed 5 --edge-list "$power_law" >&2
 fi
 

@@ -28,7 +28,7 @@ mkdir -p "$work"
 
 [ -x /usr/bin/time ] || { echo "bench-ris: /usr/bin/time is missing (apt-get install -y time)" >&2; exit 1; }
 echo "== building infmax and BenchRIS (release)" >&2
-(cd "$root" && swift build -c release --product infmax -Xswiftc -static-stdlib >&2)
+"$root/Bench/build-release.sh" >&2
 (cd "$here" && swift build -c release --product BenchRIS >&2)
 infmax="$root/.build/release/infmax"
 driver="$(cd "$here" && swift build -c release --show-bin-path)/BenchRIS"

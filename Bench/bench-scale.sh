@@ -20,7 +20,7 @@ work="$here/work/scale"
 mkdir -p "$work"
 [ -x /usr/bin/time ] || { echo "bench-scale: /usr/bin/time is missing (apt-get install -y time)" >&2; exit 1; }
 infmax="${INFMAX:-$root/.build/release/infmax}"
-if [ -z "${INFMAX:-}" ]; then (cd "$root" && swift build -c release --product infmax -Xswiftc -static-stdlib >&2); fi
+if [ -z "${INFMAX:-}" ]; then "$root/Bench/build-release.sh" >&2; fi
 
 timed() { # name arcs command... : runs it under /usr/bin/time, prints "wall kb"
   local name=$1 m=$2; shift 2

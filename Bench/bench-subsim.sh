@@ -7,6 +7,11 @@
 #            $OURS_ARGS (default: none, the default algorithm), whole-process wall and peak RSS
 #   subsim   SUBSIM's binary on its own converted binary graph (conversion done once, not timed),
 #            whole-process wall and peak RSS; with HIST=1 also `-hist=1`
+#   ours hist  with HIST=1 only: `infmax seeds … --algorithm hist --seed R` (our HIST: sentinel
+#            set, then residual RR sets), a third run in each round R beside the two above; its
+#            wall, RSS, RR sets and spread (mean over the rounds' seeds, as SUBSIM's is over its
+#            clock-seeded runs) go to a second table, Bench/work/subsim/table-hist.md, with our
+#            default and SUBSIM's `-hist=1` on the same rows
 # $REPEAT rounds (default 5), the two alternating within each round; the table gives medians.
 # Spread: every seed set (ours: the median run's, all runs give the same seeds; SUBSIM: each run's,
 # since it seeds from the clock) scored by `infmax simulate --runs $RUNS --seed 1` — the same
@@ -36,7 +41,7 @@ mkdir -p "$work"
 infmax="${INFMAX:-$root/.build/release/infmax}"
 if [ -z "${INFMAX:-}" ]; then
   echo "== building infmax (release, static Swift runtime)" >&2
-  (cd "$root" && swift build -c release --product infmax -Xswiftc -static-stdlib >&2)
+  "$root/Bench/build-release.sh" >&2
 fi
 subsim_bin="${XDG_CACHE_HOME:-$HOME/.cache}/influencekit-peers/subsim"
 
@@ -57,6 +62,13 @@ table="$work/table.md"
   echo "| graph | k | ours wall s | SUBSIM$([ "$hist" = 1 ] && echo " -hist=1") wall s | wall ratio (ours/SUBSIM) | ours spread | SUBSIM spread (mean of $repeat) | IMM spread (recorded) | ours vs IMM | ours RSS MB | SUBSIM RSS MB | RSS ratio | ours RR sets (selection+validation / evaluation) | SUBSIM RR sets |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 } > "$table"
+table_hist="$work/table-hist.md"
+if [ "$hist" = 1 ]; then
+  {
+    echo "| graph | k | ours default wall s | ours hist wall s | SUBSIM -hist=1 wall s | ours hist / SUBSIM wall | ours default spread | ours hist spread (mean of $repeat seeds) | SUBSIM -hist=1 spread (mean of $repeat) | ours hist vs SUBSIM spread | ours default RSS MB | ours hist RSS MB | SUBSIM RSS MB | ours hist / SUBSIM RSS | ours hist RR sets (median drawn / at a sentinel) | ours hist b | ours hist guarantee (lowest) | SUBSIM RR sets |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  } > "$table_hist"
+fi
 
 for file in $graphs; do
   path="$graphs_dir/$file"
@@ -67,11 +79,17 @@ for file in $graphs; do
   sdir="${XDG_CACHE_HOME:-$HOME/.cache}/influencekit-peers/graphs/$key"
   for k in $ks; do
     ours_wall=(); ours_rss=(); sub_wall=(); sub_rss=(); sub_spreads=(); sub_sets=(); imm_label=""
+    hist_wall=(); hist_rss=(); rm -f "$work"/ours-hist-*.json
     rm -f "$work"/subsim-seeds-"$name"-"$k"-*
     for r in $(seq "$repeat"); do
       /usr/bin/time -f "%e %M" -o "$work/t" "$infmax" seeds "$path" --k "$k" --threads "$threads" --quiet \
         --output "$work/ours.json" ${OURS_ARGS:-} > /dev/null
       read -r w m < "$work/t"; ours_wall+=("$w"); ours_rss+=("$m")
+      if [ "$hist" = 1 ]; then
+        /usr/bin/time -f "%e %M" -o "$work/t" "$infmax" seeds "$path" --k "$k" --threads "$threads" --quiet \
+          --algorithm hist --seed "$r" --output "$work/ours-hist-$r.json" > /dev/null
+        read -r w m < "$work/t"; hist_wall+=("$w"); hist_rss+=("$m")
+      fi
       out=$(mktemp -d)
       extra=(); [ "$hist" = 1 ] && extra=(-hist=1)
       ( cd "$sdir" && /usr/bin/time -f "%e %M" -o "$work/t" "$subsim_bin" -func=im -dir=. -gname=g -seedsize="$k" -eps=0.1 \
@@ -81,7 +99,7 @@ for file in $graphs; do
       sub_sets+=("$(grep -o '#RR sets: [0-9]*' "$out/log" | tail -1 | grep -o '[0-9]*$')")
       echo "$seeds" > "$work/subsim-seeds-$name-$k-$r"
       rm -rf "$out"
-      echo "  $name k=$k round $r: ours ${ours_wall[-1]} s, SUBSIM ${sub_wall[-1]} s" >&2
+      echo "  $name k=$k round $r: ours ${ours_wall[-1]} s,$([ "$hist" = 1 ] && echo " ours hist ${hist_wall[-1]} s,") SUBSIM ${sub_wall[-1]} s" >&2
     done
     for r in $(seq "$repeat"); do sub_spreads+=("$(spread_of "$path" "$(cat "$work/subsim-seeds-$name-$k-$r")")"); done
     ours_seeds=$(python3 -c "import json; print(','.join(s['label'] for s in json.load(open('$work/ours.json'))['seeds']))")
@@ -111,6 +129,32 @@ vs = f"{100 * (os_ / float(imm) - 1):+.2f}%" if imm else "–"
 print(f"| {name} | {k} | {ow:.3f} | {sw:.3f} | {ow / sw:.2f}× | {os_:,.1f} | {ss:,.1f} | {imm_label or '–'} | {vs} | "
       f"{om / 1024:.1f} | {sm / 1024:.1f} | {om / sm:.2f}× | {osets} / {oeval} | {int(float(ssets))} |")
 PY
+    if [ "$hist" = 1 ]; then
+      hist_spreads=()
+      for r in $(seq "$repeat"); do
+        hseeds=$(python3 -c "import json; print(','.join(s['label'] for s in json.load(open('$work/ours-hist-$r.json'))['seeds']))")
+        hist_spreads+=("$(spread_of "$path" "$hseeds")")
+      done
+      hs=$(python3 -c "import statistics,sys; print(round(statistics.mean(float(x) for x in sys.argv[1:]), 1))" "${hist_spreads[@]}")
+      hw=$(median "${hist_wall[@]}"); hm=$(median "${hist_rss[@]}")
+      echo "subsim-hist,$name ic k=$k,wall_seconds,$hw,HIST,$sw,s,0"
+      echo "subsim-hist,$name ic k=$k,peak_rss_mb,$(python3 -c "print(round($hm/1024,1))"),HIST,$(python3 -c "print(round($sm/1024,1))"),MB,0"
+      echo "subsim-hist,$name ic k=$k,mc_spread,$hs,HIST,$ss,nodes,1"
+      python3 - "$name" "$k" "$ow" "$hw" "$sw" "$os" "$hs" "$ss" "$om" "$hm" "$sm" "$ssets" "$work"/ours-hist-*.json >> "$table_hist" <<'PY'
+import json, statistics, sys
+name, k, ow, hw, sw, os_, hs, ss, om, hm, sm, ssets = sys.argv[1:13]
+ow, hw, sw, os_, hs, ss, om, hm, sm = map(float, (ow, hw, sw, os_, hs, ss, om, hm, sm))
+records = [json.load(open(p)) for p in sys.argv[13:]]
+drawn = statistics.median(r["rrSets"]["generated"] for r in records)
+stopped = statistics.median(r["hist"]["selectionSetsAtSentinel"] + r["hist"]["validationSetsAtSentinel"] for r in records)
+g = min(r["guarantee"]["approximation"] for r in records)
+b = records[0]["hist"]["sentinelSize"]
+print(f"| {name} | {k} | {ow:.3f} | {hw:.3f} | {sw:.3f} | {hw / sw:.2f}× | {os_:,.1f} | {hs:,.1f} | {ss:,.1f} | {100 * (hs / ss - 1):+.2f}% | "
+      f"{om / 1024:.1f} | {hm / 1024:.1f} | {sm / 1024:.1f} | {hm / sm:.2f}× | {int(drawn)} / {int(stopped)} | {b} | {g:.4f} | {int(float(ssets))} |")
+PY
+    fi
   done
 done
 echo "table: $table" >&2
+[ "$hist" = 1 ] && echo "table: $table_hist" >&2
+exit 0

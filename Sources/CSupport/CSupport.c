@@ -16,6 +16,14 @@ void ik_keep_freed_memory(void) {
 #endif
 }
 
+void ik_return_large_blocks(size_t bytes) {
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, (int)bytes);
+#else
+    (void)bytes;
+#endif
+}
+
 FILE *ik_stderr(void) { return stderr; }
 int ik_isatty_stderr(void) { return isatty(2); }
 

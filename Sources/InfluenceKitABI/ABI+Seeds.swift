@@ -16,7 +16,8 @@ public func ik_seeds(_ graph: OpaquePointer?, _ requestJSON: UnsafePointer<CChar
         guard let k = try r.int("k") else { throw .argument("k", "request has no 'k' (expected the number of seeds, e.g. {\"k\": 10})") }
         let seed = try r.seed("seed") ?? 1
         let model = try RunOptions.model(r, graph: h, seed: seed)
-        let algorithm: SelectionAlgorithm = try r.choice("algorithm", ["opim-c", "imm"]) == "imm" ? .imm : .opimC
+        let algorithmName = try r.choice("algorithm", [SelectionAlgorithm.opimC, .imm, .hist].map(\.rawValue)) ?? "opim-c"
+        let algorithm = SelectionAlgorithm(rawValue: algorithmName) ?? .opimC
         let precision = try r.double("precision") ?? RISParameters.defaultPrecision
         guard precision >= 0 else {
             throw .argument("precision", "precision \(precision) (expected 0 for the paper's stopping rule, or a choice error in (0, 1), e.g. 0.05)")
@@ -29,8 +30,8 @@ public func ik_seeds(_ graph: OpaquePointer?, _ requestJSON: UnsafePointer<CChar
         request.modelSpecification = model
         request.ris = ris
         request.timeBudgetSeconds = try r.double("time_budget")
-        // Precision refinement is OPIM-C's; IMM's record shows none (as `infmax seeds` writes it).
-        if algorithm == .imm { request.precision = nil }
+        // Precision refinement is OPIM-C's; IMM's and HIST's records show none (as `infmax seeds` writes it).
+        if algorithm == .imm || algorithm == .hist { request.precision = nil }
         let report = try library { () throws(InfluenceError) in try request.run(on: h.input) }
         resultOut.pointee = try ResultHandle.register(report)
     }

@@ -78,6 +78,17 @@ static void test_karate(const char *root) {
               "a freed result gives no text");
     }
 
+    /* HIST by name: its record has the sentinel phase. */
+    ik_result *hist = NULL;
+    status = ik_seeds(graph, "{\"k\": 8, \"algorithm\": \"hist\", \"seed\": 1, \"threads\": 2}", &hist, &error);
+    CHECK(status == IK_OK, "seeds with hist: %s", error.message);
+    if (hist) {
+        const char *json = json_of(hist);
+        CHECK(strstr(json, "\"algorithm\" : \"HIST\"") != NULL && strstr(json, "\"sentinelSize\" : 2") != NULL,
+              "HIST's record with a sentinel set of k/4 = 2: %.300s", json);
+        ik_result_free(hist, NULL);
+    }
+
     /* Node 0 and 33 by label; spread at least the two seeds. */
     const char labels[] = "033";
     const int64_t offsets[] = {0, 1, 3};

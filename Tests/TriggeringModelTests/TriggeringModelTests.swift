@@ -87,7 +87,7 @@ import Testing
     /// OPIM-C on the model returns seeds whose exact spread meets its guarantee against the true
     /// optimum, found by the oracle over every k-subset.
     @Test(arguments: [(instance: "cycles", k: 1, rejectedByTarget: 3, rejectedByReported: 3),
-                      (instance: "random 11", k: 2, rejectedByTarget: 1, rejectedByReported: 11),
+                      (instance: "random 11", k: 2, rejectedByTarget: 1, rejectedByReported: 10),
                       (instance: "random 14", k: 2, rejectedByTarget: 5, rejectedByReported: 7)])
     func opimCIsWithinItsGuaranteeOfTheOptimum(_ instance: String, k: Int, rejectedByTarget: Int, rejectedByReported: Int) throws {
         let model = try #require(try Self.instances().first { $0.name == instance }).model
@@ -103,8 +103,9 @@ import Testing
         // The target 1 − 1/e − ε holds with probability 1 − δ. The counts say how many of the
         // C(n, k) enumerated subsets each bound rules out (so the assertions are not vacuous):
         // the target rejects 3 of cycles' 7 singletons, 1 of random 11's 28 pairs and 5 of random
-        // 14's 28; OPIM-C's reported ratio (default precision refinement) rejects 3 of 7, 11 of 28
-        // and 7 of 28.
+        // 14's 28; OPIM-C's reported ratio (default precision refinement) rejects 3 of 7, 10 of 28
+        // and 7 of 28 (random 11: 11 with the former relative-error floor, which drew more sets and
+        // proved a higher ratio).
         let target = (1 - 1 / 2.718281828459045 - epsilon) * optimum
         #expect(achieved >= target, "σ(\(selection.seeds)) = \(achieved), OPT = \(optimum)")
         #expect(spreads.filter { $0 < target }.count == rejectedByTarget)

@@ -95,7 +95,7 @@ import Testing
     @Test(arguments: [
         (["--k", "0,5"], "error: --k takes positive seed counts separated by commas (got '0' in '0,5'; e.g. --k 1,5,10,20,50)"),
         (["--k", "1,x"], "error: --k takes positive seed counts separated by commas (got 'x' in '1,x'; e.g. --k 1,5,10,20,50)"),
-        (["--algorithms", "degree,greedy"], "error: --algorithms: unknown algorithm 'greedy' (expected a comma-separated list of: opim-c, imm, celf, degree, degree-discount, single-discount, pagerank, random, embedding)"),
+        (["--algorithms", "degree,greedy"], "error: --algorithms: unknown algorithm 'greedy' (expected a comma-separated list of: opim-c, imm, hist, celf, degree, degree-discount, single-discount, pagerank, random, embedding)"),
         (["--algorithms", "degree,degree"], "error: --algorithms: algorithm 'degree' appears twice (list each once)"),
         (["--runs", "0"], "error: --runs must be at least 1 (got 0; e.g. --runs 10000)"),
         (["--epsilon", "1.5"], "error: --epsilon: ε must lie strictly between 0 and 1 (got 1.5; e.g. 0.1)"),

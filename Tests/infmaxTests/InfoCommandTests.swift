@@ -174,3 +174,39 @@ import Testing
     }
 }
 
+
+/// `info`'s footprint is what `seeds` holds: on a text edge list under weighted cascade both count
+/// the reverse-only graph (reverse CSR and 4-byte arc map) plus the sampling tables, so the two
+/// bytes-per-arc figures are the same number; with `--dedupe` merging parallel arcs (which keeps
+/// the full graph) both count the full graph again, and the figure rises by at least the forward
+/// CSR's 4 bytes an arc. Equality to the last bit (weighted cascade: the sampling tables are laid
+/// out the same way in both runs) rejects any term counted by one and not the other; the rise
+/// rejects a footprint that ignores the graph actually held. With merged arcs (unequal
+/// probabilities, per-arc values held) the two runs' allocated capacities differ by a few bytes
+/// (16 of 24,000 here), so there they are compared to 1% (the forward CSR alone is 4 of the 66
+/// bytes an arc).
+@Suite(.serialized) struct InfoFootprintTests {
+    @Test func infoBytesPerArcIsWhatSeedsHolds() throws {
+        let files = TemporaryFiles()
+        defer { files.removeAll() }
+        var text = ""
+        for v in 0..<120 { for j in 1...3 { text += "\((v * 31 + j * 17) % 120) \(v)\n" } }
+        text += "0 1\n0 1\n"
+        let graph = try files.write("footprint.txt", text)
+        func figures(_ extra: [String]) throws -> (info: Double, seeds: Double) {
+            let info = try CLI.run(["info", graph, "--json"] + extra)
+            #expect(info.status == 0, "\(info.stderr)")
+            let seeds = try CLI.run(["seeds", graph, "--k", "3", "--json", "--quiet"] + extra)
+            #expect(seeds.status == 0, "\(seeds.stderr)")
+            let a = try #require((try info.json()["memory"] as? [String: Any])?["bytesPerArc"] as? Double)
+            let b = try #require((try seeds.json()["memory"] as? [String: Any])?["bytesPerArc"] as? Double)
+            return (a, b)
+        }
+        let cut = try figures([])
+        #expect(cut.info == cut.seeds)
+        let whole = try figures(["--dedupe"])
+        #expect(abs(whole.info - whole.seeds) <= 0.01 * whole.seeds)
+        #expect(whole.info >= cut.info + 4)
+        #expect(whole.seeds >= cut.seeds + 4)
+    }
+}

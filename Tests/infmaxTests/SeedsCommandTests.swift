@@ -27,7 +27,7 @@ import Testing
         """
 
     /// Matches "refinement stopped at its cap, N RR sets (IMM's sample size for this n, k, ε and δ): choice error X% (target 0.40%)".
-    static var cappedLine: Regex<(Substring, Substring, Substring)> { #/^refinement stopped at its cap, (\d+) RR sets \(IMM's sample size for this n, k, ε and δ\): choice error (\d+\.\d\d)% \(target 0\.40%\)$/# }
+    static var cappedLine: Regex<(Substring, Substring, Substring)> { #/^refinement stopped at its cap, (\d+) RR sets \(IMM's sample size for this n, k, ε and δ\): choice error (\d+\.\d\d)% \(target 0\.40%\), expected selection loss \d+\.\d\d% \(target 0\.04%\)$/# }
 
     @Test func textReportOnKarate() throws {
         let result = try CLI.run(Self.karate + ["--k", "4", "--threads", "2", "--precision", "0.004"])
@@ -108,7 +108,7 @@ import Testing
         let text = try CLI.run(Self.karate + ["--k", "1", "--precision", "0.05"])
         #expect(text.status == 0, "\(text.stderr)")
         let line = try #require(text.lines.first { $0.hasPrefix("refinement ") }, "\(text.stdout)")
-        let match = try #require(line.wholeMatch(of: #/^refinement choice error (\d+\.\d\d)% \(target 5\.00%\) after (\d+) refinement rounds?$/#), "\(line)")
+        let match = try #require(line.wholeMatch(of: #/^refinement choice error (\d+\.\d\d)% \(target 5\.00%\), expected selection loss (\d+\.\d\d)% \(target 0\.50%\) after (\d+) refinement rounds?$/#), "\(line)")
         #expect(Double(String(match.1))! <= 5)
 
         let json = try CLI.run(Self.karate + ["--k", "1", "--precision", "0.05", "--json"])
@@ -117,7 +117,8 @@ import Testing
         #expect(!refinement.capped)
         #expect(refinement.cap == nil)
         #expect(refinement.reached <= 0.05)
-        #expect(refinement.rounds == Int(String(match.2)))
+        #expect(refinement.rounds == Int(String(match.3)))
+        #expect(Double(String(match.2))! <= 0.5)
         #expect(refinement.rounds >= 1)
         #expect(report.request.precision == 0.05)
     }
@@ -246,7 +247,7 @@ import Testing
     }
 
     /// The same --seed gives the same seeds for 1, 2 and 4 threads.
-    @Test(arguments: ["opim-c", "imm"])
+    @Test(arguments: ["opim-c", "imm", "hist"])
     func sameSeedsForAnyThreadCount(_ algorithm: String) throws {
         for model in ["ic", "lt"] {
             var outcomes: [[String]] = [], covered: [Int] = []
@@ -299,12 +300,16 @@ import Testing
             (["--k", "2", "--ell", "0"], "error: --ell must be positive (got 0.0)"),
             (["--k", "2", "--precision", "1"], "error: --precision must be 0 (off) or a precision below 1 (got 1.0; e.g. --precision 0.05)"),
             (["--k", "2", "--evaluation-sets", "0"], "error: --evaluation-sets must be positive (got 0)"),
-            (["--k", "2", "--algorithm", "imm", "--delta", "0.1"], "error: --delta applies to opim-c; IMM's failure probability is n^-ℓ (use --ell)"),
+            (["--k", "2", "--algorithm", "imm", "--delta", "0.1"], "error: --delta applies to opim-c and hist; IMM's failure probability is n^-ℓ (use --ell)"),
             (["--k", "2", "--algorithm", "imm", "--time-budget", "2s"], "error: --time-budget applies to opim-c, whose rounds each prove a ratio (got --algorithm imm)"),
+            (["--k", "2", "--algorithm", "hist", "--time-budget", "2s"], "error: --time-budget applies to opim-c, whose rounds each prove a ratio (got --algorithm hist)"),
         ]
         for (arguments, message) in cases {
             #expect(try CLI.parserRefusal(Self.karate + arguments) == message, "\(arguments)")
         }
+        // k above n under HIST: one error line naming --k, exit 2, before anything is drawn.
+        #expect(try CLI.failure(Self.karate + ["--k", "35", "--algorithm", "hist"], status: 2)
+                == "error: --k: k = 35 exceeds the graph's 34 nodes (expected k ≤ n)")
         for (arguments, value) in [(["--k", "2", "--algorithm", "celf"], "'celf'"), (["--k", "2", "--max-memory", "lots"], "'lots'"),
                                    (["--k", "2", "--max-memory", "0"], "'0'"), (["--k", "2", "--sampling", "fancy"], "'fancy'")] {
             #expect(try CLI.parserRefusal(Self.karate + arguments).contains(value), "\(arguments)")

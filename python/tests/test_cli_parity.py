@@ -56,6 +56,17 @@ def test_karate_imm_and_options_match_cli_flags(infmax):
     assert_same_text(result, text)
 
 
+def test_karate_hist_matches_cli_flags(infmax):
+    # HIST by name, as `--algorithm hist`: the same seeds, spread and sentinel phase.
+    graph = ik.Graph.from_file(KARATE, undirected=True)
+    result = graph.seeds(8, algorithm="hist", seed=7, threads=2, precision=0)
+    text, record = run_cli(infmax, "seeds", KARATE, "--undirected", "--k", "8", "--algorithm", "hist",
+                           "--seed", "7", "--threads", "2")
+    assert result.seeds == tuple(entry["label"] for entry in record["seeds"])
+    assert result.record["algorithm"] == "HIST" and record["hist"]["sentinelSize"] == 2
+    assert_same_text(result, text)
+
+
 def test_time_budget_matches_cli_flags(infmax):
     # An ample budget: the run ends by its stopping rule, as the CLI's does, and says so.
     graph = ik.Graph.from_file(KARATE, undirected=True)

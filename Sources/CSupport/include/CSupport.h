@@ -37,5 +37,9 @@ static inline void ik_prefetch(const void *address) { __builtin_prefetch(address
 /* Keep freed heap blocks for reuse (no mmap for large blocks, no trimming): for loops that
    allocate the same large arrays over and over. glibc only; a no-op elsewhere. */
 void ik_keep_freed_memory(void);
+/* The opposite policy, for runs whose peak resident memory counts: blocks of `bytes` and more are
+   mapped on their own and returned to the system when freed (glibc otherwise raises this
+   threshold after the first large free and keeps later large blocks in the heap). */
+void ik_return_large_blocks(size_t bytes);
 
 #endif

@@ -107,6 +107,12 @@ enum CSRConstruction {
     /// over a range of forward rows with its own cursors (the same arrays for any worker count).
     /// Complexity: O(n·workers + m).
     static func reverse(offsets: [Int], targets: [UInt32], inOffsets: [Int], nodeCount n: Int) -> (sources: [UInt32], forwardArc: [Int]) {
+        reverse(offsets: offsets, targets: targets, inOffsets: inOffsets, nodeCount: n, arcType: Int.self)
+    }
+
+    /// As above, the forward arcs as `Arc` (UInt32 for reverse-only graphs: 4 bytes an arc).
+    static func reverse<Arc: FixedWidthInteger>(offsets: [Int], targets: [UInt32], inOffsets: [Int], nodeCount n: Int,
+                                                arcType: Arc.Type) -> (sources: [UInt32], forwardArc: [Arc]) {
         let m = targets.count
         let parts = max(1, min(Parallel.processorCount, m / 250_000))
         let bounds = Parallel.balancedRanges(offsets: offsets, parts: parts)
@@ -138,7 +144,7 @@ enum CSRConstruction {
             }
         }
         var sources = [UInt32](repeating: 0, count: m)
-        var forwardArc = [Int](repeating: 0, count: m)
+        var forwardArc = [Arc](repeating: 0, count: m)
         offsets.withUnsafeBufferPointer { off in
             targets.withUnsafeBufferPointer { tgt in
                 sources.withUnsafeMutableBufferPointer { src in
@@ -155,7 +161,7 @@ enum CSRConstruction {
                                             let slot = cur[v]
                                             cur[v] = slot &+ 1
                                             src[slot] = label
-                                            perm[slot] = a
+                                            perm[slot] = Arc(truncatingIfNeeded: a)
                                         }
                                     }
                                 }

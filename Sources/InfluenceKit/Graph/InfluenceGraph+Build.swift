@@ -10,8 +10,11 @@ extension InfluenceGraph {
     ///   - options: how parallel arcs are kept (`dedupe` merges them).
     ///   - format: recorded in the statistics (`snap`, `graphml`, ...).
     ///   - source: the file name used in error messages.
+    ///   - reverseOnly: keep only the reverse CSR (see `hasForwardArcs`) when nothing needs the
+    ///     forward side to read the graph: no parallel arcs merged, no arc columns, fewer than 2³²
+    ///     arcs (otherwise the full graph is built).
     /// - Complexity: O(n + m).
-    public init(arcs: ArcList, options: GraphBuildOptions, format: String, source: String) throws(InfluenceError) {
+    public init(arcs: ArcList, options: GraphBuildOptions, format: String, source: String, reverseOnly: Bool = false) throws(InfluenceError) {
         let n = arcs.nodeCount
         let fileColumns = [arcs.values] + arcs.columns.map { $0.scope == .arc && $0.name == ValueColumns.weight ? $0.values : nil }
         for values in fileColumns.compactMap({ $0 }) {
@@ -56,10 +59,22 @@ extension InfluenceGraph {
         }
         var inOffsets = [Int](repeating: 0, count: n + 1)
         for v in 0..<n { inOffsets[v + 1] = inOffsets[v] &+ inDegree[v] }
-        let reversed = CSRConstruction.reverse(offsets: offsets, targets: targets, inOffsets: inOffsets, nodeCount: n)
         let statistics = GraphLoadStatistics(
             format: format, undirectedInput: arcs.undirected, selfLoopsDropped: arcs.selfLoopsDropped,
             parallelArcs: parallel, parallelArcsMerged: groups != nil)
+        if reverseOnly, Self.reverseOnlyAllowed(parallelArcs: groups, columns: columns, arcCount: targets.count) {
+            let reversed = CSRConstruction.reverse(offsets: offsets, targets: targets, inOffsets: inOffsets, nodeCount: n,
+                                                   arcType: UInt32.self)
+            // The hash of the full graph, from its forward CSR, before that is dropped.
+            let hash = InfluenceGraph(unchecked: n, outOffsets: offsets, outTargets: targets, inOffsets: inOffsets,
+                                      inSources: reversed.sources, inArcs: [], columns: columns, parallelArcs: nil,
+                                      labels: arcs.labels, statistics: statistics).contentHash
+            self.init(unchecked: n, outOffsets: [], outTargets: [], inOffsets: inOffsets, inSources: reversed.sources,
+                      inArcs: [], columns: columns, parallelArcs: nil, labels: arcs.labels, statistics: statistics,
+                      reverseToForward: reversed.forwardArc, storedContentHash: hash)
+            return
+        }
+        let reversed = CSRConstruction.reverse(offsets: offsets, targets: targets, inOffsets: inOffsets, nodeCount: n)
         self.init(unchecked: n, outOffsets: offsets, outTargets: targets, inOffsets: inOffsets, inSources: reversed.sources,
                   inArcs: reversed.forwardArc, columns: columns, parallelArcs: groups, labels: arcs.labels,
                   statistics: statistics)

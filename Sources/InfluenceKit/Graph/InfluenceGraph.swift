@@ -15,6 +15,13 @@
 /// LT: Σw), so the cascade is unchanged. Input arcs are numbered in the order of the un-merged
 /// forward CSR (stable by input order within a row); arc columns are indexed by input arc.
 ///
+/// Reverse-only graphs (`hasForwardArcs` false, from a text load asked for one): RR-set sampling
+/// under weighted cascade reads only the reverse CSR, so `infmax seeds` keeps nothing else — the
+/// forward CSR (`outOffsets`, `outTargets`) and `inArcs` are empty, and a 4-byte map from reverse
+/// slots to forward arcs is kept instead, from which `withForwardArcs()` rebuilds the very graph
+/// the load would have made (same arc numbering, same content hash). Anything that walks out-arcs
+/// or reads per-arc values must call `withForwardArcs()` first.
+///
 /// The struct holds only `let` arrays, so it is `Sendable` and can be shared across threads freely.
 public struct InfluenceGraph: Sendable {
     /// Number of nodes, n.
@@ -37,6 +44,14 @@ public struct InfluenceGraph: Sendable {
     public let labels: NodeLabels
     /// What loading found (format, self-loops, parallel arcs).
     public let statistics: GraphLoadStatistics
+    /// False for a reverse-only graph: the forward CSR and `inArcs` are empty (see
+    /// `withForwardArcs()`).
+    public let hasForwardArcs: Bool
+    /// Reverse-only graphs: the forward arc of each reverse slot (m entries); empty otherwise.
+    let reverseToForward: [UInt32]
+    /// Reverse-only graphs: the content hash of the full graph, taken before the forward CSR was
+    /// dropped.
+    let storedContentHash: String?
 
     /// The arc column `value`: the third column of the input (or the `weight` attribute of igraph
     /// formats), one value in [0, 1] per input arc; nil when the input had none or it was not
@@ -44,7 +59,7 @@ public struct InfluenceGraph: Sendable {
     public var arcValues: [Float]? { columns.arc(ValueColumns.value) }
 
     /// Number of arcs, m.
-    @inlinable public var arcCount: Int { outTargets.count }
+    @inlinable public var arcCount: Int { inSources.count }
 
     /// Number of input arcs (m, or more when parallel arcs were merged).
     public var inputArcCount: Int { parallelArcs?.inputArcCount ?? arcCount }
@@ -159,7 +174,11 @@ public struct InfluenceGraph: Sendable {
     /// Assembles arrays the caller built consistently (the CSR construction of this module).
     init(unchecked nodeCount: Int, outOffsets: [Int], outTargets: [UInt32], inOffsets: [Int], inSources: [UInt32],
          inArcs: [Int], columns: ValueColumns, parallelArcs: ParallelArcGroups?, labels: NodeLabels,
-         statistics: GraphLoadStatistics) {
+         statistics: GraphLoadStatistics, reverseToForward: [UInt32] = [], storedContentHash: String? = nil) {
+        // Only reverse-only graphs carry the hash of the graph they were cut from.
+        hasForwardArcs = storedContentHash == nil
+        self.reverseToForward = reverseToForward
+        self.storedContentHash = storedContentHash
         self.columns = columns
         self.nodeCount = nodeCount
         self.outOffsets = outOffsets
@@ -192,11 +211,12 @@ public struct ParallelArcGroups: Sendable, Equatable {
 }
 
 extension InfluenceGraph {
-    /// Bytes held by the graph's arrays: both CSRs, the arc map, the arc and node value columns
+    /// Bytes held by the graph's arrays: both CSRs (the reverse one alone in a reverse-only graph),
+    /// the arc map, the arc and node value columns
     /// and the parallel-arc groups (labels not counted). Complexity: O(number of columns).
     public var structureBytes: Int {
         var bytes = outOffsets.capacity * 8 + outTargets.capacity * 4 + inOffsets.capacity * 8
-            + inSources.capacity * 4 + inArcs.capacity * 8
+            + inSources.capacity * 4 + inArcs.capacity * 8 + reverseToForward.capacity * 4
         if let groups = parallelArcs { bytes += groups.offsets.capacity * 8 + groups.inputArcs.capacity * 8 }
         bytes += columns.all.reduce(0) { $0 + $1.values.capacity * 4 }
         return bytes

@@ -67,9 +67,30 @@ public enum EdgeListReader {
                           chunkSize: max(8, chunkSize))
     }
 
-    /// The chunk loop: fill the buffer, scan its complete lines, carry the partial last line over.
+    /// The chunk loop (`scanAll`), then the dense ids, labels and arcs. The text buffers are
+    /// released before the arcs are laid out, and the ids' block is cut to its size.
     static func stream<Source: ByteChunkSource>(_ source: Source, path: String, settings: Settings,
                                                 chunkSize: Int) throws(InfluenceError) -> ArcList {
+        var (state, integers, strings) = try scanAll(source, path: path, settings: settings, chunkSize: chunkSize)
+        if state.edgeCount == 0 {
+            throw noEdgesError(path: path, lines: state.line, sawComment: state.sawComment || state.selfLoops > 0,
+                               selfLoops: state.selfLoops)
+        }
+        state.ids.shrinkToFit()
+        let labels = strings != nil ? strings!.finish(state.ids) : integers.finish(state.ids)
+        let arcs = state.edgeCount * (settings.undirected ? 2 : 1)
+        try GraphMemoryEstimate.check(arcs: arcs, nodes: labels.count, labelBytes: strings?.labelBytes ?? 0,
+                                      valueColumns: valueColumns(state), limit: settings.memoryLimit, path: path, finished: true)
+        return makeArcs(state: state, nodeCount: labels.count, labels: labels, undirected: settings.undirected)
+    }
+
+    /// The value columns a scan reads (for the memory estimate).
+    private static func valueColumns(_ s: EdgeScanState) -> Int { s.readValues ? (s.readsWeights ? 2 : 1) : 0 }
+
+    /// The chunk loop: fill the buffer, scan its complete lines, carry the partial last line over.
+    /// The buffers live only as long as this call.
+    private static func scanAll<Source: ByteChunkSource>(_ source: Source, path: String, settings: Settings, chunkSize: Int)
+        throws(InfluenceError) -> (EdgeScanState, IntegerTokens, StringTokens?) {
         let regions = TextRegions(source, path: path, chunkSize: chunkSize, maxLineBytes: maxLineBytes,
                                   expected: "a text edge list")
         var state = EdgeScanState(path: path, readValues: settings.readValues)
@@ -81,7 +102,6 @@ public enum EdgeListReader {
         var integers = IntegerTokens(declaredCount: settings.declaredCount)
         var strings: StringTokens? = settings.nodeLabels
         var sawHeader = false
-        let valueColumns = { (s: EdgeScanState) in s.readValues ? (s.readsWeights ? 2 : 1) : 0 }
         while let (region, start) = try regions.next(linesSoFar: state.line) {
             var regionStart = start
             if !sawHeader {
@@ -100,15 +120,7 @@ public enum EdgeListReader {
                                           labelBytes: strings?.labelBytes ?? 0, valueColumns: valueColumns(state),
                                           limit: settings.memoryLimit, path: path, finished: false)
         }
-        if state.edgeCount == 0 {
-            throw noEdgesError(path: path, lines: state.line, sawComment: state.sawComment || state.selfLoops > 0,
-                               selfLoops: state.selfLoops)
-        }
-        let labels = strings != nil ? strings!.finish(&state.ids) : integers.finish(&state.ids)
-        let arcs = state.edgeCount * (settings.undirected ? 2 : 1)
-        try GraphMemoryEstimate.check(arcs: arcs, nodes: labels.count, labelBytes: strings?.labelBytes ?? 0,
-                                      valueColumns: valueColumns(state), limit: settings.memoryLimit, path: path, finished: true)
-        return makeArcs(state: state, nodeCount: labels.count, labels: labels, undirected: settings.undirected)
+        return (state, integers, strings)
     }
 
     /// Scans one region, switching from integer ids to string labels at the first token that is
@@ -130,7 +142,7 @@ public enum EdgeListReader {
                 case .failed(let failure): throw failure
                 case .notIntegers(let lineStart):
                     state.line -= 1
-                    strings = StringTokens(convertingIntegerIds: &state.ids)
+                    strings = StringTokens(convertingIntegerIds: state.ids)
                     position = lineStart
                 }
             }
@@ -148,15 +160,11 @@ public enum EdgeListReader {
         return InfluenceError(.data, file: path, line: lines, "no edges, \(what) (\(expected) per line)")
     }
 
-    /// The arcs of the scanned pairs: declarations (`u u`) dropped, undirected edges doubled.
-    private static func makeArcs(state: EdgeScanState, nodeCount: Int, labels: NodeLabels, undirected: Bool) -> ArcList {
-        let pairs = state.ids.count / 2
-        let edges = state.edgeCount
-        let m = undirected ? 2 * edges : edges
-        var sources = [UInt32](repeating: 0, count: m)
-        var targets = [UInt32](repeating: 0, count: m)
-        let hasDeclarations = state.declarations > 0
-        state.ids.withUnsafeBufferPointer { id in
+    /// Tails and heads of the scanned pairs (see `makeArcs`).
+    private static func fill<ID: FixedWidthInteger & BitwiseCopyable>(_ sources: inout [UInt32], _ targets: inout [UInt32],
+                                                                     from ids: GrowableBuffer<ID>, pairs: Int,
+                                                                     hasDeclarations: Bool, undirected: Bool) {
+        ids.withUnsafeBufferPointer { id in
             sources.withUnsafeMutableBufferPointer { s in
                 targets.withUnsafeMutableBufferPointer { t in
                     var e = 0
@@ -173,6 +181,21 @@ public enum EdgeListReader {
                     }
                 }
             }
+        }
+    }
+
+    /// The arcs of the scanned pairs: declarations (`u u`) dropped, undirected edges doubled.
+    private static func makeArcs(state: EdgeScanState, nodeCount: Int, labels: NodeLabels, undirected: Bool) -> ArcList {
+        let pairs = state.ids.count / 2
+        let edges = state.edgeCount
+        let m = undirected ? 2 * edges : edges
+        var sources = [UInt32](repeating: 0, count: m)
+        var targets = [UInt32](repeating: 0, count: m)
+        let hasDeclarations = state.declarations > 0
+        if let wide = state.ids.wide {
+            fill(&sources, &targets, from: wide, pairs: pairs, hasDeclarations: hasDeclarations, undirected: undirected)
+        } else {
+            fill(&sources, &targets, from: state.ids.narrow, pairs: pairs, hasDeclarations: hasDeclarations, undirected: undirected)
         }
         func perArc(_ column: [Float]) -> [Float] {
             guard undirected else { return column }

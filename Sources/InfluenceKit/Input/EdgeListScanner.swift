@@ -3,8 +3,10 @@ struct EdgeScanState {
     let path: String
     let readValues: Bool
     var layout = ColumnLayout()
-    /// Provisional ids, two per line: an edge `u v`, or `u u` for a line declaring node `u`.
-    var ids: [Int64] = []
+    /// Provisional ids, two per line: an edge `u v`, or `u u` for a line declaring node `u`
+    /// (4 bytes each while they fit, grown by `realloc`: no copy of the largest array of the load
+    /// while it grows).
+    let ids = ProvisionalIDs()
     /// Arc values and LT weights, one per edge (not per declaration).
     var values: [Float] = []
     var weights: [Float] = []
@@ -53,11 +55,12 @@ extension EdgeListReader {
         let exactFields = state.layout.fieldCount != nil
         // The growing arrays and counters live in locals while the loop runs (no access through
         // `state` per line); they go back on every exit.
-        var ids = state.ids, values = state.values, weights = state.weights
-        state.ids = []; state.values = []; state.weights = []
+        let ids = state.ids
+        var values = state.values, weights = state.weights
+        state.values = []; state.weights = []
         var lineCount = state.line
         defer {
-            state.ids = ids; state.values = values; state.weights = weights
+            state.values = values; state.weights = weights
             state.line = lineCount
         }
         var i = start

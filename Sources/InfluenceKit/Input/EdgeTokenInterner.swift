@@ -10,7 +10,7 @@ protocol EdgeTokenInterner {
     /// Bytes held for labels so far (for the memory estimate).
     var labelBytes: Int { get }
     /// Turns the provisional ids (two per line) into dense ids in place and returns the labels.
-    mutating func finish(_ ids: inout [Int64]) -> NodeLabels
+    mutating func finish(_ ids: ProvisionalIDs) -> NodeLabels
 }
 
 /// Canonical decimal integers (optional '-', no leading zeros, at most 18 digits), renumbered in
@@ -80,9 +80,9 @@ struct IntegerTokens: EdgeTokenInterner {
     var knownNodeCount: Int? { declaredCount }
     var labelBytes: Int { 0 }
 
-    mutating func finish(_ ids: inout [Int64]) -> NodeLabels {
+    mutating func finish(_ ids: ProvisionalIDs) -> NodeLabels {
         if let declaredCount { return .identity(count: declaredCount) }
-        let labels = IntegerIdMap.densify(&ids)
+        let labels = IntegerIdMap.densify(ids)
         let n = labels.count
         return labels.first == 0 && labels.last == Int64(n - 1) ? .identity(count: n) : .integers(labels)
     }
@@ -110,15 +110,20 @@ struct StringTokens: EdgeTokenInterner {
 
     /// Continues a read begun by `IntegerTokens`: the provisional ids so far (integer values) are
     /// interned as their decimal spellings in order, so numbering by first appearance holds.
-    init(convertingIntegerIds ids: inout [Int64]) {
+    init(convertingIntegerIds ids: ProvisionalIDs) {
+        if let wide = ids.wide { internAll(wide) } else { internAll(ids.narrow) }
+    }
+
+    /// Replaces each integer id by the number of its decimal spelling as a label.
+    private mutating func internAll<ID: FixedWidthInteger & BitwiseCopyable>(_ ids: GrowableBuffer<ID>) {
         var cache = [Int64: Int64]()
         for k in ids.indices {
-            let id = ids[k]
-            if let known = cache[id] { ids[k] = known; continue }
+            let id = Int64(ids[k])
+            if let known = cache[id] { ids[k] = ID(truncatingIfNeeded: known); continue }
             let bytes = Array(String(id).utf8)
             let interned = bytes.withUnsafeBufferPointer { intern($0, hash: Self.hash($0), text: nil) }
             cache[id] = interned
-            ids[k] = interned
+            ids[k] = ID(truncatingIfNeeded: interned)
         }
     }
 
@@ -233,5 +238,5 @@ struct StringTokens: EdgeTokenInterner {
         return intern(token, hash: h, text: valid)
     }
 
-    mutating func finish(_ ids: inout [Int64]) -> NodeLabels { .strings(labels) }
+    mutating func finish(_ ids: ProvisionalIDs) -> NodeLabels { .strings(labels) }
 }

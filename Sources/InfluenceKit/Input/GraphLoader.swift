@@ -120,8 +120,11 @@ public struct LoadedGraph: Sendable {
 /// Loads graphs from files: edge lists through our tokenizer into igraph, other formats through
 /// igraph's readers, snapshots directly.
 public enum GraphLoader {
-    /// Loads `path`. Complexity: O(file size + n + m).
-    public static func load(_ path: String, options: GraphLoadOptions = GraphLoadOptions()) throws(InfluenceError) -> LoadedGraph {
+    /// Loads `path`. With `reverseOnly`, an edge list read by our tokenizer becomes a reverse-only
+    /// graph when nothing needs the forward side (see `InfluenceGraph.hasForwardArcs`; other
+    /// formats and merged parallel arcs give the full graph). Complexity: O(file size + n + m).
+    public static func load(_ path: String, options: GraphLoadOptions = GraphLoadOptions(),
+                            reverseOnly: Bool = false) throws(InfluenceError) -> LoadedGraph {
         let total = Stopwatch()
         try options.validate()
         let format = options.format ?? GraphFormat.infer(from: path)
@@ -148,7 +151,8 @@ public enum GraphLoader {
             arcs = try EdgeListReader.read(path, options: options)
             lap("read and tokenize")
             if options.igraph == .onDemand {
-                let graph = try InfluenceGraph(arcs: arcs, options: options.build, format: format.rawValue, source: name)
+                let graph = try InfluenceGraph(arcs: arcs, options: options.build, format: format.rawValue, source: name,
+                                               reverseOnly: reverseOnly)
                 lap("CSR build")
                 var loaded = LoadedGraph(graph: graph, igraph: nil, seconds: total.seconds)
                 loaded.stages = stages

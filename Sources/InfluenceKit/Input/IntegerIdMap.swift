@@ -6,21 +6,37 @@
 struct IntegerIdMap {
     /// Remaps `ids` in place and returns the sorted distinct original ids (the labels).
     static func densify(_ ids: inout [Int64]) -> [Int64] {
-        guard !ids.isEmpty else { return [] }
-        var low = Int64.max, high = Int64.min
-        for id in ids { low = min(low, id); high = max(high, id) }
-        let span = high.subtractingReportingOverflow(low)
-        if !span.overflow, span.partialValue < max(1 << 22, Int64(ids.count) * 4) {
-            return densifyByTable(&ids, low: low, span: Int(span.partialValue) + 1)
-        }
-        return densifyByHash(&ids)
+        let buffer = GrowableBuffer<Int64>()
+        buffer.reserveCapacity(ids.count)
+        for id in ids { buffer.append(id) }
+        let labels = densify(buffer)
+        buffer.withUnsafeBufferPointer { dense in ids = Array(dense) }
+        return labels
     }
 
-    private static func densifyByTable(_ ids: inout [Int64], low: Int64, span: Int) -> [Int64] {
+    /// Remaps `ids` in place and returns the sorted distinct original ids (the labels).
+    static func densify(_ ids: ProvisionalIDs) -> [Int64] {
+        if let wide = ids.wide { return densify(wide) }
+        return densify(ids.narrow)
+    }
+
+    /// Remaps `ids` in place and returns the sorted distinct original ids (the labels).
+    static func densify<ID: FixedWidthInteger & BitwiseCopyable>(_ ids: GrowableBuffer<ID>) -> [Int64] {
+        guard !ids.isEmpty else { return [] }
+        var low = Int64.max, high = Int64.min
+        ids.withUnsafeBufferPointer { all in for id in all { low = min(low, Int64(id)); high = max(high, Int64(id)) } }
+        let span = high.subtractingReportingOverflow(low)
+        if !span.overflow, span.partialValue < max(1 << 22, Int64(ids.count) * 4) {
+            return densifyByTable(ids, low: low, span: Int(span.partialValue) + 1)
+        }
+        return densifyByHash(ids)
+    }
+
+    private static func densifyByTable<ID: FixedWidthInteger & BitwiseCopyable>(_ ids: GrowableBuffer<ID>, low: Int64, span: Int) -> [Int64] {
         var table = [Int32](repeating: -1, count: span)
         ids.withUnsafeBufferPointer { source in
             table.withUnsafeMutableBufferPointer { t in
-                for id in source { t[Int(id &- low)] = 0 }
+                for id in source { t[Int(Int64(id) &- low)] = 0 }
             }
         }
         var labels = [Int64]()
@@ -32,13 +48,13 @@ struct IntegerIdMap {
         }
         ids.withUnsafeMutableBufferPointer { values in
             table.withUnsafeBufferPointer { t in
-                for i in 0..<values.count { values[i] = Int64(t[Int(values[i] &- low)]) }
+                for i in 0..<values.count { values[i] = ID(truncatingIfNeeded: t[Int(Int64(values[i]) &- low)]) }
             }
         }
         return labels
     }
 
-    private static func densifyByHash(_ ids: inout [Int64]) -> [Int64] {
+    private static func densifyByHash<ID: FixedWidthInteger & BitwiseCopyable>(_ ids: GrowableBuffer<ID>) -> [Int64] {
         var capacity = 16
         while capacity < ids.count * 2 { capacity <<= 1 }
         let mask = capacity - 1
@@ -49,7 +65,7 @@ struct IntegerIdMap {
             keys.withUnsafeMutableBufferPointer { k in
                 slots.withUnsafeMutableBufferPointer { s in
                     for i in 0..<values.count {
-                        let id = values[i]
+                        let id = Int64(values[i])
                         var h = Int(truncatingIfNeeded: SplitMix64.mix(UInt64(bitPattern: id))) & mask
                         while true {
                             if s[h] < 0 {
@@ -61,7 +77,7 @@ struct IntegerIdMap {
                             if k[h] == id { break }
                             h = (h + 1) & mask
                         }
-                        values[i] = Int64(s[h])
+                        values[i] = ID(truncatingIfNeeded: s[h])
                     }
                 }
             }
@@ -71,7 +87,7 @@ struct IntegerIdMap {
         var rank = [Int64](repeating: 0, count: distinct.count)
         for (r, i) in order.enumerated() { rank[i] = Int64(r) }
         ids.withUnsafeMutableBufferPointer { values in
-            for i in 0..<values.count { values[i] = rank[Int(values[i])] }
+            for i in 0..<values.count { values[i] = ID(truncatingIfNeeded: rank[Int(values[i])]) }
         }
         return order.map { distinct[$0] }
     }

@@ -7,6 +7,13 @@
 /// comes from the same random stream), so a pool's content is the same for any thread count.
 ///
 /// Memory: 4 bytes per member plus 8 bytes per set.
+///
+/// A residual pool (HIST's second phase; Guo, Tang, Tang, Xiao, SIGMOD 2020, §5) has
+/// `sentinels`: every set is drawn with a reverse walk that stops as soon as it reaches a
+/// sentinel, and such a set is counted (`stoppedSets`, and per sentinel in `stopsAt`) but not
+/// stored. The stored sets are those no sentinel reaches, drawn whole. `globalCount` counts both,
+/// so it is the pool's θ, and `coverage(of:)` counts every stopped set as covered: on a residual
+/// pool, pass seed sets that contain the sentinels (greedy on it starts from them).
 public struct RRSetCollection: Sendable {
     /// Number of nodes of the graph the sets were drawn on.
     public let nodeCount: Int
@@ -17,20 +24,37 @@ public struct RRSetCollection: Sendable {
     /// In a run over several ranks, the sets of the whole pool across ranks (this rank holds its
     /// `TaskShare` of them); nil in one process.
     @usableFromInline var distributedCount: Int?
+    /// A residual pool's sentinels (dense ids): each set stops at the first one it reaches and is
+    /// then counted, not stored. Empty for an ordinary pool.
+    public let sentinels: [Int]
+    /// Sets drawn into a residual pool that reached a sentinel (counted as covered, not stored).
+    public internal(set) var stoppedSets = 0
+    /// For each sentinel, the stopped sets whose walk reached it first (they sum to `stoppedSets`).
+    public internal(set) var stopsAt: [Int: Int] = [:]
 
     /// An empty pool for a graph of `nodeCount` nodes. Complexity: O(1).
     public init(nodeCount: Int) {
         self.nodeCount = nodeCount
         members = []
         offsets = [0]
+        sentinels = []
     }
 
-    /// Number of RR sets, θ.
+    /// An empty residual pool whose sets stop at the first of `sentinels` they reach (see the
+    /// type's documentation). Complexity: O(|sentinels|).
+    public init(nodeCount: Int, sentinels: [Int]) {
+        self.nodeCount = nodeCount
+        members = []
+        offsets = [0]
+        self.sentinels = sentinels
+    }
+
+    /// Number of RR sets stored (in a residual pool, those no sentinel reached).
     @inlinable public var count: Int { offsets.count - 1 }
 
-    /// Sets of the whole pool: across all ranks in a distributed run (this rank holds `count` of
-    /// them), else `count`.
-    @inlinable public var globalCount: Int { distributedCount ?? count }
+    /// Sets of the whole pool, θ: across all ranks in a distributed run (this rank holds `count` of
+    /// them), else `count` plus, in a residual pool, the sets counted at a sentinel.
+    @inlinable public var globalCount: Int { distributedCount ?? (count + stoppedSets) }
 
     /// Total number of members, Σ|R|.
     @inlinable public var memberCount: Int { members.count }
@@ -46,7 +70,8 @@ public struct RRSetCollection: Sendable {
         members[offsets[set]..<offsets[set + 1]]
     }
 
-    /// Coverage Λ(S): how many sets contain at least one node of `seeds`.
+    /// Coverage Λ(S): how many sets contain at least one node of `seeds` (in a residual pool,
+    /// the stopped sets count as covered: `seeds` must contain the sentinels).
     ///
     /// Complexity: O(Σ|R| + n).
     public func coverage(of seeds: [Int]) -> Int {
@@ -67,7 +92,7 @@ public struct RRSetCollection: Sendable {
                 }
             }
         }
-        return covered
+        return covered + stoppedSets
     }
 
     /// Appends one set (tests and hand-made set systems; samplers append in bulk).
@@ -100,5 +125,7 @@ public struct RRSetCollection: Sendable {
         offsets.removeAll(keepingCapacity: keepingCapacity)
         offsets.append(0)
         distributedCount = nil
+        stoppedSets = 0
+        stopsAt = [:]
     }
 }

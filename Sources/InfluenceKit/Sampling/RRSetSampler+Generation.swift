@@ -21,7 +21,7 @@ extension RRSetSampler {
                        progress: any ProgressReporter = SilentProgress(), phase: String = "sampling",
                        share: TaskShare = .whole, stratifiedRoots: Bool = false) throws(InfluenceError) {
         let drawn = pool.globalCount
-        guard drawn % Self.setsPerTask == 0, pool.count % Self.setsPerTask == 0 else {
+        guard drawn % Self.setsPerTask == 0, (pool.count + pool.stoppedSets) % Self.setsPerTask == 0 else {
             throw InfluenceError(.usage, parameter: "pool", "the pool holds \(pool.count) sets (expected a pool grown only by this sampler, in whole tasks of \(Self.setsPerTask))")
         }
         guard pool.nodeCount == graph.nodeCount else {
@@ -29,6 +29,20 @@ extension RRSetSampler {
         }
         let goal = Self.roundedToTasks(count)
         guard goal > drawn, graph.nodeCount > 0 else { return }
+        var stopAt: [UInt8]?
+        if !pool.sentinels.isEmpty {
+            guard share.size == 1 else {
+                throw InfluenceError(.usage, parameter: "pool", "a residual pool (HIST's second phase) is drawn in one process (expected one rank)")
+            }
+            var flags = [UInt8](repeating: 0, count: graph.nodeCount)
+            for s in pool.sentinels {
+                guard s >= 0, s < graph.nodeCount else {
+                    throw InfluenceError(.usage, parameter: "sentinels", "sentinel \(s) is not a node (expected 0 ≤ id < \(graph.nodeCount))")
+                }
+                flags[s] = 1
+            }
+            stopAt = flags
+        }
         // Global tasks drawn..<goal; this rank draws every share.size-th from its first one.
         let goalTask = goal / Self.setsPerTask
         let firstTask = share.firstOwned(atOrAfter: drawn / Self.setsPerTask)
@@ -42,7 +56,7 @@ extension RRSetSampler {
         progress.begin(phase, total: newSets, unit: "RR sets")
         let work = ReverseWork(nodeCount: graph.nodeCount,
                                job: .generate(firstTask: firstTask, taskCount: taskCount, taskStride: stride, poolID: poolID,
-                                              expectedMembers: expected, stratified: stratifiedRoots),
+                                              expectedMembers: expected, stratified: stratifiedRoots, stopAt: stopAt),
                                seed: seed, workers: workers, lanes: lanes, progress: progress)
         dispatch(work)
         let spaces = work.spaces
@@ -52,14 +66,18 @@ extension RRSetSampler {
 
         // Re-assemble in task order.
         var owner = [(space: Int, run: Int)](repeating: (0, 0), count: taskCount)
-        var newMembers = 0
+        var newMembers = 0, keptSets = 0
         for (s, space) in spaces.enumerated() {
             for (r, run) in space.runs.enumerated() {
                 owner[(run.task - firstTask) / stride] = (s, r)
                 newMembers += run.memberCount
+                keptSets += run.setCount
             }
+            // Integer counts: their sum does not depend on which worker drew which task.
+            for (node, stops) in space.stopsAt { pool.stopsAt[Int(node), default: 0] += stops }
         }
-        pool.reserve(sets: newSets, members: newMembers)
+        pool.stoppedSets += newSets - keptSets
+        pool.reserve(sets: keptSets, members: newMembers)
         for t in 0..<taskCount {
             let space = spaces[owner[t].space]
             let run = space.runs[owner[t].run]
@@ -139,4 +157,8 @@ public enum RRPool {
     public static let evaluation: UInt64 = 4
     /// Pilot sets for memory estimates.
     public static let pilot: UInt64 = 5
+    /// HIST's residual selection pool (second phase), independent of the sentinel phase's pools.
+    public static let residualSelection: UInt64 = 6
+    /// HIST's residual validation pool (second phase).
+    public static let residualValidation: UInt64 = 7
 }

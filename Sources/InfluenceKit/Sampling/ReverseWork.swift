@@ -9,8 +9,11 @@
     enum Job {
         /// Draws tasks `firstTask + i·taskStride` for i in `0..<taskCount` of pool `poolID` into
         /// worker spaces (a stride of 1 in one process; the rank count in a distributed run);
-        /// `stratified`: set j of the pool is rooted at node j mod n instead of at random.
-        case generate(firstTask: Int, taskCount: Int, taskStride: Int, poolID: UInt64, expectedMembers: Int, stratified: Bool = false)
+        /// `stratified`: set j of the pool is rooted at node j mod n instead of at random;
+        /// `stopAt` (a residual pool's sentinel flags, one byte a node): sets stop at the first
+        /// flagged node and are counted, not kept.
+        case generate(firstTask: Int, taskCount: Int, taskStride: Int, poolID: UInt64, expectedMembers: Int, stratified: Bool = false,
+                      stopAt: [UInt8]? = nil)
         /// Draws tasks `firstTask + i·taskStride` for i in `0..<taskCount` of pool `poolID`,
         /// counting the sets that reach a flagged node.
         case count(firstTask: Int, taskCount: Int, taskStride: Int, poolID: UInt64, flags: [UInt8])
@@ -46,9 +49,9 @@
     /// Complexity: the job's sets, each O(Σ expansion costs of its members).
     public func run<Kernel: ReverseSamplingKernel>(kernel: Kernel) {
         switch job {
-        case let .generate(firstTask, taskCount, taskStride, poolID, expectedMembers, stratified):
+        case let .generate(firstTask, taskCount, taskStride, poolID, expectedMembers, stratified, stopAt):
             generate(kernel, firstTask: firstTask, taskCount: taskCount, taskStride: taskStride, poolID: poolID,
-                     expectedMembers: expectedMembers, stratified: stratified)
+                     expectedMembers: expectedMembers, stratified: stratified, stopAt: stopAt)
         case let .count(firstTask, taskCount, taskStride, poolID, flags):
             count(kernel, firstTask: firstTask, taskCount: taskCount, taskStride: taskStride, poolID: poolID, flags: flags)
         case let .pilot(sets):
@@ -57,19 +60,23 @@
     }
 
     private func generate<Kernel: ReverseSamplingKernel>(_ kernel: Kernel, firstTask: Int, taskCount: Int, taskStride: Int,
-                                                          poolID: UInt64, expectedMembers: Int, stratified: Bool) {
+                                                          poolID: UInt64, expectedMembers: Int, stratified: Bool, stopAt: [UInt8]?) {
         let workers = max(1, min(self.workers, taskCount))
         let spaces = (0..<workers).map { _ in SamplingWorkspace(nodeCount: nodeCount, expectedMembers: expectedMembers, lanes: lanes) }
         let perTask = RRSetSampler.setsPerTask
         let seed = self.seed, progress = self.progress
-        Parallel.forEachTask(taskCount, workers: workers, cancellable: true) { worker, t in
-            // A cancelled run draws nothing more; `RRSetSampler.extend` then throws.
-            if progress.isCancelled { return }
-            let task = firstTask + t * taskStride
-            spaces[worker].generate(kernel, task: task, sets: perTask, seed: seed,
-                                    stream: RRSetSampler.stream(pool: poolID, task: task),
-                                    firstRoot: stratified ? task * perTask : nil)
-            progress.advance(by: perTask, worker: worker)
+        let flags = stopAt ?? []
+        flags.withUnsafeBufferPointer { flagBuffer in
+            let shared = UnsafeSharing(stopAt == nil ? nil : flagBuffer.baseAddress)
+            Parallel.forEachTask(taskCount, workers: workers, cancellable: true) { worker, t in
+                // A cancelled run draws nothing more; `RRSetSampler.extend` then throws.
+                if progress.isCancelled { return }
+                let task = firstTask + t * taskStride
+                spaces[worker].generate(kernel, task: task, sets: perTask, seed: seed,
+                                        stream: RRSetSampler.stream(pool: poolID, task: task),
+                                        firstRoot: stratified ? task * perTask : nil, stopAt: shared.value)
+                progress.advance(by: perTask, worker: worker)
+            }
         }
         self.spaces = spaces
     }

@@ -30,6 +30,9 @@ final class SamplingWorkspace {
     var buffer: MemberBuffer
     var sizes: [UInt32] = []
     var runs: [TaskRun] = []
+    /// Residual draws (`generate(…, stopAt:)`): sets that reached a flagged node, by the node
+    /// they stopped at (counted, not stored).
+    var stopsAt: [UInt32: Int] = [:]
     /// Each lane's set in progress (it doubles as the BFS queue) and next member to expand
     /// (−1: the lane is idle).
     let laneSets: UnsafeMutablePointer<MemberBuffer>
@@ -133,19 +136,34 @@ final class SamplingWorkspace {
     }
 
     /// Draws `sets` RR sets for global task `task` from stream `stream` of `seed` and keeps them.
+    /// With `stopAt` (a residual pool's sentinel flags), each set stops at the first flagged node it
+    /// reaches and is then only counted in `stopsAt`; the others are kept whole.
     ///
     /// Complexity: the sampling cost of the sets.
     @inline(__always)
     func generate<Model: ReverseSamplingKernel>(_ model: Model, task: Int, sets: Int, seed: UInt64, stream: UInt64,
-                                               firstRoot: Int? = nil) {
-        var sink = StoreSets(buffer: buffer, sizes: sizes)
-        sizes = []
-        let memberStart = sink.buffer.count, sizeStart = sink.sizes.count
-        draw(model, sets: sets, seed: seed, stream: stream, stop: NeverStop(), into: &sink, firstRoot: firstRoot)
-        runs.append(TaskRun(task: task, memberStart: memberStart, memberCount: sink.buffer.count - memberStart,
-                            sizeStart: sizeStart, setCount: sets))
-        buffer = sink.buffer
-        sizes = sink.sizes
+                                               firstRoot: Int? = nil, stopAt: UnsafePointer<UInt8>? = nil) {
+        let memberStart = buffer.count, sizeStart = sizes.count
+        let kept: Int
+        if let stopAt {
+            var sink = ResidualSets(buffer: buffer, sizes: sizes, stopsAt: stopsAt)
+            sizes = []
+            stopsAt = [:]
+            draw(model, sets: sets, seed: seed, stream: stream, stop: StopAtFlagged(flags: stopAt), into: &sink, firstRoot: firstRoot)
+            kept = sink.sizes.count - sizeStart
+            buffer = sink.buffer
+            sizes = sink.sizes
+            stopsAt = sink.stopsAt
+        } else {
+            var sink = StoreSets(buffer: buffer, sizes: sizes)
+            sizes = []
+            draw(model, sets: sets, seed: seed, stream: stream, stop: NeverStop(), into: &sink, firstRoot: firstRoot)
+            kept = sets
+            buffer = sink.buffer
+            sizes = sink.sizes
+        }
+        runs.append(TaskRun(task: task, memberStart: memberStart, memberCount: buffer.count - memberStart,
+                            sizeStart: sizeStart, setCount: kept))
     }
 
     /// Draws `sets` RR sets from stream `stream` of `seed`, stopping each as soon as it reaches a
@@ -176,6 +194,24 @@ struct StoreSets: RRSetSink {
     mutating func take(_ set: MemberBuffer, covered: Bool) {
         buffer.append(contentsOf: set)
         sizes.append(UInt32(truncatingIfNeeded: set.count))
+    }
+}
+
+/// Keeps the finished sets that reached no flagged node, and counts the others by the node they
+/// stopped at (the last member: a walk stops as soon as it appends a flagged node).
+struct ResidualSets: RRSetSink {
+    var buffer: MemberBuffer
+    var sizes: [UInt32]
+    var stopsAt: [UInt32: Int]
+
+    @inline(__always)
+    mutating func take(_ set: MemberBuffer, covered: Bool) {
+        if covered {
+            stopsAt[set.base[set.count &- 1], default: 0] &+= 1
+        } else {
+            buffer.append(contentsOf: set)
+            sizes.append(UInt32(truncatingIfNeeded: set.count))
+        }
     }
 }
 

@@ -98,6 +98,21 @@ public struct CoverageState: Sendable {
         return nil
     }
 
+    /// The `count` available nodes of largest gain, best first (ties: smaller id); fewer when fewer
+    /// cover anything new. The first is `bestCandidate()`'s. Complexity: O(count · log n) plus
+    /// O(log n) per stale entry refreshed.
+    public mutating func bestCandidates(_ count: Int) -> [(node: Int, gain: Int)] {
+        var popped = [UInt64]()
+        popped.reserveCapacity(count)
+        while popped.count < count, let top = heap.freshTop(gains) {
+            heap.removeTop()
+            if unavailable[LazyMaxHeap.node(of: top)] { continue }
+            popped.append(top)
+        }
+        for entry in popped { heap.insert(entry) }
+        return popped.map { (LazyMaxHeap.node(of: $0), Int($0 >> 32)) }
+    }
+
     /// Removes `node` from the candidates for good (a constraint forbids it), without taking it.
     /// Complexity: O(1).
     public mutating func exclude(_ node: Int) {
@@ -136,6 +151,17 @@ public struct CoverageState: Sendable {
             communicator.sum(&globalDegree)
         }
         return gain
+    }
+
+    /// Takes `node`, a sentinel of a residual pool, crediting the `sets` stopped sets that reached it
+    /// (no stored set contains a sentinel, so nothing else changes); returns `sets`.
+    /// Complexity: O(1).
+    @discardableResult
+    public mutating func takeSentinel(_ node: Int, stoppedSets sets: Int) -> Int {
+        unavailable[node] = true
+        taken.append(node)
+        coverage += sets
+        return sets
     }
 
     /// Λ(S) plus the `k` largest gains among available nodes: by submodularity of coverage, an

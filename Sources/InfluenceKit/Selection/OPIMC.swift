@@ -26,11 +26,18 @@ import Glibc
 /// Refinement rounds are rounds of the algorithm, counted in i_max, and R2 stays independent of
 /// R1, so the bounds keep their failure probability.
 ///
-/// For k ≥ 2 the relative standard error of R1's estimate of σ(S) must also fall to ρ/5 (1% at
-/// the default 5%): a few seeds with large gains can hinge on a near-tie that the choice error,
-/// small because each gain is large, does not see (email-Enron at k = 5 picks a set 1.3% below the
-/// best in one run of three at 5% alone, and the best in three of three with the floor). One seed
-/// has no floor: its choice error is that relative error already.
+/// The choice error measures noise, not loss: a few seeds with large gains can hinge on a near-tie
+/// that it, small because each gain is large, does not see (email-Enron at k = 5 picks a set 1.3%
+/// below the best in one run of three at 5% alone). So the run also refines until the expected
+/// spread greedy's choices lost to their runners-up (`OPIMRoundDriver.selectionLoss`: each step's
+/// pick against its three best rivals, a rival counting only when it is not chosen later, a tie
+/// costing 0.4 of its noise and a clear choice nothing) is at most ρ/10 of the coverage (0.5% at
+/// the default 5%) on R1, which grows R1; on R2, where a pick R1's noise favoured shows up, a value
+/// past the limit and 3× R1's doubles both pools, as in the paper's rounds, within IMM's sample
+/// size. This bounds
+/// what the precision is for — the loss of the selection — where the former floor of ρ/5 relative
+/// standard error of σ(S) bounded the precision of the estimate, and asked small k for up to 4×
+/// the sets when their choices were clear (nethept at k = 5, a spread of 1.2% of the nodes).
 ///
 /// Refinement is capped so that it never costs more RR sets than IMM would draw for the same
 /// (n, k, ε, ℓ), with ℓ = ln(1/δ)/ln n. IMM's last estimation pool holds λ'/x ≥ λ'/LB sets (its guess
@@ -69,6 +76,9 @@ public struct OPIMC: Sendable {
         /// the first round that ends past it, returning that round's seeds and ratio (nil: no
         /// time limit).
         public var deadline: ContinuousClock.Instant?
+        /// With a precision: also refine the selection-loss bound to precision/5 (off only in tests
+        /// that measure what it buys).
+        var selectionLossRule = true
 
         /// Parameters of a run; checked by `run(on:)`. Complexity: O(1).
         public init(k: Int, epsilon: Double = 0.1, delta: Double? = nil, seed: UInt64 = 1, workers: Int = 1,
@@ -111,6 +121,12 @@ public struct OPIMC: Sendable {
         /// Σᵢ √cᵢ / Σᵢ cᵢ over the seeds' marginal coverages on R1: the noise of greedy's choices
         /// relative to their coverage (nil in records written before it was reported).
         public var choiceError: Double? = nil
+        /// The expected spread greedy's choices lost to their runners-up, relative to the seeds'
+        /// coverage, on R1 (`OPIMRoundDriver.selectionLoss`; nil when not computed: the paper's
+        /// rule, or records written before it was reported).
+        public var selectionLoss: Double? = nil
+        /// The same measured on R2, independent of the picks (nil when not computed).
+        public var selectionLossR2: Double? = nil
     }
 
     /// What precision refinement did.
@@ -131,6 +147,11 @@ public struct OPIMC: Sendable {
         /// What `target` and `reached` measure: `choice-error` (OPIM-C's greedy choice error) or,
         /// when absent, the relative standard error of R1's estimate of σ(S).
         public var measure: String? = nil
+        /// The selection-loss bound refined to alongside `target` (nil: none; see
+        /// `Round.selectionLoss`).
+        public var selectionLossTarget: Double? = nil
+        /// The last round's selection-loss bound (nil: none).
+        public var selectionLoss: Double? = nil
     }
 
     /// What a run found.
@@ -205,13 +226,14 @@ public struct OPIMC: Sendable {
         let plan = OPIMRoundDriver.Plan(name: "OPIM-C", nodeCount: nodes, thetaZero: thetaZero, thetaMax: thetaMax,
                                         maxRounds: maxRounds, deltaTerm: a, target: target, precision: c.precision,
                                         immSampleSize: immLambda, rule: .choice,
-                                        relativeErrorFloor: c.k >= 2 ? c.precision.map { $0 / 5 } : nil, deadline: c.deadline)
+                                        selectionLossLimit: c.selectionLossRule ? c.precision.map { $0 / 10 } : nil, deadline: c.deadline)
         let outcome = try OPIMRoundDriver.run(plan, pools: &driver) { (pools, r1, index) throws(InfluenceError) in
-            let greedy = try pools.select(c.k, from: r1, index: index, upperBound: true)
+            let greedy = try pools.select(c.k, from: r1, index: index, upperBound: true,
+                                          rivals: plan.selectionLossLimit != nil ? OPIMRoundDriver.rivalsPerStep : 0)
             return OPIMRoundDriver.Pick(
                 selection: greedy, seeds: greedy.seeds, coverage: greedy.coverage,
                 coverageBound: OPIMCBounds.coverageBound(greedyCoverage: greedy.coverage, topKBound: greedy.upperBound),
-                marginalCoverage: greedy.marginalCoverage)
+                marginalCoverage: greedy.marginalCoverage, rivals: greedy.rivals)
         }
         let greedy = outcome.selection
         var selection = SeedSelection(

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// The round loop of OPIM-C (Tang, Tang, Xiao, Yuan, "Online Processing Algorithms for Influence
 /// Maximization", SIGMOD 2018, Algorithm 2), shared by `OPIMC` and the capacity-constrained
 /// variants (`CapacityOPIM`), which differ only in their greedy, its bound and their sample sizes.
@@ -20,6 +23,23 @@
 /// asks for a coverage that grows with k (≈ k/ρ² for equal gains) where the relative standard error
 /// asks for the same coverage at every k. Refinement rounds are rounds of the algorithm, counted in
 /// i_max, with R2 untouched, so the failure probability is unchanged.
+///
+/// Selection loss (`Plan.selectionLossLimit`): with the choice rule the run also refines until
+/// `selectionLoss` — the expected spread greedy's choices lost to their runners-up, relative to
+/// Λ1(S) — is at most the limit. The choice error is the noise of every step whether or not it
+/// decides anything; the expected loss counts only where a choice is in doubt: a step whose pick
+/// beats each runner-up by a few standard errors of their difference, or whose runners-up are
+/// chosen later anyway, loses nothing, and a tie loses in expectation 0.4 of its noise. Every
+/// value is a whole-pool count, so every rank of a distributed run and every thread count takes
+/// the same decision. On R1 the loss sizes R1's growth; on R2, which the picks did not see, it
+/// vetoes a pick R1's noise favoured (R1's pick is the largest of the gains compared, so R1 alone
+/// overstates its lead) when it exceeds both the limit and three times R1's value (for exact ties
+/// R2's is about 2.8× R1's: R1's gaps are the winners', R2's centred), and then both pools
+/// double, as a round of the paper, within IMM's sample size and the memory limit.
+///
+/// Residual pools (`Plan.sentinels`, HIST's second phase): both pools stop their sets at the
+/// sentinels, so Λ1, Λ2 and θ are those of the whole pools they stand for, and the bounds hold
+/// as they are.
 ///
 /// Time budget (`Plan.deadline`): no round starts when the previous round's time, scaled by the
 /// growth, would end it after the deadline, and the run stops after the first round that ends
@@ -48,11 +68,22 @@ enum OPIMRoundDriver {
         var immSampleSize: Double
         /// What `precision` bounds: the relative standard error of σ(S) or the greedy's choice error.
         var rule: RefinementRule = .relativeError
-        /// With the choice rule: the relative standard error of σ(S) must also be at most this
-        /// (nil: no floor).
-        var relativeErrorFloor: Double? = nil
+        /// With the choice rule: `selectionLoss` must also be at most this (nil: no bound; the greedy
+        /// must then record its rivals, `Pick.rivals`).
+        var selectionLossLimit: Double? = nil
         /// No round starts after (or is expected to end after) this instant (nil: no budget).
         var deadline: ContinuousClock.Instant? = nil
+        /// Sentinels of residual pools (HIST's second phase): R1 and R2 are drawn as
+        /// `RRSetCollection(nodeCount:sentinels:)`, each set stopping at the first sentinel it
+        /// reaches (counted as covered, not stored). Empty: ordinary pools.
+        var sentinels: [Int] = []
+        /// Whether |R1| ≥ θmax in the last round proves the target even when α falls short
+        /// (OPIM-C's Eq. 13, which rests on greedy from the empty set); false certifies only the
+        /// ratio reached.
+        var targetAtThetaMax = true
+        /// The pool ids of R1 and R2 (HIST's second phase uses its own, independent of the first's).
+        var selectionPool = RRPool.selection
+        var validationPool = RRPool.validation
     }
 
     /// The measure precision refinement drives down.
@@ -78,6 +109,113 @@ enum OPIMRoundDriver {
         return gains.reduce(0.0) { $0 + Double(max(0, $1)).squareRoot() } / Double(total)
     }
 
+    /// Runners-up recorded per greedy step for the selection-loss bound.
+    static let rivalsPerStep = 3
+
+    /// E[max(0, Z − x)] for a standard normal Z: φ(x) − x·(1 − Φ(x)). Complexity: O(1).
+    static func expectedShortfall(_ x: Double) -> Double {
+        let density = exp(-0.5 * x * x) / (2 * Double.pi).squareRoot()
+        return max(0, density - x * 0.5 * erfc(x / 2.squareRoot()))
+    }
+
+    /// The expected spread greedy's choices lost to their runners-up, relative to the coverage
+    /// Σᵢ cᵢ (∞ when nothing is covered): the expected opportunity cost of the selection, the
+    /// stopping measure of Bayesian ranking and selection (Chick and Inoue, Operations Research
+    /// 49(5), 2001; Branke, Chick and Schmidt, Management Science 53(12), 2007, procedure
+    /// LL(S): stop once the expected loss of choosing the apparent best is below a bound),
+    /// applied to each of greedy's steps.
+    ///
+    /// At step i greedy took sᵢ with gain cᵢ on R1 over each rival r (gain c_r, sharing m_r of
+    /// those sets). The sets that tell them apart are r's alone, a = c_r − m_r, and sᵢ's alone,
+    /// b = cᵢ − m_r; each set independently counts +1, −1 or 0 toward the difference, so
+    /// g = b − a = cᵢ − c_r estimates the true gap with standard error s = √(a + b), and given the
+    /// sample the rival's true advantage is about normal with mean −g and deviation s. The expected
+    /// loss of having taken sᵢ over r is then E[max(0, advantage)] = s·ψ(g/s) with
+    /// ψ(x) = φ(x) − x(1 − Φ(x)) (`expectedShortfall`): 0.40·s for a tie, 0.08·s at a gap of one
+    /// standard error, below 0.01·s past two. A rival chosen at a later step is not lost (only
+    /// the order of the two changed) and counts nothing. The step's loss is the sum over its
+    /// rivals (a bound of the loss against the best of them), and the selection's is the sum over
+    /// the steps: greedy's shortfalls add up (a step's loss lowers every later marginal by at most
+    /// itself), so this is what greedy with the exact gains would have gained over this run, in
+    /// expectation. A tie that cannot be resolved costs its noise, a clear choice nothing: small k
+    /// on a graph of a few dominant nodes stops early, and a near-tie among large gains — which
+    /// the choice error, small when the gains are large, does not see — is refined until it is
+    /// resolved or its noise is small against the spread.
+    ///
+    /// Complexity: O(k · rivals + k).
+    static func selectionLoss(seeds: [Int], marginalCoverage gains: [Int], rivals: [[MaxCoverage.Rival]]) -> Double {
+        let total = gains.reduce(0, +)
+        guard total > 0 else { return .infinity }
+        let chosen = Set(seeds)
+        var loss = 0.0
+        for (i, step) in rivals.enumerated() where i < gains.count {
+            var stepLoss = 0.0
+            for rival in step where !chosen.contains(rival.node) {
+                let pickAlone = gains[i] - rival.shared, rivalAlone = rival.gain - rival.shared
+                let deviation = Double(max(0, pickAlone + rivalAlone)).squareRoot()
+                guard deviation > 0 else { continue }
+                stepLoss += deviation * expectedShortfall(Double(gains[i] - rival.gain) / deviation)
+            }
+            loss += stepLoss
+        }
+        return loss / Double(total)
+    }
+
+    /// Greedy's steps re-counted on an independent `pool` (R2): each seed's marginal coverage there
+    /// given the seeds before it, and each rival's marginal coverage at its step with the part
+    /// shared with that step's seed — the inputs of `selectionLoss` measured where the picks were
+    /// not made, so free of the winner's curse of R1 (where each pick is the largest of the gains
+    /// compared). Counts are the whole pool's (summed over the ranks).
+    ///
+    /// Complexity: O(Σ|R| + n + k · rivals), plus one reduction when distributed.
+    static func recount(seeds: [Int], rivals: [[MaxCoverage.Rival]], in pool: RRSetCollection,
+                        communicator: any Communicator) -> (gains: [Int], rivals: [[MaxCoverage.Rival]]) {
+        let n = pool.nodeCount, k = seeds.count
+        var position = [Int32](repeating: -1, count: n)
+        for (i, s) in seeds.enumerated().reversed() where s >= 0 && s < n { position[s] = Int32(i) }
+        // Rival entries, chained per node: entry f is step[f]'s rival node[f].
+        var step = [Int](), first = [Int32](repeating: -1, count: n), next = [Int32]()
+        for (i, list) in rivals.enumerated() {
+            for rival in list where rival.node >= 0 && rival.node < n {
+                next.append(first[rival.node])
+                first[rival.node] = Int32(step.count)
+                step.append(i)
+            }
+        }
+        let entries = step.count
+        // counts: k step gains, then each entry's gain, then each entry's shared sets.
+        var counts = [Int](repeating: 0, count: k + 2 * entries)
+        for set in 0..<pool.count {
+            let members = pool.members(of: set)
+            var t = Int.max
+            for u in members where position[Int(u)] >= 0 { t = min(t, Int(position[Int(u)])) }
+            if t < k { counts[t] += 1 }
+            for u in members {
+                var f = Int(first[Int(u)])
+                while f >= 0 {
+                    let i = step[f]
+                    if t >= i {
+                        counts[k + f] += 1
+                        if t == i { counts[k + entries + f] += 1 }
+                    }
+                    f = Int(next[f])
+                }
+            }
+        }
+        communicator.sum(&counts)
+        var recounted = [[MaxCoverage.Rival]]()
+        var f = 0
+        for list in rivals {
+            var row = [MaxCoverage.Rival]()
+            for rival in list where rival.node >= 0 && rival.node < n {
+                row.append(MaxCoverage.Rival(node: rival.node, gain: counts[k + f], shared: counts[k + entries + f]))
+                f += 1
+            }
+            recounted.append(row)
+        }
+        return (Array(counts[0..<k]), recounted)
+    }
+
     /// What one round's greedy found on R1.
     struct Pick<Selection> {
         /// The algorithm's own result (kept for the last round).
@@ -90,6 +228,8 @@ enum OPIMRoundDriver {
         var coverageBound: Double
         /// Each seed's marginal coverage on R1 (the choice-error rule needs them).
         var marginalCoverage: [Int] = []
+        /// Greedy's runners-up at each step (the selection-loss bound needs them).
+        var rivals: [[MaxCoverage.Rival]] = []
     }
 
     /// What a run produced.
@@ -109,6 +249,8 @@ enum OPIMRoundDriver {
         var selectionSeconds: Double
         /// The run stopped at `Plan.deadline` (false without a deadline).
         var stoppedAtDeadline: Bool = false
+        /// R1 and R2 at the end: sets stored, and (residual pools) sets counted at a sentinel.
+        var selectionStored = 0, selectionStopped = 0, validationStored = 0, validationStopped = 0
     }
 
     /// Runs the rounds of `plan`, growing pools through `pools` and calling `greedy` with R1 (this
@@ -123,8 +265,8 @@ enum OPIMRoundDriver {
         greedy: (RISPoolDriver, RRSetCollection, RRSetInvertedIndex) throws(InfluenceError) -> Pick<Selection>
     ) throws(InfluenceError) -> Outcome<Selection> {
         let nodes = plan.nodeCount, a = plan.deltaTerm
-        var r1 = RRSetCollection(nodeCount: nodes)
-        var r2 = RRSetCollection(nodeCount: nodes)
+        var r1 = RRSetCollection(nodeCount: nodes, sentinels: plan.sentinels)
+        var r2 = RRSetCollection(nodeCount: nodes, sentinels: plan.sentinels)
         var rounds = [OPIMC.Round]()
         var samplingSeconds = 0.0, selectionSeconds = 0.0
         var refinementRounds = 0
@@ -157,8 +299,8 @@ enum OPIMRoundDriver {
             try pools.check([.init(before: r1.globalCount, after: next1), .init(before: r2.globalCount, after: next2)],
                             indexedSets: next1, meanSetSize: pools.meanSetSize([r1, r2]),
                             step: "\(plan.name) round \(i) (\(next1) + \(next2) RR sets)")
-            try pools.grow(&r1, to: goal1, poolID: RRPool.selection, phase: "\(plan.name) round \(i): R1")
-            try pools.grow(&r2, to: goal2, poolID: RRPool.validation, phase: "\(plan.name) round \(i): R2")
+            try pools.grow(&r1, to: goal1, poolID: plan.selectionPool, phase: "\(plan.name) round \(i): R1")
+            try pools.grow(&r2, to: goal2, poolID: plan.validationPool, phase: "\(plan.name) round \(i): R2")
             let sampled = clock.lap()
             samplingSeconds += sampled
 
@@ -174,12 +316,21 @@ enum OPIMRoundDriver {
             let error = covered > 0 ? ((1 - fraction) / covered).squareRoot() : .infinity
             let choice = plan.rule == .choice ? Self.choiceError(pick.marginalCoverage) : nil
             let measured = choice ?? error
+            // The expected selection loss on R1 (where the picks were made: it sizes R1) and on R2
+            // (independent of them: it vetoes a pick R1's noise favoured).
+            var loss: Double?, loss2: Double?
+            if plan.rule == .choice && plan.selectionLossLimit != nil {
+                loss = Self.selectionLoss(seeds: pick.seeds, marginalCoverage: pick.marginalCoverage, rivals: pick.rivals)
+                let recounted = Self.recount(seeds: pick.seeds, rivals: pick.rivals, in: r2, communicator: pools.communicator)
+                loss2 = Self.selectionLoss(seeds: pick.seeds, marginalCoverage: recounted.gains, rivals: recounted.rivals)
+            }
             let selected = clock.lap()
             selectionSeconds += selected
             rounds.append(OPIMC.Round(index: i, rrSetsR1: r1.globalCount, rrSetsR2: r2.globalCount, refinement: refining,
                                       coverageR1: pick.coverage, coverageR2: coverage2, lowerBound: lower, upperBound: upper,
                                       ratio: ratio, relativeStandardError: error, seconds: sampled + selected,
-                                      choiceError: choice))
+                                      choiceError: choice, selectionLoss: loss.flatMap { $0.isFinite ? $0 : nil },
+                                      selectionLossR2: loss2.flatMap { $0.isFinite ? $0 : nil }))
             last = pick.selection
             reached = ratio
             if plan.deadline != nil {
@@ -193,17 +344,47 @@ enum OPIMRoundDriver {
             if ratio >= plan.target {
                 // A refinement round that reached its cap ends the run: the cap only creeps up
                 // with σᵘ, and another round would buy almost nothing.
-                let floor = plan.rule == .choice ? plan.relativeErrorFloor : nil
-                let belowFloor = floor.map { error > $0 } ?? false
-                guard let precision = plan.precision, measured > precision || belowFloor, fraction > 0,
+                let lossLimit = loss != nil ? plan.selectionLossLimit : nil
+                let lossShort = lossLimit.map { loss! > $0 } ?? false
+                // For an exact tie R2's expected loss is about 2.8× R1's (R1's gap is the winner's,
+                // half-normal; R2's is centred), so R2 vetoes only past both the limit and 3× R1's:
+                // a choice R1 finds clear and R2 does not.
+                let vetoed = lossLimit.map { loss2! > $0 && loss2! > 3 * loss! } ?? false
+                guard let precision = plan.precision, measured > precision || lossShort || vetoed, fraction > 0,
                       !(refining && capped != nil) else { break }
                 let immSets = plan.immSampleSize / max(upper, 1)
-                // Both measures fall as 1/√θ1: the size at which this one would reach ρ (and the
-                // relative error its floor).
+                if measured <= precision && !lossShort {
+                    // R1 is settled but R2 finds the choices in doubt: both pools double (a round
+                    // of the paper), within IMM's sample size and the memory limit.
+                    let next2 = RRSetSampler.roundedToTasks(2 * r2.globalCount)
+                    let next1 = max(r1.globalCount, next2)
+                    if Double(next1 + next2) > immSets {
+                        capped = ("imm-sample-size", Int(immSets.rounded(.down)))
+                        break
+                    }
+                    let need = pools.communicator.maximum(pools.estimate(
+                        [.init(before: r1.globalCount, after: next1), .init(before: r2.globalCount, after: next2)],
+                        indexedSets: next1, meanSetSize: r1.meanSetSize))
+                    if need > pools.memory.limitBytes {
+                        capped = ("memory-limit", next1)
+                        break
+                    }
+                    refining = true
+                    refinementRounds += 1
+                    goal1 = next1
+                    goal2 = next2
+                    continue
+                }
+                // The choice error falls as 1/√θ1: the size at which it would reach ρ.
                 var wanted: Double
                 if choice != nil {
                     wanted = Double(r1.globalCount) * (measured / precision) * (measured / precision)
-                    if let floor { wanted = max(wanted, (1 - fraction) / (fraction * floor * floor)) }
+                    // The expected loss falls as 1/√θ1 only while its steps stay tied, far faster once
+                    // they separate: at most a doubling for it (as the paper's rounds), else one
+                    // near-tie resolved early would overshoot many times over.
+                    if let lossLimit, let loss, lossShort {
+                        wanted = max(wanted, Double(r1.globalCount) * min(2, (loss / lossLimit) * (loss / lossLimit)))
+                    }
                 } else {
                     wanted = (1 - fraction) / (fraction * precision * precision)
                 }
@@ -226,17 +407,25 @@ enum OPIMRoundDriver {
         var refinement: OPIMC.Refinement?
         if let precision = plan.precision {
             let reachedError = (plan.rule == .choice ? rounds.last?.choiceError : rounds.last?.relativeStandardError) ?? .infinity
-            let floorShort = plan.rule == .choice && (plan.relativeErrorFloor.map { (rounds.last?.relativeStandardError ?? .infinity) > $0 } ?? false)
-            let stillShort = reachedError > precision || floorShort
+            let lossLimit = plan.rule == .choice ? plan.selectionLossLimit : nil
+            let lastLoss = lossLimit != nil ? rounds.last?.selectionLoss : nil
+            let lastLossR2 = lossLimit != nil ? rounds.last?.selectionLossR2 : nil
+            let lossShort = lossLimit.map { limit in
+                let r1 = lastLoss ?? .infinity, r2 = lastLossR2 ?? .infinity
+                return r1 > limit || (r2 > limit && r2 > 3 * r1)
+            } ?? false
+            let stillShort = reachedError > precision || lossShort
             refinement = OPIMC.Refinement(target: precision, reached: reachedError, rounds: refinementRounds,
                                           capped: stillShort && capped != nil, cap: stillShort ? capped?.cap : nil,
                                           capSets: stillShort ? capped?.sets : nil,
-                                          measure: plan.rule == .choice ? plan.rule.rawValue : nil)
+                                          measure: plan.rule == .choice ? plan.rule.rawValue : nil,
+                                          selectionLossTarget: lossLimit, selectionLoss: lastLoss)
         }
         // With |R1| ≥ θmax in the last round the target ratio holds by Eq. 13 even when α falls short.
-        let approximation = r1.globalCount >= plan.thetaMax ? max(reached, plan.target) : reached
+        let approximation = plan.targetAtThetaMax && r1.globalCount >= plan.thetaMax ? max(reached, plan.target) : reached
         return Outcome(selection: last!, rounds: rounds, refinement: refinement, approximation: approximation,
                        selectionSets: r1.globalCount, samplingSeconds: samplingSeconds, selectionSeconds: selectionSeconds,
-                       stoppedAtDeadline: stoppedAtDeadline)
+                       stoppedAtDeadline: stoppedAtDeadline, selectionStored: r1.count, selectionStopped: r1.stoppedSets,
+                       validationStored: r2.count, validationStopped: r2.stoppedSets)
     }
 }

@@ -53,7 +53,8 @@ public struct RISPoolDriver: Sendable {
     /// The mean set size of `pools` (the pilot's when they are empty; this rank's sets when
     /// distributed, which only memory estimates use). Complexity: O(pools).
     public func meanSetSize(_ pools: [RRSetCollection]) -> Double {
-        let sets = pools.reduce(0) { $0 + $1.count }
+        // Per set drawn: a residual pool's stopped sets take no room.
+        let sets = pools.reduce(0) { $0 + $1.count + $1.stoppedSets }
         guard sets > 0 else { return pilotMeanSetSize }
         return Double(pools.reduce(0) { $0 + $1.memberCount }) / Double(sets)
     }
@@ -91,8 +92,8 @@ public struct RISPoolDriver: Sendable {
     /// Greedy max coverage for `k` seeds on `pool` (this rank's share) with its `index`, across
     /// all ranks. Complexity: as `MaxCoverage.select`.
     public func select(_ k: Int, from pool: RRSetCollection, index: RRSetInvertedIndex,
-                       upperBound: Bool = false) throws(InfluenceError) -> MaxCoverage.Result {
-        try MaxCoverage.select(k, from: pool, index: index, upperBound: upperBound,
+                       upperBound: Bool = false, rivals: Int = 0, boundSize: Int? = nil) throws(InfluenceError) -> MaxCoverage.Result {
+        try MaxCoverage.select(k, from: pool, index: index, upperBound: upperBound, rivals: rivals, boundSize: boundSize,
                                communicator: communicator.isDistributed ? communicator : nil)
     }
 

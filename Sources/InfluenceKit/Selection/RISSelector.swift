@@ -1,5 +1,6 @@
-/// IMM (Tang, Shi, Xiao, SIGMOD 2015) or OPIM-C (Tang, Tang, Xiao, Yuan, SIGMOD 2018) as a
-/// `SeedSelector`, so that `Comparison` can set them beside the heuristics.
+/// IMM (Tang, Shi, Xiao, SIGMOD 2015), OPIM-C (Tang, Tang, Xiao, Yuan, SIGMOD 2018) or HIST (Guo,
+/// Tang, Tang, Xiao, SIGMOD 2020) as a `SeedSelector`, so that `Comparison` can set them beside
+/// the heuristics.
 ///
 /// Each `select(k:)` is a full run for that k (the RR-set sample is sized from k, so the answer
 /// for a smaller k is not a prefix); its time includes building the sampler's tables.
@@ -8,7 +9,7 @@
 public struct RISSelector: SeedSelector {
     /// The bound model the RR sets are drawn under.
     public let model: any DiffusionModel
-    /// `.opimC` or `.imm`.
+    /// `.opimC`, `.imm` or `.hist`.
     public let algorithm: SelectionAlgorithm
     /// ε, δ, ℓ, precision, sampling method and memory limit.
     public let parameters: RISParameters
@@ -30,8 +31,8 @@ public struct RISSelector: SeedSelector {
     /// - Complexity: O(1).
     public init(model: any DiffusionModel, algorithm: SelectionAlgorithm, parameters: RISParameters = RISParameters(),
                 seed: UInt64, workers: Int, progress: any ProgressReporter = SilentProgress()) throws(InfluenceError) {
-        guard algorithm == .opimC || algorithm == .imm else {
-            throw InfluenceError(.usage, parameter: "algorithm", "'\(algorithm.rawValue)' does not run on RR sets (expected opim-c or imm)")
+        guard algorithm.usesRRSets else {
+            throw InfluenceError(.usage, parameter: "algorithm", "'\(algorithm.rawValue)' does not run on RR sets (expected opim-c, imm or hist)")
         }
         try parameters.validate()
         self.model = model
@@ -55,12 +56,15 @@ public struct RISSelector: SeedSelector {
         case opimC(OPIMC.Report)
         /// An IMM run and its report.
         case imm(IMM.Report)
+        /// A HIST run and its report.
+        case hist(HIST.Report)
 
         /// The seeds and what the algorithm says about them.
         public var selection: SeedSelection {
             switch self {
             case .opimC(let report): return report.selection
             case .imm(let report): return report.selection
+            case .hist(let report): return report.selection
             }
         }
     }
@@ -78,6 +82,12 @@ public struct RISSelector: SeedSelector {
                                                   memory: memory, progress: progress)
             configuration.communicator = communicator
             return .imm(try IMM(configuration).run(on: sampler))
+        case .hist:
+            guard !communicator.isDistributed else {
+                throw InfluenceError(.usage, parameter: "algorithm", "hist runs in one process (expected one rank, or opim-c or imm)")
+            }
+            return .hist(try HIST(.init(k: k, epsilon: parameters.epsilon, delta: parameters.delta, seed: seed, workers: workers,
+                                       memory: memory, progress: progress)).run(on: sampler))
         default:
             var configuration = OPIMC.Configuration(k: k, epsilon: parameters.epsilon, delta: parameters.delta, seed: seed,
                                                     workers: workers, memory: memory, progress: progress,

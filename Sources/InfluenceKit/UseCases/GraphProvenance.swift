@@ -88,6 +88,7 @@ extension InfluenceGraph {
     public var contentHash: String {
         // Each array is hashed where it lies (no copy of the CSR), the labels as one buffer of
         // length-prefixed UTF-8; the parts' checksums are then hashed together.
+        if let storedContentHash { return storedContentHash }
         var parts: [UInt64] = [UInt64(nodeCount), UInt64(arcCount)]
         parts.append(outOffsets.withUnsafeBytes { Checksum64.of($0) })
         parts.append(outTargets.withUnsafeBytes { Checksum64.of($0) })

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import InfluenceKit
 
 extension CapacityAlgorithm: ExpressibleByArgument {}
@@ -184,7 +184,7 @@ struct CIM: ParsableCommand {
     private func printText(_ r: CapacityConstrainedReport) {
         let p = r.parameters
         var header = "\(p.algorithm)\(p.compat ? " (compat)" : ""), \(p.model.uppercased()), k = \(p.k), ε = \(p.epsilon)"
-        if let delta = p.delta { header += ", δ = \(String(format: "%.3g", delta))" }
+        if let delta = p.delta { header += ", δ = \(formatted("%.3g", delta))" }
         header += ", seed \(p.seed), \(p.threads) thread\(p.threads == 1 ? "" : "s")"
         print(header)
         print("graph     \(p.graph): \(p.nodes) nodes, \(p.arcs) arcs, \(p.probabilities) probabilities")
@@ -205,7 +205,7 @@ struct CIM: ParsableCommand {
             print("          Monte Carlo on P: \(fixed(mc.estimate, 1)) ± \(fixed(mc.standardError, 1)) (standard error, \(mc.samples) cascades)")
         }
         let g = r.guarantee
-        let delta = String(format: "%.3g", g.failureProbability)
+        let delta = formatted("%.3g", g.failureProbability)
         let round = r.rounds?.count ?? 0
         if !g.instanceWise {
             print("guarantee σ_P(S) ≥ ½ · OPT for greedy with exact gains (here Monte Carlo gains, \(r.parameters.monteCarloRuns ?? 0) cascades each)")

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import InfluenceKit
 
 extension ClosedNetworkIM.Algorithm: ExpressibleByArgument {}
@@ -191,7 +191,7 @@ struct Closed: ParsableCommand {
         if let iterations = r.iterations {
             print("PSNA iterations (objective Σ_s σ({s}) estimated on \(p.estimationRuns ?? 0) common worlds; \(fixed(r.initialObjective, 2)) before any arc):")
             for i in iterations {
-                print("  \(i.index): +\(i.inserted) arcs → \(i.arcs) arcs, \(i.nodes) nodes, objective \(fixed(i.objective, 3)), relative gain \(String(format: "%.3g", i.relativeGain)), \(fixed(i.seconds, 3)) s")
+                print("  \(i.index): +\(i.inserted) arcs → \(i.arcs) arcs, \(i.nodes) nodes, objective \(fixed(i.objective, 3)), relative gain \(formatted("%.3g", i.relativeGain)), \(fixed(i.seconds, 3)) s")
             }
             print("")
         }

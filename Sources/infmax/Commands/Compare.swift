@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import GraphInfomax
 import InfluenceKit
 
@@ -88,7 +88,7 @@ struct Compare: ParsableCommand {
 
     /// Parses `1,5,10`.
     static func parseKs(_ text: String) throws -> [Int] {
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
         return try parts.map { part in
             guard let k = Int(part), k >= 1 else {
                 throw ValidationError("--k takes positive seed counts separated by commas (got '\(part)' in '\(text)'; e.g. --k 1,5,10,20,50)")
@@ -129,13 +129,13 @@ struct Compare: ParsableCommand {
         print("evaluation \(r.request.runs) Monte Carlo runs per seed set, seed \(r.request.seed); every seed set sees the same random worlds (paired)")
         print("")
         let nameWidth = max(9, r.algorithms.map(\.count).max() ?? 9)
-        let header = "algorithm".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+        let header = "algorithm".padded(to: nameWidth)
         print("\(header)  \(Self.right("k", 4))  \(Self.right("spread", 10))  \(Self.right("± 95% CI", 9))  \(Self.right("selection", 10))")
         for k in r.ks {
             let rows = r.rows.filter { $0.k == k }
             let best = rows.map(\.spread.estimate).max() ?? 0
             for row in rows {
-                let name = row.algorithm.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+                let name = row.algorithm.padded(to: nameWidth)
                 let mark = row.spread.estimate == best ? " *" : ""
                 print("\(name)  \(Self.right(String(k), 4))  \(Self.right(fixed(row.spread.estimate, 1), 10))  \(Self.right(fixed(row.monteCarlo.halfWidth, 1), 9))  \(Self.right(Self.duration(row.selectionSeconds), 10))\(mark)")
             }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import CSupport
 import GraphInfomax
 import InfluenceKit
@@ -106,7 +106,7 @@ struct Embed: ParsableCommand {
     }
 
     static func rates(_ text: String, flag: String) throws -> (Double, Double) {
-        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let parts = text.split(separator: ",").map { Double($0.trimmingSpaces()) }
         guard parts.count == 2, let a = parts[0], let b = parts[1], (0..<1).contains(a), (0..<1).contains(b) else {
             throw ValidationError("\(flag) takes two rates in [0, 1) separated by a comma (got '\(text)'; e.g. \(flag) 0.2,0.4)")
         }
@@ -131,7 +131,7 @@ struct Embed: ParsableCommand {
             try EmbedRequest.checkOutput(output, for: input.graph)
             let progress = outputOptions.progressReporter
             let run = try request.embed(on: input, context: RunContext(progress: progress)) { _, loss in
-                progress.detail("loss \(String(format: "%.5f", loss))")
+                progress.detail("loss \(formatted("%.5f", loss))")
             }
             let bytes = try run.embeddings.fileBytes(for: output == "-" ? "-.tsv" : output)
             let r = run.record
@@ -144,7 +144,7 @@ struct Embed: ParsableCommand {
             } else {
                 let threads = r.request.threads
                 print("\(r.method): \(r.nodes) nodes, \(r.edges) edges, \(r.features.columns) features → \(r.dimensions) dimensions")
-                print("epochs    \(r.training.epochs) (best loss \(String(format: "%.5f", r.training.bestLoss)) at epoch \(r.training.bestEpoch), kept)")
+                print("epochs    \(r.training.epochs) (best loss \(formatted("%.5f", r.training.bestLoss)) at epoch \(r.training.bestEpoch), kept)")
                 print("time      training \(fixed(r.timings.seconds(of: "training"), 2)) s, total \(fixed(r.timings.totalSeconds, 2)) s on \(threads) thread\(threads == 1 ? "" : "s")")
                 print("memory    peak resident \(SystemMemory.describe(r.memory.peakResidentBytes))")
                 print("wrote     \(output)")

@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import InfluenceKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -107,7 +112,15 @@ struct Generate: ParsableCommand {
                     try file.write([])
                 default:
                     try stream.write(recipe: recipe, workers: threads) { (bytes) throws(InfluenceError) in
-                        FileHandle.standardOutput.write(Data(bytes))
+                        var start = 0
+                        while start < bytes.count {
+                            let written = write(1, bytes.baseAddress! + start, bytes.count - start)
+                            if written <= 0 {
+                                if written < 0, errno == EINTR { continue }
+                                throw InfluenceError(.resource, "could not write to standard output (errno \(errno))")
+                            }
+                            start += written
+                        }
                     }
                 }
                 summarize(nodes: nodes, edges: arcs, unit: "arcs")

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import InfluenceKit
 
 struct Info: ParsableCommand {
@@ -36,9 +36,11 @@ struct Info: ParsableCommand {
     struct Ranked: Codable { var label: String; var pagerank: Double }
     /// What `seeds` holds per arc and per RR-set member on this graph (IC, the scheme given).
     struct Footprint: Codable {
-        /// The graph's arrays (both CSRs, arc map, value columns) per arc.
+        /// The graph's arrays as loaded here (both CSRs, arc map, value columns) per arc.
         var graphBytesPerArc: Double
-        /// The graph, IC's per-arc values and the subset-sampling tables per arc: what `seeds` holds.
+        /// What `seeds` holds per arc: the graph as it loads it (the reverse CSR and a 4-byte arc
+        /// map alone under weighted cascade from a text edge list, else the whole graph), IC's
+        /// per-arc values when made and the subset-sampling tables.
         var bytesPerArc: Double
         /// Pool and inverted index per RR-set member, at the mean size of 4,096 sets drawn here.
         var bytesPerRRSetMember: Double
@@ -91,14 +93,15 @@ struct Info: ParsableCommand {
             if loaded.graph.arcCount > 0 {
                 // A model of its own, as `seeds` binds it: its per-arc arrays are counted only if
                 // sampling made them.
-                let fresh = try IndependentCascade(graph: loaded.graph, probabilities: scheme)
+                let held = graphOptions.allowsReverseOnly(seed: seed) ? (loaded.graph.reverseOnly() ?? loaded.graph) : loaded.graph
+                let fresh = try IndependentCascade(graph: held, probabilities: scheme)
                 let sampler = try RRSetSampler(model: fresh)
                 let pool = sampler.sample(4096, seed: seed, poolID: RRPool.pilot, workers: 1)
                 let members = Double(max(1, pool.memberCount))
                 let m = loaded.graph.arcCount
                 footprint = Footprint(
                     graphBytesPerArc: Double(loaded.graph.structureBytes) / Double(m),
-                    bytesPerArc: Double(loaded.graph.structureBytes + sampler.tableBytes + (fresh.holdsArcValues ? 24 * m : 0)) / Double(m),
+                    bytesPerArc: Double(held.structureBytes + sampler.tableBytes + (fresh.holdsArcValues ? 24 * m : 0)) / Double(m),
                     bytesPerRRSetMember: (8 * members + 8 * Double(pool.count)) / members, meanRRSetSize: pool.meanSetSize)
             }
             let report = Report(graph: graphOptions.graph, summary: summary, loadSeconds: loaded.seconds, pagerankTop: top,
@@ -137,7 +140,7 @@ struct Info: ParsableCommand {
         }
         print("load time        \(fixed(r.loadSeconds * 1000, 1)) ms")
         if let m = r.memory {
-            print("memory           graph \(fixed(m.graphBytesPerArc, 1)) B/arc; with IC values and sampling tables \(fixed(m.bytesPerArc, 1)) B/arc; RR sets \(fixed(m.bytesPerRRSetMember, 2)) B/member (pool + index, mean set size \(fixed(m.meanRRSetSize, 1)))")
+            print("memory           graph \(fixed(m.graphBytesPerArc, 1)) B/arc; seeds holds \(fixed(m.bytesPerArc, 1)) B/arc (graph as seeds loads it, IC values, sampling tables); RR sets \(fixed(m.bytesPerRRSetMember, 2)) B/member (pool + index, mean set size \(fixed(m.meanRRSetSize, 1)))")
         }
         if let top = r.pagerankTop {
             print("top PageRank")

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import InfluenceKit
 
 /// `infmax report RECORD.json --output report.html`: one self-contained HTML page for a record.

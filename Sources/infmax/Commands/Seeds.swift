@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import GraphInfomax
 import InfluenceKit
 
@@ -7,12 +7,14 @@ import InfluenceKit
 enum SeedAlgorithm: String, ExpressibleByArgument, CaseIterable {
     case opimC = "opim-c"
     case imm
+    case hist
     case embedding
 
     var registryEntry: SelectionAlgorithm {
         switch self {
         case .opimC: return .opimC
         case .imm: return .imm
+        case .hist: return .hist
         case .embedding: return .embedding
         }
     }
@@ -20,7 +22,7 @@ enum SeedAlgorithm: String, ExpressibleByArgument, CaseIterable {
 
 struct Seeds: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Pick the k seeds of largest expected spread, with a guarantee (OPIM-C or IMM on RR sets).",
+        abstract: "Pick the k seeds of largest expected spread, with a guarantee (OPIM-C, IMM or HIST on RR sets).",
         discussion: """
         Draws reverse-reachable sets (subset sampling under IC, the reverse walk under LT), picks \
         seeds by greedy max coverage, and prints them in selection order with their marginal \
@@ -30,8 +32,12 @@ struct Seeds: ParsableCommand {
 
         OPIM-C (default) stops as soon as its instance-wise ratio reaches 1 − 1/e − ε and reports \
         the ratio of each round; IMM draws the worst-case number of sets for 1 − 1/e − ε, with the \
-        final sets drawn afresh (Chen's correction). Both fail with probability at most δ \
-        (IMM: n^−ℓ).
+        final sets drawn afresh (Chen's correction). HIST (Guo, Tang, Tang, Xiao, SIGMOD 2020; \
+        for large k) first picks a sentinel set of b = k/4 seeds with OPIM-C's rounds (ε/2, δ/2), \
+        then draws residual RR sets that stop at the first sentinel they reach (counted as \
+        covered, not stored) and picks the other k − b seeds on them, stopping when the ratio \
+        measured on this instance reaches 1 − 1/e − ε (δ/2); the JSON record's `hist` object has \
+        both phases. All three fail with probability at most δ (IMM: n^−ℓ).
 
         The same --seed gives the same seeds for any --threads, and for any number of MPI ranks: \
         with a build that has the MPI trait (make mpi), `mpirun -np R infmax seeds …` spreads the \
@@ -56,6 +62,7 @@ struct Seeds: ParsableCommand {
           infmax seeds Graphs/demo.txt --k 10
           infmax seeds nethept.txt --k 50 --model lt --epsilon 0.1 --json
           infmax seeds graph.infgraph --k 100 --algorithm imm --output seeds.json
+          infmax seeds nethept.txt --k 500 --algorithm hist
         """
     )
 
@@ -64,7 +71,7 @@ struct Seeds: ParsableCommand {
     @Option(name: .customLong("k"), help: ArgumentHelp("Budget k: how many each chooser picks; here the campaign's seeds (1 ≤ k ≤ n).", valueName: "K"))
     var k: Int
 
-    @Option(help: "Algorithm: opim-c (stops at the ratio reached on this graph), imm (worst-case sample size), or embedding (learned scores, no guarantee).")
+    @Option(help: "Algorithm: opim-c (stops at the ratio reached on this graph), imm (worst-case sample size), hist (sentinel set, then residual RR sets; for large k), or embedding (learned scores, no guarantee).")
     var algorithm: SeedAlgorithm = .opimC
 
     @OptionGroup var embeddingOptions: EmbeddingSelectionOptions
@@ -91,7 +98,7 @@ struct Seeds: ParsableCommand {
     func validate() throws {
         if k < 1 { throw ValidationError("--k must be at least 1 (got \(k))") }
         if let evaluationSets, evaluationSets < 1 { throw ValidationError("--evaluation-sets must be positive (got \(evaluationSets))") }
-        if risOptions.delta != nil, algorithm == .imm { throw ValidationError("--delta applies to opim-c; IMM's failure probability is n^-ℓ (use --ell)") }
+        if risOptions.delta != nil, algorithm == .imm { throw ValidationError("--delta applies to opim-c and hist; IMM's failure probability is n^-ℓ (use --ell)") }
         if timeBudget != nil, algorithm != .opimC { throw ValidationError("--time-budget applies to opim-c, whose rounds each prove a ratio (got --algorithm \(algorithm.rawValue))") }
     }
 
@@ -101,7 +108,7 @@ struct Seeds: ParsableCommand {
             // agreed, so a failure on one rank ends every rank with its one message.
             let (targets, input) = try Ranks.agreeing { () throws -> ([OutputTarget?], GraphInput) in
                 let targets = Ranks.prints ? try OutputTarget.prepare([("--output", output), reportOption.output], inputs: [graphOptions.graph]) : [nil, nil]
-                return (targets, try graphOptions.input(seed: execution.seed))
+                return (targets, try graphOptions.input(seed: execution.seed, reverseOnly: reverseOnlyGraph))
             }
             let target = targets[0]
             var request = try makeRequest()
@@ -137,13 +144,22 @@ struct Seeds: ParsableCommand {
         return "seeds \(shared) \(graph.topologyFingerprint)"
     }
 
+    /// Whether the run reads the graph through the reverse CSR alone, so that the load may keep
+    /// nothing else: OPIM-C and IMM sample RR sets, and under IC weighted cascade without merged
+    /// parallel arcs no per-arc value is needed (the spread's forward Monte Carlo, when chosen,
+    /// rebuilds the full graph first).
+    private var reverseOnlyGraph: Bool {
+        [.opimC, .imm].contains(algorithm.registryEntry) && modelOptions.model == .ic
+            && graphOptions.allowsReverseOnly(seed: execution.seed)
+    }
+
     /// The request the flags describe.
     func makeRequest() throws(InfluenceError) -> SeedsRequest {
         var request = SeedsRequest(k: k, algorithm: algorithm.registryEntry, seed: execution.seed, threads: execution.resolvedThreads)
         request.modelSpecification = try modelOptions.specification(graphOptions, seed: execution.seed)
         request.ris = risOptions.parameters(memoryLimitBytes: graphOptions.maxMemory.bytes)
-        // Precision refinement is OPIM-C's; IMM's record shows none.
-        if algorithm == .imm { request.precision = nil }
+        // Precision refinement is OPIM-C's; IMM's and HIST's records show none.
+        if algorithm == .imm || algorithm == .hist { request.precision = nil }
         request.evaluationSets = evaluationSets
         request.timeBudgetSeconds = timeBudget?.seconds
         request.embedding = embeddingOptions.parameters
@@ -153,7 +169,7 @@ struct Seeds: ParsableCommand {
     private func printText(_ r: SeedsRecord) {
         let p = r.request
         var header = "\(r.algorithm), \(r.model.name.uppercased()), k = \(p.k), ε = \(p.epsilon)"
-        if let delta = r.delta { header += ", δ = \(String(format: "%.3g", delta))" }
+        if let delta = r.delta { header += ", δ = \(formatted("%.3g", delta))" }
         if p.algorithm == .imm { header += ", ℓ = \(p.ell)" }
         header += ", seed \(p.seed), \(p.threads) thread\(p.threads == 1 ? "" : "s")"
         print(header)
@@ -161,10 +177,10 @@ struct Seeds: ParsableCommand {
         print("")
         print("seeds in selection order (marginal gain estimated on the selection RR sets):")
         let width = max(5, r.seeds.map(\.label.count).max() ?? 5)
-        print("  rank  \("label".padding(toLength: width, withPad: " ", startingAt: 0))  marginal gain")
+        print("  rank  \("label".padded(to: width))  marginal gain")
         for (index, s) in r.seeds.enumerated() {
             let rank = String(index + 1)
-            print("  \(String(repeating: " ", count: max(0, 4 - rank.count)))\(rank)  \(s.label.padding(toLength: width, withPad: " ", startingAt: 0))  \(fixed(s.marginalGain ?? 0, 2))")
+            print("  \(String(repeating: " ", count: max(0, 4 - rank.count)))\(rank)  \(s.label.padded(to: width))  \(fixed(s.marginalGain ?? 0, 2))")
         }
         print("")
         let s = r.spread
@@ -182,7 +198,7 @@ struct Seeds: ParsableCommand {
             printTimes(r)
             return
         }
-        let delta = String(format: "%.3g", g.failureProbability)
+        let delta = formatted("%.3g", g.failureProbability)
         if g.instanceWise {
             let round = r.rounds?.count ?? 0
             print("guarantee σ(S) ≥ \(fixed(g.approximation, 4)) · OPT with probability ≥ 1 − \(delta), measured on this instance (round \(round)); target 1 − 1/e − ε = \(fixed(g.target, 4))")
@@ -195,10 +211,19 @@ struct Seeds: ParsableCommand {
                 print("          round \(round.index)\(kind): R1 \(round.rrSetsR1), R2 \(round.rrSetsR2) RR sets, σˡ = \(fixed(round.lowerBound, 1)), σᵘ = \(fixed(round.upperBound, 1)), ratio \(fixed(round.ratio, 4)), relative error \(fixed(100 * round.relativeStandardError, 2))%")
             }
         }
+        if let h = r.hist {
+            print("sentinel  \(h.sentinelSize) seeds (the first \(h.sentinelSize) above) after \(h.sentinelRounds.count) round\(h.sentinelRounds.count == 1 ? "" : "s"): ratio \(fixed(h.sentinelRatio, 4)) of the best \(p.k)-set's spread (target 1 − (1 − 1/k)^b − ε/2 = \(fixed(h.sentinelTarget, 4)))")
+            print("residual  R1 \(h.selectionSetsStored) RR sets stored, \(h.selectionSetsAtSentinel) stopped at a sentinel (counted, not stored); R2 \(h.validationSetsStored) stored, \(h.validationSetsAtSentinel) stopped")
+        }
         if let refinement = r.refinement {
             let measure = refinement.measure == "choice-error" ? "choice error" : "relative standard error"
-            let reached = "\(measure) \(fixed(100 * refinement.reached, 2))% (target \(fixed(100 * refinement.target, 2))%)"
-            if r.stoppedAtTimeBudget == true, refinement.reached > refinement.target {
+            var reached = "\(measure) \(fixed(100 * refinement.reached, 2))% (target \(fixed(100 * refinement.target, 2))%)"
+            if let loss = refinement.selectionLoss, let limit = refinement.selectionLossTarget {
+                reached += ", expected selection loss \(fixed(100 * loss, 2))% (target \(fixed(100 * limit, 2))%)"
+            }
+            let short = refinement.reached > refinement.target
+                || (refinement.selectionLoss ?? 0) > (refinement.selectionLossTarget ?? .infinity)
+            if r.stoppedAtTimeBudget == true, short {
                 print("refinement stopped by the time budget: \(reached)")
             } else if refinement.capped, let cap = refinement.cap {
                 let sets = refinement.capSets.map(String.init) ?? "?"
@@ -243,14 +268,14 @@ struct TimeBudget: ExpressibleByArgument {
     let seconds: Double
 
     init?(argument: String) {
-        let text = argument.trimmingCharacters(in: .whitespaces).lowercased()
+        let text = argument.trimmingSpaces().lowercased()
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("min", 60), ("h", 3600)]
         var number = text, scale = 1.0
         for (suffix, factor) in units.sorted(by: { $0.0.count > $1.0.count }) where text.hasSuffix(suffix) {
             number = String(text.dropLast(suffix.count)); scale = factor
             break
         }
-        guard let value = Double(number.trimmingCharacters(in: .whitespaces)), value.isFinite, value > 0 else { return nil }
+        guard let value = Double(number.trimmingSpaces()), value.isFinite, value > 0 else { return nil }
         seconds = value * scale
     }
 

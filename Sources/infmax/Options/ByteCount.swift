@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import InfluenceKit
 
 /// A memory size on the command line: bytes, with an optional K, M, G or T suffix (powers of
@@ -11,7 +11,7 @@ struct ByteCount: ExpressibleByArgument, Sendable {
     init(bytes: Int) { self.bytes = bytes }
 
     init?(argument: String) {
-        let text = argument.trimmingCharacters(in: .whitespaces).uppercased()
+        let text = argument.trimmingSpaces().uppercased()
         if text.hasSuffix("%") {
             guard let percent = Double(text.dropLast()), percent > 0, percent <= 100 else { return nil }
             bytes = Int(Double(SystemMemory.availableBytes) * percent / 100)
@@ -21,7 +21,7 @@ struct ByteCount: ExpressibleByArgument, Sendable {
         if digits.hasSuffix("IB") { digits = digits.dropLast(2) } else if digits.hasSuffix("B") { digits = digits.dropLast() }
         var scale = 1.0
         if let last = digits.last, let power = ["K": 1, "M": 2, "G": 3, "T": 4][String(last)] {
-            scale = pow(1024, Double(power))
+            scale = Double(1 << (10 * power))
             digits = digits.dropLast()
         }
         // Beyond Int (about 8 EiB) a size is a typo: refuse it rather than trap on the conversion.

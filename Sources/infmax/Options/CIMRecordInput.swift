@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import InfluenceKit
 
 /// A seeds file that is an `infmax cim` record: its seeds are measured on P, the graph without the

@@ -57,8 +57,19 @@ struct GraphOptions: ParsableArguments {
                                 memoryLimitBytes: maxMemory.bytes, nodeCount: nodes, nodeFile: nodeFile)
     }
 
-    /// Loads the graph; `seed` feeds the trivalency scheme.
-    func load(seed: UInt64) throws(InfluenceError) -> LoadedGraph {
+    /// Whether RR-set sampling on this graph needs only its reverse CSR, and the load can give just
+    /// that (`GraphLoader.load(reverseOnly:)`): IC weighted cascade, no merged parallel arcs, a text
+    /// edge list read by our tokenizer. `seeds` (OPIM-C, IMM) then loads a reverse-only graph, and
+    /// `info` reports what that holds.
+    func allowsReverseOnly(seed: UInt64) -> Bool {
+        guard !dedupe, !eagerIGraph, (try? scheme(seed: seed)) == .weightedCascade,
+              let options = try? loadOptions(seed: seed) else { return false }
+        return (options.format ?? GraphFormat.infer(from: graph)) == .snap
+    }
+
+    /// Loads the graph; `seed` feeds the trivalency scheme; `reverseOnly` asks for a reverse-only
+    /// graph where the file allows one (`GraphLoader.load`).
+    func load(seed: UInt64, reverseOnly: Bool = false) throws(InfluenceError) -> LoadedGraph {
         let options = try loadOptions(seed: seed)
         let resolved = options.format ?? GraphFormat.infer(from: graph)
         if resolved == .infgraph, undirected || dedupe {
@@ -69,14 +80,14 @@ struct GraphOptions: ParsableArguments {
         if mode == .terminal { StandardError.write("loading \(graph) …\r") }
         if mode == .lines { StandardError.write("\(ProgressMode.timestamp()) loading \(graph)\n") }
         defer { if mode == .terminal { StandardError.write("\u{1B}[2K\r") } }
-        let loaded = try GraphLoader.load(graph, options: options)
+        let loaded = try GraphLoader.load(graph, options: options, reverseOnly: reverseOnly)
         if mode == .lines { StandardError.write("\(ProgressMode.timestamp()) loaded \(graph): \(loaded.graph.nodeCount) nodes, \(loaded.graph.arcCount) arcs in \(fixed(loaded.seconds, 1)) s\n") }
         return loaded
     }
 
     /// Loads the graph as a use case's input, recording its path and load options.
-    func input(seed: UInt64) throws(InfluenceError) -> GraphInput {
-        let loaded = try load(seed: seed)
+    func input(seed: UInt64, reverseOnly: Bool = false) throws(InfluenceError) -> GraphInput {
+        let loaded = try load(seed: seed, reverseOnly: reverseOnly)
         return GraphInput(loaded.graph, name: graph, load: try loadOptions(seed: seed), loadSeconds: loaded.seconds)
     }
 }

@@ -30,7 +30,7 @@ enum SeedSelectionRIS: RISFlavor {
     static let epsilonLimit = 1.0
     static let epsilonHelp = "ε of the target ratio 1 − 1/e − ε, strictly between 0 and 1."
     static let deltaHelp = "Failure probability δ of OPIM-C (default 1/n)."
-    static let precisionHelp = "OPIM-C precision refinement: once the ratio is reached, keep growing the selection sets until greedy's choice error Σ√cᵢ/Σcᵢ (cᵢ: each seed's marginal coverage; the noise of its choices relative to the coverage they reach, so about √(k/coverage)) is at most this, never beyond the paper's θmax nor beyond the sets IMM would draw; 0 stops as soon as the ratio is reached, as in the paper."
+    static let precisionHelp = "OPIM-C precision refinement: once the ratio is reached, keep growing the selection sets until greedy's choice error Σ√cᵢ/Σcᵢ (cᵢ: each seed's marginal coverage; the noise of its choices relative to the coverage they reach, so about √(k/coverage)) is at most this and the expected spread its choices lost to their runners-up is at most a tenth of it (0.5% at the default), never beyond the paper's θmax nor beyond the sets IMM would draw; 0 stops as soon as the ratio is reached, as in the paper."
     static let samplingHelp = "How IC in-arcs are drawn: subset (geometric skips and buckets, SUBSIM) or plain (one coin per arc); same distribution."
     static let takesEll = true
     static let defaultPrecision = RISParameters.defaultPrecision

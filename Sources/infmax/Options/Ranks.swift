@@ -66,11 +66,12 @@ func reportingErrorsOnRanks(_ body: () throws -> Void) throws {
 }
 
 extension InfluenceGraph {
-    /// A fingerprint of the topology (node and arc counts and a hash of the arc targets), for
-    /// checking that every rank loaded the same graph. Complexity: O(m).
+    /// A fingerprint of the topology (node and arc counts and a hash of the reverse CSR's arc
+    /// tails, which reverse-only graphs keep too), for checking that every rank loaded the same
+    /// graph. Complexity: O(m).
     var topologyFingerprint: String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        outTargets.withUnsafeBufferPointer { targets in
+        inSources.withUnsafeBufferPointer { targets in
             for t in targets { hash = (hash ^ UInt64(t)) &* 0x100_0000_01b3 }
         }
         return "\(nodeCount) \(arcCount) \(hash)"

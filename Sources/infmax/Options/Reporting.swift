@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import InfluenceKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes one line to standard error, control characters escaped (a token echoed from a file or
 /// the command line may hold a NUL, a newline or an escape sequence).
@@ -73,7 +78,41 @@ func jsonText<T: Encodable>(_ value: T) throws -> String {
 
 /// Formats a number with a fixed count of decimals.
 func fixed(_ value: Double, _ decimals: Int) -> String {
-    String(format: "%.\(decimals)f", value)
+    formatted("%.\(decimals)f", value)
+}
+
+/// `value` printed by the C format `spec` (one floating-point conversion, such as `%.3g`), as
+/// `String(format:)` would, without linking the whole of Foundation (its CoreFoundation and ICU
+/// start-up cost several MB of resident memory in every run).
+func formatted(_ spec: String, _ value: Double) -> String {
+    var buffer = [CChar](repeating: 0, count: 64)
+    let written = withVaList([value]) { args in
+        buffer.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, $0.count, spec, args) }
+    }
+    if written >= buffer.count {
+        buffer = [CChar](repeating: 0, count: Int(written) + 1)
+        _ = withVaList([value]) { args in
+            buffer.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, $0.count, spec, args) }
+        }
+    }
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing tabs and space separators (Unicode category Zs), the
+    /// set Foundation's `CharacterSet.whitespaces` names.
+    func trimmingSpaces() -> String {
+        func isSpace(_ c: Character) -> Bool {
+            c == "\t" || c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .spaceSeparator }
+        }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+
+    /// The text cut or padded with spaces to `width` characters (table columns).
+    func padded(to width: Int) -> String {
+        count >= width ? String(prefix(width)) : String(self) + String(repeating: " ", count: width - count)
+    }
 }
 
 /// Old flag spellings, kept for one release: each prints a note naming its replacement.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import InfluenceKit
 
 /// Seed sets named by users: a comma-separated list on the command line, or a file with one label
@@ -15,7 +15,7 @@ enum SeedsInput {
     /// Splits `a,b,c` (spaces around labels ignored; empty items rejected).
     static func parseList(_ text: String) throws(InfluenceError) -> [Entry] {
         let items = text.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingSpaces() }
         if let empty = items.firstIndex(where: \.isEmpty) {
             throw InfluenceError(.usage, "--seeds has an empty label at position \(empty + 1) (expected labels separated by commas, e.g. --seeds 1,34,33)")
         }

@@ -1,5 +1,5 @@
 import CSupport
-import Foundation
+import FoundationEssentials
 import InfluenceKit
 import Synchronization
 
@@ -57,7 +57,7 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
     let mode: ProgressMode
     let showsNotes: Bool
     private let done = Atomic<Int>(0)
-    private let lock = NSLock()
+    private let lock = Mutex<Void>(())
     private var phase = ""
     private var total = 0
     private var unit = ""
@@ -76,7 +76,7 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
 
     func begin(_ phase: String, total: Int, unit: String) {
         guard showsProgress else { return }
-        lock.withLock {
+        lock.withLock { _ in
             self.phase = phase
             self.total = total
             self.unit = unit
@@ -91,7 +91,7 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
     /// A detail shown after the count (the loss of the last epoch, …) on the next draw.
     func detail(_ text: String) {
         guard showsProgress else { return }
-        lock.withLock { extra = text }
+        lock.withLock { _ in extra = text }
     }
 
     static func seconds(_ d: Duration) -> Double {
@@ -123,7 +123,7 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
         guard showsProgress else { return }
         let finished = done.wrappingAdd(count, ordering: .relaxed).newValue
         guard worker == 0 else { return }
-        lock.withLock {
+        lock.withLock { _ in
             let now = ContinuousClock.now
             let interval: Duration = mode == .lines ? .seconds(5) : .milliseconds(250)
             guard now - started >= ProgressMode.delay, !drew || now - lastDraw >= interval else { return }
@@ -140,7 +140,7 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
 
     func end() {
         guard showsProgress else { return }
-        lock.withLock {
+        lock.withLock { _ in
             guard drew else { return }
             let seconds = Self.seconds(ContinuousClock.now - started)
             let line = "\(phase): \(total) \(unit) in \(fixed(seconds, 1)) s"

@@ -135,8 +135,11 @@ import Testing
         #expect(refinement.rounds == refined.rounds.filter(\.refinement).count && refinement.rounds > 0)
         let choice = try #require(last.choiceError)
         #expect(refinement.reached == choice)
-        // k = 5: the relative error of σ(S) must also reach 0.02/5.
-        let short = choice > 0.02 || last.relativeStandardError > 0.004
+        // The expected selection loss must also reach 0.02/10, and is reported with its target.
+        #expect(refinement.selectionLossTarget == 0.002)
+        let loss = try #require(last.selectionLoss)
+        #expect(refinement.selectionLoss == loss)
+        let short = choice > 0.02 || loss > 0.002
         #expect(refinement.capped == short)
         #expect(!short || refinement.capped)
         // The choice error is Σ√cᵢ / Σcᵢ over the returned seeds' marginal coverages (a mean of
@@ -147,11 +150,14 @@ import Testing
         // Refinement only stops once the choices are that precise: the round before the last
         // (when it was a refinement round or the ratio round) was short of the target or floor.
         let before = refined.rounds.dropLast().last!
-        #expect(try #require(before.choiceError) > 0.02 || before.relativeStandardError > 0.004)
+        #expect(try #require(before.choiceError) > 0.02 || (try #require(before.selectionLoss)) > 0.002)
         #expect(last.rrSetsR1 > last.rrSetsR2)
         #expect(last.rrSetsR2 == plain.rounds.last!.rrSetsR2)
         // The rounds before refinement are the plain run's (timings aside).
-        func untimed(_ rounds: [OPIMC.Round]) -> [OPIMC.Round] { rounds.map { var r = $0; r.seconds = 0; return r } }
+        // (The plain run computes no selection loss.)
+        func untimed(_ rounds: [OPIMC.Round]) -> [OPIMC.Round] {
+            rounds.map { var r = $0; r.seconds = 0; r.selectionLoss = nil; r.selectionLossR2 = nil; return r }
+        }
         #expect(untimed(Array(refined.rounds.prefix(plain.rounds.count))) == untimed(plain.rounds))
         // The error the run reports is the one of R1's estimate: √((1 − p̂)/Λ₁).
         let fraction = Double(last.coverageR1) / Double(last.rrSetsR1)

@@ -451,12 +451,13 @@ class Graph:
               sampling: Optional[str] = None, evaluation_sets: Optional[int] = None,
               embedding: Optional[Mapping[str, Any]] = None, seed: Optional[int] = None, threads: Optional[int] = None,
               memory_limit_bytes: Optional[int] = None, time_budget_seconds: Optional[float] = None) -> SeedsResult:
-        """Picks ``k`` seeds with a guarantee (OPIM-C, or IMM) and measures their spread on fresh
-        RR sets: the record of ``infmax seeds --json``. ``result.seeds`` are labels in selection
-        order, ``result.spread`` the estimate with its 95% interval, ``result.guarantee`` the
-        approximation proved, ``result.to_frame()`` one row per seed with its marginal gain. The
-        same ``seed`` gives the same seeds for any ``threads``. ``probabilities`` and
-        ``normalize_lt`` left at None take the graph's."""
+        """Picks ``k`` seeds with a guarantee (OPIM-C; IMM; HIST with ``algorithm="hist"``, for
+        large k) and measures their spread on fresh RR sets: the record of ``infmax seeds
+        --json``. ``result.seeds`` are labels in selection order, ``result.spread`` the estimate
+        with its 95% interval, ``result.guarantee`` the approximation proved,
+        ``result.to_frame()`` one row per seed with its marginal gain. The same ``seed`` gives the
+        same seeds for any ``threads``. ``probabilities`` and ``normalize_lt`` left at None take
+        the graph's."""
         return self._call("seeds", locals())  # type: ignore[return-value]
 
     @_run.documented("simulate")

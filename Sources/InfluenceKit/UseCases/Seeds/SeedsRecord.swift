@@ -32,11 +32,11 @@ public struct SeedsRecord: UseCaseRecord {
     public var request: SeedsRequest
     /// The model as bound.
     public var model: BoundModel
-    /// The algorithm as run: `OPIM-C`, `OPIM-C+refine` (with precision refinement) or `IMM`.
+    /// The algorithm as run: `OPIM-C`, `OPIM-C+refine` (with precision refinement), `IMM` or `HIST`.
     public var algorithm: String
     /// IC arc drawing as run (`subset`, `plain`).
     public var sampling: String
-    /// OPIM-C's δ as used (the request's, or 1/n).
+    /// OPIM-C's or HIST's δ as used (the request's, or 1/n).
     public var delta: Double?
     /// The seeds in selection order, with their marginal gains on the selection pool.
     public var seeds: [SeedEntry]
@@ -50,8 +50,10 @@ public struct SeedsRecord: UseCaseRecord {
     public var guarantee: Guarantee?
     /// RR sets used.
     public var rrSets: RRSets
-    /// OPIM-C's rounds.
+    /// OPIM-C's rounds (HIST: those of its residual phase).
     public var rounds: [OPIMC.Round]?
+    /// HIST's sentinel phase and residual pools (nil for the other algorithms).
+    public var hist: HIST.Summary?
     /// What OPIM-C's precision refinement did (reached, capped).
     public var refinement: OPIMC.Refinement?
     /// IMM's bound-estimation rounds.

@@ -1,5 +1,5 @@
 extension SeedsRequest {
-    /// Runs the request on `input`: binds the model, runs OPIM-C or IMM, estimates the seeds'
+    /// Runs the request on `input`: binds the model, runs OPIM-C, IMM or HIST, estimates the seeds'
     /// spread independently of the selection (fresh RR sets, or forward Monte Carlo when cheaper),
     /// and returns the record.
     ///
@@ -44,6 +44,10 @@ extension SeedsRequest {
         var evaluationSamples: Int
         if evaluationSets == nil, !communicator.isDistributed,
            let forward = try Self.forwardEstimate(seeds: selection.seeds, expectedSpread: selection.selectionSpread, model: model,
+                                                  forwardModel: { () throws(InfluenceError) in
+                                                      // A reverse-only graph gets its forward CSR back for the cascades.
+                                                      graph.hasForwardArcs ? model : try modelSpecification.bind(to: graph.withForwardArcs())
+                                                  },
                                                   sampler: sampler, sets: evaluationCount, seed: seed, threads: threads,
                                                   memoryLimitBytes: memoryLimitBytes) {
             spread = SpreadValue(forward)
@@ -70,6 +74,8 @@ extension SeedsRequest {
             rounds = report.rounds; refinement = report.refinement; delta = report.delta
         case .imm(let report):
             estimation = report.estimationRounds; lowerBound = report.lowerBound
+        case .hist(let report):
+            rounds = report.rounds; delta = report.delta
         }
         let phases = selection.phases + [PhaseTiming(name: "evaluation", seconds: evaluationSeconds, rrSets: evaluationSamples)]
         let totalSeconds = input.loadSeconds + total.lap()
@@ -86,6 +92,7 @@ extension SeedsRequest {
                                  bytesPerRRSetMember: selection.peakRRSetMembers > 0
                                      ? Double(selection.peakRRSetBytes) / Double(selection.peakRRSetMembers) : nil))
         if case .opimC(let report) = outcome, timeBudgetSeconds != nil { record.stoppedAtTimeBudget = report.stoppedAtDeadline }
+        if case .hist(let report) = outcome { record.hist = report.summary }
         if communicator.isDistributed {
             record.distributed = DistributedRunRecord.gather(
                 communicator, phases: selection.phases, evaluationSeconds: evaluationSeconds, loadSeconds: input.loadSeconds,
@@ -153,15 +160,19 @@ extension SeedsRequest {
     /// instead of O(n/σ) sets. Runs use the Monte Carlo streams of `seed`, independent of every RR
     /// set, and do not depend on the thread count.
     ///
+    /// `forwardModel` gives the model the cascades run on (`model` itself unless its graph is
+    /// reverse-only); it is asked for only when the pilot is drawn.
+    ///
     /// Complexity: the pilot, plus the runs when chosen.
-    static func forwardEstimate(seeds: [Int], expectedSpread: Double, model: any DiffusionModel, sampler: RRSetSampler,
+    static func forwardEstimate(seeds: [Int], expectedSpread: Double, model: any DiffusionModel,
+                                forwardModel: () throws(InfluenceError) -> any DiffusionModel, sampler: RRSetSampler,
                                 sets: Int, seed: UInt64, threads: Int, memoryLimitBytes: Int) throws(InfluenceError) -> SpreadEstimate? {
         let pilotRuns = 4 * MonteCarloSimulator.runsPerTask
         let graph = model.graph
         let reverseCost = Double(sets) * max(1, sampler.pilotMeanSetSize(seed: seed))
         let meanDegree = Double(graph.arcCount) / Double(max(1, graph.nodeCount))
         guard Double(pilotRuns) * max(1, expectedSpread) * (1 + meanDegree) < reverseCost else { return nil }
-        let simulator = try MonteCarloSimulator(model: model, configuration: .init(runs: pilotRuns, seed: seed, threads: threads,
+        let simulator = try MonteCarloSimulator(model: try forwardModel(), configuration: .init(runs: pilotRuns, seed: seed, threads: threads,
                                                                                     memoryLimitBytes: memoryLimitBytes))
         var pilot = MonteCarloTally()
         try simulator.simulate(seeds: seeds, runs: 0..<pilotRuns, into: &pilot)

@@ -1,4 +1,4 @@
-/// Pick the k seeds of largest expected spread with a guarantee: OPIM-C (default) or IMM on
+/// Pick the k seeds of largest expected spread with a guarantee: OPIM-C (default), IMM or HIST on
 /// reverse-reachable sets — or, without a guarantee, `embedding` (learned scores; needs
 /// `RunContext.learnedSelectors`) — then the seeds' spread on fresh RR sets independent of the
 /// selection.
@@ -23,7 +23,8 @@ public struct SeedsRequest: UseCaseRequest, ModelFields, RISFields {
 
     /// Budget k: how many each chooser picks; here the campaign's seeds (1 ≤ k ≤ n). Required.
     public var k: Int
-    /// `opim-c` (default), `imm`, or `embedding` (no guarantee).
+    /// `opim-c` (default), `imm`, `hist` (sentinel set and residual RR sets, for large k), or
+    /// `embedding` (no guarantee).
     public var algorithm: SelectionAlgorithm
     /// The diffusion model: `ic` (default) or `lt`.
     public var model: DiffusionModelKind
@@ -33,7 +34,7 @@ public struct SeedsRequest: UseCaseRequest, ModelFields, RISFields {
     public var normalizeLT: Bool
     /// ε of the target ratio 1 − 1/e − ε (default 0.1).
     public var epsilon: Double
-    /// OPIM-C's failure probability (default nil: 1/n).
+    /// OPIM-C's and HIST's failure probability (default nil: 1/n).
     public var delta: Double?
     /// IMM's ℓ: failure probability n^−ℓ (default 1).
     public var ell: Double
@@ -91,7 +92,7 @@ public struct SeedsRequest: UseCaseRequest, ModelFields, RISFields {
     public func validate() throws(InfluenceError) {
         guard algorithm.usesRRSets || algorithm == .embedding else {
             throw InfluenceError(.usage, parameter: "algorithm",
-                                 "'\(algorithm.rawValue)' is a baseline (expected opim-c, imm or embedding; compare the others with a compare request)")
+                                 "'\(algorithm.rawValue)' is a baseline (expected opim-c, imm, hist or embedding; compare the others with a compare request)")
         }
         if algorithm == .embedding { try embedding.validate() }
         guard k >= 1 else { throw InfluenceError(.usage, parameter: "k", "k must be at least 1 (got \(k))") }
