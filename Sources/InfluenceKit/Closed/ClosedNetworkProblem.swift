@@ -107,9 +107,10 @@ public struct ClosedNetworkProblem: Sendable {
     @inline(__always)
     public func head(of a: Int) -> Int { Int(graph.outTargets[a]) }
 
-    /// Gives both arcs of every unordered pair {u, v} the probability of the pair's lowest arc.
+    /// Every arc of `g` keyed by its unordered pair {u, v}, sorted by pair and then arc id: the
+    /// arcs joining the same two nodes, in either direction, stand next to each other.
     /// Complexity: O(m log m).
-    static func symmetrize(_ p: inout [Double], graph g: InfluenceGraph) {
+    static func arcsByUnorderedPair(_ g: InfluenceGraph) -> [(key: UInt64, arc: Int)] {
         var keys = [(key: UInt64, arc: Int)]()
         keys.reserveCapacity(g.arcCount)
         for u in 0..<g.nodeCount {
@@ -119,6 +120,13 @@ public struct ClosedNetworkProblem: Sendable {
             }
         }
         keys.sort { $0.key != $1.key ? $0.key < $1.key : $0.arc < $1.arc }
+        return keys
+    }
+
+    /// Gives both arcs of every unordered pair {u, v} the probability of the pair's lowest arc.
+    /// Complexity: O(m log m).
+    static func symmetrize(_ p: inout [Double], graph g: InfluenceGraph) {
+        let keys = arcsByUnorderedPair(g)
         var i = 0
         while i < keys.count {
             var j = i + 1

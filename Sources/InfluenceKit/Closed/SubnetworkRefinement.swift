@@ -26,17 +26,8 @@ struct SubnetworkRefinement {
     /// Complexity: O(m log m) (the arcs sorted by their unordered pair).
     init(_ problem: ClosedNetworkProblem) {
         self.problem = problem
-        let g = problem.graph
-        var keys = [(key: UInt64, arc: Int)]()
-        keys.reserveCapacity(g.arcCount)
-        for u in 0..<g.nodeCount {
-            for a in g.outOffsets[u]..<g.outOffsets[u + 1] {
-                let w = Int(g.outTargets[a])
-                keys.append((UInt64(min(u, w)) << 32 | UInt64(max(u, w)), a))
-            }
-        }
-        keys.sort { $0.key != $1.key ? $0.key < $1.key : $0.arc < $1.arc }
-        var reverse = [Int](repeating: -1, count: g.arcCount)
+        let keys = ClosedNetworkProblem.arcsByUnorderedPair(problem.graph)
+        var reverse = [Int](repeating: -1, count: problem.graph.arcCount)
         var i = 0
         while i < keys.count {
             var j = i + 1
